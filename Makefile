@@ -1,0 +1,30 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both set everything up themselves.
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.PHONY: serve build check test bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build and serve the archive on http://127.0.0.1:8000, rebuilding on every change
+	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+
+build: $(STAMP)  ## write the site to site/
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## validate every transcript and registry
+	$(BIN)/podium check
+
+test: $(STAMP)  ## run the whole test suite
+	$(BIN)/python -m pytest -n 2 -q
+
+clean:
+	rm -rf site .venv .pytest_cache

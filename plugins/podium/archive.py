@@ -1,0 +1,96 @@
+"""The whole archive: registries and transcripts, loaded and checked together.
+
+`load(root)` reads `speeches/` under `root` and returns the `Archive` with every `Problem` found. It never
+raises on bad input: `podium check` prints the problems, the MkDocs build aborts on them.
+
+    archive = load(Path("."))
+    for problem in archive.problems.sorted():
+        print(problem.format())
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import registry as registries
+from . import speech as speeches
+from .problems import Problems
+from .registry import Registry
+from .speech import Speech
+
+SPEECHES_DIR = "speeches"
+
+
+@dataclass
+class Archive:
+    root: Path
+    registry: Registry = field(default_factory=Registry)
+    speeches: list[Speech] = field(default_factory=list)  # newest first
+    problems: Problems = field(default_factory=Problems)
+
+    def speech(self, ident: str) -> Speech | None:
+        return self._by_id.get(ident)
+
+    @property
+    def _by_id(self) -> dict[str, Speech]:
+        if getattr(self, "_index", None) is None or len(self._index) != len(self.speeches):
+            self._index = {s.id: s for s in self.speeches}
+        return self._index
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def transcript_files(directory: Path) -> list[Path]:
+    """Every `*.md` below `directory`, except hidden files and those starting with `_`, in a stable order."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.rglob("*.md")
+                  if not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts))
+
+
+def display_path(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def load(root: Path, only: list[Path] | None = None, speeches_dir: str = SPEECHES_DIR) -> Archive:
+    """Load and check the archive under `root`; with `only`, check just those transcripts."""
+    root = Path(root)
+    directory = root / speeches_dir
+    archive = Archive(root=root)
+    problems = archive.problems
+    archive.registry = registries.load(directory, root, problems)
+    every = transcript_files(directory)
+    files = [Path(p) for p in only] if only is not None else every
+    known = {file.stem for file in every} | {file.stem for file in files}
+    _check_urls(every if only is None else sorted(set(every) | set(files)), root, problems,
+                report={display_path(f, root) for f in files})
+    for file in files:
+        display = display_path(file, root)
+        speech = speeches.read(file, display, problems)
+        if speech is None:
+            continue
+        speeches.check(speech, archive.registry, problems, known)
+        archive.speeches.append(speech)
+    archive.speeches.sort(key=lambda s: (s.meta.date, s.id), reverse=True)
+    return archive
+
+
+def _check_urls(files: list[Path], root: Path, problems: Problems, report: set[str]) -> None:
+    """Two transcripts must not publish at the same URL, even on a case-insensitive file system."""
+    first: dict[str, str] = {}
+    for file in files:
+        display = display_path(file, root)
+        key = file.stem.lower()
+        if key in first:
+            if display in report:
+                problems.add(display, 1, 1,
+                             f"publishes at the same URL /speeches/{key}/ as {first[key]}",
+                             "rename one of the two files; the file name is the speech's id and URL")
+            continue
+        first[key] = display

@@ -1,0 +1,61 @@
+"""The `podium` command. Each subcommand is a thin shell over the core; `check` is the gatekeeper."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import archive as archives
+from .problems import format_report
+
+
+def find_root(start: Path) -> Path:
+    """The archive root: the nearest folder, from `start` up, that holds mkdocs.yml or speeches/."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() or (folder / archives.SPEECHES_DIR).is_dir():
+            return folder
+    return start
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="podium")
+def main() -> None:
+    """Podium: build and check an archive of speeches."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
+def check(paths: tuple[Path, ...], root: Path | None) -> None:
+    """Validate every transcript and registry of the archive, or just PATHS.
+
+    Prints one `path:line:col: error: message` line per problem, with a hint, and exits 1 if any.
+
+    \b
+    Example:
+      podium check
+      podium check speeches/2025/aif-2025-tokayev-plenary.md
+    """
+    root = root or find_root(Path.cwd())
+    only = [p.resolve() for p in paths] if paths else None
+    archive = archives.load(root, only=only)
+    report = format_report(archive.problems)
+    if report:
+        click.echo(report, err=True)
+    if not archive.ok:
+        sys.exit(1)
+    count = len(archive.speeches)
+    click.echo(f"checked {count} transcript{'s' if count != 1 else ''} and the registries: no errors")
+
+
+def run() -> None:  # pragma: no cover - the console entry point's guard
+    """Never show a traceback to an editor: an unexpected failure is a bug to report, said plainly."""
+    try:
+        main()
+    except Exception as exc:  # noqa: BLE001
+        click.echo(f"podium: internal error: {exc!r}\n  hint: please report this as a bug", err=True)
+        sys.exit(2)

@@ -1,0 +1,229 @@
+"""The archive's data model: what an editor may write in front matter and in the registries.
+
+Shaped after the Popolo specification so that an export maps cleanly: a `Speaker` is a Popolo Person,
+each of its `roles` a Membership, an `Event` a Popolo Event, and a transcript's statements Popolo Speeches.
+The reader hands every scalar over as the string the editor typed (see `frontmatter`); the validators
+below decide what it means, so YAML 1.1 never turns `no` into False or `3.10` into 3.1.
+
+The same models generate the JSON Schema (`podium schema`) and the format reference in the editors' guide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+_ID = re.compile(ID_PATTERN)
+_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not (match := _ISO_DATE.match(value.strip())):
+        raise ValueError(f"`{value}` is not a date in the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise ValueError(f"impossible date {value}: there is no month {month}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        raise ValueError(f"impossible date {value}: {_MONTHS[month - 1]} {year} has {last} days") from None
+
+
+def _strict_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError(f"`{value}` is not true or false")
+
+
+def _identifier(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"`{value}` is not a valid id: use lowercase letters, digits and hyphens")
+    return value
+
+
+def _language(value: str) -> str:
+    if not _LANGUAGE.match(value):
+        raise ValueError(f"`{value}` is not a BCP 47 language tag such as en, kk, ru or pt-BR")
+    return value
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Bool = Annotated[bool, BeforeValidator(_strict_bool)]
+Id = Annotated[str, AfterValidator(_identifier)]
+Text = Annotated[str, AfterValidator(_non_empty)]
+Language = Annotated[str, AfterValidator(_language)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors (with a suggestion); values are never coerced from other types."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Kind(str, Enum):
+    speech = "speech"
+    statement = "statement"
+    address = "address"
+    remarks = "remarks"
+    lecture = "lecture"
+    panel = "panel"
+    debate = "debate"
+    interview = "interview"
+    press_conference = "press conference"
+    other = "other"
+
+
+class Delivery(str, Enum):
+    as_delivered = "as delivered"
+    as_prepared = "as prepared"
+    translation = "translation"
+
+
+class Source(Strict):
+    """Where the text comes from. `note` records what the editor changed and why."""
+
+    url: str | None = Field(None, description="Address of the page or document the text was taken from.")
+    publisher: str | None = Field(None, description="Who published it, e.g. a news site or a press office.")
+    author: str | None = Field(None, description="The article's author, if the text came inside an article.")
+    place: str | None = Field(None, description="The dateline's place, e.g. Astana.")
+    date: IsoDate | None = Field(None, description="When the source was published.")
+    retrieved: IsoDate | None = Field(None, description="When the editor took the text.")
+    title: str | None = Field(None, description="The source's own headline.")
+    note: str | None = Field(None, description="What the editor did to the text, e.g. corrected typos.")
+
+
+class Media(Strict):
+    video: str | None = Field(None, description="Address of a video recording.")
+    audio: str | None = Field(None, description="Address of an audio recording.")
+
+
+class Correction(Strict):
+    """An editor's correction of an obvious artifact of the source, recorded so nothing is silently changed."""
+
+    original: Text = Field(description="The text as the source has it, e.g. advócacy.")
+    corrected: str = Field(description="The text as published, e.g. advocacy.")
+    statement: str | None = Field(None, description="The id of the statement it is in.")
+    note: str | None = Field(None, description="Why, e.g. a stray accent from the scrape.")
+
+
+class SpeechMeta(Strict):
+    """The front matter of one transcript in `speeches/`.
+
+        title: Statement at the plenary session of the Astana International Forum
+        date: 2025-05-29
+        speaker: tokayev
+        event: aif-2025
+    """
+
+    title: Text = Field(description="The speech's title as published.")
+    date: IsoDate = Field(description="The day it was given, YYYY-MM-DD.")
+    speaker: Id | None = Field(None, description="The speaker's id in speakers.yml (one speaker).")
+    speakers: list[Id] | None = Field(None, description="The speakers' ids, in order of appearance.")
+    event: Id | None = Field(None, description="The event's id in events.yml.")
+    session: Text | None = Field(None, description="The session within the event, e.g. Plenary session.")
+    location: Text | None = Field(None, description="Where it was given, e.g. Astana, Kazakhstan.")
+    language: Language = Field("en", description="BCP 47 tag of the text's language; default en.")
+    kind: Kind = Field(Kind.speech, description="What sort of speech: " + ", ".join(k.value for k in Kind))
+    delivered: Delivery | None = Field(None, description="as delivered, as prepared, or translation.")
+    translation_of: Id | None = Field(None, description="The id of the transcript this one translates.")
+    summary: Text | None = Field(None, description="One or two sentences for lists and search results.")
+    topics: list[Id] = Field(default_factory=list, description="Topic ids from topics.yml.")
+    source: Source | None = None
+    media: Media | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_way_to_name_speakers(self) -> "SpeechMeta":
+        if self.speaker and self.speakers:
+            raise ValueError("write either `speaker` or `speakers`, not both")
+        if not self.speaker and not self.speakers:
+            raise ValueError("missing required field `speaker` (or `speakers` for several)")
+        return self
+
+    @property
+    def speaker_ids(self) -> list[str]:
+        return [self.speaker] if self.speaker else list(self.speakers or [])
+
+
+class Role(Strict):
+    """A Popolo Membership: a role held in an organisation over a span of dates."""
+
+    role: Text = Field(description="e.g. President")
+    organization: str | None = Field(None, description="e.g. Republic of Kazakhstan")
+    start: IsoDate | None = Field(None, alias="from", description="First day in the role.")
+    end: IsoDate | None = Field(None, alias="to", description="Last day in the role; empty if current.")
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def label(self) -> str:
+        return f"{self.role}, {self.organization}" if self.organization else self.role
+
+
+class Speaker(Strict):
+    """A Popolo Person, in speakers.yml under their id."""
+
+    name: Text
+    sort_name: str | None = Field(None, description="Name for A–Z lists, e.g. Tokayev, Kassym-Jomart.")
+    aliases: list[str] = Field(default_factory=list, description="Other spellings of the name.")
+    country: str | None = None
+    bio: str | None = Field(None, description="A short biography, one paragraph.")
+    image: str | None = Field(None, description="Address or site path of a portrait.")
+    roles: list[Role] = Field(default_factory=list)
+    links: dict[str, str] = Field(default_factory=dict, description="e.g. wikidata: Q...; website: https://...")
+
+    def role_on(self, day: dt.date) -> Role | None:
+        held = [role for role in self.roles if role.held_on(day)]
+        return held[-1] if held else None
+
+    @property
+    def sorting_name(self) -> str:
+        return self.sort_name or self.name
+
+
+class Session(Strict):
+    name: Text
+    date: IsoDate | None = None
+    description: str | None = None
+
+
+class Event(Strict):
+    """A Popolo Event, in events.yml: a forum edition, with `parent` naming its series."""
+
+    name: Text
+    parent: Id | None = Field(None, description="The id of the series or larger event it belongs to.")
+    start: IsoDate | None = Field(None, alias="from")
+    end: IsoDate | None = Field(None, alias="to")
+    location: str | None = None
+    url: str | None = None
+    description: str | None = None
+    sessions: list[Session] = Field(default_factory=list, description="In programme order.")
+
+
+class Topic(Strict):
+    """An entry of the controlled vocabulary, in topics.yml."""
+
+    label: Text
+    description: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    parent: Id | None = None
