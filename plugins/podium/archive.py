@@ -76,7 +76,8 @@ def load(root: Path, only: list[Path] | None = None, speeches_dir: str = SPEECHE
         if speech is None:
             continue
         speeches.check(speech, archive.registry, problems, known)
-        archive.speeches.append(speech)
+        if speech.meta is not None:
+            archive.speeches.append(speech)
     archive.speeches.sort(key=lambda s: (s.meta.date, s.id), reverse=True)
     return archive
 

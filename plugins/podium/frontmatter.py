@@ -92,24 +92,49 @@ def split(text: str, path: str, problems: Problems) -> SourceFile:
 
 def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> YamlDocument | None:
     """Compose YAML into plain Python values with positions; None (and a problem) on a syntax error."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         column = (mark.column + 1) if mark else 1
-        message = exc.problem or exc.context or "invalid YAML"
+        message = (exc.problem or exc.context or "invalid YAML").replace("'<stream end>'", "the end")
+        if exc.context and exc.context_mark and exc.problem:
+            message += (f" ({exc.context} that starts at line {exc.context_mark.line + first_line},"
+                        f" column {exc.context_mark.column + 1})")
         problems.add(path, line, column, f"YAML syntax error: {message}", _yaml_hint(message))
         return None
     except yaml.YAMLError as exc:  # a reader error (control characters) has no problem_mark
         problems.add(path, first_line, 1, f"YAML error: {exc}",
                      "remove control characters from the front matter")
         return None
+    finally:
+        loader.dispose()
+    if loader.aliases:
+        # Refused before anything is built from them: this is what defuses an alias bomb.
+        for mark in loader.aliases:
+            problems.add(path, mark.line + first_line, mark.column + 1,
+                         "YAML aliases (`*name`) are not allowed here", "write the value out in full")
+        return None
     document = YamlDocument()
     if node is None:
         return document
     document.data = _Converter(path, problems, first_line, document).convert(node, ())
     return document
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader's composer, noting where each alias (`*name`) is used so it can be refused."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.aliases: list[yaml.Mark] = []
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self.aliases.append(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 def _yaml_hint(message: str) -> str:

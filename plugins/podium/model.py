@@ -15,7 +15,7 @@ import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _ID = re.compile(ID_PATTERN)
@@ -150,14 +150,6 @@ class SpeechMeta(Strict):
     source: Source | None = None
     media: Media | None = None
     corrections: list[Correction] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _one_way_to_name_speakers(self) -> "SpeechMeta":
-        if self.speaker and self.speakers:
-            raise ValueError("write either `speaker` or `speakers`, not both")
-        if not self.speaker and not self.speakers:
-            raise ValueError("missing required field `speaker` (or `speakers` for several)")
-        return self
 
     @property
     def speaker_ids(self) -> list[str]:

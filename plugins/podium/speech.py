@@ -19,7 +19,7 @@ class Speech:
 
     id: str
     path: str  # as shown in messages, relative to the archive
-    meta: SpeechMeta
+    meta: SpeechMeta | None  # None when the front matter did not validate: the archive leaves it out
     blocks: list[Block]
     body_line: int = 1
     document: YamlDocument = field(default_factory=YamlDocument, repr=False)
@@ -45,7 +45,11 @@ class Speech:
 
 
 def read(file: Path, display: str, problems: Problems) -> Speech | None:
-    """Parse one transcript without the registries; None if it is too broken to go on."""
+    """Parse one transcript without the registries; None if it is too broken to go on.
+
+    A transcript whose front matter fails validation still comes back (with `meta` None), so that the
+    registry checks can report its other problems in the same run.
+    """
     text = decode(file.read_bytes(), display, problems)
     if text is None:
         return None
@@ -66,51 +70,75 @@ def read(file: Path, display: str, problems: Problems) -> Speech | None:
                      "write one field per line, e.g. `title: Opening address`")
         return None
     meta = validate(SpeechMeta, document.data, document, display, problems)
-    default_speaker = None
-    if meta is not None and len(meta.speaker_ids) == 1:
-        default_speaker = meta.speaker_ids[0]
+    _check_speaker_fields(document, display, problems)
+    declared = _raw_ids(document, "speaker") + _raw_ids(document, "speakers")
+    default_speaker = declared[0] if len(declared) == 1 else None
     blocks = parse(source.body, display, problems, source.body_line, default_speaker)
     if not blocks:
-        problems.add(display, source.body_line if source.body_line <= text.count("\n") + 1 else 1, 1,
+        problems.add(display, source.body_line - 1, 1,
                      "the transcript has no text after its front matter",
                      "paste the speech below the closing `---`, one paragraph per statement")
-    if meta is None:
-        return None
     return Speech(id=file.stem, path=display, meta=meta, blocks=blocks, body_line=source.body_line,
                   document=document)
 
 
+def _check_speaker_fields(document: YamlDocument, path: str, problems: Problems) -> None:
+    """`speaker` or `speakers`: exactly one. Checked apart from the model so it is reported with other errors."""
+    data = document.data
+    if data.get("speaker") and data.get("speakers"):
+        problems.add(path, *document.key_at[("speakers",)], "write either `speaker` or `speakers`, not both",
+                     "one speaker: `speaker: tokayev`; several: `speakers: [tokayev, kagame]`")
+    elif not data.get("speaker") and not data.get("speakers"):
+        problems.add(path, 1, 1, "missing required field `speaker` (or `speakers` for several)",
+                     "add a line `speaker: <id from speakers.yml>`")
+
+
+def _raw_ids(document: YamlDocument, key: str) -> list[str]:
+    """The ids written under `key`, as text, whether or not the rest of the front matter validated."""
+    value = document.data.get(key)
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str)]
+
+
 def check(speech: Speech, registry: Registry, problems: Problems, known_speeches: set[str]) -> None:
-    """The checks that need the registries and the other transcripts' ids."""
-    meta, document, path = speech.meta, speech.document, speech.path
+    """The checks that need the registries and the other transcripts' ids.
+
+    They read the ids as written, so an unknown speaker is reported even beside an impossible date.
+    """
+    document, path = speech.document, speech.path
+    data = document.data
 
     def at(*loc) -> tuple[int, int]:
         return document.value_at.get(tuple(loc), (1, 1))
 
-    if meta.speaker:
-        registry.speakers.check(meta.speaker, path, *at("speaker"), problems, "speaker")
-    for index, ident in enumerate(meta.speakers or []):
-        registry.speakers.check(ident, path, *at("speakers", index), problems, "speaker")
+    for key in ("speaker", "speakers"):
+        many = isinstance(data.get(key), list)
+        for index, ident in enumerate(_raw_ids(document, key)):
+            registry.speakers.check(ident, path, *(at(key, index) if many else at(key)), problems, "speaker")
+    event_id = next(iter(_raw_ids(document, "event")), None)
     event = None
-    if meta.event and registry.events.check(meta.event, path, *at("event"), problems, "event"):
-        event = registry.events[meta.event]
-    for index, ident in enumerate(meta.topics):
-        registry.topics.check(ident, path, *at("topics", index), problems, "topic")
-    if meta.translation_of and meta.translation_of not in known_speeches:
-        problems.add(path, *at("translation_of"), f"unknown transcript `{meta.translation_of}` in translation_of",
-                     did_you_mean(meta.translation_of, known_speeches) or
-                     "name the original's file name without .md")
-    if event and event.sessions and meta.session:
-        names = [session.name for session in event.sessions]
-        if meta.session not in names:
-                problems.add(path, *at("session"), f"event `{meta.event}` has no session `{meta.session}`",
-                         did_you_mean(meta.session, names) or f"its sessions are: {', '.join(names)}")
+    if event_id and registry.events.check(event_id, path, *at("event"), problems, "event"):
+        event = registry.events[event_id]
+    if isinstance(data.get("topics"), list):
+        for index, ident in enumerate(data["topics"]):
+            if isinstance(ident, str):
+                registry.topics.check(ident, path, *at("topics", index), problems, "topic")
+    original = next(iter(_raw_ids(document, "translation_of")), None)
+    if original and original not in known_speeches:
+        problems.add(path, *at("translation_of"), f"unknown transcript `{original}` in translation_of",
+                     did_you_mean(original, known_speeches) or "name the original's file name without .md")
+    session = next(iter(_raw_ids(document, "session")), None)
+    if event and event.sessions and session:
+        names = [s.name for s in event.sessions]
+        if session not in names:
+            problems.add(path, *at("session"), f"event `{event_id}` has no session `{session}`",
+                         did_you_mean(session, names) or f"its sessions are: {', '.join(names)}")
     _check_statements(speech, registry, problems)
     _check_corrections(speech, problems)
 
 
 def _check_statements(speech: Speech, registry: Registry, problems: Problems) -> None:
-    declared = set(speech.meta.speaker_ids)
+    declared = set(_raw_ids(speech.document, "speaker") + _raw_ids(speech.document, "speakers"))
     reported: set[tuple[str, int]] = set()
     for statement in speech.statements:
         for name, (line, column) in zip(statement.topics, statement.topic_positions):
@@ -118,6 +146,8 @@ def _check_statements(speech: Speech, registry: Registry, problems: Problems) ->
         if statement.type != "speech":
             continue
         if statement.speaker is None:
+            if len(declared) < 2 or _raw_ids(speech.document, "speaker"):
+                continue  # no speaker or two ways to name them: already reported on the front matter
             problems.add(speech.path, statement.line, 1,
                          "statement before the first speaker turn in a speech with several speakers",
                          "start the paragraph with `@speaker-id: `, or write stage directions in [brackets]")
@@ -136,6 +166,8 @@ def _check_statements(speech: Speech, registry: Registry, problems: Problems) ->
 
 
 def _check_corrections(speech: Speech, problems: Problems) -> None:
+    if speech.meta is None:
+        return
     for index, correction in enumerate(speech.meta.corrections):
         line, column = speech.document.value_at.get(("corrections", index), (1, 1))
         if correction.statement:

@@ -77,9 +77,9 @@ def _report(model: type[BaseModel], error: dict, loc: Path, at: Path, document: 
         owner = _model_at(model, relative)
         names = field_names(owner) if owner else []
         hint = did_you_mean(str(relative[-1]), names)
-        known = f"the fields here are: {', '.join(names)}" if names else ""
+        known = f"known fields: {', '.join(names)}" if names else ""
         problems.add(path, line, column, f"{where}unknown field `{name}`",
-                     "; ".join(part for part in (hint, known) if part))
+                     " ".join(part for part in (hint, known) if part))
         return
     if kind == "missing":
         parent = loc[:-1]
@@ -92,9 +92,9 @@ def _report(model: type[BaseModel], error: dict, loc: Path, at: Path, document: 
     line, column = document.value_at.get(loc) or _position(document, loc, origin)
     if kind == "value_error":
         message = str(error["ctx"]["error"])
-        if not relative:  # a model-level rule such as speaker-or-speakers
+        if not relative:  # a model-level rule
             line, column = document.key_at.get(at) or origin
-            problems.add(path, line, column, f"{where}{message}".strip(), _model_hint(message))
+            problems.add(path, line, column, f"{where}{message}".strip())
             return
         problems.add(path, line, column, f"{where}`{name}`: {message}", _value_hint(message))
         return
@@ -125,10 +125,4 @@ def _value_hint(message: str) -> str:
         return "see https://www.w3.org/International/articles/language-tags/"
     if "true or false" in message:
         return "write true or false in lowercase"
-    return ""
-
-
-def _model_hint(message: str) -> str:
-    if "speaker" in message:
-        return "one speaker: `speaker: tokayev`; several: `speakers: [tokayev, kagame]`"
     return ""

@@ -1,0 +1,133 @@
+"""Whole builds: the reference archive with MkDocs and ProperDocs, and a build that must refuse bad input."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from podium import archive as archives
+
+from conftest import REPO, ArchiveDir, copy_reference_archive
+
+SPEECH = "speeches/aif-2025-tokayev-plenary/index.html"
+
+
+class Elements(HTMLParser):
+    """Every start tag with its attributes, in order: enough to assert on ids, classes and links."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def with_class(self, name: str) -> list[dict[str, str]]:
+        return [a for _, a in self.tags if name in a.get("class", "").split()]
+
+
+@pytest.fixture(scope="module", params=["mkdocs", "properdocs"])
+def reference_site(request, tmp_path_factory) -> tuple[ArchiveDir, str]:
+    root = tmp_path_factory.mktemp(request.param)
+    copy_reference_archive(root)
+    archive = ArchiveDir.__new__(ArchiveDir)
+    archive.root = root
+    result = archive.build(request.param)
+    assert result.returncode == 0, result.stderr
+    return archive, request.param
+
+
+def test_speech_page_header(reference_site):
+    site, _ = reference_site
+    html = site.html(SPEECH)
+    assert '<h1 id="title">Statement at the plenary session of the Astana International Forum</h1>' in html
+    assert ('<a class="podium-speaker" href="../../speakers/tokayev/">Kassym-Jomart Tokayev</a>'
+            '<span class="podium-role">, President, Republic of Kazakhstan</span>') in html
+    assert '<dd><time datetime="2025-05-29">29 May 2025</time></dd>' in html
+    assert ('<a class="podium-event" href="../../events/aif-2025/">Astana International Forum 2025</a>'
+            ' · <span class="podium-session">Plenary session</span>') in html
+    assert '<dd class="podium-location">Astana, Kazakhstan</dd>' in html
+    assert '<dd class="podium-language">English</dd>' in html
+    assert '<dd class="podium-kind">Statement, as delivered</dd>' in html
+    assert '<span class="podium-source__author">Derya Soysal</span>' in html
+    assert ('<span class="podium-source__publisher">Bruxelles Korner</span>, Astana, '
+            '<time datetime="2025-05-29">29 May 2025</time>') in html
+    assert '<a class="podium-chip" href="../../topics/un-reform/">United Nations reform</a>' in html
+    assert "<title>Statement at the plenary session of the Astana International Forum" in html
+
+
+def test_every_statement_has_its_id_and_permalink(reference_site):
+    site, _ = reference_site
+    html = site.html(SPEECH)
+    archive = archives.load(REPO)
+    expected = [s.id for s in archive.speeches[0].statements]
+    sections = Elements(html).with_class("podium-statement")
+    assert [a["id"] for a in sections] == expected
+    permalinks = [a["href"] for a in Elements(html).with_class("podium-permalink")]
+    assert permalinks == [f"#{ident}" for ident in expected]
+    assert len(expected) == 68
+    assert "multilateralism-is-faltering" in expected
+    # The statement's words, exactly as in the transcript (the corrected spelling included).
+    assert "Today, we continue our advocacy for non-proliferation of nuclear and biological weapons." in html
+    assert "advócacy" not in html.split("podium-corrections")[0]
+    assert "<del>advócacy</del> → <ins>advocacy</ins>" in html
+
+
+def test_the_page_carries_the_edit_link_and_no_list_of_every_speech(reference_site):
+    site, _ = reference_site
+    html = site.html(SPEECH)
+    assert ('href="https://github.com/podium-archive/podium/edit/main/speeches/2025/'
+            'aif-2025-tokayev-plenary.md"') in html
+    # The navigation holds hubs; a speech page is not listed in it.
+    nav = html.split('class="md-nav__list"', 1)[1].split("</nav>", 1)[0]
+    assert "aif-2025-tokayev-plenary" not in nav
+
+
+def test_home_page_shows_the_latest_speeches_and_counts(reference_site):
+    site, _ = reference_site
+    html = site.html("index.html")
+    assert '<a class="podium-speech-list__title" href="speeches/aif-2025-tokayev-plenary/">' in html
+    assert re.search(r"<li><strong>68</strong> statements</li>", html)
+    hub = site.html("speeches/index.html")
+    assert 'href="../speeches/aif-2025-tokayev-plenary/"' in hub
+
+
+def test_build_aborts_on_bad_input_with_every_problem(archive_dir: ArchiveDir):
+    archive_dir.speech("good")
+    archive_dir.speech("bad", "title: T\ndate: 2025-02-30\nspeaker: tokaev\n")
+    for tool in ("mkdocs", "properdocs"):
+        result = archive_dir.build(tool)  # not --strict: errors abort anyway
+        assert result.returncode == 1
+        assert ("speeches/2025/bad.md:3:7: error: `date`: impossible date 2025-02-30: February 2025 has 28 days\n"
+                "  hint: write the date as YYYY-MM-DD, e.g. 2025-05-29\n"
+                "speeches/2025/bad.md:4:10: error: unknown speaker `tokaev`\n") in result.stderr
+        assert "Traceback" not in result.stderr
+        assert not (archive_dir.root / "site" / "speeches" / "good" / "index.html").exists()
+
+
+def test_a_multi_speaker_session_renders_turns_and_narrative(archive_dir: ArchiveDir):
+    front = "title: Panel\ndate: 2025-05-29\nspeakers: [tokayev, kagame]\nevent: aif-2025\nlanguage: ru\n"
+    archive_dir.speech("panel", front, "@tokayev: Добро пожаловать.\n\n[Аплодисменты]\n\n@kagame: Thank you.\n\nIndeed.\n")
+    result = archive_dir.build()
+    assert result.returncode == 0, result.stderr
+    html = archive_dir.html("speeches/panel/index.html")
+    assert "<!doctype html>\n<html lang=\"ru\" class=\"no-js\">" in html[:100]
+    assert html.count('class="podium-turn"') == 2
+    assert re.search(r'<div class="podium-narrative" id="n-[0-9a-f]{6}"><p>\[Аплодисменты\]</p></div>', html)
+    speakers = [a["data-speaker"] for a in Elements(html).with_class("podium-statement")]
+    assert speakers == ["tokayev", "kagame", "kagame"]
+
+
+def test_raw_html_in_a_statement_is_sanitized(archive_dir: ArchiveDir):
+    archive_dir.speech("x", body='Hello <script>alert(1)</script><img src=x onerror=alert(2)> '
+                                 '[link](javascript:alert(3)) **bold**\n')
+    result = archive_dir.build()
+    assert result.returncode == 0, result.stderr
+    article = archive_dir.html("speeches/x/index.html").split('<article class="podium-speech"')[1]
+    article = article.split("</article>")[0]
+    assert "<script" not in article and "onerror" not in article and "javascript:" not in article
+    assert "<strong>bold</strong>" in article
