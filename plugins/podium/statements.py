@@ -33,6 +33,9 @@ _NARRATIVE = re.compile(r"^\[[^\[\]]+\]$")
 _FENCE = re.compile(r"^(```|~~~)")
 _WORD = re.compile(r"\w+")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# `[[target|words]]`, an inline cross-reference (references.py): hashed as its words alone, so linking a
+# statement's own words to another statement never changes the statement's permalink.
+_INLINE_REFERENCE = re.compile(r"\[\[[^\[\]|\n]+(?:\|([^\[\]\n]*))?\]\]")
 HASH_WORDS = 12  # the id depends on this many leading words: fixing a later typo keeps the permalink
 
 
@@ -52,6 +55,9 @@ class Statement:
     explicit_id: bool = False
     topics: list[str] = field(default_factory=list)
     topic_positions: list[tuple[int, int]] = field(default_factory=list)
+    # `see=target,target`: an editor's cross-references, attached without touching the speaker's words
+    # (issue 5; read by references.py). Each is (target as written, line, column).
+    see: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,6 +77,7 @@ def automatic_id(text: str) -> str:
     >>> automatic_id("Dear friends,") == automatic_id("dear  friends")
     True
     """
+    text = _INLINE_REFERENCE.sub(lambda m: m.group(1) or "", text)
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())[:HASH_WORDS]
     digest = hashlib.blake2b(" ".join(words).encode(), digest_size=3).hexdigest()
     return f"s-{digest}"
@@ -170,6 +177,12 @@ def _apply_attributes(statement: Statement, inner: str, path: str, line: int, co
                     statement.topics.append(name)
                     statement.topic_positions.append((line, position))
                 position += len(name) + 1
+        elif value.startswith("see="):
+            position = at + len("see=")
+            for target in value[len("see="):].split(","):
+                if target:
+                    statement.see.append((target, line, position))
+                position += len(target) + 1
         else:
             key = value.split("=", 1)[0]
             problems.add(path, line, at, f"unknown statement attribute `{key}`",
