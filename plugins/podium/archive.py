@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import references
 from . import registry as registries
 from . import speech as speeches
 from .problems import Problems
@@ -79,6 +80,7 @@ def load(root: Path, only: list[Path] | None = None, speeches_dir: str = SPEECHE
         if speech.meta is not None:
             archive.speeches.append(speech)
     archive.speeches.sort(key=lambda s: (s.meta.date, s.id), reverse=True)
+    references.check(archive, known)  # cross-links between statements (issue 5): broken ones are problems
     return archive
 
 
