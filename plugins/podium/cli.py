@@ -59,3 +59,6 @@ def run() -> None:  # pragma: no cover - the console entry point's guard
     except Exception as exc:  # noqa: BLE001
         click.echo(f"podium: internal error: {exc!r}\n  hint: please report this as a bug", err=True)
         sys.exit(2)
+
+from .generate_cli import generate as _generate  # noqa: E402  (podium generate: issue 3)
+main.add_command(_generate)
