@@ -71,6 +71,10 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"assets/podium/{asset}" not in target:
                 target.append(f"assets/podium/{asset}")
+        # Podium's theme overrides (overrides/partials/...): after the site's own custom_dir, before Material's.
+        overrides = str(PACKAGE / "overrides")
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         return config
 
     @event_priority(50)  # early: other Podium plugins read `self.archive` in their own on_files
