@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from podium import archive as archives
+from podium import references
 from podium.cli import main
 from podium.generate import MAX_WORDS, MIN_WORDS, generate, plugins_of
 
@@ -74,6 +75,20 @@ def test_the_archive_has_the_shape_of_a_real_one(corpus):
     # Some speakers speak far more often than others.
     counts = collections.Counter(i for s in archive.speeches for i in s.meta.speaker_ids)
     assert counts.most_common(1)[0][1] >= 5 * min(counts.values())
+
+
+def test_cross_references_resolve_in_both_forms_and_point_back_in_time(corpus):
+    root, summary = corpus
+    archive = archives.load(root)
+    index = references.resolve(archive)
+    assert len(index.references) == summary.references >= 30
+    forms = collections.Counter(r.form for r in index.references)
+    kinds = collections.Counter(r.target.kind for r in index.references)
+    assert forms["see"] and forms["inline"]
+    assert kinds["statement"] and kinds["speech"] and kinds["speaker"]
+    for reference in index.references:
+        if reference.target.speech:
+            assert archive.speech(reference.target.speech).meta.date <= reference.source.meta.date
 
 
 def test_a_few_transcripts_are_in_cyrillic_and_say_so(corpus):

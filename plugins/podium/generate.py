@@ -19,7 +19,9 @@ What makes it realistic rather than a shuffle of one text:
   (`@speaker-id:`), with stage directions (`[Applause]`). Long speeches have `##` sections.
 - About one in a hundred is in Kazakh or Russian (Cyrillic vocabulary, `language: kk`/`ru`); half of those are
   translations of an English speech (`translation_of`).
-- Cross-references between speeches: see `cross_reference` (the hook for the reference syntax).
+- Cross-references in the syntax of `podium.references`: about one statement in thirty carries
+  `see=speech#statement` (or a whole speech, or `@speaker`), about one in a hundred an inline
+  `[[speech#statement|as I said]]`, mostly to the same speaker's earlier speeches.
 """
 
 from __future__ import annotations
@@ -184,6 +186,7 @@ class Generator:
         self.cyrillic = Words(self.rng, VOCABULARY // 4, _CYR_ONSETS, _CYR_NUCLEI, _CYR_CODAS)
         self.speaker_count = speakers or max(6, min(600, round(speeches * 0.3)))
         self.summary: Summary | None = None
+        self.by_speaker: dict[str, list[int]] = {}  # speaker id -> indexes of their speeches written so far
 
     # -- registries ---------------------------------------------------------------------------------
 
@@ -395,7 +398,7 @@ class Generator:
                 break
         return " ".join(sentences), used
 
-    def body(self, speech: _Planned, topics: list[str]) -> str:
+    def body(self, speech: _Planned, topics: list[str], earlier: list[_Planned] = ()) -> str:
         """Paragraphs until the word budget is spent: turns, stage directions, sections, statement topics."""
         rng = self.rng
         words = self._words_for(speech.language)
@@ -422,6 +425,12 @@ class Generator:
                 paragraph = f"@{current}: {paragraph}"
             turn_left -= 1
             attributes = []
+            if earlier and rng.random() < 0.01:
+                target = self.cross_reference(speech, earlier)
+                if target and not paragraph.startswith("@"):
+                    said = f"{rng.choice(_AS_SAID)} [[{target}|{rng.choice(_WHEN)}]], "
+                    paragraph = said + paragraph[0].lower() + paragraph[1:]
+                    self.summary.references += 1
             if rng.random() < 0.03:
                 explicit += 1
                 attributes.append(f"#point-{explicit}")
@@ -431,6 +440,12 @@ class Generator:
                 names = list(dict.fromkeys(rng.choice(rng.choice((speech.topics, speech.topics, topics)))
                                            for _ in range(rng.randint(1, 2))))
                 attributes.append("topics=" + ",".join(names))
+            if earlier and rng.random() < 0.03:
+                targets = list(dict.fromkeys(filter(None, (self.cross_reference(speech, earlier)
+                                                           for _ in range(rng.randint(1, 2))))))
+                if targets:
+                    attributes.append("see=" + ",".join(targets))
+                    self.summary.references += len(targets)
             if attributes:
                 paragraph += " {" + " ".join(attributes) + "}"
             blocks.append(paragraph)
@@ -444,13 +459,46 @@ class Generator:
         return "\n\n".join(blocks) + "\n"
 
     def cross_reference(self, speech: _Planned, earlier: list[_Planned]) -> str | None:
-        """A paragraph citing an earlier speech or statement, in the syntax of issue 5.
+        """A target in the syntax of `podium.references`: `speech#statement`, `speech` or `@speaker`.
 
-        Hook: the cross-reference syntax (plugins/podium/references.py) does not exist yet, so this writes
-        nothing. When it lands, return a paragraph such as "As I said in Astana ..." that links to
-        `earlier[i].id` (and one of its `explicit_ids`), and count it in `summary.references`.
+        Mostly the same speaker's earlier words ("as I said last year"), else any earlier speech; a
+        statement if the earlier speech has explicit ids, else the whole speech; sometimes a speaker.
         """
-        return None
+        rng = self.rng
+        if rng.random() < 0.1:
+            return "@" + rng.choice(earlier).speakers[0]
+        own = self.by_speaker.get(speech.speakers[0], [])
+        if own and rng.random() < 0.6:
+            cited = earlier[rng.choice(own)]
+        else:
+            cited = rng.choice(earlier)
+        if cited.id == speech.id:
+            return None
+        if cited.explicit_ids and rng.random() < 0.7:
+            return f"{cited.id}#{rng.choice(cited.explicit_ids)}"
+        return cited.id
+
+
+_AS_SAID = ("As I said", "As was said", "As we agreed", "As I noted", "As our colleagues said")
+_WHEN = ("last year", "before", "at the last meeting", "then", "in this hall")
+
+
+class _Prefix:
+    """The first `length` items of a list, without copying it."""
+
+    def __init__(self, items: list, length: int):
+        self.items, self.length = items, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __bool__(self) -> bool:
+        return self.length > 0
+
+    def __getitem__(self, index: int):
+        if not -self.length <= index < self.length:
+            raise IndexError(index)
+        return self.items[index % self.length]
 
 
 _TOPIC_LABELS = {_slug(label): label for root, children in _TOPICS.items() for label in (root, *children)}
@@ -546,11 +594,11 @@ def generate(root: Path, speeches: int, seed: int = 1, plugins: list[Any] | None
     (directory / "topics.yml").write_text(header + _yaml(topics), encoding="utf-8")
 
     all_topics = [t for t in topics if "parent" in topics[t]]
+    planned.sort(key=lambda speech: speech.front["date"])  # stable: references point back in time
     for index, speech in enumerate(planned):
-        body = generator.body(speech, all_topics)
-        reference = generator.cross_reference(speech, planned[:index])
-        if reference:
-            body = body + "\n" + reference + "\n"
+        # `planned` is a list and `earlier` a view of its first `index` items, not a copy (O(N) per speech).
+        body = generator.body(speech, all_topics, _Prefix(planned, index))
+        generator.by_speaker.setdefault(speech.speakers[0], []).append(index)
         folder = directory / str(speech.year)
         folder.mkdir(exist_ok=True)
         text = "---\n" + _yaml(speech.front) + "---\n\n" + body

@@ -42,6 +42,7 @@ def generate(directory: Path, count: int, seed: int, speakers: int | None, plugi
     started = time.perf_counter()
     summary = write_archive(directory, count, seed, plugins=chosen, speakers=speakers)
     click.echo(f"wrote {summary.speeches} speeches ({summary.words:,} words, {summary.distinct_words:,} distinct; "
-               f"{summary.multi_speaker} with several speakers, {summary.non_latin} in Cyrillic script), "
+               f"{summary.multi_speaker} with several speakers, {summary.non_latin} in Cyrillic script, "
+               f"{summary.references} cross-references), "
                f"{summary.speakers} speakers, {summary.events} events, {summary.topics} topics "
                f"to {directory} in {time.perf_counter() - started:.1f} s")
