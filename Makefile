@@ -18,7 +18,7 @@ serve: $(STAMP)  ## build and serve the archive on http://127.0.0.1:8000, rebuil
 	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
 
 build: $(STAMP)  ## write the site to site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/podium build
 
 check: $(STAMP)  ## validate every transcript and registry
 	$(BIN)/podium check

@@ -10,6 +10,7 @@ raises on bad input: `podium check` prints the problems, the MkDocs build aborts
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from . import registry as registries
 from . import speech as speeches
 from .problems import Problems
 from .registry import Registry
+from .settings import Settings
+from .settings import load as load_settings
 from .speech import Speech
 
 SPEECHES_DIR = "speeches"
@@ -53,16 +56,21 @@ def transcript_files(directory: Path) -> list[Path]:
 
 
 def display_path(file: Path, root: Path) -> str:
+    """The path as an editor knows it, relative to the archive; links are not followed (the link is the file)."""
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.abspath(file)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return file.as_posix()
 
 
-def load(root: Path, only: list[Path] | None = None, speeches_dir: str = SPEECHES_DIR) -> Archive:
-    """Load and check the archive under `root`; with `only`, check just those transcripts."""
+def load(root: Path, only: list[Path] | None = None, settings: Settings | None = None) -> Archive:
+    """Load and check the archive under `root`; with `only`, check just those transcripts.
+
+    `settings` default to the `podium` plugin's options in `root/mkdocs.yml`, as the build sees them.
+    """
     root = Path(root)
-    directory = root / speeches_dir
+    settings = settings if settings is not None else load_settings(root)
+    directory = root / settings.speeches_dir
     archive = Archive(root=root)
     problems = archive.problems
     archive.registry = registries.load(directory, root, problems)
@@ -71,9 +79,14 @@ def load(root: Path, only: list[Path] | None = None, speeches_dir: str = SPEECHE
     known = {file.stem for file in every} | {file.stem for file in files}
     _check_urls(every if only is None else sorted(set(every) | set(files)), root, problems,
                 report={display_path(f, root) for f in files})
+    inside = root.resolve()
     for file in files:
         display = display_path(file, root)
-        speech = speeches.read(file, display, problems)
+        if file.is_symlink() and not file.resolve().is_relative_to(inside):
+            problems.add(display, 1, 1, "transcript is a symbolic link to a file outside the archive",
+                         "copy the transcript into speeches/ instead of linking to it")
+            continue
+        speech = speeches.read(file, display, problems, settings)
         if speech is None:
             continue
         speeches.check(speech, archive.registry, problems, known)

@@ -62,3 +62,9 @@ def run() -> None:  # pragma: no cover - the console entry point's guard
 
 from .generate_cli import generate as _generate  # noqa: E402  (podium generate: issue 3)
 main.add_command(_generate)
+
+
+# Subcommands that live in their own modules.
+from .build import build_command  # noqa: E402
+
+main.add_command(build_command)

@@ -92,9 +92,16 @@ def split(text: str, path: str, problems: Problems) -> SourceFile:
 
 def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> YamlDocument | None:
     """Compose YAML into plain Python values with positions; None (and a problem) on a syntax error."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # control characters, found before any parsing
+        _reader_error(exc, text, path, problems, first_line)
+        return None
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        _reader_error(exc, text, path, problems, first_line)
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
@@ -105,9 +112,8 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
                         f" column {exc.context_mark.column + 1})")
         problems.add(path, line, column, f"YAML syntax error: {message}", _yaml_hint(message))
         return None
-    except yaml.YAMLError as exc:  # a reader error (control characters) has no problem_mark
-        problems.add(path, first_line, 1, f"YAML error: {exc}",
-                     "remove control characters from the front matter")
+    except yaml.YAMLError as exc:
+        problems.add(path, first_line, 1, f"YAML error: {exc}", "check the front matter's syntax")
         return None
     finally:
         loader.dispose()
@@ -135,6 +141,14 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.aliases.append(self.peek_event().start_mark)
         return super().compose_node(parent, index)
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, path: str, problems: Problems, first_line: int) -> None:
+    before = text[: exc.position]
+    line = before.count("\n") + first_line
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    problems.add(path, line, column, f"control character U+{exc.character:04X} is not allowed in YAML",
+                 "delete the invisible character (it often comes from copying out of a PDF or a word processor)")
 
 
 def _yaml_hint(message: str) -> str:

@@ -60,6 +60,19 @@ def _language(value: str) -> str:
     return value
 
 
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _safe_url(value: str) -> str:
+    """Web addresses only: a `javascript:` or `data:` link in front matter would run in readers' browsers."""
+    match = _SCHEME.match(value)
+    if match and match.group(1).lower() not in ("http", "https", "mailto"):
+        raise ValueError(f"`{match.group(1)}:` addresses are not allowed; use an http(s) address")
+    if any(ord(char) < 32 for char in value):
+        raise ValueError("an address must not contain control characters")
+    return value
+
+
 def _non_empty(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -71,6 +84,7 @@ Bool = Annotated[bool, BeforeValidator(_strict_bool)]
 Id = Annotated[str, AfterValidator(_identifier)]
 Text = Annotated[str, AfterValidator(_non_empty)]
 Language = Annotated[str, AfterValidator(_language)]
+Url = Annotated[str, AfterValidator(_safe_url)]
 
 
 class Strict(BaseModel):
@@ -101,7 +115,7 @@ class Delivery(str, Enum):
 class Source(Strict):
     """Where the text comes from. `note` records what the editor changed and why."""
 
-    url: str | None = Field(None, description="Address of the page or document the text was taken from.")
+    url: Url | None = Field(None, description="Address of the page or document the text was taken from.")
     publisher: str | None = Field(None, description="Who published it, e.g. a news site or a press office.")
     author: str | None = Field(None, description="The article's author, if the text came inside an article.")
     place: str | None = Field(None, description="The dateline's place, e.g. Astana.")
@@ -112,8 +126,8 @@ class Source(Strict):
 
 
 class Media(Strict):
-    video: str | None = Field(None, description="Address of a video recording.")
-    audio: str | None = Field(None, description="Address of an audio recording.")
+    video: Url | None = Field(None, description="Address of a video recording.")
+    audio: Url | None = Field(None, description="Address of an audio recording.")
 
 
 class Correction(Strict):
@@ -180,9 +194,9 @@ class Speaker(Strict):
     aliases: list[str] = Field(default_factory=list, description="Other spellings of the name.")
     country: str | None = None
     bio: str | None = Field(None, description="A short biography, one paragraph.")
-    image: str | None = Field(None, description="Address or site path of a portrait.")
+    image: Url | None = Field(None, description="Address or site path of a portrait.")
     roles: list[Role] = Field(default_factory=list)
-    links: dict[str, str] = Field(default_factory=dict, description="e.g. wikidata: Q...; website: https://...")
+    links: dict[str, Url] = Field(default_factory=dict, description="e.g. wikidata: https://www.wikidata.org/wiki/Q...")
 
     def role_on(self, day: dt.date) -> Role | None:
         held = [role for role in self.roles if role.held_on(day)]
@@ -207,7 +221,7 @@ class Event(Strict):
     start: IsoDate | None = Field(None, alias="from")
     end: IsoDate | None = Field(None, alias="to")
     location: str | None = None
-    url: str | None = None
+    url: Url | None = None
     description: str | None = None
     sessions: list[Session] = Field(default_factory=list, description="In programme order.")
 

@@ -130,3 +130,8 @@ def render_home_summary(speeches: list[Speech], registry: Registry, links: Links
                 "events": len({s.meta.event for s in speeches if s.meta.event})},
         links=links,
     )
+
+
+def render_problems_banner(report: str) -> str:
+    """The problems of a broken save, shown on every page under `mkdocs serve` (escaped: they quote input)."""
+    return environment().get_template("problems_banner.html").render(report=report)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import safety
 from .frontmatter import YamlDocument, decode, parse_yaml, split
 from .model import SpeechMeta
 from .problems import Problems, did_you_mean
 from .registry import Registry
+from .settings import Settings
 from .statements import Block, Section, Statement, parse
 from .validation import validate
 
@@ -44,13 +46,16 @@ class Speech:
         return self.meta.date.year
 
 
-def read(file: Path, display: str, problems: Problems) -> Speech | None:
+def read(file: Path, display: str, problems: Problems, settings: Settings = Settings()) -> Speech | None:
     """Parse one transcript without the registries; None if it is too broken to go on.
 
     A transcript whose front matter fails validation still comes back (with `meta` None), so that the
     registry checks can report its other problems in the same run.
     """
-    text = decode(file.read_bytes(), display, problems)
+    raw = file.read_bytes()
+    if not safety.check_size(len(raw), display, problems, settings):
+        return None
+    text = decode(raw, display, problems)
     if text is None:
         return None
     source = split(text, display, problems)
@@ -73,6 +78,7 @@ def read(file: Path, display: str, problems: Problems) -> Speech | None:
     _check_speaker_fields(document, display, problems)
     declared = _raw_ids(document, "speaker") + _raw_ids(document, "speakers")
     default_speaker = declared[0] if len(declared) == 1 else None
+    safety.check_body(source.body, source.body_line, display, problems, settings)
     blocks = parse(source.body, display, problems, source.body_line, default_speaker)
     if not blocks:
         problems.add(display, source.body_line - 1, 1,

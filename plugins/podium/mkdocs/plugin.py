@@ -10,6 +10,7 @@ and the plugin's own code, and reloads the core when that code changes.
 
 from __future__ import annotations
 
+import html
 import importlib
 import re
 import sys
@@ -26,6 +27,7 @@ import podium
 from podium import archive as archives
 from podium import render
 from podium.problems import format_report
+from podium.settings import Settings
 
 log = get_plugin_logger(__name__)
 
@@ -34,13 +36,19 @@ ASSETS = ("podium.css", "podium.js")
 HOME_MARK = "<!-- podium:home -->"
 INDEX_MARK = "<!-- podium:speech-index -->"
 # Reloaded in this order under `mkdocs serve` when the plugin's code changes (dependencies first).
-CORE_MODULES = ("problems", "frontmatter", "model", "validation", "statements", "registry", "speech",
-                "archive", "render")
+CORE_MODULES = ("problems", "settings", "frontmatter", "model", "validation", "statements", "safety",
+                "registry", "speech", "archive", "render")
 
 
 class PodiumConfig(Config):
     speeches_dir = c.Type(str, default="speeches")
     """Folder of transcripts and registries, relative to mkdocs.yml. Example: `speeches_dir: speeches`"""
+    allow_html = c.ListOfItems(c.Type(str), default=[])
+    """Raw HTML tags a transcript may use; any other tag is an error. Example: `allow_html: [abbr, sup]`"""
+    max_transcript_kb = c.Type(int, default=1024)
+    """A larger transcript is an error, not a slow build. Example: `max_transcript_kb: 2048`"""
+    max_nesting = c.Type(int, default=32)
+    """Brackets nested deeper are an error (they make Markdown slow). Example: `max_nesting: 32`"""
     latest = c.Type(int, default=10)
     """How many speeches the home page lists under "Latest speeches". Example: `latest: 10`"""
     index_size = c.Type(int, default=50)
@@ -79,11 +87,14 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
 
     @event_priority(50)  # early: other Podium plugins read `self.archive` in their own on_files
     def on_files(self, files: Files, config) -> Files:
-        archive = archives.load(self.root, speeches_dir=self.config.speeches_dir)
+        archive = archives.load(self.root, settings=Settings.from_options(dict(self.config)))
         report = format_report(archive.problems)
         if report:
             click.echo(report, err=True)
-        if not archive.ok:
+        # A build with errors never publishes. Under `mkdocs serve` the site stays up instead, built from what
+        # did load, with the problems shown at the top of every page until the next good save.
+        self.banner = report if not archive.ok and self.serving else ""
+        if not archive.ok and not self.serving:
             raise PluginError(f"podium: {len(archive.problems.errors)} error(s) in the transcripts or registries "
                               "(listed above); nothing was built")
         self.archive = archive
@@ -103,9 +114,11 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         speech = self.pages.get(page.file.src_uri)
         if speech is None:
             return markdown
-        page.meta["title"] = speech.meta.title
+        # Material prints page.meta title and description unescaped (in <title>, the header, a meta tag):
+        # it gets them escaped, since a transcript's front matter is untrusted.
+        page.meta["title"] = html.escape(speech.meta.title)
         if speech.meta.summary:
-            page.meta["description"] = speech.meta.summary
+            page.meta["description"] = html.escape(speech.meta.summary)
         page.edit_url = self._edit_url(speech, config)
         return ""
 
@@ -125,6 +138,9 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         return html
 
     def on_post_page(self, output, page, config):
+        if self.banner:
+            output = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + render.render_problems_banner(self.banner),
+                            output, count=1)
         speech = self.pages.get(page.file.src_uri)
         if speech is not None and speech.meta.language != "en":
             output = re.sub(r'<html lang="[^"]*"', f'<html lang="{speech.meta.language}"', output, count=1)
