@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import references
@@ -34,13 +35,12 @@ class Archive:
     problems: Problems = field(default_factory=Problems)
 
     def speech(self, ident: str) -> Speech | None:
-        return self._by_id.get(ident)
+        return self.by_id.get(ident)
 
-    @property
-    def _by_id(self) -> dict[str, Speech]:
-        if getattr(self, "_index", None) is None or len(self._index) != len(self.speeches):
-            self._index = {s.id: s for s in self.speeches}
-        return self._index
+    @cached_property
+    def by_id(self) -> dict[str, Speech]:
+        """Speeches by id; computed once, after `load` has filled the archive."""
+        return {speech.id: speech for speech in self.speeches}
 
     @property
     def ok(self) -> bool:
