@@ -1,0 +1,211 @@
+"""Search within speeches: what Pagefind indexes, what the search page needs to know, and running Pagefind.
+
+Plain Python, no MkDocs. The MkDocs side (`podium.mkdocs.search`) only calls into this module.
+
+How a transcript becomes searchable, at statement level:
+
+- Pagefind indexes one record per *speech page*: the `data-pagefind-body` element of `speech.html` (the
+  statements, not the header, navigation or footer). Speaker, event, topic, year, language and kind are
+  `data-pagefind-filter` attributes on the page, the date is a `data-pagefind-sort` key. Other pages
+  (home, hubs, this search page) carry no `data-pagefind-body` and so are left out. A facet page that
+  should be found opts in the same way, with `data-pagefind-body` on its content.
+- Statements are not records of their own. Every statement is a `<section id="...">`, and Pagefind keeps,
+  per page, the position of every element with an id (`anchors`) and of every hit (`locations`). The
+  search page cuts each hit page at those anchors into one result per statement, with the statement's
+  own excerpt and a link to its fragment. One record per statement (Pagefind's custom records) would make
+  the index's page table, loaded before the first result, grow with the number of statements (about
+  50 per speech) instead of speeches: several megabytes at 10,000 speeches. Hidden headings per
+  statement (Pagefind's own sub-results) would add forty headings to every page's outline.
+- Who said a statement in a panel or debate travels in the page's `turns` meta (`turns()` below), so a
+  speaker filter narrows a debate to that speaker's statements.
+- Pagefind builds one index per `<html lang>` and stems each language by its own rules. The search page
+  runs one Pagefind instance per language, each with that language's stemmer, and merges their results.
+  A query is sent to the languages written in its script (`languages()` finds each language's script from
+  its transcripts), so the first English query loads no Russian or Kazakh index.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .registry import Registry
+from .render import language_name
+from .speech import Speech
+
+BUNDLE = "pagefind"  # the folder of the search bundle in the built site
+# Inside the indexed statements but not their words: the ¶ and "Copy link" tools, statement topic chips
+# (their topics are filters), and the speaker's name above a turn (the speaker is a filter too).
+EXCLUDE_SELECTORS = (".podium-tools", ".podium-chips", ".podium-turn")
+FILTERS = ("speaker", "event", "topic", "year", "language", "kind")
+SCRIPT_SAMPLE = 4000  # letters read per language to find its script
+
+# Unicode character names start with the script's name; these are the scripts JavaScript's \p{Script=...}
+# knows under the same name (the search page tests a query against them).
+_SCRIPTS = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "GREEK": "Greek", "ARABIC": "Arabic",
+            "HEBREW": "Hebrew", "DEVANAGARI": "Devanagari", "CJK": "Han", "HIRAGANA": "Hiragana",
+            "KATAKANA": "Katakana", "HANGUL": "Hangul", "THAI": "Thai", "GEORGIAN": "Georgian",
+            "ARMENIAN": "Armenian", "BENGALI": "Bengali", "TAMIL": "Tamil"}
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message says why, for people."""
+
+
+def script_of(text: str) -> str | None:
+    """The script most of the letters in `text` are written in, as JavaScript names it.
+
+    >>> script_of("Диалог сильнее разделения"), script_of("Dialogue is more powerful")
+    ('Cyrillic', 'Latin')
+    """
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "").split(" ")[0]
+            if name in _SCRIPTS:
+                counts[_SCRIPTS[name]] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the archive: one Pagefind index, searched with that language's stemmer."""
+
+    code: str  # as Pagefind names the index: the <html lang> tag, lowercased
+    name: str
+    script: str
+    speeches: int
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "script": self.script, "speeches": self.speeches}
+
+
+def languages(speeches: list[Speech], default: str = "en") -> list[Language]:
+    """The archive's languages, most speeches first, each with the script its transcripts are written in."""
+    counts: Counter[str] = Counter()
+    samples: dict[str, list[str]] = {}
+    for speech in speeches:
+        code = (speech.meta.language or default).lower()
+        counts[code] += 1
+        sample = samples.setdefault(code, [])
+        if sum(map(len, sample)) < SCRIPT_SAMPLE:
+            sample.extend(statement.text for statement in speech.statements[:5])
+    return [Language(code, language_name(code), script_of(" ".join(samples[code])) or "Latin", count)
+            for code, count in counts.most_common()]
+
+
+def client_config(speeches: list[Speech], site_language: str = "en") -> dict:
+    """What the search box and page need before they load Pagefind: the languages and the filters' order."""
+    return {"bundle": f"{BUNDLE}/", "siteLanguage": site_language.lower(), "filters": list(FILTERS),
+            "languages": [language.as_json() for language in languages(speeches, site_language)]}
+
+
+def turns(speech: Speech, registry: Registry) -> list[list[str]]:
+    """`[[statement id, speaker name], ...]` at each change of speaker; empty for a single speaker.
+
+    A statement belongs to the last turn before it. The names are the same as the `speaker` filter's values.
+    """
+    if len(speech.meta.speaker_ids) < 2:
+        return []
+    result: list[list[str]] = []
+    current = None
+    for statement in speech.statements:
+        if statement.type != "speech" or not statement.speaker or statement.speaker == current:
+            continue
+        current = statement.speaker
+        person = registry.speakers.get(current)
+        result.append([statement.id, person.name if person else current])
+    return result
+
+
+def turns_element(speech: Speech, registry: Registry) -> str:
+    """A hidden element carrying `turns` as Pagefind meta; empty when the speech has one speaker."""
+    data = turns(speech, registry)
+    if not data:
+        return ""
+    from html import escape
+
+    return (f'<div hidden data-pagefind-meta="turns[data-turns]" '
+            f'data-turns="{escape(json.dumps(data, ensure_ascii=False), quote=True)}"></div>')
+
+
+@dataclass
+class IndexReport:
+    """What one Pagefind run did: pages indexed per language, and how long it took."""
+
+    pages: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    bundle: Path | None = None
+
+    def summary(self) -> str:
+        langs = ", ".join(f"{code} {count}" for code, count in sorted(self.languages.items()))
+        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s"
+
+
+def index_site(site_dir: Path | str, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> IndexReport:
+    """Run Pagefind over a built site and write the bundle to `<site>/pagefind/`.
+
+    Uses the Pagefind Python API, which drives the binary from the `pagefind[bin]` wheel. Any old bundle is
+    removed first, so a page that was deleted from the archive is not found any more.
+    """
+    site = Path(site_dir).resolve()
+    if not site.is_dir():
+        raise SearchIndexError(f"{site}: no built site to index")
+    bundle = site / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    started = time.perf_counter()
+    try:
+        report = asyncio.run(_index(site, bundle, exclude_selectors))
+    except FileNotFoundError as error:  # no binary: pagefind installed without [bin]
+        raise SearchIndexError(f"the Pagefind binary is missing ({error}); install `pagefind[bin]`") from None
+    report.seconds = time.perf_counter() - started
+    report.bundle = bundle
+    return report
+
+
+async def _index(site: Path, bundle: Path, exclude_selectors: tuple[str, ...]) -> IndexReport:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=list(exclude_selectors), output_path=str(bundle))
+    report = IndexReport()
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(site))
+    entry = bundle / "pagefind-entry.json"
+    if not entry.exists():
+        raise SearchIndexError(f"Pagefind wrote no index to {bundle}")
+    languages_found = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    report.languages = {code: data.get("page_count", 0) for code, data in languages_found.items()}
+    report.pages = sum(report.languages.values())  # pages with data-pagefind-body, not every HTML file
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m podium.search SITE_DIR`: index a built site, print a JSON report (for bench/search.py)."""
+    import argparse
+    import resource
+
+    parser = argparse.ArgumentParser(prog="python -m podium.search", description=main.__doc__)
+    parser.add_argument("site", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        report = index_site(args.site)
+    except SearchIndexError as error:
+        print(f"error: {error}")
+        return 1
+    # The Pagefind binary is our child process: its peak resident memory is the children's ru_maxrss (KiB).
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"pages": report.pages, "languages": report.languages, "seconds": round(report.seconds, 3),
+                      "peak_memory_mb": round(peak / 1024, 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
