@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,19 @@ check: $(STAMP)  ## validate every transcript and registry
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest -n 2 -q
+
+BENCH_SIZES ?= 100,1000,10000
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)  ## build generated archives (BENCH_SIZES) four ways and write BENCHMARKS.md; takes hours
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES)
+
+bench-quick: $(BENCH_STAMP)  ## the same at 100 speeches in a minute; writes /tmp/podium-bench/BENCHMARKS.md
+	$(BIN)/python bench/run.py --sizes 100 --out /tmp/podium-bench/BENCHMARKS.md
 
 clean:
 	rm -rf site .venv .pytest_cache

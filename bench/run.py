@@ -1,0 +1,539 @@
+"""`make bench`: build the same generated archive four ways, one after the other, and write BENCHMARKS.md.
+
+    python bench/run.py --sizes 100,1000,10000 --out BENCHMARKS.md
+
+For each size, `podium generate` writes one corpus; then, in this order, each timed as its own child process:
+
+1. bare   - MkDocs + Material, nav = home only, no plugins; each transcript a plain Markdown page with
+            Material-compatible meta (title, description). The floor for this stack.
+2. blog   - Material's blog plugin (speakers as authors with profile pages, topics as categories, the event
+            and the kind as tags) plus its tags plugin: what a user would pick instead of Podium.
+3. podium - the archive as Podium builds it, with every plugin the repository's mkdocs.yml lists at the time
+            of the run (`podium` and whatever has landed since: facets, cross-links, search).
+4. markdown - Python-Markdown alone over the same bodies (bench/markdown_floor.py): the parsing floor.
+
+Every way shares the repository's theme settings and Markdown extensions. For each build: wall time; peak RSS
+(the child's own, from wait4, and the whole process tree's, sampled every 50 ms from /proc); the site's size,
+file count and mean bytes per speech page; the search index if the site has one; and how many cores other
+processes kept busy meanwhile (the machine may be shared). At one size (`--serve-at`) it also times
+`mkdocs serve`: the first build until a speech page answers, then the reload after one transcript edit, until
+the edited page serves the new text. At one size (`--profile-at`) it profiles Podium's build with pyinstrument
+(bench/profile_build.py). Raw figures go to WORK/results.json beside the corpora.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WAYS = ("bare", "blog", "podium", "markdown")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") / 1024
+
+
+# -- the repository's mkdocs.yml, read without executing its tags and written back with them ---------------
+
+class Tagged:
+    """A YAML value with a custom tag (`!!python/name:...`, `!ENV`), kept as written."""
+
+    def __init__(self, tag: str, value: Any):
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _tagged(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return Tagged(node.tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    return Tagged(node.tag, loader.construct_mapping(node, deep=True))
+
+
+_Loader.add_multi_constructor("!", _tagged)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data):
+        return True
+
+
+def _represent_tagged(dumper, data: Tagged):
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_Dumper.add_representer(Tagged, _represent_tagged)
+
+
+def repo_config() -> dict[str, Any]:
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506
+
+
+def config_for(way: str, repo: dict[str, Any]) -> dict[str, Any]:
+    """One way's mkdocs.yml: the repository's theme and Markdown extensions, that way's nav and plugins."""
+    theme = dict(repo.get("theme") or {"name": "material"})
+    if isinstance(theme.get("custom_dir"), str):
+        theme["custom_dir"] = str((REPO / theme["custom_dir"]).resolve())
+    config: dict[str, Any] = {"site_name": f"Benchmark: {way}", "theme": theme}
+    for key in ("site_description", "repo_url", "edit_uri", "markdown_extensions", "extra"):
+        if key in repo:
+            config[key] = repo[key]
+    if way == "bare":
+        config["nav"] = [{"Home": "index.md"}]
+        config["plugins"] = []
+    elif way == "blog":
+        config["nav"] = [{"Home": "index.md"}, {"Speeches": "blog/index.md"}, {"Tags": "tags.md"}]
+        config["plugins"] = [{"blog": {"post_url_format": "{slug}", "authors_profiles": True}}, "tags"]
+    else:
+        config["nav"] = [{"Home": "index.md"}, {"Speeches": "speeches/index.md"}]
+        config["plugins"] = repo.get("plugins") or ["podium"]
+        for key, value in repo.items():  # a Podium plugin may read its own top-level keys, e.g. extra_css
+            if key.startswith("extra_") and key not in config:
+                config[key] = value
+    config["validation"] = {"nav": {"omitted_files": "info", "not_found": "warn"},
+                            "links": {"not_found": "info", "unrecognized_links": "info"}}
+    return config
+
+
+def write_config(folder: Path, config: dict[str, Any]) -> None:
+    (folder / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
+                                       encoding="utf-8")
+
+
+# -- the corpus, written three ways ---------------------------------------------------------------------
+
+@dataclass
+class Transcript:
+    id: str
+    year: int
+    front: dict[str, Any]
+    body: str
+
+
+def transcripts(corpus: Path) -> list[Transcript]:
+    found = []
+    for file in sorted((corpus / "speeches").rglob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        front, body = text[4:].split("\n---\n", 1)
+        data = yaml.safe_load(front)
+        found.append(Transcript(file.stem, data["date"].year, data, body))
+    return found
+
+
+def _page(front: dict[str, Any], body: str) -> str:
+    return "---\n" + yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000) + "---\n" + body
+
+
+def prepare_bare(corpus: Path, folder: Path, items: list[Transcript], repo: dict) -> None:
+    """Each transcript a plain page at /speeches/<id>/, with title and description as Material reads them."""
+    docs = folder / "docs"
+    (docs / "speeches").mkdir(parents=True, exist_ok=True)
+    home = (corpus / "docs" / "index.md").read_text(encoding="utf-8").replace("<!-- podium:home -->", "")
+    (docs / "index.md").write_text(home, encoding="utf-8")
+    for item in items:
+        front = {"title": item.front["title"]}
+        if item.front.get("summary"):
+            front["description"] = item.front["summary"]
+        (docs / "speeches" / f"{item.id}.md").write_text(_page(front, item.body), encoding="utf-8")
+    write_config(folder, config_for("bare", repo))
+
+
+def prepare_blog(corpus: Path, folder: Path, items: list[Transcript], repo: dict) -> None:
+    """Posts at /blog/<id>/ with an excerpt break after the first paragraph (what a blog user would do)."""
+    docs = folder / "docs"
+    posts = docs / "blog" / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    home = (corpus / "docs" / "index.md").read_text(encoding="utf-8").replace("<!-- podium:home -->", "")
+    (docs / "index.md").write_text(home, encoding="utf-8")
+    (docs / "blog" / "index.md").write_text("# Speeches\n", encoding="utf-8")
+    (docs / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+    speakers = yaml.safe_load((corpus / "speeches" / "speakers.yml").read_text(encoding="utf-8"))
+    topics = yaml.safe_load((corpus / "speeches" / "topics.yml").read_text(encoding="utf-8"))
+    events = yaml.safe_load((corpus / "speeches" / "events.yml").read_text(encoding="utf-8"))
+    authors = {}
+    for ident, person in speakers.items():
+        roles = person.get("roles") or []
+        role = f"{roles[-1]['role']}, {roles[-1]['organization']}" if roles else person.get("country", "")
+        authors[ident] = {"name": person["name"], "description": role,
+                          "avatar": f"https://avatars.example.org/{ident}.png", "slug": ident}
+    (docs / "blog" / ".authors.yml").write_text(yaml.dump({"authors": authors}, Dumper=_Dumper, sort_keys=False,
+                                                          allow_unicode=True), encoding="utf-8")
+    for item in items:
+        meta = item.front
+        front: dict[str, Any] = {"title": meta["title"], "date": meta["date"], "slug": item.id,
+                                 "authors": [meta["speaker"]] if meta.get("speaker") else list(meta["speakers"]),
+                                 "categories": [topics[t]["label"] for t in meta.get("topics", [])]}
+        tags = [events[meta["event"]]["name"]] if meta.get("event") else []
+        front["tags"] = tags + [meta.get("kind", "speech")]
+        if meta.get("summary"):
+            front["description"] = meta["summary"]
+        first, _, rest = item.body.strip("\n").partition("\n\n")
+        body = "\n" + first + "\n\n<!-- more -->\n\n" + rest + "\n"
+        (posts / str(item.year)).mkdir(exist_ok=True)
+        (posts / str(item.year) / f"{item.id}.md").write_text(_page(front, body), encoding="utf-8")
+    write_config(folder, config_for("blog", repo))
+
+
+# -- measuring one child process ----------------------------------------------------------------------------
+
+@dataclass
+class Measure:
+    wall: float = 0.0
+    cpu: float = 0.0             # user + system seconds of the child and its descendants
+    maxrss_mb: float = 0.0       # the largest single process of the tree (wait4's ru_maxrss)
+    tree_peak_mb: float = 0.0    # the largest sum of RSS over the tree at one moment (sampled)
+    others_cores: float = 0.0    # cores other processes kept busy meanwhile (the machine is shared)
+    load_before: float = 0.0
+    returncode: int = 0
+    error: str = ""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found += [int(p) for p in handle.read().split()]
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        pass
+    return found
+
+
+def _tree_rss_kb(pid: int) -> float:
+    total, stack = 0.0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/statm") as handle:
+                total += int(handle.read().split()[1]) * PAGE_KB
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        stack += _children(current)
+    return total
+
+
+def _busy_seconds() -> float:
+    with open("/proc/stat") as handle:
+        fields = [int(x) for x in handle.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / CLK_TCK
+
+
+def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measure:
+    """Run `command` as a child; its wall time, CPU, peak RSS, and the machine's other load meanwhile."""
+    result = Measure(load_before=os.getloadavg()[0])
+    busy_before, self_before = _busy_seconds(), _self_cpu()
+    peak = [0.0]
+    with open(log, "wb") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT)
+        done = threading.Event()
+
+        def sample():
+            while not done.wait(0.05):
+                peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        timer = threading.Timer(timeout, lambda: process.kill())
+        timer.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        result.wall = time.perf_counter() - started
+        timer.cancel()
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    result.returncode = process.returncode
+    result.cpu = usage.ru_utime + usage.ru_stime
+    result.maxrss_mb = usage.ru_maxrss / 1024
+    result.tree_peak_mb = max(peak[0], usage.ru_maxrss) / 1024
+    others = (_busy_seconds() - busy_before) - result.cpu - (_self_cpu() - self_before)
+    result.others_cores = max(0.0, others / result.wall)
+    if result.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:]
+        result.error = ("killed after the timeout of %d s" % timeout if result.wall >= timeout
+                        else "exit %d: %s" % (result.returncode, " | ".join(tail)))
+    return result
+
+
+def _self_cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+# -- what the build wrote -----------------------------------------------------------------------------------
+
+@dataclass
+class SiteSize:
+    bytes: int = 0
+    files: int = 0
+    pages: int = 0
+    page_bytes_mean: float = 0.0
+    search_bytes: int = 0
+    search_files: int = 0
+    search_largest: int = 0
+    search_kind: str = ""
+
+
+def site_size(site: Path, pages: list[Path]) -> SiteSize:
+    size = SiteSize()
+    for folder, _, names in os.walk(site):
+        relative = Path(folder).relative_to(site).parts
+        searchy = bool(relative) and relative[0] in ("search", "pagefind", "_pagefind")
+        for name in names:
+            bytes_ = os.path.getsize(os.path.join(folder, name))
+            size.bytes += bytes_
+            size.files += 1
+            if searchy or name in ("search_index.json", "search.json"):
+                size.search_bytes += bytes_
+                size.search_files += 1
+                size.search_largest = max(size.search_largest, bytes_)
+                size.search_kind = relative[0] if relative else name
+    present = [page.stat().st_size for page in pages if page.is_file()]
+    size.pages = len(present)
+    size.page_bytes_mean = sum(present) / len(present) if present else 0.0
+    return size
+
+
+def speech_pages(way: str, folder: Path, ids: list[str]) -> list[Path]:
+    site = folder / "site"
+    if way == "markdown":
+        return [folder / "out" / f"{ident}.html" for ident in ids]
+    if way == "blog":
+        return [site / "blog" / ident / "index.html" for ident in ids]
+    return [site / "speeches" / ident / "index.html" for ident in ids]
+
+
+# -- mkdocs serve: first build and reload after one edit -----------------------------------------------------
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - 127.0.0.1 only
+            return response.read().decode("utf-8", errors="replace")
+    except Exception:  # noqa: BLE001 - not up yet, or rebuilding
+        return None
+
+
+def serve_reload(folder: Path, transcript: Path, page: str, log: Path, timeout: float = 1800) -> dict[str, Any]:
+    """Start `mkdocs serve` (as `make serve` does), wait for the page, edit the transcript, time the reload."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/{page}"
+    marker = f"Benchmark marker {time.time_ns()}"
+    original = transcript.read_bytes()
+    figures: dict[str, Any] = {}
+    with open(log, "wb") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+                                   cwd=folder, env=ENV, stdout=output, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        try:
+            while _get(url) is None:
+                if process.poll() is not None or time.perf_counter() - started > timeout:
+                    figures["error"] = "mkdocs serve did not come up"
+                    return figures
+                time.sleep(0.2)
+            figures["first_build_seconds"] = round(time.perf_counter() - started, 2)
+            time.sleep(3)  # let the file watcher settle before the edit
+            edited = original.rstrip(b"\n") + f"\n\n{marker}.\n".encode()
+            transcript.write_bytes(edited)
+            edit = time.perf_counter()
+            while True:
+                html = _get(url)
+                if html and marker in html:
+                    figures["reload_seconds"] = round(time.perf_counter() - edit, 2)
+                    break
+                if process.poll() is not None or time.perf_counter() - edit > timeout:
+                    figures["error"] = "the edit never showed"
+                    break
+                time.sleep(0.1)
+        finally:
+            transcript.write_bytes(original)
+            os.killpg(process.pid, signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+    return figures
+
+
+# -- the run ---------------------------------------------------------------------------------------------------
+
+@dataclass
+class SizeResult:
+    speeches: int
+    corpus: dict[str, Any] = field(default_factory=dict)
+    ways: dict[str, dict[str, Any]] = field(default_factory=dict)
+    serve: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, keep: bool) -> SizeResult:
+    from podium.generate import generate, plugins_of
+
+    base = work / str(count)
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir(parents=True)
+    repo = repo_config()
+    result = SizeResult(count)
+
+    podium_dir = base / "podium"
+    started = time.perf_counter()
+    summary = generate(podium_dir, count, seed, plugins=plugins_of(REPO / "mkdocs.yml") or ["podium"])
+    write_config(podium_dir, config_for("podium", repo))
+    items = transcripts(podium_dir)
+    ids = [item.id for item in items]
+    markdown_bytes = sum(f.stat().st_size for f in (podium_dir / "speeches").rglob("*.md"))
+    result.corpus = {"speeches": summary.speeches, "words": summary.words, "distinct_words": summary.distinct_words,
+                     "statements": summary.statements, "speakers": summary.speakers, "events": summary.events,
+                     "topics": summary.topics, "multi_speaker": summary.multi_speaker,
+                     "non_latin": summary.non_latin, "references": summary.references,
+                     "markdown_bytes": markdown_bytes, "seed": seed,
+                     "median_words": sorted(summary.lengths)[len(summary.lengths) // 2],
+                     "max_words": max(summary.lengths), "min_words": min(summary.lengths),
+                     "generate_seconds": round(time.perf_counter() - started, 2)}
+    print(f"[{count}] corpus: {summary.speeches} speeches, {summary.words:,} words, "
+          f"{result.corpus['generate_seconds']} s", flush=True)
+    prepare_bare(podium_dir, base / "bare", items, repo)
+    prepare_blog(podium_dir, base / "blog", items, repo)
+    (base / "markdown").mkdir()
+    write_config(base / "markdown", config_for("bare", repo))
+
+    for way in WAYS:
+        folder = base / way
+        if way == "markdown":
+            command = [sys.executable, str(REPO / "bench" / "markdown_floor.py"), str(podium_dir),
+                       str(folder / "out"), str(folder / "mkdocs.yml")]
+        else:
+            command = [str(BIN / "mkdocs"), "build", "--site-dir", str(folder / "site")]
+        measure = measured(command, folder, timeout, base / f"{way}.log")
+        size = site_size(folder / ("out" if way == "markdown" else "site"), speech_pages(way, folder, ids))
+        result.ways[way] = {**asdict(measure), **asdict(size)}
+        print(f"[{count}] {way}: {measure.wall:.1f} s, {measure.maxrss_mb:.0f} MB, {size.bytes / 1e6:.1f} MB in "
+              f"{size.files} files, {size.page_bytes_mean / 1e3:.1f} KB per speech page"
+              + (f"  ERROR {measure.error}" if measure.error else ""), flush=True)
+
+    if serve:
+        victim = items[len(items) // 2]
+        for way, transcript in (("bare", base / "bare" / "docs" / "speeches" / f"{victim.id}.md"),
+                                ("podium", podium_dir / "speeches" / str(victim.year) / f"{victim.id}.md")):
+            figures = serve_reload(base / way, transcript, f"speeches/{victim.id}/", base / f"serve-{way}.log")
+            result.serve[way] = figures
+            print(f"[{count}] serve {way}: {figures}", flush=True)
+
+    if not keep:
+        for way in WAYS:
+            shutil.rmtree(base / way / ("out" if way == "markdown" else "site"), ignore_errors=True)
+    return result
+
+
+def profile(count: int, work: Path) -> dict[str, Any] | None:
+    folder = work / str(count) / "podium"
+    report, tree = work / f"profile-{count}.json", work / f"profile-{count}.txt"
+    command = [sys.executable, str(REPO / "bench" / "profile_build.py"), str(folder), str(work / "profile-site"),
+               str(report), str(tree)]
+    completed = subprocess.run(command, cwd=folder, env=ENV, capture_output=True, text=True)
+    shutil.rmtree(work / "profile-site", ignore_errors=True)
+    if completed.returncode != 0:
+        print("profile failed:", completed.stderr[-2000:], flush=True)
+        return None
+    data = json.loads(report.read_text())
+    data["tree_file"] = str(tree)
+    return data
+
+
+def machine() -> dict[str, Any]:
+    info: dict[str, Any] = {"cores": os.cpu_count(), "nproc": subprocess.run(["nproc"], capture_output=True,
+                                                                             text=True).stdout.strip()}
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    info["memory"] = next((line.split(":", 1)[1].strip() for line in meminfo if line.startswith("MemTotal")), "?")
+    cpu = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+           if line.startswith("model name")]
+    info["cpu"] = cpu[0] if cpu else platform.processor()
+    info["python"] = platform.python_version()
+    info["kernel"] = platform.release()
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "pydantic"):
+        try:
+            from importlib.metadata import version
+            versions[package] = version(package)
+        except Exception:  # noqa: BLE001
+            versions[package] = "?"
+    info["versions"] = versions
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    info["commit"] = commit.stdout.strip()
+    info["plugins"] = repo_config().get("plugins")
+    return info
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/podium-bench"), help="where corpora and sites go")
+    parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
+    parser.add_argument("--serve-at", type=int, default=1000, help="size at which to time mkdocs serve reloads")
+    parser.add_argument("--profile-at", type=int, default=1000, help="size at which to profile Podium's build")
+    parser.add_argument("--timeout", type=float, default=4 * 3600, help="seconds allowed per build")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument("--notes", type=Path, default=REPO / "bench" / "NOTES.md",
+                        help="hand-written analysis appended to the report")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.work.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now(dt.timezone.utc)
+    results: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "machine": machine(),
+                               "command": " ".join(["python", "bench/run.py", *(argv or sys.argv[1:])]),
+                               "sizes": {}}
+    serve_at = args.serve_at if args.serve_at in sizes else max([s for s in sizes if s <= args.serve_at] or [0])
+    for count in sizes:
+        results["sizes"][str(count)] = asdict(run_size(count, args.seed, args.work, args.timeout,
+                                                       serve=count == serve_at, keep=args.keep))
+        (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
+        if count == (args.profile_at if args.profile_at in sizes else serve_at):
+            results["profile"] = profile(count, args.work)
+            results["profile_size"] = count
+            (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    results["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    from report import write_report  # bench/report.py, beside this file
+
+    write_report(results, args.out, args.notes)
+    print(f"wrote {args.out}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    sys.exit(main())
