@@ -1,0 +1,97 @@
+"""bench/: the four ways build the same tiny corpus, and the report checks the issue's targets honestly."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+import report  # noqa: E402
+import run  # noqa: E402
+
+
+def way(wall, rss, size, page, error=""):
+    return {"wall": wall, "cpu": wall, "maxrss_mb": rss, "tree_peak_mb": rss, "bytes": size, "files": 10,
+            "page_bytes_mean": page, "others_cores": 0.0, "error": error, "search_bytes": 0}
+
+
+def results(podium_wall_10k=110.0, blog_error=""):
+    corpus = {"words": 1, "distinct_words": 1, "min_words": 200, "median_words": 1100, "max_words": 9000,
+              "speakers": 1, "events": 1, "topics": 1, "multi_speaker": 1, "non_latin": 1, "references": 1,
+              "markdown_bytes": 1, "generate_seconds": 1}
+    return {
+        "started": "t0", "finished": "t1", "command": "python bench/run.py",
+        "machine": {"commit": "abc", "nproc": "2", "memory": "1 kB", "cpu": "x", "kernel": "k", "python": "3",
+                    "versions": {}, "plugins": ["podium"]},
+        "sizes": {
+            "1000": {"corpus": corpus, "serve": {}, "ways": {
+                "bare": way(10, 100, 1000, 20_000), "blog": way(70, 120, 2000, 30_000),
+                "podium": way(11, 120, 1200, 25_000), "markdown": way(3, 40, 500, 10_000)}},
+            "10000": {"corpus": corpus, "serve": {}, "ways": {
+                "bare": way(100, 200, 10_000, 20_000), "blog": way(0, 0, 0, 0, blog_error) if blog_error
+                else way(700, 300, 20_000, 30_000),
+                "podium": way(podium_wall_10k, 320, 12_000, 26_000), "markdown": way(30, 40, 5000, 10_000)}},
+        },
+    }
+
+
+def test_targets_say_met_or_missed_with_the_measured_ratio():
+    rows = {(target, size): (value, met) for target, value, size, met in report.targets(results())}
+    assert rows["Podium build ≤ 1.25× bare Material", "1,000"] == ("1.10×", True)
+    assert rows["Podium build ≤ 1.25× bare Material", "10,000"] == ("1.10×", True)
+    assert rows["Podium ≥ 6× faster than blog + tags", "1,000"] == ("6.36×", True)
+    assert rows["Site size ≤ 1.3× bare", "10,000"] == ("1.20×", True)
+    assert rows["Peak RSS ≤ 1.5× bare", "10,000"] == ("1.60×", False)
+    assert rows["Per-page size flat from 1,000 to 10,000 (within ±10%)", "1,000 → 10,000"] == ("1.04×", True)
+    missed = {(t, s): m for t, _, s, m in report.targets(results(podium_wall_10k=140.0))}
+    assert missed["Podium build ≤ 1.25× bare Material", "10,000"] is False
+
+
+def test_a_failed_way_is_reported_not_hidden(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    report.write_report(results(blog_error="killed after the timeout of 60 s"), out)
+    text = out.read_text()
+    assert "| 2. Material blog + tags | 0.0 | 0.0 | 0 | 0 | failed: killed after the timeout of 60 s |" in text
+    assert "| Podium ≥ 6× faster than blog + tags | blog failed: killed after the timeout of 60 s | 10,000 | " \
+           "unknown |" in text
+    assert "| Peak RSS ≤ 1.5× bare | 1.60× | 10,000 | no |" in text
+
+
+def test_every_way_gets_the_repository_theme_and_its_own_plugins():
+    repo = {"theme": {"name": "material", "features": ["navigation.tabs"]}, "plugins": ["podium", "podium-search"],
+            "markdown_extensions": ["attr_list"], "nav": ["ignored"]}
+    bare, blog, podium = (run.config_for(w, repo) for w in ("bare", "blog", "podium"))
+    assert bare["theme"] == blog["theme"] == podium["theme"] == repo["theme"]
+    assert bare["nav"] == [{"Home": "index.md"}] and bare["plugins"] == []
+    assert blog["plugins"][1] == "tags" and blog["plugins"][0]["blog"]["authors_profiles"] is True
+    assert podium["plugins"] == ["podium", "podium-search"]
+    assert all(c["markdown_extensions"] == ["attr_list"] for c in (bare, blog, podium))
+
+
+def test_python_tags_in_mkdocs_yml_survive_the_round_trip(tmp_path):
+    import yaml
+
+    text = "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    data = yaml.load(text, Loader=run._Loader)  # noqa: S506 - tags are kept as values, never executed
+    run.write_config(tmp_path, data)
+    assert "!!python/name:material.extensions.emoji.twemoji" in (tmp_path / "mkdocs.yml").read_text()
+
+
+@pytest.mark.slow
+def test_the_four_ways_build_the_same_tiny_corpus(tmp_path):
+    result = run.run_size(6, seed=3, work=tmp_path, timeout=600, serve=False, keep=True)
+    assert result.corpus["speeches"] == 6
+    for name in run.WAYS:
+        figures = result.ways[name]
+        assert figures["error"] == "", (name, figures["error"])
+        assert figures["pages"] == 6, name
+        assert figures["wall"] > 0 and figures["maxrss_mb"] > 10
+    base = tmp_path / "6"
+    ids = sorted(p.stem for p in (base / "podium" / "speeches").rglob("*.md"))
+    assert (base / "blog" / "site" / "blog" / ids[0] / "index.html").is_file()
+    assert sorted(p.name for p in (base / "blog" / "site" / "blog" / "author").iterdir())  # author profiles
+    assert (base / "bare" / "site" / "speeches" / ids[0] / "index.html").is_file()
