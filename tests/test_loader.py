@@ -262,3 +262,13 @@ def test_parent_loops_are_reported(archive_dir: ArchiveDir):
     archive_dir.write("speeches/topics.yml", "a:\n  label: A\n  parent: b\nb:\n  label: B\n  parent: a\n")
     lines = problems_of(archive_dir.root)
     assert "speeches/topics.yml:1:1: error: `a` is its own ancestor through `parent`" in lines
+
+
+@pytest.mark.parametrize("extra", ["", "t: '*'\n"])  # a `*` sends the text to the pure-Python reader
+def test_both_yaml_readers_agree_on_null_and_strings(extra):
+    from podium.frontmatter import parse_yaml
+    from podium.problems import Problems
+    document = parse_yaml("a:\nb: ~\nc: ''\nd: null\ne: no\nf: 3.10\n" + extra, "x.yml", Problems())
+    assert {k: v for k, v in document.data.items() if k != "t"} == {
+        "a": None, "b": None, "c": "", "d": None, "e": "no", "f": "3.10"}
+    assert document.value_at[("f",)] == (6, 4)

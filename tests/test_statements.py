@@ -139,3 +139,13 @@ def test_corrections_must_match_the_text(archive_dir: ArchiveDir):
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/a.md:7:5: error: correction names statement `nowhere`, which is not in this speech\n"
         "  hint: use the id shown by the statement's ¶ permalink"]
+
+
+def test_a_speech_renders_in_one_pass_exactly_as_statement_by_statement():
+    from podium.render import StatementRenderer
+    renderer = StatementRenderer()
+    texts = ["Plain *emphasis* and [a link](https://example.org).", "- a list\n- of two", "[Applause]",
+             "> a quotation", "```\nan unclosed fence", "After the fence."]
+    assert renderer.render_all(texts[:3] + texts[5:]) == [renderer(t) for t in texts[:3] + texts[5:]]
+    # An unclosed fence swallows what follows: the renderer notices and converts one by one.
+    assert renderer.render_all(texts) == [renderer(t) for t in texts]

@@ -42,7 +42,11 @@ def check_body(body: str, first_line: int, path: str, problems: Problems, settin
         if not line.strip():
             depth, reported_depth = 0, False  # a blank line ends the paragraph and its brackets
             continue
-        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+        if "<" not in line and "[" not in line and "(" not in line:
+            # The common line: no tag, no opening bracket. Closing brackets only lower the depth.
+            depth = max(0, depth - line.count("]") - line.count(")"))
+            continue
+        visible = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line) if "`" in line else line
         for match in _TAG.finditer(visible):
             name = match.group(1).lower()
             if name != "!--" and name in settings.allow_html:
