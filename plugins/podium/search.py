@@ -31,6 +31,7 @@ import json
 import shutil
 import time
 import unicodedata
+from html import escape
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,15 +125,27 @@ def turns(speech: Speech, registry: Registry) -> list[list[str]]:
     return result
 
 
-def turns_element(speech: Speech, registry: Registry) -> str:
-    """A hidden element carrying `turns` as Pagefind meta; empty when the speech has one speaker."""
-    data = turns(speech, registry)
-    if not data:
-        return ""
-    from html import escape
+def page_extras(speech: Speech, registry: Registry) -> str:
+    """Hidden elements that give Pagefind what the speech template does not show once per page.
 
-    return (f'<div hidden data-pagefind-meta="turns[data-turns]" '
-            f'data-turns="{escape(json.dumps(data, ensure_ascii=False), quote=True)}"></div>')
+    - `turns` meta for a panel or debate (see `turns()`).
+    - A `topic` filter for each topic tagged on single statements but not on the whole speech: the
+      statement chips are not filters themselves, since Pagefind would count a page once per chip.
+    """
+    parts = []
+    data = turns(speech, registry)
+    if data:
+        parts.append(f'<div hidden data-pagefind-meta="turns[data-turns]" '
+                     f'data-turns="{escape(json.dumps(data, ensure_ascii=False), quote=True)}"></div>')
+    seen = set(speech.meta.topics)
+    for statement in speech.statements:
+        for ident in statement.topics:
+            if ident in seen:
+                continue
+            seen.add(ident)
+            topic = registry.topics.get(ident)
+            parts.append(f'<span hidden data-pagefind-filter="topic">{escape(topic.label if topic else ident)}</span>')
+    return "\n".join(parts)
 
 
 @dataclass

@@ -67,18 +67,20 @@
     return all.filter(function (l) { return scripts.indexOf(l.script) >= 0; });
   }
 
-  // The words to highlight on the statement's page: each "quoted phrase" whole, other words one by one.
-  function highlightTerms(query) {
-    var terms = [];
+  // What to highlight on arrival: each "quoted phrase" whole, and the other words of the query. For a
+  // statement, its own matched words instead of the query's: Pagefind matches stems and prefixes
+  // ("сотрудничества" finds "сотрудничество"), and the page can only mark words that are there.
+  function queryTerms(query) {
+    var phrases = [];
     var rest = query.replace(/"([^"]+)"/g, function (_, phrase) {
-      if (phrase.trim()) terms.push(phrase.trim());
+      if (phrase.trim()) phrases.push(phrase.trim());
       return " ";
     });
-    rest.split(/\s+/).forEach(function (word) {
-      word = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-      if (word) terms.push(word);
-    });
-    return terms;
+    return { phrases: phrases, words: rest.split(/\s+/).map(bare).filter(Boolean) };
+  }
+
+  function bare(word) {
+    return (word || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   }
 
   function search(state, withCounts) {
@@ -106,7 +108,7 @@
       var all = [].concat.apply([], queues.map(function (q) { return q.items; }));
       if (!sort) all.sort(function (a, b) { return b.score - a.score; });
       return {
-        state: state, terms: highlightTerms(term), sort: sort, queues: queues, ranked: all, next: 0,
+        state: state, terms: queryTerms(term), sort: sort, queues: queues, ranked: all, next: 0,
         total: all.length, counts: mergeCounts(perLanguage.map(function (p) { return p.found.filters || {}; })),
         ms: performance.now() - started,
       };
@@ -189,7 +191,7 @@
       var end = group.index + 1 < anchors.length ? anchors[group.index + 1].location : words.length;
       return {
         id: group.id, hits: group.hits.length, first: group.hits[0], speaker: speakerOf[group.id] || speakers[0] || "",
-        excerpt: excerpt(words, start, end, group.hits), url: link(data.url, group.id, run.terms),
+        excerpt: excerpt(words, start, end, group.hits), url: link(data.url, group.id, statementTerms(run.terms, words, group.hits)),
       };
     });
     var chosen = run.state.filters.speaker || [];
@@ -199,9 +201,20 @@
     }
     statements.sort(function (a, b) { return b.hits - a.hits || a.first - b.first; });
     return {
-      url: link(data.url, "", run.terms), title: data.meta.title || data.url, date: data.meta.date || "",
+      url: link(data.url, "", run.terms.phrases.concat(run.terms.words)), title: data.meta.title || data.url, date: data.meta.date || "",
       speakers: speakers, event: (filters.event || [])[0] || "", language: language, statements: statements,
     };
+  }
+
+  function statementTerms(terms, words, hits) {
+    var matched = [];
+    if (terms.words.length) {
+      hits.forEach(function (h) {
+        var word = bare(words[h]);
+        if (word && matched.indexOf(word) < 0 && terms.phrases.every(function (p) { return p.indexOf(word) < 0; })) matched.push(word);
+      });
+    }
+    return terms.phrases.concat(matched);
   }
 
   function excerpt(words, start, end, hits) {

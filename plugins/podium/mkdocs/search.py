@@ -73,7 +73,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 filters=search.FILTERS))
         speech = self.podium.pages.get(page.file.src_uri)
         if speech is not None:
-            html += search.turns_element(speech, self.podium.archive.registry)
+            html += search.page_extras(speech, self.podium.archive.registry)
         return html
 
     def on_post_build(self, config) -> None:

@@ -1,0 +1,113 @@
+"""Small archives for the search tests: a hand-written one in three languages, and a generated one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from podium.generate import generate
+
+from conftest import ArchiveDir
+
+MKDOCS_YML = """\
+site_name: Search test archive
+theme:
+  name: material
+nav:
+  - Home: index.md
+  - Speeches: speeches/index.md
+plugins:
+  - podium
+  - podium-search
+"""
+
+OPENING = """\
+title: Opening address
+date: 2025-05-29
+speaker: tokayev
+event: aif-2025
+topics: [multilateralism]
+"""
+OPENING_BODY = """\
+Dear friends, welcome to Astana.
+
+Our foreign policy rests on one belief: dialogue is more powerful than division. {#dialogue topics=un-reform}
+
+Regional cooperation is the road to prosperity for Central Asia.
+"""
+
+DEBATE = """\
+title: Panel on climate and cooperation
+date: 2024-06-12
+speakers: [tokayev, kagame]
+event: aif-2025
+session: Panel on climate
+kind: panel
+"""
+DEBATE_BODY = """\
+@tokayev: Climate cooperation across borders must be financed fairly.
+
+Water is the first victim of a warming climate. {#water}
+
+@kagame: Africa asks for cooperation, not charity, in the fight against climate change. {#africa-cooperation}
+
+[Applause]
+
+@tokayev: We agree that cooperation must be fair.
+"""
+
+KIGALI = """\
+title: Remarks on development
+date: 2023-03-02
+speaker: kagame
+kind: remarks
+"""
+KIGALI_BODY = """\
+Development is built on cooperation between neighbours. {#neighbours}
+
+Rwanda invests in its young people.
+"""
+
+RUSSIAN = """\
+title: Выступление на пленарном заседании
+date: 2025-05-30
+speaker: tokayev
+event: aif-2025
+language: ru
+"""
+RUSSIAN_BODY = """\
+Дорогие друзья, добро пожаловать в Астану.
+
+Мы верим, что диалог сильнее разделения, а сотрудничество сильнее конфронтации. {#dialog}
+"""
+
+KAZAKH = """\
+title: Форумдағы сөз
+date: 2025-05-31
+speaker: tokayev
+language: kk
+"""
+KAZAKH_BODY = """\
+Құрметті достар, Астанаға қош келдіңіздер.
+
+Біз халықаралық ынтымақтастықты қолдаймыз. {#yntymaq}
+"""
+
+
+def small_archive(root: Path) -> ArchiveDir:
+    """Five speeches: English (one a panel with turns), Russian and Kazakh."""
+    archive = ArchiveDir(root)
+    archive.write("mkdocs.yml", MKDOCS_YML)
+    archive.speech("aif-2025-opening", OPENING, OPENING_BODY)
+    archive.speech("aif-2024-climate-panel", DEBATE, DEBATE_BODY, folder="speeches/2024")
+    archive.speech("kigali-2023-remarks", KIGALI, KIGALI_BODY, folder="speeches/2023")
+    archive.speech("aif-2025-tokayev-ru", RUSSIAN, RUSSIAN_BODY)
+    archive.speech("aif-2025-tokayev-kk", KAZAKH, KAZAKH_BODY)
+    return archive
+
+
+def generated_archive(root: Path, speeches: int = 30, seed: int = 7) -> ArchiveDir:
+    """A generated archive (podium.generate) with the search plugin; it has one Cyrillic transcript."""
+    generate(root, speeches=speeches, seed=seed, plugins=["podium", "podium-search"])
+    archive = ArchiveDir.__new__(ArchiveDir)
+    archive.root = root
+    return archive
