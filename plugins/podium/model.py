@@ -139,6 +139,23 @@ class Correction(Strict):
     note: str | None = Field(None, description="Why, e.g. a stray accent from the scrape.")
 
 
+class Coverage(Strict):
+    """A press quotation of the speech: `podium quote` measures it against what was said.
+
+        - outlet: Bruxelles Korner
+          date: 2025-05-29
+          quote: Multilateralism is foundering
+          statement: multilateralism-is-faltering
+    """
+
+    outlet: Text = Field(description="The newspaper, site or agency that printed the quotation.")
+    quote: Text = Field(description="The words as printed, without the quotation marks.")
+    date: IsoDate | None = Field(None, description="When it was published.")
+    url: Url | None = Field(None, description="Address of the article.")
+    author: str | None = Field(None, description="The article's author.")
+    statement: str | None = Field(None, description="The id of the statement quoted; found by quote check if left out.")
+
+
 class SpeechMeta(Strict):
     """The front matter of one transcript in `speeches/`.
 
@@ -164,6 +181,7 @@ class SpeechMeta(Strict):
     source: Source | None = None
     media: Media | None = None
     corrections: list[Correction] = Field(default_factory=list)
+    coverage: list[Coverage] = Field(default_factory=list, description="Press quotations of this speech (issue 9).")
 
     @property
     def speaker_ids(self) -> list[str]:
