@@ -48,8 +48,12 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
             rows.append(("Podium ≥ 6× faster than blog + tags", f"blog failed: {error[:80]}", f"{size:,}", None))
     big = max(sizes)
     if ok(big, "podium", "bare"):
-        ratio = way(big, "podium")["maxrss_mb"] / way(big, "bare")["maxrss_mb"]
-        rows.append(("Peak RSS ≤ 1.5× bare", _r(ratio), f"{big:,}", ratio <= 1.5))
+        # The memory the build needs: the whole process tree at its peak (the Pagefind indexer included).
+        ratio = way(big, "podium")["tree_peak_mb"] / way(big, "bare")["tree_peak_mb"]
+        rows.append(("Peak RSS ≤ 1.5× bare (process tree)", _r(ratio), f"{big:,}", ratio <= 1.5))
+        if way(big, "podium").get("main_peak_mb") and way(big, "bare").get("main_peak_mb"):
+            ratio = way(big, "podium")["main_peak_mb"] / way(big, "bare")["main_peak_mb"]
+            rows.append(("Peak RSS ≤ 1.5× bare (the MkDocs process alone)", _r(ratio), f"{big:,}", ratio <= 1.5))
     flat = [s for s in sizes if s >= 1000 and ok(s, "podium")]
     if len(flat) >= 2:
         low, high = way(flat[0], "podium")["page_bytes_mean"], way(flat[-1], "podium")["page_bytes_mean"]
@@ -95,14 +99,15 @@ def write_report(results: dict[str, Any], out: Path, notes: Path | None = None) 
                      f"{_mb(c['markdown_bytes'])} MB | {c['generate_seconds']} s |")
     lines += ["", "## Builds", "",
               "Each way is a fresh child process (`mkdocs build`, or bench/markdown_floor.py for way 4), one after "
-              "the other. Peak RSS is the largest process of the build (wait4's ru_maxrss); *tree* is the largest "
-              "sum over the process tree at one moment, sampled every 50 ms (it differs only if the build starts "
-              "other processes, such as a search indexer). Site size counts every file written.", ""]
+              "the other. Peak RSS is the largest process of the build (wait4's ru_maxrss, so it may be a process the "
+              "build started, such as the Pagefind indexer); *Python* is the build process alone and *tree* the "
+              "largest sum over the process tree at one moment, both sampled every 50 ms. Site size counts every "
+              "file written.", ""]
     for size, data in sorted(results["sizes"].items(), key=lambda kv: int(kv[0])):
         lines += [f"### {int(size):,} speeches", "",
-                  "| Way | Wall (s) | CPU (s) | Peak RSS (MB) | Tree peak (MB) | Site (MB) | Files "
+                  "| Way | Wall (s) | CPU (s) | Peak RSS (MB) | Python (MB) | Tree peak (MB) | Site (MB) | Files "
                   "| Mean speech page (KB) | Other load (cores) |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         ways = data["ways"]
         for name in ("bare", "blog", "podium", "markdown"):
             w = ways.get(name)
@@ -110,10 +115,11 @@ def write_report(results: dict[str, Any], out: Path, notes: Path | None = None) 
                 continue
             if w.get("error"):
                 lines.append(f"| {NAMES[name]} | {w['wall']:.1f} | {w['cpu']:.1f} | {w['maxrss_mb']:.0f} | "
-                             f"{w['tree_peak_mb']:.0f} | failed: {w['error'][:200]} | | | {w['others_cores']:.2f} |")
+                             f"{w.get('main_peak_mb', 0):.0f} | {w['tree_peak_mb']:.0f} | "
+                             f"failed: {w['error'][:200]} | | | {w['others_cores']:.2f} |")
                 continue
             lines.append(f"| {NAMES[name]} | {w['wall']:.1f} | {w['cpu']:.1f} | {w['maxrss_mb']:.0f} | "
-                         f"{w['tree_peak_mb']:.0f} | {_mb(w['bytes'])} | {w['files']:,} | "
+                         f"{w.get('main_peak_mb', 0):.0f} | {w['tree_peak_mb']:.0f} | {_mb(w['bytes'])} | {w['files']:,} | "
                          f"{w['page_bytes_mean'] / 1e3:.1f} | {w['others_cores']:.2f} |")
         bare, blog, podium, md = (ways.get(n, {}) for n in ("bare", "blog", "podium", "markdown"))
         good = lambda w: w and not w.get("error")  # noqa: E731
@@ -121,7 +127,8 @@ def write_report(results: dict[str, Any], out: Path, notes: Path | None = None) 
         if good(podium) and good(bare):
             ratios += [f"Podium / bare: wall {_r(_ratio(podium['wall'], bare['wall']))}, "
                        f"CPU {_r(_ratio(podium['cpu'], bare['cpu']))}, "
-                       f"peak RSS {_r(_ratio(podium['maxrss_mb'], bare['maxrss_mb']))}, "
+                       f"peak RSS {_r(_ratio(podium['maxrss_mb'], bare['maxrss_mb']))} "
+                       f"(Python process alone {_r(_ratio(podium.get('main_peak_mb'), bare.get('main_peak_mb')))}), "
                        f"site {_r(_ratio(podium['bytes'], bare['bytes']))}, "
                        f"speech page {_r(_ratio(podium['page_bytes_mean'], bare['page_bytes_mean']))}"]
         if good(podium) and good(blog):

@@ -208,6 +208,7 @@ class Measure:
     cpu: float = 0.0             # user + system seconds of the child and its descendants
     maxrss_mb: float = 0.0       # the largest single process of the tree (wait4's ru_maxrss)
     tree_peak_mb: float = 0.0    # the largest sum of RSS over the tree at one moment (sampled)
+    main_peak_mb: float = 0.0    # the build process alone, without the processes it starts (sampled)
     others_cores: float = 0.0    # cores other processes kept busy meanwhile (the machine is shared)
     load_before: float = 0.0
     returncode: int = 0
@@ -223,6 +224,14 @@ def _children(pid: int) -> list[int]:
     except (FileNotFoundError, ProcessLookupError, PermissionError):
         pass
     return found
+
+
+def _rss_kb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * PAGE_KB
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0.0
 
 
 def _tree_rss_kb(pid: int) -> float:
@@ -249,7 +258,7 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
     """Run `command` as a child; its wall time, CPU, peak RSS, and the machine's other load meanwhile."""
     result = Measure(load_before=os.getloadavg()[0])
     busy_before, self_before = _busy_seconds(), _self_cpu()
-    peak = [0.0]
+    peak = [0.0, 0.0]
     with open(log, "wb") as output:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT)
@@ -258,6 +267,7 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
         def sample():
             while not done.wait(0.05):
                 peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+                peak[1] = max(peak[1], _rss_kb(process.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -273,6 +283,7 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
     result.cpu = usage.ru_utime + usage.ru_stime
     result.maxrss_mb = usage.ru_maxrss / 1024
     result.tree_peak_mb = max(peak[0], usage.ru_maxrss) / 1024
+    result.main_peak_mb = peak[1] / 1024
     others = (_busy_seconds() - busy_before) - result.cpu - (_self_cpu() - self_before)
     result.others_cores = max(0.0, others / result.wall)
     if result.returncode != 0:
