@@ -1,0 +1,144 @@
+"""The `podium-xref` MkDocs plugin: cross-links between statements, glue only.
+
+After the `podium` plugin has loaded and checked the archive (broken references already stopped the
+build there, with `path:line:col`), `on_files` resolves the references into a backlinks index and
+computes the related statements, once per build. `on_page_content` then fills the marks the speech
+template leaves (`<!-- podium:after-header -->`, `<!-- podium:after-statement ID -->`), turns inline
+`[[target|words]]` into links, and embeds the preview cards the page needs as JSON. The work lives in
+the core: references.py (find, resolve, index), related.py (TF-IDF), crosslinks.py (HTML).
+
+    plugins:
+      - podium
+      - podium-xref:
+          related_threshold: 0.3
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+import podium
+from podium import crosslinks, references, related, render
+
+log = get_plugin_logger(__name__)
+
+PACKAGE = Path(podium.__file__).parent
+ASSETS = ("podium-xref.css", "podium-xref.js")
+AFTER_HEADER = "<!-- podium:after-header -->"
+AFTER_STATEMENT = re.compile(r"<!-- podium:after-statement ([A-Za-z0-9-]+) -->")
+# A speaker page (issue 4) asks for the references its speaker received with this mark.
+SPEAKER_MARK = re.compile(r"<!-- podium:speaker-references ([A-Za-z0-9][A-Za-z0-9_-]*) -->")
+# Inline references survive Markdown and sanitizing as text: `[[target]]` or `[[target|words]]`.
+INLINE_HTML = re.compile(r"\[\[([^\[\]|<>\n]+?)(?:\|([^\[\]<>\n]*))?\]\]")
+
+
+class XrefConfig(Config):
+    related = c.Type(bool, default=True)
+    """Show "Related" statements beside each statement. Example: `related: false`"""
+    related_threshold = c.Type(float, default=0.3)
+    """Lowest cosine similarity (0 to 1) for a statement to count as related; higher shows fewer, closer
+    ones. Example: `related_threshold: 0.3`"""
+    related_limit = c.Type(int, default=3)
+    """At most this many related statements per statement. Example: `related_limit: 3`"""
+    related_min_words = c.Type(int, default=6)
+    """A statement needs this many content words (after stopwords and "Thank you" formulas) to take part.
+    Example: `related_min_words: 6`"""
+    related_max_df = c.Type(float, default=0.02)
+    """A word used in more than this share of all statements is too common to make two statements
+    related. Example: `related_max_df: 0.02`"""
+
+
+class XrefPlugin(BasePlugin[XrefConfig]):
+    def __init__(self) -> None:
+        self.view: crosslinks.CrossLinks | None = None
+        self.timings: dict[str, float] = {}
+
+    def on_config(self, config):
+        """Add our card script and style to every page (the links work without them)."""
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"assets/podium/{asset}" not in target:
+                target.append(f"assets/podium/{asset}")
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        """Default priority 0: runs after `podium`'s on_files (50), which loaded and checked the archive."""
+        podium_plugin = config.plugins.get("podium")
+        archive = getattr(podium_plugin, "archive", None)
+        if archive is None:
+            raise PluginError("podium-xref: list `podium` before `podium-xref` under `plugins` in mkdocs.yml")
+        started = time.perf_counter()
+        index = references.resolve(archive)
+        self.timings["references"] = time.perf_counter() - started
+        found = {}
+        if self.config.related:
+            started = time.perf_counter()
+            found = related.find_related(
+                archive, threshold=self.config.related_threshold, limit=self.config.related_limit,
+                min_words=self.config.related_min_words, max_df=self.config.related_max_df)
+            self.timings["related"] = time.perf_counter() - started
+        statements = sum(len(s.statements) for s in archive.speeches)
+        log.info(f"{len(index.references)} cross-references; related statements for {len(found)} of "
+                 f"{statements} statements in {self.timings.get('related', 0):.2f}s")
+        self.view = crosslinks.CrossLinks(archive, index, found)
+        self.pages = {f"speeches/{speech.id}.md": speech for speech in archive.speeches}
+        for asset in ASSETS:
+            files.append(File.generated(config, f"assets/podium/{asset}", abs_src_path=str(PACKAGE / "assets" / asset)))
+        return files
+
+    @event_priority(-50)  # late: after `podium` (and facet plugins) wrote the content with our marks
+    def on_page_content(self, html, page, config, files):
+        if self.view is None:
+            return html
+        links = render.Links(base=_base(page))
+        keys: set[str] = set()
+        speech = self.pages.get(page.file.src_uri)
+        if speech is not None:
+            html = self._speech(html, speech, links, keys)
+        if "<!-- podium:speaker-references" in html:
+            def speaker(match: re.Match) -> str:
+                block, used = self.view.speaker_block(match.group(1), links)
+                keys.update(used)
+                return block
+            html = SPEAKER_MARK.sub(speaker, html)
+        if keys:
+            html += self.view.cards_script(keys)
+        return html
+
+    def _speech(self, html: str, speech, links: render.Links, keys: set[str]) -> str:
+        block, used = self.view.speech_block(speech, links)
+        keys.update(used)
+        html = html.replace(AFTER_HEADER, block, 1)
+
+        def after_statement(match: re.Match) -> str:
+            statement = speech.statement(match.group(1))
+            if statement is None:
+                return ""
+            block, used = self.view.statement_block(speech, statement, links)
+            keys.update(used)
+            return block
+
+        html = AFTER_STATEMENT.sub(after_statement, html)
+        if "[[" in html:
+            def inline(match: re.Match) -> str:
+                made = self.view.inline_link(match.group(1), match.group(2), speech.id, links)
+                if made is None:
+                    return match.group(0)
+                keys.add(made[1])
+                return made[0]
+            html = INLINE_HTML.sub(inline, html)
+        return html
+
+
+def _base(page) -> str:
+    """The relative way back to the site root from a page's directory URL, e.g. '../../'."""
+    depth = page.url.count("/") if page.url else 0
+    return "../" * depth
