@@ -68,3 +68,7 @@ main.add_command(_generate)
 from .build import build_command  # noqa: E402
 
 main.add_command(build_command)
+from .lint import lint_command  # noqa: E402  (podium lint: issue 7)
+main.add_command(lint_command)
+from .importer import import_group  # noqa: E402  (podium import article|corpus: issue 7)
+main.add_command(import_group)

@@ -56,6 +56,9 @@ class PodiumConfig(Config):
     edit_uri = c.Optional(c.Type(str))
     """Where transcripts are edited, relative to `repo_url`, for the "Correct this transcript" link.
     Default: derived from `edit_uri` by dropping the docs folder. Example: `edit_uri: edit/main/`"""
+    lint = c.Type(dict, default={})
+    """`podium lint`'s rules for this archive (read by the CLI, not the build; see podium.lint).
+    Example: `lint: {disable: [long-statement], severity: {double-space: error}}`"""
 
 
 class PodiumPlugin(BasePlugin[PodiumConfig]):
