@@ -245,4 +245,4 @@ def received_by_speaker(index: Index, speaker: str) -> list[Reference]:
     For speaker pages (issue 4): `received_by_speaker(index, "tokayev")`.
     """
     return sorted(index.to_speaker.get(speaker, []),
-                  key=lambda r: (r.source.meta.date, r.source.id, r.line), reverse=True)
+                  key=lambda r: (r.source.meta.date, r.source.id), reverse=True)  # stable: in reading order
