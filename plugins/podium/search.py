@@ -27,12 +27,17 @@ How a transcript becomes searchable, at statement level:
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
+import os
 import shutil
+import subprocess
+import tempfile
+import threading
 import time
 import unicodedata
-from html import escape
 from collections import Counter
+from html import escape
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,16 +155,162 @@ def page_extras(speech: Speech, registry: Registry) -> str:
 
 @dataclass
 class IndexReport:
-    """What one Pagefind run did: pages indexed per language, and how long it took."""
+    """What one Pagefind run did: pages indexed per language, how long it took, its peak memory."""
 
     pages: int = 0
     languages: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     bundle: Path | None = None
+    peak_memory_mb: float | None = None
 
     def summary(self) -> str:
         langs = ", ".join(f"{code} {count}" for code, count in sorted(self.languages.items()))
-        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s"
+        memory = f", peak memory {self.peak_memory_mb:.0f} MB" if self.peak_memory_mb else ""
+        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}"
+
+
+def _read_languages(bundle: Path, report: IndexReport) -> IndexReport:
+    entry = bundle / "pagefind-entry.json"
+    if not entry.exists():
+        raise SearchIndexError(f"Pagefind wrote no index to {bundle}")
+    languages_found = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    report.languages = {code: data.get("page_count", 0) for code, data in languages_found.items()}
+    report.pages = sum(report.languages.values())  # pages with data-pagefind-body, not every HTML file
+    report.bundle = bundle
+    return report
+
+
+class StreamingIndex:
+    """Pagefind fed page by page while the site is being built, so indexing overlaps the build.
+
+    Runs the binary from the `pagefind[bin]` wheel in its service mode (the protocol the `pagefind` Python
+    API speaks: base64-encoded JSON messages, each followed by a comma). The Python API itself reads one
+    response per tenth of a second, which is fine for one `add_directory` call but not for a message per
+    page, so this class talks to the binary itself: one thread writes pages as MkDocs renders them, one
+    reads the answers. The binary parses on its own cores meanwhile; `finish()` then only waits for the
+    last pages and writes the bundle.
+
+        index = StreamingIndex()
+        index.add("<html lang='en'>...<div data-pagefind-body>...</div>...", "/speeches/a/")
+        report = index.finish(Path("site/pagefind"))
+    """
+
+    def __init__(self, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> None:
+        from pagefind.service import get_executable
+
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("the Pagefind binary is missing; install `pagefind[bin]`")
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self.log)
+        self.started = time.perf_counter()
+        self.next_id = 0
+        self.answers: dict[int, dict] = {}
+        self.pending: set[int] = set()
+        self.errors: list[str] = []
+        self.done = threading.Condition()
+        self.reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
+        self.reader.start()
+        answer = self._ask({"type": "NewIndex", "config": {"exclude_selectors": list(exclude_selectors)}})
+        self.index_id = answer["index_id"]
+        self.sent = 0
+
+    def add(self, html: str, url: str) -> None:
+        """Queue one page; Pagefind reads its `<html lang>`, `data-pagefind-*` and anchors."""
+        self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_path": None,
+                    "file_contents": html})
+        self.sent += 1
+
+    def finish(self, bundle: Path) -> IndexReport:
+        """Wait for every page, write the bundle to `bundle` (replacing an old one), stop the binary."""
+        try:
+            with self.done:
+                self.done.wait_for(lambda: not self.pending or self.process.poll() is not None)
+            if self.errors:
+                raise SearchIndexError("; ".join(self.errors[:3]))
+            if bundle.exists():
+                shutil.rmtree(bundle)
+            self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)})
+        finally:
+            peak = self.close()
+        report = _read_languages(bundle, IndexReport())
+        report.seconds = time.perf_counter() - self.started
+        report.peak_memory_mb = peak
+        return report
+
+    def close(self) -> float | None:
+        """Stop the binary (also after a failed build); its peak resident memory in MB, if known."""
+        if self.process.stdin and not self.process.stdin.closed:
+            try:
+                self.process.stdin.close()
+            except OSError:
+                pass
+        peak = None
+        try:
+            # wait4 gives this child's own resource use: the binary's peak memory.
+            _, _, usage = os.wait4(self.process.pid, 0)
+            peak = round(usage.ru_maxrss / 1024, 1)
+            self.process.returncode = 0
+        except ChildProcessError:  # already reaped
+            pass
+        self.reader.join(timeout=5)
+        return peak
+
+    def _send(self, payload: dict) -> int:
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        with self.done:
+            self.pending.add(self.next_id)
+        try:
+            self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+            self.process.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            raise SearchIndexError(f"Pagefind stopped: {self._log_tail()}") from None
+        return self.next_id
+
+    def _ask(self, payload: dict) -> dict:
+        ident = self._send(payload)
+        with self.done:
+            self.done.wait_for(lambda: ident in self.answers or self.process.poll() is not None)
+            answer = self.answers.pop(ident, None)
+        if answer is None:
+            raise SearchIndexError(f"Pagefind stopped: {self._log_tail()}")
+        if answer.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {answer.get('message')}")
+        return answer
+
+    def _read(self) -> None:
+        buffer = b""
+        stream = self.process.stdout
+        while True:
+            chunk = stream.read1(1 << 16)
+            if not chunk:
+                break
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            with self.done:
+                for raw in messages:
+                    if not raw.strip():
+                        continue
+                    response = json.loads(base64.b64decode(raw))
+                    ident, payload = response.get("message_id"), response.get("payload", {})
+                    if payload.get("type") == "Error" and ident not in self.pending:
+                        self.errors.append(str(payload.get("message")))
+                        continue
+                    self.pending.discard(ident)
+                    if payload.get("type") == "IndexedFile":
+                        continue  # one page done; nothing to keep
+                    if payload.get("type") == "Error" and ident is not None:
+                        self.errors.append(str(payload.get("message")))
+                    self.answers[ident] = payload
+                self.done.notify_all()
+        with self.done:
+            self.done.notify_all()
+
+    def _log_tail(self) -> str:
+        self.log.seek(0)
+        return self.log.read()[-500:].decode("utf-8", "replace").strip() or "no message"
 
 
 def index_site(site_dir: Path | str, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> IndexReport:
@@ -191,13 +342,7 @@ async def _index(site: Path, bundle: Path, exclude_selectors: tuple[str, ...]) -
     report = IndexReport()
     async with PagefindIndex(config=config) as index:
         await index.add_directory(str(site))
-    entry = bundle / "pagefind-entry.json"
-    if not entry.exists():
-        raise SearchIndexError(f"Pagefind wrote no index to {bundle}")
-    languages_found = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
-    report.languages = {code: data.get("page_count", 0) for code, data in languages_found.items()}
-    report.pages = sum(report.languages.values())  # pages with data-pagefind-body, not every HTML file
-    return report
+    return _read_languages(bundle, report)
 
 
 def main(argv: list[str] | None = None) -> int:

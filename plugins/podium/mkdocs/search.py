@@ -2,8 +2,9 @@
 
 It adds the /search/ page and the search assets, tells the search box which languages the archive has
 (`config.extra.podium_search`, read by `overrides/partials/header.html`), gives each panel or debate page
-the turns of its speakers, and once the site is written runs Pagefind over it (`on_post_build`, so also on
-every rebuild under `mkdocs serve`). What is indexed and why lives in `podium.search`; the attributes that
+the turns of its speakers, and indexes the site with Pagefind: each page with `data-pagefind-body` goes to
+a Pagefind process as soon as MkDocs has rendered it (`on_post_page`), so indexing runs on another core
+during the build, and `on_post_build` writes the bundle (also on every rebuild under `mkdocs serve`). What is indexed and why lives in `podium.search`; the attributes that
 say so are in `templates/speech.html`. List it after `podium` in mkdocs.yml:
 
     plugins:
@@ -21,6 +22,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+import time
+
 import podium
 from podium import search
 
@@ -30,6 +33,7 @@ PACKAGE = Path(podium.__file__).parent
 ASSETS = ("podium-search.css", "podium-search.js")
 PAGE = "search/index.md"
 PAGE_MARK = "<!-- podium:search -->"
+HELP = "search-help.md"  # the readers' guide to search, linked from the search page when the site has it
 
 
 class SearchConfig(Config):
@@ -38,6 +42,13 @@ class SearchConfig(Config):
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self) -> None:
+        self.dirty = False
+        self.stream: search.StreamingIndex | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.dirty = dirty  # a dirty build renders only changed pages: index the whole site at the end instead
+
     def on_config(self, config):
         """Take over from Material's own search (a second box, and a lunr index of every page on every load)."""
         for name in ("material/search", "search"):
@@ -69,18 +80,50 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if PAGE_MARK in html:
             from podium.render import environment
 
+            help_page = files.get_file_from_path(HELP)
+            help_url = help_page.url_relative_to(page.file) if help_page else None
             return html.replace(PAGE_MARK, environment().get_template("search_page.html").render(
-                filters=search.FILTERS))
+                filters=search.FILTERS, help_url=help_url))
         speech = self.podium.pages.get(page.file.src_uri)
         if speech is not None:
             html += search.page_extras(speech, self.podium.archive.registry)
         return html
 
+    def on_pre_build(self, config) -> None:
+        self._stop()
+        if self.config.enabled and not self.dirty:
+            try:
+                self.stream = search.StreamingIndex()
+            except search.SearchIndexError as error:
+                raise PluginError(f"podium-search: {error}") from None
+
+    def on_post_page(self, output, page, config):
+        """Runs after `podium`'s on_post_page, which gave the page its transcript's `<html lang>`."""
+        if self.stream is not None and "data-pagefind-body" in output:
+            self.stream.add(output, "/" + page.url)
+        return output
+
     def on_post_build(self, config) -> None:
         if not self.config.enabled:
             return
+        waited = time.perf_counter()
         try:
-            report = search.index_site(config.site_dir)
+            if self.stream is not None:
+                stream, self.stream = self.stream, None
+                report = stream.finish(Path(config.site_dir) / search.BUNDLE)
+            else:
+                report = search.index_site(config.site_dir)
         except search.SearchIndexError as error:
             raise PluginError(f"podium-search: {error}") from None
-        log.info(f"Pagefind {report.summary()}")
+        log.info(f"Pagefind {report.summary()}; the build waited {time.perf_counter() - waited:.2f} s for it")
+
+    def on_build_error(self, error) -> None:
+        self._stop()
+
+    def on_shutdown(self) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self.stream is not None:
+            stream, self.stream = self.stream, None
+            stream.close()

@@ -1,0 +1,240 @@
+"""Search at archive scale (issue 6): index time and memory, and the first query in headless Chromium.
+
+    python bench/search.py --speeches 10000 --seed 1 --work /tmp/podium-bench   # generate, build, measure
+    python bench/search.py --site /tmp/podium-bench/search-10000-1/site        # measure a built site
+
+1. Generates an archive (`podium.generate`, with the `podium` and `podium-search` plugins) unless `--site` is
+   given, and builds it with `mkdocs build`, timed. The podium-search plugin feeds pages to Pagefind while
+   the build renders them and logs how long the build then waited for Pagefind to finish; the index share
+   is that wait over the rest of the build, i.e. what search adds to the build time.
+2. Runs Pagefind once more on its own (`python -m podium.search SITE`, a child process) for its time and
+   its peak resident memory (the binary's, from the kernel's accounting of waited-for children).
+3. Serves the site on 127.0.0.1 with gzip for text files, as static hosts do, and, for each query, opens
+   a page in a fresh browser context (cold cache), waits until it has loaded, then types the query and
+   presses Enter. It counts every byte that crosses the network from the key press until the results are
+   shown (Chromium's own accounting through the DevTools protocol: compressed bytes, headers included) and
+   the time until the results are on screen. Queries: a phrase from a transcript, a frequent word, a rare
+   word, on the /search/ page (which also loads the filter indexes for its counts) and in the header box.
+
+Prints a table and, with `--json FILE`, writes the figures for bench/run.py or BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TARGETS = {"transfer_kb": 300, "seconds": 0.5, "index_share": 0.15}
+INDEX_LOG = re.compile(r"Pagefind indexed (\d+) page\(s\) \(([^)]*)\) in ([\d.]+) s(?:, peak memory (\d+) MB)?"
+                       r"(?:; the build waited ([\d.]+) s for it)?")
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
+
+
+def build(root: Path, speeches: int, seed: int) -> dict:
+    """Generate (if not there yet) and build; the build's wall time and the index time it logged."""
+    from podium.generate import generate
+
+    if not (root / "mkdocs.yml").exists():
+        started = time.perf_counter()
+        generate(root, speeches=speeches, seed=seed, plugins=["podium", "podium-search"])
+        print(f"generated {speeches} speeches in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    started = time.perf_counter()
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "--site-dir", str(root / "site")], cwd=root,
+                            capture_output=True, text=True, env=ENV)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"the build failed:\n{result.stderr[-3000:]}")
+    match = INDEX_LOG.search(result.stderr)
+    if not match:
+        sys.exit("the build did not run Pagefind: is podium-search in mkdocs.yml?")
+    # Pagefind runs beside the build (pages are sent as they are rendered); what it adds to the build is the
+    # time the build waited for it at the end.
+    index_seconds, waited = float(match.group(3)), float(match.group(5) or match.group(3))
+    return {"build_seconds": round(seconds, 2), "index_seconds_in_build": index_seconds,
+            "index_waited_seconds": waited, "index_peak_memory_mb": int(match.group(4) or 0),
+            "index_share": round(waited / (seconds - waited), 3)}
+
+
+def index_alone(site: Path) -> dict:
+    result = subprocess.run([sys.executable, "-m", "podium.search", str(site)], capture_output=True, text=True,
+                            env=ENV)
+    if result.returncode != 0:
+        sys.exit(f"indexing failed: {result.stdout}{result.stderr}")
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    bundle = site / "pagefind"
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    report["bundle_mb"] = round(sum(p.stat().st_size for p in files) / 1e6, 1)
+    report["bundle_files"] = len(files)
+    metas = sorted(bundle.glob("pagefind.*.pf_meta"), key=lambda p: p.stat().st_size)
+    report["largest_meta_kb"] = round(metas[-1].stat().st_size / 1e3, 1) if metas else 0
+    return report
+
+
+def queries(site: Path) -> dict[str, str]:
+    """A phrase, a frequent and a rare word, taken from the English transcripts' pages' text."""
+    pages = sorted((site / "speeches").glob("*/index.html"))[:400]
+    counts: Counter[str] = Counter()
+    phrase = None
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if '<html lang="en"' not in html:
+            continue
+        for paragraph in re.findall(r'<div class="podium-statement__text"><p>([^<]+)</p>', html):
+            words = re.findall(r"[a-z]+", paragraph)
+            counts.update(words)
+            if phrase is None and len(words) > 12:
+                phrase = " ".join(words[4:8])
+    ranked = [word for word, _ in counts.most_common() if len(word) > 3]
+    rare = next(word for word, count in reversed(counts.most_common()) if count == 1 and len(word) > 6)
+    return {"phrase": f'"{phrase}"', "frequent": ranked[20], "rare": rare}
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files with gzip for text, like the hosts a site is published on. It counts what it sends:
+    Pagefind fetches from a Web Worker, whose requests the page's own DevTools session does not see."""
+
+    sent = {"bytes": 0, "requests": 0}
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        _Handler.sent["bytes"] += sum(map(len, getattr(self, "_headers_buffer", []))) + 2
+        _Handler.sent["requests"] += 1
+        super().end_headers()
+
+    def copyfile(self, source, outputfile) -> None:
+        body = source.read()
+        _Handler.sent["bytes"] += len(body)
+        outputfile.write(body)
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if (path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+                and os.path.isfile(path)):
+            with open(path, "rb") as handle:
+                body = gzip.compress(handle.read(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = lambda *args, **kwargs: _Handler(*args, directory=str(site), **kwargs)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def first_query(browser, base: str, where: str, query: str) -> dict:
+    """Bytes and seconds from pressing Enter (search page) or typing (header box) until results show."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + ("search/" if where == "page" else ""), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    _Handler.sent.update(bytes=0, requests=0)
+    if where == "page":
+        page.fill("#podium-searchpage-q", query)
+        started = time.perf_counter()
+        page.press("#podium-searchpage-q", "Enter")
+        page.wait_for_function(
+            "() => document.querySelector('.podium-results').getAttribute('aria-busy') === 'false'"
+            " && /match/.test(document.querySelector('.podium-results__status').textContent)"
+            " && new URLSearchParams(location.search).has('q')", polling="raf", timeout=60_000)
+    else:
+        started = time.perf_counter()
+        page.fill("#podium-searchbox-q", query)
+        page.wait_for_selector("#podium-searchbox-results [role=option]", timeout=60_000)
+    seconds = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    received = dict(_Handler.sent)  # everything the first query fetched, including what it prefetched
+    status = page.inner_text(".podium-results__status") if where == "page" else \
+        page.inner_text("#podium-quick-all")
+    context.close()
+    return {"where": where, "query": query, "seconds": round(seconds, 3),
+            "transfer_kb": round(received["bytes"] / 1024, 1), "requests": received["requests"], "status": status}
+
+
+def measure_queries(site: Path) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    results = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for kind, query in queries(site).items():
+                for where in ("page", "header"):
+                    result = first_query(browser, base, where, query)
+                    result["kind"] = kind
+                    results.append(result)
+                    print(f"  {where:6} {kind:8} {query!r}: {result['seconds']:.3f} s, {result['transfer_kb']} KB "
+                          f"in {result['requests']} requests ({result['status']})", file=sys.stderr)
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--speeches", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/podium-bench"))
+    parser.add_argument("--site", type=Path, help="measure this built site instead of generating one")
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    args = parser.parse_args(argv)
+
+    figures: dict = {"speeches": args.speeches, "seed": args.seed, "targets": TARGETS}
+    if args.site:
+        site = args.site
+    else:
+        root = args.work / f"search-{args.speeches}-{args.seed}"
+        root.mkdir(parents=True, exist_ok=True)
+        figures.update(build(root, args.speeches, args.seed))
+        site = root / "site"
+        print(f"built in {figures['build_seconds']} s; Pagefind ran {figures['index_seconds_in_build']} s beside it,"
+              f" the build waited {figures['index_waited_seconds']} s for it ({figures['index_share']:.1%} over the"
+              f" rest), peak memory {figures['index_peak_memory_mb']} MB", file=sys.stderr)
+    figures["index"] = index_alone(site)
+    print(f"Pagefind alone: {figures['index']}", file=sys.stderr)
+    figures["queries"] = measure_queries(site)
+    worst = {"transfer_kb": max(q["transfer_kb"] for q in figures["queries"]),
+             "seconds": max(q["seconds"] for q in figures["queries"])}
+    figures["worst"] = worst
+    met = {"transfer_kb": worst["transfer_kb"] <= TARGETS["transfer_kb"],
+           "seconds": worst["seconds"] <= TARGETS["seconds"]}
+    if "index_share" in figures:
+        met["index_share"] = figures["index_share"] <= TARGETS["index_share"]
+    figures["met"] = met
+    print(json.dumps(figures, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
