@@ -30,7 +30,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
-def check(paths: tuple[Path, ...], root: Path | None) -> None:
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "github"]), default="auto", show_default=True,
+              help="text, or github for annotations on a pull request's lines (auto: github under GitHub Actions).")
+def check(paths: tuple[Path, ...], root: Path | None, fmt: str = "auto") -> None:
     """Validate every transcript and registry of the archive, or just PATHS.
 
     Prints one `path:line:col: error: message` line per problem, with a hint, and exits 1 if any.
@@ -43,7 +45,9 @@ def check(paths: tuple[Path, ...], root: Path | None) -> None:
     root = root or find_root(Path.cwd())
     only = [p.resolve() for p in paths] if paths else None
     archive = archives.load(root, only=only)
-    report = format_report(archive.problems)
+    from .annotations import report as annotated  # --format github (issue 7)
+
+    report = annotated(archive.problems, fmt, "podium check")
     if report:
         click.echo(report, err=True)
     if not archive.ok:
@@ -72,5 +76,11 @@ from .lint import lint_command  # noqa: E402  (podium lint: issue 7)
 main.add_command(lint_command)
 from .importer import import_group  # noqa: E402  (podium import article|corpus: issue 7)
 main.add_command(import_group)
+from .new import new_command  # noqa: E402  (podium new: issue 7)
+main.add_command(new_command)
 from .quote_cli import quote_command  # noqa: E402  (podium quote: issue 9)
 main.add_command(quote_command)
+from .schema import schema_command  # noqa: E402  (podium schema: issue 7)
+main.add_command(schema_command)
+from .linkcheck import linkcheck_command  # noqa: E402  (podium linkcheck: issue 7)
+main.add_command(linkcheck_command)

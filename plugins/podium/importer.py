@@ -104,3 +104,65 @@ def article_command(file: Path, ident: str | None, date: str | None, speaker: st
     shown = archives.display_path(target, root)
     click.echo(f"wrote {shown}: {len(draft.paragraphs)} statements")
     click.echo(f"next: podium lint {shown} && podium check {shown}")
+
+
+@import_group.command("corpus")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--metadata", "table", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The CSV or JSON table with one row per text.")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A YAML or JSON file: columns (field: column), labels (label: speaker id), speakers.")
+@click.option("--map", "overrides", multiple=True, metavar="FIELD=COLUMN",
+              help="Map one field to a column, e.g. --map date=delivered_on (overrides --mapping).")
+@click.option("--force", is_flag=True, help="Overwrite transcripts edited since the last import.")
+@click.option("--verbose", "-v", is_flag=True, help="List every speaker label that became a turn.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
+def corpus_command(directory: Path, table: Path, mapping: Path | None, overrides: tuple[str, ...], force: bool,
+                   verbose: bool, root: Path | None) -> None:
+    """Import a folder of plain-text transcripts described by a metadata table.
+
+    Fields are read from the columns named like them (file, title, date, speaker, speaker_name, event,
+    session, location, language, kind, summary, topics, source_url, source_publisher, source_title),
+    or from the columns a mapping names. Speakers missing from speakers.yml are added from the table.
+    Running it again changes nothing that is already imported.
+
+    \b
+    Example:
+      podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
+      podium import corpus texts/ --metadata texts.json --map date=delivered --map speaker_name=who
+    """
+    from .cli import find_root
+    from .corpus import Mapping, import_corpus
+    from .problems import Problems, format_report
+
+    root = root or find_root(Path.cwd())
+    settings = load_settings(root)
+    speeches = root / settings.speeches_dir
+    problems = Problems()
+    config = Mapping.load(mapping, overrides, problems)
+    if problems:
+        click.echo(format_report(problems), err=True)
+        sys.exit(1)
+    registry = archives.registries.load(speeches, root, problems)
+    if problems.errors:
+        click.echo(format_report(problems), err=True)
+        sys.exit(1)
+
+    def progress(rows):
+        with click.progressbar(rows, label="importing", file=sys.stderr) as bar:
+            yield from bar
+
+    summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress)
+    if verbose:
+        for line in summary.labels:
+            click.echo(f"  label {line}")
+    for shown in summary.kept:
+        click.echo(f"  kept {shown}: it differs from the import (edited?); --force overwrites it")
+    if summary.speakers_added:
+        click.echo(f"added to speakers.yml: {', '.join(summary.speakers_added)}")
+    if problems:
+        click.echo(format_report(problems), err=True)
+    click.echo(summary.line(problems))
+    if problems.errors:
+        sys.exit(1)
