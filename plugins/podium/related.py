@@ -6,7 +6,7 @@ cost grows with the archive, not with its square:
 1. Each statement becomes a bag of content words: lower-cased letters only, stopwords and speech
    boilerplate ("thank", "dear", "friends", "excellencies") removed, a light English plural stemmer.
    A statement with fewer than `min_words` content words takes no part ("Thank you, Mr President.").
-2. Weights are (1 + log tf) * log(N / df), normalised to length 1, so the dot product is the cosine.
+2. Weights are (1 + log tf) * log(1 + N / df), normalised to length 1, so the dot product is the cosine.
 3. Candidates come from the inverted index of each statement's `query_terms` heaviest (rarest) words.
    A word found in more than `max_df` of all statements (at least `MIN_DF_CAP`) has no postings list at
    all: it says little about similarity. A word's postings keep only its `champions` statements where it
@@ -58,6 +58,8 @@ excellencies distinguished guest guests honourable honorable mr mrs ms madam sir
 chairperson delegate delegates participant participants allow pleasure honour honor welcome greet
 greetings grateful gratitude appreciate today year years time way say said tell know think believe see
 want need get go going come well new first also applause laughter
+become becoming remain remains making firmly strongly clearly truly fully deeply continue ensure great
+important able take taken place part put give given keep look looking hope hopeful convinced sure
 """.split())
 
 
@@ -118,7 +120,7 @@ def documents(archive: Archive) -> list[Document]:
             for speech in archive.speeches for statement in speech.statements if statement.type == "speech"]
 
 
-def similar(docs: list[Document], threshold: float = 0.3, limit: int = 3, min_words: int = 6,
+def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_words: int = 6,
             max_df: float = 0.02, query_terms: int = 8, champions: int = 32) -> dict[tuple[str, str], list[Related]]:
     """For each document, up to `limit` documents of other speeches with cosine >= `threshold`.
 
@@ -147,7 +149,7 @@ def similar(docs: list[Document], threshold: float = 0.3, limit: int = 3, min_wo
     n = sum(1 for bag in bags if bag)
     if n < 2:
         return {}
-    idf = {term: math.log(n / count) for term, count in df.items()}
+    idf = {term: math.log(1.0 + n / count) for term, count in df.items()}  # smoothed: never 0
     cap = max(int(max_df * n), MIN_DF_CAP)
     indexed = {term for term, count in df.items() if 2 <= count <= cap}
     log_tf = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
