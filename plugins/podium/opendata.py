@@ -272,6 +272,12 @@ SPEECH_SCHEMA = {
             "author": _STRING_OR_NULL, "quote": {"type": "string"}, "statement_id": _STRING_OR_NULL,
             "fidelity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
             "differences": {"type": "string", "description": "[-said-]{+quoted+} marks"},
+            "summary": {"type": "string", "description": "e.g. 1 word changed, or verbatim"},
+            "pieces": {"type": "array", "description": "The alignment: [op, words said, words quoted]",
+                       "items": {"type": "array", "prefixItems": [
+                           {"enum": ["same", "changed", "added", "dropped", "elided"]},
+                           {"type": "array", "items": {"type": "string"}},
+                           {"type": "array", "items": {"type": "string"}}], "items": False}},
         })},
         "statements": {"type": "array", "items": {"$ref": "statement.schema.json"}},
     }),

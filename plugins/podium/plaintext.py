@@ -12,6 +12,7 @@ it over every statement of the archive.
 
 from __future__ import annotations
 
+import html
 import re
 
 _INLINE_REFERENCE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
@@ -32,7 +33,7 @@ def plain_text(markdown: str) -> str:
     text = _TAG.sub("", text)
     for _ in range(3):  # nested emphasis: ***a*** or **_a_**
         text = _EMPHASIS.sub(r"\2", text)
-    text = text.replace("\\", "")
+    text = html.unescape(text.replace("\\", ""))  # `&lt;` in Markdown is a `<` to a reader
     return _SPACES.sub(" ", text).strip()
 
 

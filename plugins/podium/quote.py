@@ -61,7 +61,8 @@ def normalize(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return [normalize(word) for word in WORD.findall(text)]
+    """The normalised words of `text` (normalising the text once is what makes indexing 10,000 speeches fast)."""
+    return WORD.findall(normalize(text))
 
 
 def content_words(words: Iterable[str]) -> set[str]:
