@@ -249,7 +249,8 @@ def check_foreign_character(transcript: Transcript, options: dict[str, Any]) -> 
                 scripts = {_script(char) for char in word} - {"other"}
                 if scripts == {"latin", "cyrillic"}:
                     odd = sorted({c for c in word if _script(c) != _majority(word)})
-                    yield Finding("foreign-character", piece.number, piece.column + match.start(),
+                    first = min(word.index(c) for c in odd)
+                    yield Finding("foreign-character", piece.number, piece.column + match.start() + first,
                                   f"the word `{word}` mixes Latin and Cyrillic letters "
                                   f"({', '.join(f'`{c}` U+{ord(c):04X}' for c in odd)})",
                                   "retype the word in one script; look-alike letters often come from OCR or "
@@ -265,7 +266,7 @@ def check_foreign_character(transcript: Transcript, options: dict[str, Any]) -> 
                 letters = ", ".join(f"`{c}`" for c in dict.fromkeys(foreign))
                 hint = (f"write `{corrected}` and record the change under `corrections:` in the front matter; "
                         if corrected != word else "")
-                yield Finding("foreign-character", piece.number, piece.column + match.start(),
+                yield Finding("foreign-character", piece.number, piece.column + match.start() + word.index(foreign[0]),
                               f"stray {letters} in the {name} word `{word}`",
                               hint + "if the spelling is right, add the word to "
                                      "`lint: foreign-character: allow` in mkdocs.yml")
@@ -606,6 +607,19 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
     return "\n".join(lines)
 
 
+def _in_context(line: str, fix: Fix) -> tuple[str, str]:
+    """The text around a fix, from the space before it to the space after: `a  time` -> `a time`,
+    `Kazakhstanâ€™s` -> `Kazakhstan’s`. The list of fixes then names every word a fix touched."""
+    start, end = fix.column - 1, fix.column - 1 + fix.length
+    left = len(line[:start].rstrip()) if line[:start].endswith(" ") else start
+    while left > 0 and not line[left - 1].isspace():
+        left -= 1
+    right = end + (len(line[end:]) - len(line[end:].lstrip(" ")))
+    while right < len(line) and not line[right].isspace():
+        right += 1
+    return line[left:right], line[left:start] + fix.replacement + line[end:right]
+
+
 def targets(paths: tuple[Path, ...], root: Path, settings: Settings) -> list[Path]:
     if not paths:
         return archives.transcript_files(root / settings.speeches_dir)
@@ -655,9 +669,9 @@ def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, roo
         if fix and (fixes := [(p, f) for p, f in found if f is not None]):
             lines = text.split("\n")
             for problem, item in sorted(fixes, key=lambda pair: pair[0]):
-                old = lines[item.line - 1][item.column - 1: item.column - 1 + item.length]
+                old, new = _in_context(lines[item.line - 1], item)
                 click.echo(f"fixed {display}:{item.line}:{item.column}: {problem.message.split(']')[0]}] "
-                           f"`{old}` -> `{item.replacement}`")
+                           f"`{old}` -> `{new}`")
             text = apply_fixes(text, [f for _, f in fixes])
             file.write_text(text, encoding="utf-8")
             found = lint_text(text, display, config)
