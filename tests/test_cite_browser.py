@@ -1,0 +1,171 @@
+"""The statement menu, selection links, the embed page and quote check, in headless Chromium."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from conftest import REPO, ArchiveDir, copy_reference_archive
+from podium import archive as archives
+from podium import citation, quote
+from podium.plaintext import plain_text
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SPEECH = "speeches/aif-2025-tokayev-plenary/"
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cite-reference")
+    copy_reference_archive(root)
+    archive = ArchiveDir.__new__(ArchiveDir)
+    archive.root = root
+    result = archive.build()
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture
+def page(browser, serve_dir, site_dir):
+    base = serve_dir(site_dir)
+    context = browser.new_context(viewport={"width": 1300, "height": 950})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+    page = context.new_page()
+    page.base = base
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return archives.load(REPO)
+
+
+def expected(reference, page, statement: str, style: str) -> str:
+    speech = reference.speech("aif-2025-tokayev-plenary")
+    ref = citation.reference(speech, speech.statement(statement), reference.registry, "Podium Speech Archive",
+                             page.base)
+    today = dt.date.fromisoformat(page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + "
+                                                "String(d.getMonth() + 1).padStart(2, '0') + '-' + "
+                                                "String(d.getDate()).padStart(2, '0'); })()"))
+    return citation.cite(ref, style, today)
+
+
+def open_menu(page, statement: str):
+    page.goto(page.base + SPEECH + "#" + statement)
+    page.hover(f"#{statement}")
+    page.click(f"#{statement} .podium-cite-button")
+    page.wait_for_selector(f"#{statement} .podium-menu")
+
+
+def test_the_menu_shows_and_copies_each_citation_style(page, reference, tmp_path):
+    open_menu(page, "multilateralism-is-faltering")
+    menu = "#multilateralism-is-faltering .podium-menu"
+    assert page.inner_text(f"{menu} .podium-menu__citation") == expected(
+        reference, page, "multilateralism-is-faltering", "chicago")
+    page.screenshot(path=str(tmp_path / "statement-menu.png"))
+    for style in ("apa", "mla", "bibtex"):
+        page.click(f"{menu} [data-style={style}]")
+        page.click(f"{menu} [data-action=cite]")
+        page.wait_for_selector(f"{menu} [data-action=cite][data-copied]")
+        assert page.evaluate("navigator.clipboard.readText()") == expected(
+            reference, page, "multilateralism-is-faltering", style)
+        page.wait_for_selector(f"{menu} [data-action=cite]:not([data-copied])")
+    page.keyboard.press("Escape")
+    assert page.query_selector(menu) is None
+
+
+def test_copy_link_and_embed_code(page):
+    open_menu(page, "nuclear-legacy")
+    menu = "#nuclear-legacy .podium-menu"
+    page.click(f"{menu} [data-action=link]")
+    page.wait_for_selector(f"{menu} [data-action=link][data-copied]")
+    assert page.evaluate("navigator.clipboard.readText()") == page.base + SPEECH + "#nuclear-legacy"
+    page.click(f"{menu} [data-action=embed]")
+    page.wait_for_selector(f"{menu} [data-action=embed][data-copied]")
+    snippet = page.evaluate("navigator.clipboard.readText()")
+    assert snippet.startswith(f'<blockquote class="podium-embed" cite="{page.base}{SPEECH}#nuclear-legacy"')
+    assert "Today, we continue our advocacy for non-proliferation of nuclear and biological weapons.</p>" in snippet
+    assert "— Kassym-Jomart Tokayev, <a href=" in snippet and "29 May 2025</footer></blockquote>" in snippet
+    page.click(f"{menu} [data-action=iframe]")
+    page.wait_for_selector(f"{menu} [data-action=iframe][data-copied]")
+    assert page.evaluate("navigator.clipboard.readText()").startswith(
+        f'<iframe src="{page.base}{SPEECH}embed/#nuclear-legacy"')
+
+
+def test_selecting_words_offers_a_text_fragment_link(page):
+    page.goto(page.base + SPEECH)
+    page.evaluate("""() => {
+        const p = document.querySelector('#multilateralism-is-faltering .podium-statement__text p');
+        const text = p.firstChild, at = text.textContent.indexOf('Protectionism is rising');
+        const range = document.createRange();
+        range.setStart(text, at); range.setEnd(text, at + 'Protectionism is rising'.length);
+        getSelection().removeAllRanges(); getSelection().addRange(range);
+        document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+    }""")
+    page.wait_for_selector(".podium-share-selection:not([hidden])")
+    page.click(".podium-share-selection")
+    url = page.evaluate("navigator.clipboard.readText()")
+    assert url == page.base + SPEECH + "#multilateralism-is-faltering:~:text=Protectionism%20is%20rising"
+    # Opened afresh, the link scrolls the words into view (Chromium supports text fragments natively).
+    page.goto("about:blank")
+    page.goto(url)
+    page.wait_for_timeout(500)
+    top = page.eval_on_selector("#multilateralism-is-faltering", "e => e.getBoundingClientRect().top")
+    assert 0 < top < 950
+
+
+def test_the_browser_aligns_quotations_as_python_does(page, reference):
+    page.goto(page.base + "quote/")
+    statements = [plain_text(s.text) for s in reference.speeches[0].statements if s.type == "speech"]
+    rng = random.Random(3)
+    cases = [("The post-war global order is fragmenting. Protectionism is rising. Multilateralism is faltering.",
+              "Multilateralism is foundering")]
+    for _ in range(15):
+        text = rng.choice(statements)
+        words = text.split()
+        start = rng.randrange(0, max(1, len(words) - 8))
+        quoted = words[start:start + 8]
+        if len(quoted) > 4:
+            quoted[1] = "zorblat"
+            del quoted[3]
+            quoted.insert(2, "... truly")
+        cases.append((text, " ".join(quoted)))
+    for text, quoted in cases:
+        fidelity, pieces, _ = quote.align(text, quoted)
+        result = page.evaluate("([t, q]) => window.podiumQuoteAlign(t, q)", [text, quoted])
+        assert result["fidelity"] == pytest.approx(fidelity)
+        assert result["pieces"] == [[p.op, list(p.said), list(p.quoted)] for p in pieces]
+
+
+def test_the_quote_check_page_finds_the_paraphrase(page, tmp_path):
+    page.goto(page.base + "quote/?q=Multilateralism%20is%20foundering")
+    page.wait_for_selector(".podium-quote__result")
+    first = page.query_selector(".podium-quote__result")
+    assert first.query_selector(".podium-fidelity").inner_text() == "67% fidelity"
+    assert first.query_selector("del").inner_text() == "faltering"
+    assert first.query_selector("ins").inner_text() == "foundering"
+    assert first.query_selector("a").get_attribute("href").endswith(SPEECH + "#multilateralism-is-faltering")
+    assert first.query_selector(".podium-quote__cite").inner_text().startswith("Tokayev, Kassym-Jomart. “Statement")
+    page.screenshot(path=str(tmp_path / "quote-check.png"))
+
+
+def test_the_embed_page_shows_only_the_targeted_statement(page):
+    page.goto(page.base + SPEECH + "embed/#dialogue-over-division")
+    visible = page.eval_on_selector_all("blockquote", "qs => qs.filter(q => q.offsetHeight > 0).map(q => q.id)")
+    assert visible == ["dialogue-over-division"]
+    page.goto(page.base + SPEECH + "embed/")
+    visible = page.eval_on_selector_all("blockquote", "qs => qs.filter(q => q.offsetHeight > 0).map(q => q.id)")
+    assert len(visible) == 1
+
+
+def test_quoted_in_is_on_the_reference_speech(page):
+    page.goto(page.base + SPEECH)
+    items = page.query_selector_all(".podium-coverage__item")
+    assert [i.query_selector(".podium-fidelity").inner_text() for i in items] == [
+        "67% fidelity", "93% fidelity", "44% fidelity"]
