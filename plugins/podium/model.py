@@ -176,6 +176,8 @@ class SpeechMeta(Strict):
     kind: Kind = Field(Kind.speech, description="What sort of speech: " + ", ".join(k.value for k in Kind))
     delivered: Delivery | None = Field(None, description="as delivered, as prepared, or translation.")
     translation_of: Id | None = Field(None, description="The id of the transcript this one translates.")
+    official_translation: Bool | None = Field(
+        None, description="With translation_of: true if the organiser or speaker's office published this translation.")
     summary: Text | None = Field(None, description="One or two sentences for lists and search results.")
     topics: list[Id] = Field(default_factory=list, description="Topic ids from topics.yml.")
     source: Source | None = None

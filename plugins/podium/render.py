@@ -17,6 +17,7 @@ import nh3
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from . import i18n
 from .registry import Registry
 from .speech import Speech
 from .statements import Section, Statement
@@ -81,6 +82,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["long_date"] = long_date
     env.filters["language_name"] = language_name
+    i18n.install(env)  # `t("Date")`: interface strings in theme.language (issue 10)
     return env
 
 

@@ -1,0 +1,127 @@
+"""The `podium-languages` MkDocs plugin: originals and translations, linked and shown together (issue 10).
+
+Glue only; the work is in `podium.languages` (grouping, checks, alignment, views) and `podium.i18n`.
+`on_config` sets the interface language of Podium's templates from Material's `theme.language`.
+`on_files`, after `podium` loaded and checked the archive (translations included), groups every speech
+with its versions and adds one side-by-side page per translation at /speeches/<original>/compare/<lang>/.
+`on_page_content` puts the language switcher where speech.html leaves `<!-- podium:languages -->`, and
+renders the side-by-side pages. `on_post_page` gives each version's page its own `<html lang>` (Pagefind
+builds one index per language from it) and `<link rel="alternate" hreflang>` for every version.
+
+    plugins:
+      - podium
+      - podium-languages
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+import podium
+from podium import i18n, languages, render
+
+log = get_plugin_logger(__name__)
+
+PACKAGE = Path(podium.__file__).parent
+ASSETS = ("podium-languages.css", "podium-languages.js")
+MARK = "<!-- podium:languages -->"
+
+
+class LanguagesConfig(Config):
+    compare = c.Type(bool, default=True)
+    """Publish a side-by-side page for each translation, at /speeches/<original>/compare/<lang>/.
+    Example: `compare: false`"""
+
+
+class LanguagesPlugin(BasePlugin[LanguagesConfig]):
+    def __init__(self) -> None:
+        self.groups: dict[str, list] = {}
+        self.compare_pages: dict[str, tuple] = {}
+
+    def on_config(self, config):
+        """Podium's own interface strings follow Material's `theme.language` (Material translates the rest)."""
+        i18n.use(config.theme.get("language"))
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"assets/podium/{asset}" not in target:
+                target.append(f"assets/podium/{asset}")
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        """Default priority 0: runs after `podium`'s on_files (50), which loaded and checked the archive."""
+        podium_plugin = config.plugins.get("podium")
+        if getattr(podium_plugin, "archive", None) is None:
+            raise PluginError("podium-languages: list `podium` before `podium-languages` under `plugins` in mkdocs.yml")
+        self.podium = podium_plugin
+        self.groups = languages.versions(podium_plugin.archive)
+        self.compare_pages = {}
+        if self.config.compare:
+            for group in {id(g): g for g in self.groups.values() if len(g) > 1}.values():
+                original = group[0]
+                if original.meta.translation_of is not None:
+                    continue  # no original in the archive: nothing to compare against
+                for translation in group[1:]:
+                    if translation.meta.translation_of != original.id:
+                        continue
+                    uri = languages.compare_url(original, translation).rstrip("/") + ".md"
+                    files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+                    self.compare_pages[uri] = (original, translation)
+        for asset in ASSETS:
+            files.append(File.generated(config, f"assets/podium/{asset}", abs_src_path=str(PACKAGE / "assets" / asset)))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        pair = self.compare_pages.get(page.file.src_uri)
+        if pair is None:
+            return markdown
+        original, translation = pair
+        # Escaped: Material prints the page title unescaped, and it comes from a transcript's front matter.
+        page.meta["title"] = html.escape(i18n.translate(
+            "{original} and {translation} side by side", original=original.meta.title,
+            translation=languages.endonym(translation.meta.language)))
+        return ""
+
+    def on_page_content(self, html_text, page, config, files):
+        links = render.Links(base=_base(page))
+        pair = self.compare_pages.get(page.file.src_uri)
+        if pair is not None:
+            return languages.render_compare(*pair, self.podium.archive.registry, links, self.podium.renderer)
+        speech = self.podium.pages.get(page.file.src_uri)
+        if speech is not None and MARK in html_text:
+            group = self.groups.get(speech.id, [speech])
+            html_text = html_text.replace(MARK, languages.render_switcher(speech, group, links), 1)
+        return html_text
+
+    def on_post_page(self, output, page, config):
+        speech = self.podium.pages.get(page.file.src_uri)
+        if speech is None:
+            return output
+        # The version's own language, also when it is the site's (`podium` rewrites only non-English ones).
+        output = re.sub(r'<html lang="[^"]*"', lambda m: f'<html lang="{html.escape(speech.meta.language)}"',
+                        output, count=1)
+        links = []
+        for language, ident in languages.alternates(self.groups.get(speech.id, [speech])):
+            href = _absolute(config, f"speeches/{ident}/") or render.Links(base=_base(page)).speech(ident)
+            links.append(f'<link rel="alternate" hreflang="{html.escape(language)}" href="{html.escape(href)}">')
+        if links:
+            output = output.replace("</head>", "  " + "\n  ".join(links) + "\n</head>", 1)
+        return output
+
+
+def _absolute(config, path: str) -> str | None:
+    """Search engines want absolute alternates; without `site_url` the links stay relative."""
+    return config.site_url.rstrip("/") + "/" + path if config.site_url else None
+
+
+def _base(page) -> str:
+    """The relative way back to the site root from a page's directory URL, e.g. '../../'."""
+    depth = page.url.count("/") if page.url else 0
+    return "../" * depth
