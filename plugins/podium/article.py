@@ -85,6 +85,12 @@ def _dateline(line: str, year: int | None) -> tuple[str, dt.date | None, int | N
     return place, date, found_year
 
 
+def _opens(line: str) -> bool:
+    """Whether a line starts with an opening quotation mark."""
+    stripped = line.lstrip()
+    return bool(stripped) and stripped[0] in OPENING
+
+
 def _quotation_end(lines: list[str], start: int) -> int | None:
     """The index of the line that closes the quotation opened at the start of `lines[start]`."""
     opening = lines[start].lstrip()[0]
@@ -116,17 +122,17 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
             if following is not None:
                 introduction, start = index, following
                 break
-    if start is not None and lines[start].lstrip()[:1] in OPENING:
+    if start is not None and _opens(lines[start]):
         end = _quotation_end(lines, start)
     elif start is None:
         best = None
         for index, line in enumerate(lines):
-            if line.lstrip()[:1] in OPENING and (close := _quotation_end(lines, index)) is not None:
+            if _opens(line) and (close := _quotation_end(lines, index)) is not None:
                 if close - index >= 2 and (best is None or close - index > best[1] - best[0]):
                     best = (index, close)
         if best:
             start, end = best
-    quoted = start is not None and lines[start].lstrip()[:1] in OPENING and end is not None
+    quoted = start is not None and _opens(lines[start]) and end is not None
     if start is not None and end is None:
         end = max(i for i, line in enumerate(lines) if line.strip())
         while end > start and boilerplate_match(lines[end]):
@@ -221,7 +227,7 @@ def _header_reason(stripped: str, index: int, lines: list[str], headline: str, a
         if letters and all(c.isupper() for c in letters) and len(stripped.split()) <= 6 and "publisher" not in source:
             source["publisher"] = stripped.title()
             return "publisher (kept as source.publisher)"
-        if (match := _AUTHOR.match(stripped)) and "author" not in source and not stripped.endswith("."):
+        if (match := _AUTHOR.match(stripped)) and "author" not in source and not stripped.isupper():
             source["author"] = match.group(1)
             return "author (kept as source.author)"
     if index > start:

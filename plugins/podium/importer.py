@@ -88,7 +88,8 @@ def article_command(file: Path, ident: str | None, date: str | None, speaker: st
         click.echo(f"  line {item.line} ({item.reason}): {item.text}")
     for note in result.notes:
         click.echo(f"note: {note}")
-    for field, value in (("speaker", result.speaker), ("event", result.event), ("session", result.session)):
+    found = [("speaker", result.speaker), ("event", result.event)] + ([("session", result.session)] if result.event else [])
+    for field, value in found:
         click.echo(f"{field}: {value}" if value else
                    f"{field}: not found in the registries; fill it in (podium new can add one)")
     text_out = draft.text()
