@@ -111,6 +111,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     Pagefind fetches from a Web Worker, whose requests the page's own DevTools session does not see."""
 
     sent = {"bytes": 0, "requests": 0}
+    files: list[tuple[str, int]] = []
 
     def log_message(self, *args) -> None:
         pass
@@ -123,6 +124,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def copyfile(self, source, outputfile) -> None:
         body = source.read()
         _Handler.sent["bytes"] += len(body)
+        _Handler.files.append((self.path.split("?")[0], len(body)))
         outputfile.write(body)
 
     def send_head(self):
@@ -156,6 +158,7 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
     page.goto(base + ("search/" if where == "page" else ""), wait_until="load")
     page.wait_for_load_state("networkidle")
     _Handler.sent.update(bytes=0, requests=0)
+    _Handler.files.clear()
     if where == "page":
         page.fill("#podium-searchpage-q", query)
         started = time.perf_counter()
@@ -171,11 +174,17 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
     seconds = time.perf_counter() - started
     page.wait_for_load_state("networkidle")
     received = dict(_Handler.sent)  # everything the first query fetched, including what it prefetched
+    kinds: Counter[str] = Counter()
+    for path, size in _Handler.files:
+        kind = re.sub(r"^.*/(fragment|index|filter)/.*$", r"\1", path)
+        kind = re.sub(r"^.*\.(pf_meta)$|^.*/(wasm)\.[a-z]+\.pagefind$", lambda m: m.group(1) or m.group(2), kind)
+        kinds[kind.rsplit("/", 1)[-1]] += size
     status = page.inner_text(".podium-results__status") if where == "page" else \
         page.inner_text("#podium-quick-all")
     context.close()
     return {"where": where, "query": query, "seconds": round(seconds, 3),
-            "transfer_kb": round(received["bytes"] / 1024, 1), "requests": received["requests"], "status": status}
+            "transfer_kb": round(received["bytes"] / 1024, 1), "requests": received["requests"], "status": status,
+            "by_kind_kb": {kind: round(size / 1024, 1) for kind, size in kinds.most_common()}}
 
 
 def measure_queries(site: Path) -> list[dict]:
@@ -192,7 +201,7 @@ def measure_queries(site: Path) -> list[dict]:
                     result["kind"] = kind
                     results.append(result)
                     print(f"  {where:6} {kind:8} {query!r}: {result['seconds']:.3f} s, {result['transfer_kb']} KB "
-                          f"in {result['requests']} requests ({result['status']})", file=sys.stderr)
+                          f"in {result['requests']} requests ({result['status']}) {result['by_kind_kb']}", file=sys.stderr)
             browser.close()
     finally:
         server.shutdown()

@@ -153,6 +153,16 @@ def page_extras(speech: Speech, registry: Registry) -> str:
     return "\n".join(parts)
 
 
+def indexed_document(content: str, language: str) -> str:
+    """What Pagefind reads for a speech page: its content in a page of the transcript's language.
+
+    The same text, filters and anchors as the published page, without the theme's header, navigation and
+    footer, which Pagefind would parse only to skip them (`data-pagefind-body` is in `content`).
+    """
+    return (f'<!doctype html><html lang="{escape(language.lower())}"><head><meta charset="utf-8"></head>'
+            f"<body>{content}</body></html>")
+
+
 @dataclass
 class IndexReport:
     """What one Pagefind run did: pages indexed per language, how long it took, its peak memory."""
