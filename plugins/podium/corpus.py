@@ -288,6 +288,10 @@ def import_corpus(folder: Path, table: Path, mapping: Mapping, speeches: Path, r
         except ValidationError as exc:
             for error in exc.errors():
                 field_name = ".".join(str(p) for p in error["loc"])
+                if error["type"] == "missing":
+                    fail(f"no `{field_name}`: the column `{column.get(field_name, field_name)}` is empty or absent",
+                         f"fill it in, or map another column with --map {field_name}=COLUMN")
+                    continue
                 fail(f"`{field_name}`: {error['msg'].removeprefix('Value error, ')}",
                      f"fix the table's column for `{field_name}`")
             continue

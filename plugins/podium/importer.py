@@ -151,7 +151,8 @@ def corpus_command(directory: Path, table: Path, mapping: Path | None, overrides
         sys.exit(1)
 
     def progress(rows):
-        with click.progressbar(rows, label="importing", file=sys.stderr) as bar:
+        # Drawn on a terminal only: in CI logs and pipes the summary says it all.
+        with click.progressbar(rows, label="importing", file=sys.stderr, hidden=not sys.stderr.isatty()) as bar:
             yield from bar
 
     summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress)

@@ -1,0 +1,241 @@
+"""podium import corpus: mapping, labels as turns, stage directions, new speakers, idempotence, no word lost."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from podium import archive as archives
+from podium.cli import main
+
+from conftest import ArchiveDir
+
+MAPPING = """\
+columns:
+  file: filename
+  date: delivered_on
+  speaker_name: who
+  source_url: url
+labels:
+  "The President.": "{speaker}"
+  "Q:": journalist
+speakers:
+  journalist: {name: Journalists}
+"""
+
+
+def words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text))
+
+
+def write_corpus(root: Path, texts: dict[str, str], rows: list[dict[str, str]], mapping: str = MAPPING) -> None:
+    folder = root / "corpus"
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with (root / "metadata.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    (root / "mapping.yml").write_text(mapping, encoding="utf-8")
+
+
+def run_import(root: Path, *extra: str):
+    return CliRunner().invoke(main, ["import", "corpus", str(root / "corpus"), "--metadata", str(root / "metadata.csv"),
+                                     "--mapping", str(root / "mapping.yml"), "--root", str(root), *extra])
+
+
+PRESS = ("The President. Good morning.\nIt is good to see you all.\n\n(Applause)\n\n"
+         "Q: What about the reforms?\n\nThe President. We continue them. [Laughter]\n\nAnd we will finish them.\n")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    write_corpus(tmp_path, {"press-1.txt": PRESS, "lecture.txt": "Line one of a lecture.\nLine two of it.\n"}, [
+        {"filename": "press-1.txt", "delivered_on": "2024-03-01", "title": "Press conference", "who": "Paul Kagame",
+         "url": "https://example.org/1"},
+        {"filename": "lecture.txt", "delivered_on": "2023-11-20", "title": "Lecture", "who": "Aliya Bekova",
+         "url": ""},
+    ])
+    return archive
+
+
+def test_labels_become_turns_and_stage_directions_narrative(corpus):
+    result = run_import(corpus.root)
+    assert result.exit_code == 0, result.output
+    assert (corpus.root / "speeches/2024/press-1.md").read_text() == (
+        "---\ntitle: Press conference\ndate: 2024-03-01\nspeakers:\n- kagame\n- journalist\n"
+        "source:\n  url: https://example.org/1\n---\n\n"
+        "@kagame: Good morning. It is good to see you all.\n\n[Applause]\n\n"
+        "@journalist: What about the reforms?\n\n@kagame: We continue them.\n\n[Laughter]\n\n"
+        "And we will finish them.\n")
+
+
+def test_lines_without_blank_lines_are_paragraphs_and_new_speakers_are_added(corpus):
+    run_import(corpus.root)
+    assert (corpus.root / "speeches/2023/lecture.md").read_text() == (
+        "---\ntitle: Lecture\ndate: 2023-11-20\nspeaker: aliya-bekova\n---\n\n"
+        "Line one of a lecture.\n\nLine two of it.\n")
+    registry = (corpus.root / "speeches/speakers.yml").read_text()
+    assert registry.endswith("journalist:\n  name: Journalists\naliya-bekova:\n  name: Aliya Bekova\n")
+
+
+def test_known_speakers_are_found_by_name(corpus):
+    run_import(corpus.root)
+    assert "paul-kagame" not in (corpus.root / "speeches/speakers.yml").read_text()
+
+
+def test_summary_and_verbose_labels(corpus):
+    result = run_import(corpus.root, "--verbose")
+    assert result.stdout.splitlines() == [
+        "  label press-1.txt: paragraph 1: `The President.` -> @kagame:",
+        "  label press-1.txt: paragraph 3: `Q:` -> @journalist:",
+        "  label press-1.txt: paragraph 4: `The President.` -> @kagame:",
+        "added to speakers.yml: journalist, aliya-bekova",
+        "imported 2 transcripts: 2 written, 0 unchanged, 0 kept (edited since the last import); 2 speakers added; "
+        "3 speaker labels made turns; 0 rows with errors"]
+
+
+def test_the_import_passes_check_and_lint(corpus):
+    run_import(corpus.root)
+    loaded = archives.load(corpus.root)
+    assert [p.format() for p in loaded.problems] == []
+    assert len(loaded.speeches) == 2
+    lint = CliRunner().invoke(main, ["lint", "--strict", "--root", str(corpus.root)])
+    assert lint.exit_code == 0, lint.output
+
+
+def test_rerun_is_idempotent(corpus):
+    run_import(corpus.root)
+    registry = (corpus.root / "speeches/speakers.yml").read_bytes()
+    files = {p: p.read_bytes() for p in (corpus.root / "speeches").rglob("*.md")}
+    again = run_import(corpus.root)
+    assert again.exit_code == 0
+    assert again.stdout.splitlines()[-1] == (
+        "imported 2 transcripts: 0 written, 2 unchanged, 0 kept (edited since the last import); 0 speakers added; "
+        "3 speaker labels made turns; 0 rows with errors")
+    assert (corpus.root / "speeches/speakers.yml").read_bytes() == registry
+    assert {p: p.read_bytes() for p in (corpus.root / "speeches").rglob("*.md")} == files
+
+
+def test_edited_transcripts_are_kept_unless_forced(corpus):
+    run_import(corpus.root)
+    lecture = corpus.root / "speeches/2023/lecture.md"
+    lecture.write_text(lecture.read_text().replace("Line two", "Line 2"))
+    again = run_import(corpus.root)
+    assert "  kept 2023/lecture.md: it differs from the import (edited?); --force overwrites it" in again.stdout
+    assert "Line 2" in lecture.read_text()
+    forced = run_import(corpus.root, "--force")
+    assert "Line two" in lecture.read_text()
+    assert "1 written, 1 unchanged" in forced.stdout
+
+
+def test_bad_rows_are_reported_with_their_line_and_skipped(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    write_corpus(tmp_path, {"a.txt": "Text.\n", "b.txt": "Text.\n"}, [
+        {"filename": "a.txt", "delivered_on": "2024-02-30", "title": "A", "who": "X Y", "url": ""},
+        {"filename": "missing.txt", "delivered_on": "2024-02-01", "title": "B", "who": "X Y", "url": ""},
+        {"filename": "b.txt", "delivered_on": "2024-02-01", "title": "", "who": "X Y", "url": ""},
+        {"filename": "b.txt", "delivered_on": "2024-02-01", "title": "C", "who": "X Y", "url": ""},
+    ])
+    result = run_import(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "metadata.csv:2:1: error: `date`: impossible date 2024-02-30: February 2024 has 29 days",
+        "  hint: fix the table's column for `date`",
+        "metadata.csv:3:1: error: text file `missing.txt` is not in corpus/",
+        "  hint: check the file name in the table",
+        "metadata.csv:4:1: error: no `title`: the column `title` is empty or absent",
+        "  hint: fill it in, or map another column with --map title=COLUMN",
+        "metadata.csv:5:1: error: id `b` is used by the row at line 4 too",
+        "  hint: give each row its own id",
+        "4 errors, 0 warnings"]
+
+
+def test_json_metadata_and_map_options(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "one.txt").write_text("We meet.\n\n[Applause]\n")
+    (tmp_path / "meta.json").write_text(json.dumps(
+        [{"text": "one.txt", "day": "2025-05-29", "title": "One", "speaker": "tokayev", "topics": ["climate"]}]))
+    result = CliRunner().invoke(main, ["import", "corpus", str(tmp_path / "texts"), "--metadata",
+                                       str(tmp_path / "meta.json"), "--map", "file=text", "--map", "date=day",
+                                       "--root", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "speeches/2025/one.md").read_text() == (
+        "---\ntitle: One\ndate: 2025-05-29\nspeaker: tokayev\ntopics:\n- climate\n---\n\nWe meet.\n\n[Applause]\n")
+
+
+def test_unknown_map_field_is_an_error(tmp_path):
+    ArchiveDir(tmp_path)
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "m.csv").write_text("file,date,title\n")
+    result = CliRunner().invoke(main, ["import", "corpus", str(tmp_path / "texts"), "--metadata", str(tmp_path / "m.csv"),
+                                       "--map", "dat=day", "--root", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "--map:1:1: error: `dat=day` is not FIELD=COLUMN with a known field" in result.stderr
+
+
+# -- a generated corpus of a few hundred texts -------------------------------------------------------------------
+
+VOCABULARY = ("peace dialogue reform économie security cooperation région climate Kazakhstan’s budget "
+              "parliament “quoted” 2024 13.5% non-proliferation").split()
+NAMES = ["Aliya Bekova", "Jean Dupont", "Ayşe Yılmaz", "Иван Петров", "Paul Kagame", "Kassym-Jomart Tokayev"]
+
+
+def generated_corpus(root: Path, count: int, seed: int = 7) -> dict[str, str]:
+    rng = random.Random(seed)
+    texts, rows = {}, []
+    for number in range(count):
+        paragraphs = []
+        for _ in range(rng.randint(2, 12)):
+            sentence = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 40))).capitalize() + "."
+            roll = rng.random()
+            if roll < 0.15:
+                sentence = "Q: " + sentence
+            elif roll < 0.3:
+                sentence = "The President. " + sentence
+            elif roll < 0.35:
+                sentence = rng.choice(["(Applause)", "[Laughter]", "# 1 " + sentence, "- " + sentence,
+                                       "2. " + sentence, "<i>" + sentence, sentence + " [Applause]"])
+            paragraphs.append(sentence)
+        name = f"text-{number:04d}.txt"
+        texts[name] = ("\n\n" if rng.random() < 0.7 else "\n").join(paragraphs) + "\n"
+        rows.append({"filename": name, "delivered_on": f"{rng.randint(1995, 2025)}-{rng.randint(1, 12):02d}-"
+                     f"{rng.randint(1, 28):02d}", "title": f"Transcript {number}", "who": rng.choice(NAMES),
+                     "url": f"https://example.org/{number}"})
+    write_corpus(root, texts, rows)
+    return texts
+
+
+@pytest.mark.slow
+def test_a_generated_corpus_imports_builds_and_loses_no_word(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    texts = generated_corpus(tmp_path, 300)
+    result = run_import(tmp_path, "--verbose")
+    assert result.exit_code == 0, result.output[-2000:]
+    assert result.stdout.splitlines()[-1].startswith("imported 300 transcripts: 300 written, 0 unchanged, 0 kept")
+    written = {p.stem: p.read_text() for p in (tmp_path / "speeches").rglob("*.md")}
+    assert len(written) == 300
+    # Every word of every text is in its transcript, or is a speaker label the import listed (--verbose).
+    labels = words(result.stdout)
+    for name, text in texts.items():
+        missing = words(text) - words(written[Path(name).stem])
+        assert not missing or not (missing - labels), (name, missing)
+        assert set(missing) <= {"Q", "The", "President"}, (name, missing)
+    loaded = archives.load(tmp_path)
+    assert [p.format() for p in loaded.problems] == []
+    assert run_import(tmp_path).stdout.splitlines()[-1].startswith(
+        "imported 300 transcripts: 0 written, 300 unchanged")
+    build = archive.build("mkdocs", "--strict")
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert len(list((tmp_path / "site" / "speeches").glob("text-*/index.html"))) == 300
+    assert "Transcript 0" in archive.html("speeches/text-0000/index.html")
