@@ -23,11 +23,12 @@ Plain Python, no model downloads, no MkDocs.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 import re
-from collections import Counter
-from itertools import chain
+from collections import Counter, defaultdict
+from itertools import chain, combinations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
     from .archive import Archive
 
 MIN_DF_CAP = 50  # in a small archive, a fraction like 2% would leave almost no word usable
-CANDIDATES = 12  # how many candidates by partial score get an exact cosine
+CANDIDATES = 12  # how many candidates (those sharing the most rare-word pairs) get an exact cosine
+BUCKET_CAP = 64  # a pair of rare words shared by more statements than this is a set phrase
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _MARKUP = re.compile(r"\[\[[^\[\]|\n]+(?:\|([^\[\]\n]*))?\]\]|\]\([^)]*\)")
@@ -121,16 +123,16 @@ def documents(archive: Archive) -> list[Document]:
 
 
 def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_words: int = 6,
-            max_df: float = 0.02, query_terms: int = 8, champions: int = 32) -> dict[tuple[str, str], list[Related]]:
+            max_df: float = 0.02, key_words: int = 7) -> dict[tuple[str, str], list[Related]]:
     """For each document, up to `limit` documents of other speeches with cosine >= `threshold`.
 
-    Only statements with results appear in the answer. The inner loops lean on C-level `Counter`, `map`
-    and set operations: this runs over every statement of the archive at every build.
+    Only statements with results appear in the answer. The inner loops lean on C-level sets, `Counter`
+    and `map`: this runs over every statement of the archive at every build.
     """
-    # 1. Words -> term ids (each distinct word is looked at once), bags {term: count}, document frequencies.
-    texts = [_MARKUP.sub(lambda m: m.group(1) or " ", d.text) if "[[" in d.text or "](" in d.text else d.text
-             for d in docs]
-    tokens = [_WORDS.findall(text.casefold()) for text in texts]
+    # 1. Words -> term ids (each distinct word is looked at once); each statement as its set of terms.
+    #    Statements are short, a word rarely comes twice: a set (binary term frequency) loses little.
+    tokens = [_WORDS.findall((_MARKUP.sub(lambda m: m.group(1) or " ", d.text)
+                              if "[[" in d.text or "](" in d.text else d.text).casefold()) for d in docs]
     term_of: dict[str, int] = {}
     term_ids: dict[str, int] = {}
     for word in set(chain.from_iterable(tokens)):
@@ -139,64 +141,61 @@ def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_wo
             term_of[word] = -1
         else:
             term_of[word] = term_ids.setdefault(stemmed, len(term_ids))
-    bags: list[Counter] = []
+    bags: list[set[int]] = []
     for words in tokens:
-        bag = Counter(map(term_of.__getitem__, words))
-        bag.pop(-1, None)
-        bags.append(bag if bag.total() >= min_words else Counter())
+        bag = set(map(term_of.__getitem__, words))
+        bag.discard(-1)
+        bags.append(bag if len(bag) >= min_words else set())
     del tokens
     df = Counter(chain.from_iterable(bags))
     n = sum(1 for bag in bags if bag)
     if n < 2:
         return {}
-    idf = {term: math.log(1.0 + n / count) for term, count in df.items()}  # smoothed: never 0
+    idf2 = {term: math.log(1.0 + n / count) ** 2 for term, count in df.items()}  # squared: for the dot
     cap = max(int(max_df * n), MIN_DF_CAP)
+
+    # 2. Blocking: each statement files itself under every pair of its `key_words` rarest words (seen in
+    #    2..cap statements). Two statements that share such a pair become candidates. A pair shared by
+    #    more than BUCKET_CAP statements is a set phrase, not a sign of one subject.
+    rarity = df.__getitem__
     indexed = {term for term, count in df.items() if 2 <= count <= cap}
-    log_tf = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]
+    keys_of = [list(combinations(sorted(sorted(bag & indexed, key=rarity)[:key_words]), 2)) if bag else []
+               for bag in bags]
+    buckets: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
+    for number, keys in enumerate(keys_of):
+        for key in keys:
+            buckets[key].append(number)
+    for key in [key for key, bucket in buckets.items() if len(bucket) > BUCKET_CAP]:
+        buckets[key] = []
 
-    # 2. Unit-length TF-IDF vectors and the inverted index of the indexed words.
-    vectors: list[dict[int, float]] = []
-    postings: dict[int, list[tuple[float, int]]] = {term: [] for term in indexed}
-    for number, bag in enumerate(bags):
-        weights = {t: (log_tf[c] if c < 64 else 1.0 + math.log(c)) * idf[t] for t, c in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vector = {t: w / norm for t, w in weights.items() if w > 0}
-        vectors.append(vector)
-        for term in indexed.intersection(vector):
-            postings[term].append((vector[term], number))
-    # Champion lists: a word keeps only the statements where it weighs most, so the work per statement
-    # is at most query_terms * champions, whatever the size of the archive.
-    champion: dict[int, list[int]] = {}
-    for term, entries in postings.items():
-        if len(entries) > champions:
-            entries.sort(reverse=True)
-            del entries[champions:]
-        champion[term] = [number for _, number in entries]
-    del postings
-
-    # 3. Candidates: statements among the champions of at least two of a statement's heaviest words.
-    #    Their exact cosine decides; a different speaker or year comes first.
+    # 3. Exact cosine for the candidates sharing the most pairs; a different speaker or year first.
     speech_numbers: dict[str, int] = {}
     speech_of = [speech_numbers.setdefault(doc.speech, len(speech_numbers)) for doc in docs]
+    norms: dict[int, float] = {}
+
+    def norm(number: int) -> float:
+        value = norms.get(number)
+        if value is None:
+            value = norms[number] = math.sqrt(sum(map(idf2.__getitem__, bags[number])))
+        return value
+
     answer: dict[tuple[str, str], list[Related]] = {}
-    for number, vector in enumerate(vectors):
-        terms = indexed.intersection(vector)
-        if len(terms) < 2:
+    for number, keys in enumerate(keys_of):
+        if not keys:
             continue
-        if len(terms) > query_terms:
-            terms = heapq.nlargest(query_terms, terms, key=vector.__getitem__)
-        shared = Counter(chain.from_iterable(map(champion.__getitem__, terms)))
         mine = speech_of[number]
-        best = [(count, other) for other, count in shared.items() if count >= 2 and speech_of[other] != mine]
+        shared = Counter(chain.from_iterable(map(buckets.__getitem__, keys)))
+        if len(shared) == 1:
+            continue  # only itself
+        best = [(count, other) for other, count in shared.items() if speech_of[other] != mine]
         if not best:
             continue
         if len(best) > CANDIDATES:
             best = heapq.nlargest(CANDIDATES, best)
-        doc = docs[number]
+        bag, doc, mine_norm = bags[number], docs[number], norm(number)
         found = []
         for _count, other in best:
-            vector_b = vectors[other]
-            score = sum(vector[t] * vector_b[t] for t in vector.keys() & vector_b.keys())
+            score = sum(map(idf2.__getitem__, bag & bags[other])) / (mine_norm * norm(other))
             if score < threshold:
                 continue
             candidate = docs[other]
@@ -210,8 +209,18 @@ def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_wo
 
 
 def find_related(archive: Archive, **options) -> dict[tuple[str, str], list[Related]]:
-    """`similar()` over every statement of the archive; options as for `similar`."""
-    return similar(documents(archive), **options)
+    """`similar()` over every statement of the archive; options as for `similar`.
+
+    The cyclic garbage collector is paused meanwhile: the millions of sets, lists and tuples made here hold
+    no cycles, and its passes over them would cost more than the work itself on a large archive.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return similar(documents(archive), **options)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def explain(a: str, b: str) -> list[str]:
