@@ -20,7 +20,13 @@ from .settings import load as load_settings
 
 @click.group("import")
 def import_group() -> None:
-    """Turn outside text into draft transcripts: one scraped article, or a whole corpus."""
+    """Turn outside text into draft transcripts: one scraped article, or a whole corpus.
+
+    \b
+    Example:
+      podium import article scrapes/aif-2025-tokayev-plenary.article.txt
+      podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
+    """
 
 
 def _stem(file: Path) -> str:
