@@ -1,20 +1,23 @@
 """Related statements: for each statement, up to three statements from OTHER speeches that say something similar.
 
-The method is TF-IDF over content words with cosine similarity, computed through an inverted index so the
-cost grows with the archive, not with its square:
+TF-IDF over content words with cosine similarity. The candidates come from an inverted index, so the cost
+grows with the archive, not with its square:
 
-1. Each statement becomes a bag of content words: lower-cased letters only, stopwords and speech
+1. Each statement becomes the set of its content words: lower-cased letters only, stopwords and speech
    boilerplate ("thank", "dear", "friends", "excellencies") removed, a light English plural stemmer.
-   A statement with fewer than `min_words` content words takes no part ("Thank you, Mr President.").
-2. Weights are (1 + log tf) * log(1 + N / df), normalised to length 1, so the dot product is the cosine.
-3. Candidates come from the inverted index of each statement's `query_terms` heaviest (rarest) words.
-   A word found in more than `max_df` of all statements (at least `MIN_DF_CAP`) has no postings list at
-   all: it says little about similarity. A word's postings keep only its `champions` statements where it
-   weighs most (champion lists), so the work per statement is bounded: O(N) overall, not O(N^2).
-4. The best `CANDIDATES` by partial score get their exact cosine; those at or above `threshold` are kept,
+   A statement with fewer than `min_words` distinct content words takes no part ("Thank you, Mr President.").
+   Statements are short and rarely repeat a word, so term frequency is taken as 0 or 1.
+2. Each word weighs its smoothed inverse document frequency, log(1 + N / df); the cosine of two
+   statements is the sum of the squared weights of the words they share over the product of their norms.
+3. Blocking (an inverted index on pairs of rare words): each statement is filed under every pair of its
+   `key_words` rarest words. Only statements filed under a common pair are compared. A word found in
+   more than `max_df` of all statements (at least `MIN_DF_CAP`) is never a key, and a pair shared by more
+   than `BUCKET_CAP` statements is a set phrase and is dropped: the work per statement is bounded, so the
+   whole is O(N), not O(N^2).
+4. The `CANDIDATES` sharing most pairs get their exact cosine; those at or above `threshold` are kept,
    a statement of a different speaker or year before one by the same speaker in the same year.
 
-    related = find_related(archive, threshold=0.3)
+    related = find_related(archive, threshold=0.2)
     related["aif-2025-tokayev-plenary", "nuclear-legacy"]
     -> [Related(speech='npt-2026-review', statement='s-1a2b3c', score=0.41)]
 
