@@ -510,7 +510,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in [
          options={"patterns": "more regular expressions for lines to flag, e.g. [\"^Sponsored by\"]"}),
     Rule("repeated-paragraph", check_repeated_paragraph, "warning",
          "A paragraph of at least `min_words` words that repeats an earlier one word for word.",
-         "The same paragraph of six or more words, twice.", "Dear friends, (twice: too short to be a copy)",
+         "We will not deviate from this strategic path.\n\nWe will not deviate from this strategic path.",
+         "Dear friends,\n\nDear friends,",
          options={"min_words": "shortest paragraph that counts (default 6)"}),
     Rule("unbalanced-quotes", check_unbalanced_quotes, "warning",
          "A quotation mark that is not closed, or a closing one without an opening one, in a paragraph. "

@@ -179,7 +179,7 @@ def fields_reference() -> str:
         for cls in _models(root):
             if cls is not root and any(f"### {cls.__name__}\n" in part for part in parts):
                 continue
-            heading = f"### {cls.__name__}" if cls is not root else f"### {cls.__name__}: {title}"
+            heading = f"### {cls.__name__}" if cls is not root else f"### {title}"
             doc = " ".join((cls.__doc__ or "").strip().split("\n\n")[0].split())
             sub = schema if cls is root else defs.get(cls.__name__, {})
             parts.append(f"{heading}\n\n" + (f"{doc}\n\n" if doc else "") + f"{field_table(cls, sub, defs)}\n")
