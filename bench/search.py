@@ -164,18 +164,23 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
         started = time.perf_counter()
         page.press("#podium-searchpage-q", "Enter")
         page.wait_for_function(
-            "() => document.querySelector('.podium-results').getAttribute('aria-busy') === 'false'"
-            " && /match/.test(document.querySelector('.podium-results__status').textContent)"
+            "() => /match/.test(document.querySelector('.podium-results__status').textContent)"
             " && new URLSearchParams(location.search).has('q')", polling="raf", timeout=60_000)
     else:
         started = time.perf_counter()
         page.fill("#podium-searchbox-q", query)
         page.wait_for_selector("#podium-searchbox-results [role=option]", timeout=60_000)
     seconds = time.perf_counter() - started
+    received = dict(_Handler.sent)  # what it took to show the results (their fragments included)
+    shown_files = list(_Handler.files)
+    counts = None
+    if where == "page":  # then the filters' counts, fetched after the results
+        page.wait_for_selector("[data-podium-counts=ready]", timeout=60_000)
+        counts = {"seconds": round(time.perf_counter() - started, 3),
+                  "transfer_kb": round(_Handler.sent["bytes"] / 1024, 1)}
     page.wait_for_load_state("networkidle")
-    received = dict(_Handler.sent)  # everything the first query fetched, including what it prefetched
     kinds: Counter[str] = Counter()
-    for path, size in _Handler.files:
+    for path, size in shown_files:
         kind = re.sub(r"^.*/(fragment|index|filter)/.*$", r"\1", path)
         kind = re.sub(r"^.*\.(pf_meta)$|^.*/(wasm)\.[a-z]+\.pagefind$", lambda m: m.group(1) or m.group(2), kind)
         kinds[kind.rsplit("/", 1)[-1]] += size
@@ -184,7 +189,8 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
     context.close()
     return {"where": where, "query": query, "seconds": round(seconds, 3),
             "transfer_kb": round(received["bytes"] / 1024, 1), "requests": received["requests"], "status": status,
-            "by_kind_kb": {kind: round(size / 1024, 1) for kind, size in kinds.most_common()}}
+            "by_kind_kb": {kind: round(size / 1024, 1) for kind, size in kinds.most_common()},
+            "with_counts": counts}
 
 
 def measure_queries(site: Path) -> list[dict]:
@@ -201,7 +207,9 @@ def measure_queries(site: Path) -> list[dict]:
                     result["kind"] = kind
                     results.append(result)
                     print(f"  {where:6} {kind:8} {query!r}: {result['seconds']:.3f} s, {result['transfer_kb']} KB "
-                          f"in {result['requests']} requests ({result['status']}) {result['by_kind_kb']}", file=sys.stderr)
+                          f"in {result['requests']} requests ({result['status']}) {result['by_kind_kb']}"
+                          + (f"; with the filters' counts {result['with_counts']}" if result["with_counts"] else ""),
+                          file=sys.stderr)
             browser.close()
     finally:
         server.shutdown()

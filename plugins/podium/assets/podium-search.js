@@ -426,10 +426,13 @@
       go();
     }
 
+    // Results first, then the filters' counts: the counts need Pagefind's filter indexes (a few hundred KB
+    // in a large archive), so they are fetched only once the results are on screen.
     function go() {
       var mine = ++ticket;
       results.setAttribute("aria-busy", "true");
-      search(state, true).then(function (found) {
+      page.removeAttribute("data-podium-counts");
+      search(state, false).then(function (found) {
         if (mine !== ticket) return;
         run = found;
         list.innerHTML = "";
@@ -437,14 +440,20 @@
           status.textContent = "Type words to search every transcript, or a \"phrase in quotes\".";
           renderFacets({});
           moreButton.hidden = true;
-          results.setAttribute("aria-busy", "false");
           return;
         }
-        renderFacets(run.counts);
-        return more(mine);
+        return more(mine).then(function () {
+          return search(state, true);
+        }).then(function (counted) {
+          if (mine !== ticket || !counted) return;
+          renderFacets(counted.counts);
+        });
       }).catch(function (error) {
         console.error("Podium search:", error);
         status.textContent = "Search could not load. Try reloading the page.";
+      }).then(function () {
+        if (mine !== ticket) return;
+        page.setAttribute("data-podium-counts", "ready");
         results.setAttribute("aria-busy", "false");
       });
     }
@@ -459,7 +468,6 @@
           (run.total === 1 ? "1 speech matches" : run.total + " speeches match") + what +
           (shown < run.total ? " (showing " + shown + ")" : "") + ".";
         moreButton.hidden = shown >= run.total;
-        results.setAttribute("aria-busy", "false");
         page.setAttribute("data-podium-ms", String(Math.round(run.ms)));
       });
     }
