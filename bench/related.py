@@ -5,6 +5,7 @@
 Generates an archive of about that many statements (`podium.generate`, about 25.6 statements a speech)
 with the repository's plugins, builds it with `mkdocs build`, and reads the time the `podium-xref` plugin
 logged for related statements inside that build. The target: at most 10% of the whole build's wall time.
+On a shared machine wall times swing with other processes; the CPU-time share beside it does not.
 Prints the figures as JSON (and writes them with `--json FILE`).
 """
 
@@ -14,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -23,7 +25,8 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 STATEMENTS_PER_SPEECH = 25.6  # podium.generate's average, measured on seed 1
 TARGET_SHARE = 0.10
-LOGGED = re.compile(r"(\d+) cross-references; related statements for (\d+) of (\d+) statements in ([\d.]+)s")
+LOGGED = re.compile(r"(\d+) cross-references; related statements for (\d+) of (\d+) statements in ([\d.]+)s "
+                    r"\(([\d.]+)s CPU\)")
 
 
 def repository_plugins() -> list:
@@ -47,19 +50,25 @@ def main(argv: list[str] | None = None) -> int:
     if not (root / "mkdocs.yml").exists():
         root.mkdir(parents=True, exist_ok=True)
         generate(root, speeches=speeches, seed=args.seed, plugins=repository_plugins())
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run([str(BIN / "mkdocs"), "build", "--site-dir", str(root / "site")], cwd=root,
                             capture_output=True, text=True, env=ENV)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if result.returncode != 0:
         sys.exit(f"the build failed:\n{result.stderr[-3000:]}")
     match = LOGGED.search(result.stderr)
     if not match:
         sys.exit("the build did not log related statements: is podium-xref in mkdocs.yml?")
-    related_seconds = float(match.group(4))
+    related_seconds, related_cpu = float(match.group(4)), float(match.group(5))
     figures = {"speeches": speeches, "statements": int(match.group(3)), "with_related": int(match.group(2)),
                "build_seconds": round(seconds, 2), "related_seconds": related_seconds,
                "related_share": round(related_seconds / seconds, 3), "target_share": TARGET_SHARE,
+               # CPU seconds: the same ratio, untouched by other processes on a shared machine.
+               "build_cpu_seconds": round(cpu, 2), "related_cpu_seconds": related_cpu,
+               "related_cpu_share": round(related_cpu / cpu, 3),
                "plugins": [p if isinstance(p, str) else next(iter(p)) for p in repository_plugins()],
                "load_average": os.getloadavg()[0]}
     figures["met"] = figures["related_share"] <= TARGET_SHARE

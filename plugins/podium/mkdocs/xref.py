@@ -80,14 +80,16 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         self.timings["references"] = time.perf_counter() - started
         found = {}
         if self.config.related:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             found = related.find_related(
                 archive, threshold=self.config.related_threshold, limit=self.config.related_limit,
                 min_words=self.config.related_min_words, max_df=self.config.related_max_df)
             self.timings["related"] = time.perf_counter() - started
+            self.timings["related_cpu"] = time.process_time() - cpu
         statements = sum(len(s.statements) for s in archive.speeches)
         log.info(f"{len(index.references)} cross-references; related statements for {len(found)} of "
-                 f"{statements} statements in {self.timings.get('related', 0):.2f}s")
+                 f"{statements} statements in {self.timings.get('related', 0):.2f}s "
+                 f"({self.timings.get('related_cpu', 0):.2f}s CPU)")
         self.view = crosslinks.CrossLinks(archive, index, found)
         self.pages = {f"speeches/{speech.id}.md": speech for speech in archive.speeches}
         for asset in ASSETS:
