@@ -184,7 +184,9 @@ def test_data_files_are_written(site):
     speech = json.loads(site.html("speeches/opening/speech.json"))
     assert speech["url"] == "https://podium.example.org/speeches/opening/"
     assert speech["coverage"][0]["fidelity"] == pytest.approx(0.6667)
-    lines = site.html("data/statements.jsonl").splitlines()
+    import gzip
+    with gzip.open(site.root / "site" / "data" / "statements.jsonl.gz", "rt", encoding="utf-8") as lines_file:
+        lines = lines_file.read().splitlines()
     ids = [json.loads(line)["id"] for line in lines]
     assert [ident.split("#")[0] for ident in ids] == ["panel", "panel", "opening", "opening"]  # newest first
     assert ids[1] == "panel#thanks" and ids[2] == "opening#faltering"

@@ -139,8 +139,19 @@ def test_reference_speech_json_matches_its_schema(reference):
     validator("speech.schema.json").validate(document)
     assert document["coverage"][0]["statement_id"] == "multilateralism-is-faltering"
     assert document["coverage"][0]["differences"] == "Multilateralism is [-faltering-]{+foundering+}"
-    faltering = next(s for s in document["statements"] if s["statement_id"] == "multilateralism-is-faltering")
-    assert faltering == {
+    within = next(s for s in document["statements"] if s["statement_id"] == "multilateralism-is-faltering")
+    assert within == {"id": "aif-2025-tokayev-plenary#multilateralism-is-faltering",
+                      "statement_id": "multilateralism-is-faltering", "type": "speech", "position": 15,
+                      "creator_id": "tokayev", "role": "President, Republic of Kazakhstan",
+                      "text": "The post-war global order is fragmenting. Protectionism is rising. "
+                              "Multilateralism is faltering.",
+                      "topics": ["multilateralism"],
+                      "url": "https://x.org/speeches/aif-2025-tokayev-plenary/#multilateralism-is-faltering"}
+    line = next(line for line in opendata.statements_jsonl([speech], reference.registry, "https://x.org/",
+                                                            "Podium Speech Archive")
+                if '"statement_id": "multilateralism-is-faltering"' in line)
+    validator("statement.schema.json").validate(json.loads(line))
+    assert json.loads(line) == {
         "id": "aif-2025-tokayev-plenary#multilateralism-is-faltering",
         "speech_id": "aif-2025-tokayev-plenary",
         "statement_id": "multilateralism-is-faltering",
@@ -152,7 +163,6 @@ def test_reference_speech_json_matches_its_schema(reference):
         "date": "2025-05-29",
         "title": "Statement at the plenary session of the Astana International Forum",
         "text": "The post-war global order is fragmenting. Protectionism is rising. Multilateralism is faltering.",
-        "markdown": "The post-war global order is fragmenting. Protectionism is rising. Multilateralism is faltering.",
         "language": "en",
         "event_id": "aif-2025",
         "event": {"id": "aif-2025", "name": "Astana International Forum 2025"},
@@ -181,7 +191,7 @@ def test_every_jsonl_line_matches_the_statement_schema(panel, reference):
 def test_a_schema_violation_is_caught():
     record = {"id": "x"}
     errors = list(validator("statement.schema.json").iter_errors(record))
-    assert any("'speech_id' is a required property" in e.message for e in errors)
+    assert any("'statement_id' is a required property" in e.message for e in errors)
 
 
 def test_popolo_registry_document(reference):

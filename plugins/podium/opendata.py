@@ -3,7 +3,7 @@
 Three kinds of file, all written by the `podium-cite` MkDocs plugin:
 
     speeches/<id>/speech.json     one speech: its facts and its statements (`speech_document`)
-    data/statements.jsonl         every statement of the archive, one JSON object a line (`statement_record`)
+    data/statements.jsonl.gz      every statement of the archive, one JSON object a line (`statements_jsonl`)
     data/popolo.json              persons, organizations, memberships, events and topics (`registry_document`)
     data/schemas/*.schema.json    the JSON Schemas of the three (`SCHEMAS`)
 
@@ -63,15 +63,20 @@ def _sources(speech: Speech, permalink: str, archive: str) -> list[dict]:
     return links
 
 
-def statement_records(speech: Speech, registry: Registry, base_url: str, archive: str) -> Iterator[dict]:
-    """The speech's statements as Popolo Speeches, in transcript order."""
+# In speech.json the statements leave out what they share with their speech; a JSONL line keeps it all.
+_SHARED = ("speech_id", "title", "date", "language", "event_id", "event", "session_id", "creator", "sources")
+
+
+def statement_records(speech: Speech, registry: Registry, base_url: str, archive: str,
+                      within_speech: bool = False) -> Iterator[dict]:
+    """The speech's statements as Popolo Speeches, in transcript order (without `_SHARED` if `within_speech`)."""
     meta = speech.meta
     page = f"{base_url}{speech.url}"
     for position, statement in enumerate(speech.statements, start=1):
         speaker = registry.speakers.get(statement.speaker) if statement.speaker else None
         role = speaker.role_on(meta.date) if speaker else None
         permalink = f"{page}#{statement.id}"
-        yield {
+        record = {
             "id": f"{speech.id}#{statement.id}",
             "speech_id": speech.id,
             "statement_id": statement.id,
@@ -83,7 +88,6 @@ def statement_records(speech: Speech, registry: Registry, base_url: str, archive
             "date": meta.date.isoformat(),
             "title": meta.title,
             "text": plain_text(statement.text),
-            "markdown": statement.text,
             "language": meta.language,
             "event_id": meta.event,
             "event": _event_ref(meta.event, registry),
@@ -92,6 +96,10 @@ def statement_records(speech: Speech, registry: Registry, base_url: str, archive
             "url": permalink,
             "sources": _sources(speech, permalink, archive),
         }
+        if within_speech:
+            for key in _SHARED:
+                del record[key]
+        yield record
 
 
 def speech_document(speech: Speech, registry: Registry, base_url: str, archive: str,
@@ -124,12 +132,12 @@ def speech_document(speech: Speech, registry: Registry, base_url: str, archive: 
             for key, value in source.model_dump().items() if value is not None
         } if source else None,
         "coverage": coverage or [],
-        "statements": list(statement_records(speech, registry, base_url, archive)),
+        "statements": list(statement_records(speech, registry, base_url, archive, within_speech=True)),
     }
 
 
 def statements_jsonl(speeches: list[Speech], registry: Registry, base_url: str, archive: str) -> Iterator[str]:
-    """data/statements.jsonl, a line at a time (the archive's every statement; never held whole)."""
+    """The lines of data/statements.jsonl.gz, one at a time (every statement of the archive; never held whole)."""
     for speech in speeches:
         for record in statement_records(speech, registry, base_url, archive):
             yield json.dumps(record, ensure_ascii=False) + "\n"
@@ -231,7 +239,6 @@ STATEMENT_SCHEMA = {
         "date": _DATE,
         "title": {"type": "string", "description": "The speech's title."},
         "text": {"type": "string", "description": "Plain text."},
-        "markdown": {"type": "string", "description": "The statement as written in the transcript."},
         "language": {"type": "string"},
         "event_id": _STRING_OR_NULL,
         "event": _REF,
@@ -239,7 +246,7 @@ STATEMENT_SCHEMA = {
         "topics": {"type": "array", "items": _ID},
         "url": {"type": "string", "minLength": 1},
         "sources": {"type": "array", "items": _LINK, "minItems": 1},
-    }),
+    }, required=["id", "statement_id", "type", "position", "creator_id", "role", "text", "topics", "url"]),
 }
 
 SPEECH_SCHEMA = {

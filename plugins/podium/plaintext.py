@@ -25,8 +25,13 @@ _SPACES = re.compile(r"\s+")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_MARKUP = re.compile(r"[\[\]<>*_`~&\\]")
+
+
 def plain_text(markdown: str) -> str:
     """The statement's words on one line: links, emphasis and raw tags reduced to their text."""
+    if not _MARKUP.search(markdown):  # most statements: nothing to take out
+        return _SPACES.sub(" ", markdown).strip()
     text = _INLINE_REFERENCE.sub(lambda m: m.group(2) if m.group(2) is not None else "", markdown)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)

@@ -312,6 +312,8 @@ def coverage(speech, problems=None) -> list[dict]:
     against the whole speech. With `problems`, a `statement` id that is not in the speech is reported
     where it was written.
     """
+    if not speech.meta.coverage:
+        return []
     index = QuoteIndex.from_archive(None, [speech])
     results = []
     for number, item in enumerate(speech.meta.coverage):

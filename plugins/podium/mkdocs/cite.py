@@ -9,7 +9,7 @@ Glue only; the work is in the core: `citation`, `feeds`, `opendata`, `akomantoso
 - `on_post_page`: puts citation metadata in each speech page's <head> (Highwire `citation_*` tags for
   Zotero and Google Scholar, Open Graph, Twitter card, schema.org JSON-LD) and the feeds' <link rel=alternate>.
 - `on_post_build`: writes the feeds, each speech's JSON, Akoma Ntoso XML and embed page, the archive's
-  JSONL and Popolo JSON with their schemas, and the quote-check index, straight into the site folder
+  JSONL (gzipped) and Popolo JSON with their schemas, and the quote-check index, straight into the site folder
   (they are data, not pages: MkDocs has nothing to render in them).
 
 List it after `podium` in mkdocs.yml:
@@ -21,6 +21,7 @@ List it after `podium` in mkdocs.yml:
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 from pathlib import Path
@@ -156,7 +157,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
             folder = site / speech.url
             document = opendata.speech_document(speech, registry, self.base_url, self.site_name,
                                                 self.coverage.get(speech.id))
-            _write(folder / "speech.json", json.dumps(document, ensure_ascii=False, indent=1))
+            _write(folder / "speech.json", json.dumps(document, ensure_ascii=False))
             _write(folder / "akn.xml", akomantoso.debate(speech, registry, self.site_name, self.config.akn_country))
             _write(folder / "embed" / "index.html", env.get_template("embed.html").render(
                 speech=speech, meta=speech.meta, site_name=self.site_name,
@@ -165,10 +166,14 @@ class CitePlugin(BasePlugin[CiteConfig]):
                             for s in speech.statements if s.type == "speech" and s.speaker]))
         data = site / "data"
         data.mkdir(parents=True, exist_ok=True)
-        with open(data / "statements.jsonl", "w", encoding="utf-8") as out:
-            out.writelines(opendata.statements_jsonl(archive.speeches, registry, self.base_url, self.site_name))
+        # Gzipped: the one file that holds the whole archive's text again (a site host's size limit counts it).
+        # mtime=0 so that the same archive always writes the same bytes.
+        with open(data / "statements.jsonl.gz", "wb") as raw, \
+                gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed:
+            for line in opendata.statements_jsonl(archive.speeches, registry, self.base_url, self.site_name):
+                packed.write(line.encode("utf-8"))
         _write(data / "popolo.json",
-               json.dumps(opendata.registry_document(registry, self.base_url), ensure_ascii=False, indent=1))
+               json.dumps(opendata.registry_document(registry, self.base_url), ensure_ascii=False))
         for name, schema in opendata.SCHEMAS.items():
             _write(data / "schemas" / name, json.dumps(schema, indent=1))
         if self.index is not None:
