@@ -72,7 +72,8 @@ def write_report(results: dict[str, Any], out: Path, notes: Path | None = None) 
         "The analysis at the end is hand-written (bench/NOTES.md).",
         "",
         f"- Command: `{results['command']}` (`make bench`; `make bench-quick` runs one small size)",
-        f"- Run: {results['started']} to {results.get('finished', '?')} UTC, commit `{m['commit']}`",
+        f"- Run: {results['started']} to {results.get('finished', '?')} UTC, commit `{m['commit']}` "
+        f"(Podium's code: {m.get('code', 'working tree')}, the same for every size)",
         f"- Machine: {m['nproc']} cores (`nproc`), {m['memory']} memory (MemTotal in /proc/meminfo), {m['cpu']}; "
         f"Linux {m['kernel']}, Python {m['python']}",
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in m["versions"].items()),

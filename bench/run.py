@@ -91,8 +91,25 @@ def _represent_tagged(dumper, data: Tagged):
 _Dumper.add_representer(Tagged, _represent_tagged)
 
 
+CONFIG = REPO / "mkdocs.yml"  # main() points this at the snapshot's mkdocs.yml
+
+
 def repo_config() -> dict[str, Any]:
-    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506
+    return yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506
+
+
+def snapshot(work: Path) -> tuple[Path, str]:
+    """Podium's committed code and mkdocs.yml at HEAD, copied aside, so every size of one run builds with
+    the same code even while other engineers commit (the builds get it first on PYTHONPATH)."""
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    code = work / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    code.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", commit, "plugins/podium", "mkdocs.yml"], cwd=REPO,
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+    return code, commit
 
 
 def config_for(way: str, repo: dict[str, Any]) -> dict[str, Any]:
@@ -421,7 +438,7 @@ def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, kee
 
     podium_dir = base / "podium"
     started = time.perf_counter()
-    summary = generate(podium_dir, count, seed, plugins=plugins_of(REPO / "mkdocs.yml") or ["podium"])
+    summary = generate(podium_dir, count, seed, plugins=plugins_of(CONFIG) or ["podium"])
     write_config(podium_dir, config_for("podium", repo))
     items = transcripts(podium_dir)
     ids = [item.id for item in items]
@@ -504,6 +521,10 @@ def machine() -> dict[str, Any]:
     info["versions"] = versions
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
     info["commit"] = commit.stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "plugins/podium", "mkdocs.yml"], cwd=REPO,
+                           capture_output=True, text=True).stdout.strip()
+    info["code"] = "committed" if CONFIG != REPO / "mkdocs.yml" else (
+        "working tree" + (" with uncommitted changes" if dirty else ""))
     info["plugins"] = repo_config().get("plugins")
     return info
 
@@ -520,13 +541,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
     parser.add_argument("--notes", type=Path, default=REPO / "bench" / "NOTES.md",
                         help="hand-written analysis appended to the report")
+    parser.add_argument("--code", choices=("HEAD", "working"), default="HEAD",
+                        help="build with Podium as committed at HEAD (a snapshot, the default) or the working tree")
+    parser.add_argument("--report-only", type=Path, metavar="RESULTS_JSON",
+                        help="write the report from an earlier run's results.json, building nothing")
     args = parser.parse_args(argv)
+    if args.report_only:
+        from report import write_report  # bench/report.py, beside this file
+
+        write_report(json.loads(args.report_only.read_text()), args.out, args.notes)
+        print(f"wrote {args.out} from {args.report_only}")
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.work.mkdir(parents=True, exist_ok=True)
+    global CONFIG
+    if args.code == "HEAD":
+        code, commit = snapshot(args.work)
+        CONFIG = code / "mkdocs.yml"
+        ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code / "plugins"), os.environ.get("PYTHONPATH")]))
+        sys.path.insert(0, str(code / "plugins"))  # the generator too
+        print(f"building with Podium as committed at {commit[:12]} (snapshot in {code})", flush=True)
     started = dt.datetime.now(dt.timezone.utc)
+    import podium  # the snapshot's, if any: say which code was measured
+
+    print(f"podium from {Path(podium.__file__).parent}", flush=True)
     results: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "machine": machine(),
                                "command": " ".join(["python", "bench/run.py", *(argv or sys.argv[1:])]),
                                "sizes": {}}
+    if args.code == "HEAD":
+        results["machine"]["commit"] = commit[:7]
     serve_at = args.serve_at if args.serve_at in sizes else max([s for s in sizes if s <= args.serve_at] or [0])
     for count in sizes:
         results["sizes"][str(count)] = asdict(run_size(count, args.seed, args.work, args.timeout,
