@@ -106,7 +106,7 @@ def test_selecting_words_offers_a_text_fragment_link(page):
         const range = document.createRange();
         range.setStart(text, at); range.setEnd(text, at + 'Protectionism is rising'.length);
         getSelection().removeAllRanges(); getSelection().addRange(range);
-        document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+        p.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
     }""")
     page.wait_for_selector(".podium-share-selection:not([hidden])")
     page.click(".podium-share-selection")

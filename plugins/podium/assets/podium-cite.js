@@ -116,6 +116,8 @@
       button.addEventListener("click", function (event) {
         event.stopPropagation();
         var was = open && open.section === section;
+        var bubble = document.querySelector(".podium-share-selection");
+        if (bubble) bubble.hidden = true;
         close();
         if (was) return;
         var menu = menuFor(section, button);
@@ -166,7 +168,15 @@
       bubble.hidden = false;
       bubble.dataset.url = pending;
     }
-    document.addEventListener("mouseup", function () { setTimeout(update, 0); });
+    document.addEventListener("mouseup", function (event) {
+      // Only a selection made in a statement's text; a click on a menu or a button leaves the bubble alone.
+      var target = event.target.closest ? event.target : event.target.parentElement;
+      if (target && target.closest(".podium-statement__text")) setTimeout(update, 0);
+    });
+    document.addEventListener("selectionchange", function () {
+      var selection = window.getSelection();
+      if (!selection || selection.isCollapsed) { bubble.hidden = true; pending = null; }
+    });
     document.addEventListener("keyup", function (e) { if (e.shiftKey || e.key === "Shift") update(); });
     bubble.addEventListener("mousedown", function (e) { e.preventDefault(); });
     bubble.addEventListener("click", function () {
