@@ -178,7 +178,7 @@ class CrossLinks:
             source = Target(speech=reference.source.id, statement=reference.statement.id)
             keys.update({source.key, reference.target.key})
             entry = self._entry(source, links, None, with_quote=True)
-            entry["target"] = self._entry(reference.target, links, None, with_quote=False)
+            entry["target"] = self._entry(reference.target, links, None, with_quote=True)
             rows.append(entry)
         html = environment().get_template("xref_speaker.html").render(rows=rows)
         return html, keys
