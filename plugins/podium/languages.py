@@ -25,7 +25,6 @@ switcher then opens the other version at its top).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import zip_longest
 
 from .model import Delivery
 from .problems import Problems
@@ -157,9 +156,27 @@ def compare(original: Speech, translation: Speech) -> list[Row]:
     for anchor in [*anchors, None]:
         gap_left = [s for s in _until(left, anchor)]
         gap_right = [s for s in _until(right, anchor)]
-        rows.extend(Row(a, b, False) for a, b in zip_longest(gap_left, gap_right))
+        rows.extend(_pair_in_order(gap_left, gap_right))
         if anchor is not None:
             rows.append(Row(original.statement(anchor), translation.statement(anchor), True))
+    return rows
+
+
+def _pair_in_order(left: list[Statement], right: list[Statement]) -> list[Row]:
+    """Unaligned statements between two aligned rows, paired in order; `[Applause]` pairs only with narrative."""
+    rows: list[Row] = []
+    i = j = 0
+    while i < len(left) or j < len(right):
+        a = left[i] if i < len(left) else None
+        b = right[j] if j < len(right) else None
+        if a is not None and b is not None and a.type != b.type:
+            if a.type == "narrative":
+                b = None
+            else:
+                a = None
+        rows.append(Row(a, b, False))
+        i += a is not None
+        j += b is not None
     return rows
 
 
