@@ -139,14 +139,28 @@ def test_coverage_is_measured_and_unknown_statements_reported(archive_dir):
             statement: s-nope
         """, body="The first statement of all.\n\nSecond statement.\n")
     archive = archives.load(archive_dir.root)
-    assert archive.ok, archive.problems
-    from podium.problems import Problems
-    problems = Problems()
-    results = quote.coverage(archive.speech("a"), problems)
+    results = quote.coverage(archive.speech("a"))
     assert results[0]["fidelity"] == 1.0 and results[0]["differences"] == "The first statement"
-    assert [p.format() for p in problems.sorted()] == [
+    assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/a.md:10:16: error: coverage names statement `s-nope`, which is not in this speech\n"
         "  hint: use the id shown by the statement's ¶ permalink, or leave `statement` out"]
+
+
+def test_podium_check_reports_coverage_of_an_unknown_statement(archive_dir):
+    archive_dir.speech("a", front="""\
+        title: Opening address
+        date: 2025-05-29
+        speaker: tokayev
+        coverage:
+          - outlet: Daily Bugle
+            quote: First statement
+            statement: faltring
+        """, body="First statement. {#faltering}\n")
+    result = run_podium("check", cwd=archive_dir.root)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "speeches/2025/a.md:8:16: error: coverage names statement `faltring`, which is not in this speech\n"
+        "  hint: did you mean `faltering`?")
 
 
 def test_podium_quote_prints_the_differences_and_a_citation(tmp_path):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import languages, references
+from . import languages, quote, references
 from . import registry as registries
 from . import speech as speeches
 from .problems import Problems
@@ -94,6 +94,8 @@ def load(root: Path, only: list[Path] | None = None, settings: Settings | None =
             archive.speeches.append(speech)
     archive.speeches.sort(key=lambda s: (s.meta.date, s.id), reverse=True)
     references.check(archive, known)  # cross-links between statements (issue 5): broken ones are problems
+    for speech in archive.speeches:  # press quotations must name statements of their speech (issue 9)
+        quote.check_coverage(speech, problems)
     languages.check(archive)  # originals and translations (issue 10): languages, alignment of statement ids
     return archive
 

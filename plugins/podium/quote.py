@@ -38,6 +38,7 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from .plaintext import plain_text
+from .problems import did_you_mean
 
 # A word, with inner apostrophes ("Kazakhstan's" is one word). The browser's script uses the same pattern:
 # /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu
@@ -314,21 +315,15 @@ def coverage(speech, problems=None) -> list[dict]:
     """
     if not speech.meta.coverage:
         return []
+    if problems is not None:
+        check_coverage(speech, problems)
     index = QuoteIndex.from_archive(None, [speech])
     results = []
-    for number, item in enumerate(speech.meta.coverage):
+    for item in speech.meta.coverage:
         match = None
         if item.statement:
             statement = speech.statement(item.statement)
-            if statement is None:
-                if problems is not None:
-                    line, column = speech.document.value_at.get(("coverage", number, "statement"), (1, 1))
-                    from .problems import did_you_mean
-                    problems.add(speech.path, line, column,
-                                 f"coverage names statement `{item.statement}`, which is not in this speech",
-                                 did_you_mean(item.statement, [s.id for s in speech.statements])
-                                 or "use the id shown by the statement's ¶ permalink, or leave `statement` out")
-            else:
+            if statement is not None:
                 aligned = align(plain_text(statement.text), item.quote)
                 if aligned:
                     fidelity, pieces, window = aligned
@@ -346,3 +341,16 @@ def coverage(speech, problems=None) -> list[dict]:
             "pieces": [[p.op, list(p.said), list(p.quoted)] for p in match.pieces] if match else [],
         })
     return results
+
+
+def check_coverage(speech, problems) -> None:
+    """A press quotation's `statement` must be a statement of the speech (archive.load runs this)."""
+    if speech.meta is None:
+        return
+    for number, item in enumerate(speech.meta.coverage):
+        if item.statement and speech.statement(item.statement) is None:
+            line, column = speech.document.value_at.get(("coverage", number, "statement"), (1, 1))
+            problems.add(speech.path, line, column,
+                         f"coverage names statement `{item.statement}`, which is not in this speech",
+                         did_you_mean(item.statement, [s.id for s in speech.statements])
+                         or "use the id shown by the statement's ¶ permalink, or leave `statement` out")
