@@ -214,3 +214,31 @@ def test_generated_drafts_are_valid_transcripts(tmp_path):
     loaded = archives.load(archive.root)
     assert [p.format() for p in loaded.problems] == []
     assert len(loaded.speeches) == 10
+
+
+def test_without_an_introduction_the_longest_quotation_is_the_statement(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    article = tmp_path / "remarks-2025.txt"
+    article.write_text("Paul Kagame in Astana\nKIGALI, June 2, 2025 – The President spoke.\n"
+                       "“A short quote,” he said.\n“Friends,\nWe meet again.\nThank you.”\nShare this\n")
+    result = CliRunner().invoke(main, ["import", "article", str(article), "--root", str(archive.root), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("---\n")[-1] == "\nFriends,\n\nWe meet again.\n\nThank you.\n"
+    assert "  line 3 (the journalist's text): “A short quote,” he said." in result.stdout
+    assert "  line 7 (boilerplate): Share this" in result.stdout
+    assert "speaker: kagame" in result.stdout  # found by the registry's name in the headline
+
+
+def test_a_press_release_keeps_the_text_after_the_dateline(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    article = tmp_path / "release.txt"
+    article.write_text("Press release\nASTANA, May 29, 2025 – Good morning, dear guests.\nWe open the forum.\n"
+                       "Photo: Akorda press service\n")
+    result = CliRunner().invoke(main, ["import", "article", str(article), "--root", str(archive.root), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("---\n")[-1] == "\nGood morning, dear guests.\n\nWe open the forum.\n"
+    assert "  line 2 (dateline): ASTANA, May 29, 2025 –" in result.stdout
+    assert "  line 4 (boilerplate): Photo: Akorda press service" in result.stdout
+    assert ("note: no quoted statement found: the whole text after the header became the draft, so check where "
+            "the speech starts and ends") in result.stdout
+    assert lost(article.read_text(), result.stdout) == Counter()

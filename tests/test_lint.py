@@ -343,3 +343,9 @@ def test_check_prints_github_annotations(archive_dir):
         "::error file=speeches/2025/bad.md,line=3,col=7,title=podium check::`date`: impossible date 2025-02-30: "
         "February 2025 has 28 days%0Ahint: write the date as YYYY-MM-DD, e.g. 2025-05-29",
         "1 error, 0 warnings"]
+
+
+def test_list_rules():
+    result = CliRunner().invoke(main, ["lint", "--list-rules"])
+    assert [line.split()[0] for line in result.stdout.splitlines()] == list(RULES)
+    assert result.stdout.splitlines()[1].startswith("mojibake             error   fixable  UTF-8 text")

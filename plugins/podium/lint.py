@@ -637,9 +637,11 @@ def targets(paths: tuple[Path, ...], root: Path, settings: Settings) -> list[Pat
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="text, or github for annotations on a pull request's lines (auto: github under "
                    "GitHub Actions).")
+@click.option("--list-rules", is_flag=True, help="List the rules with their default severity, and exit.")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
-def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, root: Path | None) -> None:
+def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, list_rules: bool,
+                 root: Path | None) -> None:
     """Find scraping artifacts in transcripts: stray accents, mojibake, boilerplate, repeats, ...
 
     Checks every transcript of the archive, or PATHS (files or folders). Each problem is printed as
@@ -655,6 +657,11 @@ def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, roo
     """
     from .cli import find_root
 
+    if list_rules:
+        for rule in RULES.values():
+            click.echo(f"{rule.name:20} {rule.severity:7} {'fixable' if rule.fixable else '       '}  "
+                       f"{rule.summary.split('. ')[0].rstrip('.')}")
+        return
     root = root or find_root(Path.cwd())
     settings = load_settings(root)
     problems = Problems()
