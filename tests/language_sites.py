@@ -21,6 +21,8 @@ nav:
   - Speeches: speeches/index.md
 plugins:
   - podium
+  - podium-facets:
+      facets: [speakers, dates]
   - podium-languages
 {more}"""
 

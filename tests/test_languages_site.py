@@ -84,6 +84,17 @@ def test_side_by_side_pages_for_each_translation_and_none_are_indexed(built):
             '<a href="../../speeches/aif-2025-plenary/compare/ru/">Русский</a>') in original
 
 
+def test_facet_pages_count_the_speech_once_and_name_its_languages(built):
+    html = built.html("speakers/tokayev/index.html")
+    assert html.count('class="podium-speech-list__title"') == 1
+    assert '<a class="podium-speech-list__title" href="../../speeches/aif-2025-plenary/">' in html
+    assert ('<span class="podium-speech-list__languages"><a href="../../speeches/aif-2025-plenary/" hreflang="en" '
+            'lang="en">English</a>, <a href="../../speeches/aif-2025-plenary-kk/" hreflang="kk" lang="kk">Қазақша</a>, '
+            '<a href="../../speeches/aif-2025-plenary-ru/" hreflang="ru" lang="ru">Русский</a></span>') in html
+    year = built.html("dates/2025/index.html")
+    assert year.count('class="podium-speech-list__title"') == 1
+
+
 def test_search_has_one_index_per_language(built):
     entry = json.loads((built.root / "site/pagefind/pagefind-entry.json").read_text())
     assert {code: data["page_count"] for code, data in entry["languages"].items()} == {"en": 2, "ru": 1, "kk": 1}

@@ -24,7 +24,7 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from . import charts
+from . import charts, languages
 from .facets import MONTHS, FacetIndex, Page, Term, chunk, co_counts, collect, current_role, letter, page_url
 from .facets import paginate, turns
 from .plaintext import plain_text, shorten
@@ -73,6 +73,7 @@ class FacetSite:
     def __init__(self, archive, settings: FacetSettings):
         self.archive = archive
         self.settings = settings
+        self.versions = languages.versions(archive)  # a row names its speech's languages (issue 10)
         self.indexes: dict[str, FacetIndex] = collect(archive, settings.facets)
         # Related facets are computed even when not published (a speaker page lists topics by count); they are
         # linked only if published.
@@ -301,7 +302,7 @@ class FacetSite:
                 "event": event.name if event else speech.meta.event,
                 "event_href": self.href(events.terms[speech.meta.event], links)
                 if events and speech.meta.event in events.terms else None,
-                "session": speech.meta.session}
+                "session": speech.meta.session, "languages": languages.version_links(speech, self.versions, links)}
 
     def _statement(self, speech, statement, links: Links) -> dict:
         speaker = speaker_view(statement.speaker, speech.meta.date, self.archive.registry) if statement.speaker else None

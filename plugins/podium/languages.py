@@ -364,3 +364,15 @@ def alternates(group: list[Speech]) -> list[tuple[str, str]]:
     if len(group) < 2:
         return []
     return [(version.meta.language, version.id) for version in group] + [("x-default", group[0].id)]
+
+
+def version_links(speech: Speech, groups: dict[str, list[Speech]], links) -> list[dict]:
+    """The versions of a listed speech, for a list row ("English, Русский, Қазақша"); [] if only one.
+
+    A facet page lists a speech once (`distinct`) and names its languages with this.
+    """
+    group = groups.get(speech.id, [speech])
+    if len(group) < 2:
+        return []
+    return [{"id": v.id, "language": v.meta.language, "name": endonym(v.meta.language),
+             "href": links.speech(v.id), "original": v.meta.translation_of is None} for v in group]
