@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Copy link to this statement": "Скопировать ссылку на это высказывание",
         "Copy link to statement {id}": "Скопировать ссылку на высказывание {id}",
         "Copy link": "Копировать ссылку",
+        "Copied": "Скопировано",
         "Editor's note.": "Примечание редактора.",
         "Corrections to the source ({n})": "Исправления источника ({n})",
         "Correct this transcript": "Исправить эту стенограмму",

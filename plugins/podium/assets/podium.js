@@ -11,10 +11,12 @@
     var button = event.target.closest && event.target.closest(".podium-copy");
     if (!button) return;
     var url = location.origin + location.pathname + "#" + button.dataset.fragment;
+    // The labels come from the page, in the interface language (podium.i18n); English if a page has none.
+    var label = button.dataset.label || (button.dataset.label = button.textContent);
     copy(url).then(function () {
       button.setAttribute("data-copied", "");
-      button.textContent = "Copied";
-      setTimeout(function () { button.removeAttribute("data-copied"); button.textContent = "Copy link"; }, 2000);
+      button.textContent = button.dataset.copiedLabel || "Copied";
+      setTimeout(function () { button.removeAttribute("data-copied"); button.textContent = label; }, 2000);
     });
   });
 })();

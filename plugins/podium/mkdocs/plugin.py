@@ -37,7 +37,7 @@ HOME_MARK = "<!-- podium:home -->"
 INDEX_MARK = "<!-- podium:speech-index -->"
 # Reloaded in this order under `mkdocs serve` when the plugin's code changes (dependencies first).
 CORE_MODULES = ("problems", "settings", "frontmatter", "model", "validation", "statements", "safety",
-                "registry", "speech", "archive", "render")
+                "registry", "speech", "languages", "archive", "i18n", "render")
 
 
 class PodiumConfig(Config):
