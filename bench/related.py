@@ -36,18 +36,26 @@ def repository_plugins() -> list:
     return config.get("plugins", ["podium", "podium-xref"])
 
 
+def plugins_of(root: Path) -> list:
+    """The plugins the generated archive was built with (its own mkdocs.yml, written at generation)."""
+    import yaml
+
+    return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")).get("plugins", [])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--statements", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/podium-bench"))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--fresh", action="store_true", help="generate again, with the repository's plugins now")
     args = parser.parse_args(argv)
     from podium.generate import generate
 
     speeches = round(args.statements / STATEMENTS_PER_SPEECH)
     root = args.work / f"related-{speeches}-{args.seed}"
-    if not (root / "mkdocs.yml").exists():
+    if args.fresh or not (root / "mkdocs.yml").exists():
         root.mkdir(parents=True, exist_ok=True)
         generate(root, speeches=speeches, seed=args.seed, plugins=repository_plugins())
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -69,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                # CPU seconds: the same ratio, untouched by other processes on a shared machine.
                "build_cpu_seconds": round(cpu, 2), "related_cpu_seconds": related_cpu,
                "related_cpu_share": round(related_cpu / cpu, 3),
-               "plugins": [p if isinstance(p, str) else next(iter(p)) for p in repository_plugins()],
+               "plugins": [p if isinstance(p, str) else next(iter(p)) for p in plugins_of(root)],
                "load_average": os.getloadavg()[0]}
     figures["met"] = figures["related_share"] <= TARGET_SHARE
     print(json.dumps(figures, indent=2))
