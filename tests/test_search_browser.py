@@ -62,12 +62,12 @@ def open_site(browser, serve_dir):
         context.close()
 
 
-def wait_for_results(page) -> str:
+def wait_for_results(page, timeout: float = 30_000) -> str:
     """The status line once the current search has answered, e.g. '3 speeches match for cooperation.'"""
     page.wait_for_function(
         "() => { const r = document.querySelector('.podium-results');"
         " const s = document.querySelector('.podium-results__status');"
-        " return r && r.getAttribute('aria-busy') === 'false' && /match/.test(s.textContent); }", timeout=20_000)
+        " return r && r.getAttribute('aria-busy') === 'false' && /match/.test(s.textContent); }", timeout=timeout)
     return page.inner_text(".podium-results__status")
 
 
@@ -285,6 +285,8 @@ def test_usable_on_a_phone(open_site, small_site):
     page.press("#podium-searchpage-q", "Enter")
     assert wait_for_results(page) == "3 speeches match for cooperation."
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not page.is_visible('[data-facet="speaker"]')  # the filters are folded under the search box
+    page.click(".podium-filters__summary")
     page.check('[data-facet="speaker"] input[value="Paul Kagame"]')
     assert wait_for_results(page) == "2 speeches match for cooperation."
 
@@ -317,3 +319,47 @@ def test_generated_archive_phrase_and_cyrillic_word(open_site, generated):
     page = search_page(open_site, site, word)
     assert cyrillic.meta.title in result_titles(page)
     assert page.errors == []
+
+
+# ---- mkdocs serve ----------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_serve_indexes_and_reindexes_after_an_edit(browser, tmp_path):
+    import os
+    import subprocess
+    import time
+
+    from conftest import BIN
+    from test_serve import free_port, wait_for
+
+    archive = small_archive(tmp_path)
+    port = free_port()
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=archive.root,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        entry = wait_for(base + "pagefind/pagefind-entry.json", '"page_count"')
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(60_000)  # the machine may be busy: serve rebuilds and indexes meanwhile
+        page.goto(base + "search/?q=zebras")
+        assert wait_for_results(page, 60_000) == "No speech matches for zebras."
+        remarks = archive.root / "speeches/2023/kigali-2023-remarks.md"
+        remarks.write_text(remarks.read_text().replace("its young people.", "its young people and its zebras."))
+        deadline = time.monotonic() + 60
+        while wait_for(base + "pagefind/pagefind-entry.json", '"page_count"') == entry:
+            assert time.monotonic() < deadline, "the index was not rebuilt"
+            time.sleep(0.3)
+        status = ""
+        while status != "1 speech matches for zebras." and time.monotonic() < deadline:
+            page.goto(base + "search/?q=zebras")  # a new page: a new Pagefind, reading the new index
+            try:
+                status = wait_for_results(page)
+            except Exception:  # the rebuild may still be writing the bundle
+                time.sleep(0.5)
+        assert status == "1 speech matches for zebras."
+        context.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -22,6 +22,9 @@ How a transcript becomes searchable, at statement level:
   runs one Pagefind instance per language, each with that language's stemmer, and merges their results.
   A query is sent to the languages written in its script (`languages()` finds each language's script from
   its transcripts), so the first English query loads no Russian or Kazakh index.
+- Indexing runs beside the build (`StreamingIndex`): each transcript goes to a Pagefind process as soon as
+  it is rendered, so Pagefind parses on the second core while MkDocs renders the next page. `index_site()`
+  indexes a finished site in one go instead (dirty builds, `python -m podium.search SITE`).
 """
 
 from __future__ import annotations

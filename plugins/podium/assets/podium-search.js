@@ -540,6 +540,9 @@
     });
     window.addEventListener("popstate", function () { state = readState(location.search); fill(); go(); });
 
+    var filters = page.querySelector(".podium-filters");
+    if (window.matchMedia("(max-width: 44.984375em)").matches) filters.open = false;
+
     fill();
     go();
     if (!state.q) pageInput.focus();
