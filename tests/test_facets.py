@@ -349,7 +349,7 @@ def test_the_date_archive(reference_site):
     year = read(reference_site, "dates/2025")
     assert '<h3 class="podium-facet__group" id="m05">May 2025</h3>' in year
     assert counts(year)["speeches"] == 1
-    assert "<title>May: 1 speeches</title>" in year
+    assert "<title>May: 1 speech</title>" in year
 
 
 def test_facet_pages_and_the_speech_page_link_to_each_other_with_no_broken_link(reference_site):
