@@ -175,11 +175,13 @@ class IndexReport:
     seconds: float = 0.0
     bundle: Path | None = None
     peak_memory_mb: float | None = None
+    cpu_seconds: float | None = None
 
     def summary(self) -> str:
         langs = ", ".join(f"{code} {count}" for code, count in sorted(self.languages.items()))
         memory = f", peak memory {self.peak_memory_mb:.0f} MB" if self.peak_memory_mb else ""
-        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}"
+        cpu = f", {self.cpu_seconds:.1f} s of CPU" if self.cpu_seconds is not None else ""
+        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}{cpu}"
 
 
 def _read_languages(bundle: Path, report: IndexReport) -> IndexReport:
@@ -246,29 +248,30 @@ class StreamingIndex:
                 shutil.rmtree(bundle)
             self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)})
         finally:
-            peak = self.close()
+            usage = self.close()
         report = _read_languages(bundle, IndexReport())
         report.seconds = time.perf_counter() - self.started
-        report.peak_memory_mb = peak
+        if usage is not None:
+            report.peak_memory_mb = round(usage.ru_maxrss / 1024, 1)
+            report.cpu_seconds = round(usage.ru_utime + usage.ru_stime, 2)
         return report
 
-    def close(self) -> float | None:
-        """Stop the binary (also after a failed build); its peak resident memory in MB, if known."""
+    def close(self):
+        """Stop the binary (also after a failed build); its resource use (`os.wait4`), if known."""
         if self.process.stdin and not self.process.stdin.closed:
             try:
                 self.process.stdin.close()
             except OSError:
                 pass
-        peak = None
+        usage = None
         try:
-            # wait4 gives this child's own resource use: the binary's peak memory.
+            # wait4 gives this child's own resource use: the binary's peak memory and CPU time.
             _, _, usage = os.wait4(self.process.pid, 0)
-            peak = round(usage.ru_maxrss / 1024, 1)
             self.process.returncode = 0
         except ChildProcessError:  # already reaped
             pass
         self.reader.join(timeout=5)
-        return peak
+        return usage
 
     def _send(self, payload: dict) -> int:
         self.next_id += 1
