@@ -52,7 +52,7 @@ def test_speech_page_header(reference_site):
     assert re.search(r'<h1 id="title"[^>]*>Statement at the plenary session of the Astana International Forum</h1>', html)
     assert ('<a class="podium-speaker" href="../../speakers/tokayev/">Kassym-Jomart Tokayev</a>'
             '<span class="podium-role">, President, Republic of Kazakhstan</span>') in html
-    assert '<dd><time datetime="2025-05-29">29 May 2025</time></dd>' in html
+    assert '<dd><a class="podium-date" href="../../dates/2025/"><time datetime="2025-05-29">29 May 2025</time></a></dd>' in html
     assert ('<a class="podium-event" href="../../events/aif-2025/">Astana International Forum 2025</a>'
             ' · <span class="podium-session">Plenary session</span>') in html
     assert '<dd class="podium-location">Astana, Kazakhstan</dd>' in html

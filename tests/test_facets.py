@@ -354,7 +354,8 @@ def test_the_date_archive(reference_site):
 
 def test_facet_pages_and_the_speech_page_link_to_each_other_with_no_broken_link(reference_site):
     speech = read(reference_site, f"speeches/{SPEECH}")
-    for href in ("../../speakers/tokayev/", "../../events/aif-2025/", "../../topics/multilateralism/"):
+    for href in ("../../speakers/tokayev/", "../../events/aif-2025/", "../../topics/multilateralism/",
+                 "../../dates/2025/"):
         assert f'href="{href}"' in speech
     pages = [f"speeches/{SPEECH}/index.html"] + [
         str(p.relative_to(reference_site)) for folder in ("speakers", "topics", "events", "dates")
