@@ -142,3 +142,12 @@ def test_index_site_without_a_site_is_a_message(tmp_path):
 def test_reference_archive_lists_the_plugin_after_podium():
     text = (REPO / "mkdocs.yml").read_text()
     assert text.index("  - podium\n") < text.index("  - podium-search\n")
+
+
+def test_index_site_works_inside_a_running_event_loop(small):
+    import asyncio
+
+    async def inside():  # as under a server or a test's browser: asyncio.run() would refuse here
+        return search.index_site(small.root / "site")
+
+    assert asyncio.run(inside()).pages == 5

@@ -342,10 +342,23 @@ def index_site(site_dir: Path | str, exclude_selectors: tuple[str, ...] = EXCLUD
     if bundle.exists():
         shutil.rmtree(bundle)
     started = time.perf_counter()
-    try:
-        report = asyncio.run(_index(site, bundle, exclude_selectors))
-    except FileNotFoundError as error:  # no binary: pagefind installed without [bin]
-        raise SearchIndexError(f"the Pagefind binary is missing ({error}); install `pagefind[bin]`") from None
+    outcome: dict = {}
+
+    def run() -> None:
+        # In a thread of its own: the caller may already run an event loop (a server, a test's browser).
+        try:
+            outcome["report"] = asyncio.run(_index(site, bundle, exclude_selectors))
+        except BaseException as error:  # noqa: BLE001 - handed back to the caller below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="pagefind-index")
+    worker.start()
+    worker.join()
+    if isinstance(outcome.get("error"), FileNotFoundError):  # no binary: pagefind installed without [bin]
+        raise SearchIndexError(f"the Pagefind binary is missing ({outcome['error']}); install `pagefind[bin]`")
+    if "error" in outcome:
+        raise outcome["error"]
+    report = outcome["report"]
     report.seconds = time.perf_counter() - started
     report.bundle = bundle
     return report
