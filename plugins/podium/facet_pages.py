@@ -226,12 +226,11 @@ class FacetSite:
         for other in RELATED[term.facet]:
             if other not in self.indexes:
                 continue
-            shown = co_counts(term, self.indexes[other], self.settings.related_limit + 1)
-            everything = len(co_counts(term, self.indexes[other])) if len(shown) > self.settings.related_limit else 0
+            every = co_counts(term, self.indexes[other])
             context["related"].append({
                 "facet": other, "title": TITLES[other],
-                "rows": [(t, n, self.href(t, links)) for t, n in shown[: self.settings.related_limit]],
-                "more": max(0, everything - self.settings.related_limit)})
+                "rows": [(t, n, self.href(t, links)) for t, n in every[: self.settings.related_limit]],
+                "more": max(0, len(every) - self.settings.related_limit)})
         # A year's page charts its months; an edition of an event happens within days, so it has no chart.
         if self.settings.charts and term.speeches and not (term.facet == "events" and not term.children):
             context["chart"] = self._chart(term, links, starts)

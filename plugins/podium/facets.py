@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable
 
 from . import languages
@@ -162,6 +163,8 @@ class FacetIndex:
 
     facet: Facet
     terms: dict[str, Term]
+    # Every speech's terms, ancestors included, filled once by `collect`: term pages count them many times.
+    filed: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -197,8 +200,15 @@ class FacetIndex:
             walk(root, 0)
         return rows
 
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each term's place in the facet's own order (for ties between equal counts)."""
+        return {term.id: n for n, term in enumerate(self.ordered())}
+
     def terms_of(self, speech: Speech) -> list[str]:
         """Every term a speech is filed under, ancestors included, each once."""
+        if speech.id in self.filed:
+            return self.filed[speech.id]
         found: list[str] = []
         for ident in self.facet.of_speech(speech):
             for term in (ident, *self.ancestors(ident)):
@@ -230,7 +240,8 @@ def collect(archive, names: Iterable[str]) -> dict[str, FacetIndex]:
                 index.terms[term.parent].children.append(ident)
         for speech in speeches:
             direct = set(facet.of_speech(speech))
-            for ident in index.terms_of(speech):
+            index.filed[speech.id] = index.terms_of(speech)
+            for ident in index.filed[speech.id]:
                 term = index.terms[ident]
                 term.speeches.append(speech)
                 term.direct += ident in direct
@@ -252,7 +263,7 @@ def co_counts(term: Term, other: FacetIndex, limit: int | None = None) -> list[t
     counts: Counter[str] = Counter()
     for speech in term.speeches:
         counts.update(other.terms_of(speech))
-    order = {t.id: n for n, t in enumerate(other.ordered())}
+    order = other.position
     ranked = sorted(counts.items(), key=lambda item: (-item[1], order.get(item[0], 0)))
     if limit is not None:
         ranked = ranked[:limit]
