@@ -72,7 +72,8 @@ def versions(archive) -> dict[str, list[Speech]]:
     """Every speech id -> the versions of its speech: the original first, then translations by language.
 
     A speech without translations is its own single version. When the original is not in the archive
-    (`only` loads, or an error), the translations that name it are grouped under the first of them.
+    (`podium check FILE` loads one transcript, or the original has errors), the translations that name it
+    are still grouped together, by language.
     """
     by_id = {speech.id: speech for speech in archive.speeches}
     groups: dict[str, list[Speech]] = {}
@@ -90,7 +91,10 @@ def versions(archive) -> dict[str, list[Speech]]:
 
 
 def original_of(archive, speech: Speech) -> Speech:
-    """The original of `speech` (itself if it is one, or if its original is not in the archive)."""
+    """The original of `speech`: itself if it is one; its first version if the original is not loaded.
+
+    Computes the groups each time: a caller with many speeches keeps `versions(archive)` instead.
+    """
     return versions(archive)[speech.id][0]
 
 
