@@ -69,15 +69,20 @@ def _order(speech: Speech) -> tuple:
 
 
 def versions(archive) -> dict[str, list[Speech]]:
+    """`group(archive.speeches)`: every speech id of the archive -> the versions of its speech."""
+    return group(archive.speeches)
+
+
+def group(speeches: list[Speech]) -> dict[str, list[Speech]]:
     """Every speech id -> the versions of its speech: the original first, then translations by language.
 
     A speech without translations is its own single version. When the original is not in the archive
     (`podium check FILE` loads one transcript, or the original has errors), the translations that name it
     are still grouped together, by language.
     """
-    by_id = {speech.id: speech for speech in archive.speeches}
+    by_id = {speech.id: speech for speech in speeches}
     groups: dict[str, list[Speech]] = {}
-    for speech in archive.speeches:
+    for speech in speeches:
         root = _root(speech, by_id)
         # A translation whose original is missing is grouped under the missing id, with its siblings.
         key = root.id if root.meta.translation_of is None else root.meta.translation_of

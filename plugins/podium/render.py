@@ -17,7 +17,7 @@ import nh3
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from . import i18n
+from . import i18n, languages
 from .registry import Registry
 from .speech import Speech
 from .statements import Section, Statement
@@ -146,9 +146,10 @@ def render_speech_list(speeches: list[Speech], registry: Registry, links: Links)
 
 
 def render_home_summary(speeches: list[Speech], registry: Registry, links: Links, latest: int) -> str:
+    counted = languages.distinct(speeches, languages.group(speeches))  # a speech in three languages counts once
     return environment().get_template("home_summary.html").render(
         latest=Markup(render_speech_list(speeches[:latest], registry, links)),
-        counts={"speeches": len(speeches), "statements": sum(len(s.statements) for s in speeches),
+        counts={"speeches": len(counted), "statements": sum(len(s.statements) for s in counted),
                 "speakers": len({i for s in speeches for i in s.meta.speaker_ids}),
                 "events": len({s.meta.event for s in speeches if s.meta.event})},
         links=links,
