@@ -115,6 +115,10 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             output = output.replace("</head>", "  " + "\n  ".join(links) + "\n</head>", 1)
         return output
 
+    def on_post_build(self, config) -> None:
+        """Back to English, so a later build in the same process without this plugin is not in Russian."""
+        i18n.use(None)
+
 
 def _absolute(config, path: str) -> str | None:
     """Search engines want absolute alternates; without `site_url` the links stay relative."""
