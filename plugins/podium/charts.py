@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 640, 180
 TOP, BOTTOM, LEFT, RIGHT = 14, 26, 34, 8  # room for the value labels, the x labels and the y scale
@@ -83,8 +83,54 @@ def layout(chart: BarChart) -> dict:
 
 
 def render(chart: BarChart) -> Markup:
-    from .render import environment
+    """The chart's `<figure>`: the SVG, a caption, and the figures as a table.
 
+    Built with plain string formatting and `escape` rather than a template: a 1,000-speech archive draws
+    hundreds of charts, and a Jinja loop over every bar's six elements was most of a term page's time.
+    """
+    from .i18n import translate as t
+
+    g = layout(chart)
+    e = escape
+    ident = e(chart.ident)
     total = sum(bar.value for bar in chart.bars)
-    return Markup(environment().get_template("facet_chart.html").render(
-        chart=chart, geometry=layout(chart), total=total))
+    most = max((bar.value for bar in chart.bars), default=0)
+    out = [
+        f'<figure class="podium-chart" id="{ident}">',
+        f'<svg class="podium-chart__svg" viewBox="0 0 {g["width"]} {g["height"]}" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{ident}-title">{e(chart.title)}</title>',
+        f'<desc id="{ident}-desc">{e(chart.description)} {e(t(chart.unit, n=total))} in all; '
+        f'the most in one bar: {most}.</desc>',
+        f'<line class="podium-chart__axis" x1="{g["left"]}" y1="{g["baseline"]}" x2="{g["right"]}" '
+        f'y2="{g["baseline"]}" stroke="currentColor" />',
+        f'<line class="podium-chart__grid" x1="{g["left"]}" y1="{g["top_y"]}" x2="{g["right"]}" '
+        f'y2="{g["top_y"]}" stroke="currentColor" />',
+        f'<text class="podium-chart__scale" x="{g["left"] - 6}" y="{g["top_y"] + 4}" text-anchor="end">{g["top"]}</text>',
+        f'<text class="podium-chart__scale" x="{g["left"] - 6}" y="{g["baseline"]}" text-anchor="end">0</text>',
+    ]
+    for b in g["bars"]:
+        bar = b["bar"]
+        label = e(bar.label)
+        item = [f'<g class="podium-chart__item"><title>{label}: {e(t(chart.unit, n=bar.value))}</title>',
+                f'<rect class="podium-chart__bar" x="{b["x"]}" y="{b["y"]}" width="{b["width"]}" '
+                f'height="{b["height"]}" fill="currentColor" />']
+        if b["show_value"]:
+            item.append(f'<text class="podium-chart__value" x="{b["center"]}" y="{round(b["y"] - 3, 1)}" '
+                        f'text-anchor="middle">{bar.value}</text>')
+        if b["labelled"]:
+            item.append(f'<text class="podium-chart__label" x="{b["center"]}" y="{g["label_y"]}" '
+                        f'text-anchor="middle">{label}</text>')
+        item.append("</g>")
+        if bar.href:
+            item = [f'<a href="{e(bar.href)}">', *item, "</a>"]
+        out.append("".join(item))
+    out += ["</svg>", f"<figcaption>{e(chart.title)}</figcaption>",
+            '<details class="podium-chart__data">', f"<summary>{e(t('The figures as a table'))}</summary>",
+            f'<table><thead><tr><th scope="col">{e(t(chart.category))}</th>'
+            f'<th scope="col">{e(chart.unit.capitalize())}</th></tr></thead><tbody>']
+    for bar in chart.bars:
+        label = f'<a href="{e(bar.href)}">{e(bar.label)}</a>' if bar.href else e(bar.label)
+        out.append(f'<tr><th scope="row">{label}</th><td>{bar.value}</td></tr>')
+    out += ["</tbody></table>", "</details>", "</figure>"]
+    return Markup("\n".join(out))

@@ -80,6 +80,8 @@ class FacetSite:
         wanted = {name for f in settings.facets for name in RELATED[f]} - set(settings.facets)
         self.indexes.update({name: index for name, index in collect(archive, sorted(wanted)).items()})
         self._pagination: dict[tuple[str, str], tuple[list[Page], dict[str, int]]] = {}
+        self._rows: dict[tuple[str, str], Markup] = {}
+        self._macros = environment().get_template("facet_macros.html").module
 
     # ---- which pages ----------------------------------------------------------------------------------------
 
@@ -205,7 +207,7 @@ class FacetSite:
             "facet": term.facet, "facet_title": TITLES[term.facet], "term": term, "number": number,
             "total_pages": len(pages), "links": links, "site": self,
             "hub": links.base + f"{term.facet}/",
-            "groups": [{"key": g.key, "label": g.label, "rows": [self._row(s, links) for s in g.speeches]}
+            "groups": [{"key": g.key, "label": g.label, "rows": [self._row_html(s, links) for s in g.speeches]}
                        for g in page.groups],
             "jumps": [(label, links.base + page_url(term.url, starts[key]) + f"#{key}")
                       for key, label in _group_labels(pages)],
@@ -285,6 +287,15 @@ class FacetSite:
             pager=self._pager(f"{term.url}statements/", number, len(parts), links))
 
     # ---- pieces ---------------------------------------------------------------------------------------------
+
+    def _row_html(self, speech, links: Links) -> Markup:
+        """A speech's row, rendered once per depth of page: the same speech is listed on its speakers', topics',
+        event's and year's pages, and the row is most of a term page's work."""
+        key = (speech.id, links.base)
+        row = self._rows.get(key)
+        if row is None:
+            row = self._rows[key] = Markup(self._macros.speech_row(self._row(speech, links)))
+        return row
 
     def _row(self, speech, links: Links) -> dict:
         """A speech in a list: title, speakers (linked), event (linked), date."""
