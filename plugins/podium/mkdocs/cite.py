@@ -21,6 +21,7 @@ List it after `podium` in mkdocs.yml:
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import html
 import json
@@ -116,7 +117,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
                 "speakers": {i: speaker_view(i, speech.meta.date, registry)["name"] for i in templates},
                 "styles": citation.LABELS, "templates": templates, "slots": list(citation.SLOTS),
                 "embed": "embed/"}
-        coverage = [dict(item, date_text=long_date(_date(item["date"])) if item["date"] else None)
+        coverage = [dict(item, date_text=long_date(dt.date.fromisoformat(item["date"])) if item["date"] else None)
                     for item in self.coverage.get(speech.id, [])]
         return environment().get_template("speech_cite.html").render(
             coverage=coverage, data=_script_json(data))
@@ -277,11 +278,6 @@ def _script_json(value) -> str:
     """JSON safe inside <script>: no `</script>`, no `<!--`, whatever the transcript says."""
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e") \
         .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _date(text: str):
-    import datetime as dt
-    return dt.date.fromisoformat(text)
 
 
 def _base(page) -> str:
