@@ -2,7 +2,7 @@
 
     feed.xml                     the 50 newest speeches of the archive
     speakers/<id>/feed.xml       the 50 newest speeches of one speaker
-    topics/<id>/feed.xml         ... that carry the topic (on the speech or on one of its statements)
+    topics/<id>/feed.xml         ... that carry the topic or one below it (on the speech or a statement)
     events/<id>/feed.xml         ... given at the event or at one of its editions (`parent`)
 
 A feed sits next to the page it follows, so a reader that finds the page finds the feed. Every value is
@@ -45,15 +45,11 @@ def collect(speeches: list[Speech], registry: Registry, site_name: str, limit: i
     by: dict[tuple[str, str], list[Speech]] = defaultdict(list)
     for speech in speeches:
         keys = {("speakers", ident) for ident in speech.meta.speaker_ids}
-        keys |= {("topics", ident) for ident in speech.meta.topics}
-        keys |= {("topics", ident) for s in speech.statements for ident in s.topics}
-        event = speech.meta.event
-        seen = set()
-        while event and event not in seen:  # an edition's speeches are also its series' speeches
-            seen.add(event)
-            keys.add(("events", event))
-            parent = registry.events.get(event)
-            event = parent.parent if parent else None
+        topics = {*speech.meta.topics, *(ident for s in speech.statements for ident in s.topics)}
+        for topic in topics:  # a topic's speeches are also its parent topic's
+            keys |= {("topics", ident) for ident in _lineage(topic, registry.topics)}
+        # an edition's speeches are also its series' speeches
+        keys |= {("events", ident) for ident in _lineage(speech.meta.event, registry.events)}
         for key in keys:
             if len(by[key]) < limit:
                 by[key].append(speech)
@@ -61,6 +57,16 @@ def collect(speeches: list[Speech], registry: Registry, site_name: str, limit: i
         feeds.append(Feed(f"{kind}/{ident}/feed.xml", f"{kind}/{ident}/", f"{_name(kind, ident, registry)} — {site_name}",
                           chosen))
     return feeds
+
+
+def _lineage(ident: str | None, table) -> list[str]:
+    """`ident` and its ancestors through `parent` (a loop is reported by the registry; here it just stops)."""
+    lineage: list[str] = []
+    while ident and ident not in lineage:
+        lineage.append(ident)
+        entry = table.get(ident)
+        ident = entry.parent if entry else None
+    return lineage
 
 
 def _name(kind: str, ident: str, registry: Registry) -> str:
