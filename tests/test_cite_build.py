@@ -93,6 +93,8 @@ def site(tmp_path_factory):
         event: aif-2025
         kind: panel
         """, body="@tokayev: Welcome.\n\n@kagame: Thank you, Mr President. {#thanks}\n")
+    # Stands in for the facets plugin's speaker page: a page at /speakers/<id>/ links its speaker's feed.
+    archive.write("docs/speakers/tokayev.md", "# Kassym-Jomart Tokayev\n")
     result = archive.build()
     assert result.returncode == 0, result.stderr
     return archive
@@ -148,6 +150,9 @@ def test_feeds_are_linked_and_valid(site):
     home = read_head(site.html("index.html")).links
     assert {"rel": "alternate", "type": "application/atom+xml", "title": "Test & archive: all speeches",
             "href": "feed.xml"} in home
+    speaker = read_head(site.html("speakers/tokayev/index.html")).links
+    assert {"rel": "alternate", "type": "application/atom+xml", "href": "feed.xml",
+            "title": "Kassym-Jomart Tokayev — Test & archive"} in speaker
     for path in ("feed.xml", "speakers/tokayev/feed.xml", "speakers/kagame/feed.xml", "events/aif-2025/feed.xml",
                  "events/aif/feed.xml", "topics/multilateralism/feed.xml"):
         parsed = feedparser.parse(site.html(path))

@@ -89,7 +89,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
             files.append(File.generated(config, f"assets/podium/{asset}",
                                         abs_src_path=str(PACKAGE / "assets" / asset)))
         self.feed_list = feeds.collect(archive.speeches, archive.registry, self.site_name, self.config.feed_size)
-        self.feed_paths = {feed.path for feed in self.feed_list}
+        self.feed_titles = {feed.path: feed.title for feed in self.feed_list}
         return files
 
     @event_priority(-50)  # late: after `podium` replaced the speech page's content
@@ -138,8 +138,8 @@ class CitePlugin(BasePlugin[CiteConfig]):
                               f"{base}events/{speech.meta.event}/feed.xml"))
             links.append(("application/json", "This speech as JSON (Popolo)", "speech.json"))
             links.append(("application/akn+xml", "This speech as Akoma Ntoso XML", "akn.xml"))
-        elif page.url and f"{page.url}feed.xml" in self.feed_paths:
-            links.append(("application/atom+xml", f"{page.title or page.url}: new speeches", "feed.xml"))
+        elif page.url and f"{page.url}feed.xml" in self.feed_titles:  # a speaker's, topic's or event's page
+            links.append(("application/atom+xml", self.feed_titles[f"{page.url}feed.xml"], "feed.xml"))
         head = "".join(f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" href="{html.escape(href)}">'
                        for kind, title, href in links)
         if speech is not None:
