@@ -142,3 +142,15 @@ def test_without_javascript_the_whole_list_shows_and_no_filter(browser, site):
     page.goto(site + "speakers/kagame/")
     assert page.locator(".podium-chart__bar").count() == 4  # the chart is static SVG
     context.close()
+
+
+def test_on_a_phone_nothing_overflows_and_the_count_header_stays_on_one_line(browser, site):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    for path in PAGES:
+        page.goto(site + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+    page.goto(site + "speakers/")
+    header = page.locator(".podium-facet-table thead th").last.bounding_box()
+    assert header["height"] < 40  # "Speeches" unbroken
+    assert page.locator(".podium-facet-table thead th").nth(2).is_hidden()  # no country column on a phone
+    page.close()
