@@ -144,8 +144,7 @@ def test_feeds_are_linked_and_valid(site):
     links = read_head(site.html("speeches/opening/index.html")).links
     feeds_linked = [(l["href"], l["title"]) for l in links if l.get("rel") == "alternate"
                     and l.get("type") == "application/atom+xml"]
-    assert feeds_linked == [("../../feed.xml", "Test & archive: all speeches"),
-                            ("../../speakers/tokayev/feed.xml", "Speeches by Kassym-Jomart Tokayev"),
+    assert feeds_linked == [("../../speakers/tokayev/feed.xml", "Speeches by Kassym-Jomart Tokayev"),
                             ("../../events/aif-2025/feed.xml", "Speeches at Astana International Forum 2025")]
     home = read_head(site.html("index.html")).links
     assert {"rel": "alternate", "type": "application/atom+xml", "title": "Test & archive: all speeches",

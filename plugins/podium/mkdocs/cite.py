@@ -125,7 +125,11 @@ class CitePlugin(BasePlugin[CiteConfig]):
     def on_post_page(self, output, page, config):
         base = _base(page)
         speech = self.podium.pages.get(page.file.src_uri)
-        links = [("application/atom+xml", f"{self.site_name}: all speeches", f"{base}feed.xml")]
+        # Each page links the feeds that follow it: the home page the archive's, a speech page its speakers' and
+        # its event's, a speaker's, topic's or event's page its own. Not every feed on every page: Material
+        # fetches the sitemap.xml beside each <link rel="alternate"> (for its language switcher), and the one
+        # beside feed.xml is the whole site's.
+        links = [("application/atom+xml", f"{self.site_name}: all speeches", "feed.xml")] if page.is_homepage else []
         if speech is not None:
             registry = self.archive.registry
             for ident in speech.meta.speaker_ids:
