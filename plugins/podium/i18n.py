@@ -69,7 +69,7 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "events": ("событие", "события", "событий"),
         "Latest speeches": "Последние речи",
         "All speeches →": "Все речи →",
-        "The {shown} newest of {total} speeches.": "{shown} самых новых из {total}.",
+        "The {shown} newest of {total} speeches.": "Новейшие речи: {shown} из {total}.",
         # language_switcher.html and compare.html (podium-languages)
         "Language versions": "Языковые версии",
         "Also in": "Также на языках",

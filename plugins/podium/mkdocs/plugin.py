@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
 from podium import archive as archives
-from podium import render
+from podium import i18n, render
 from podium.problems import format_report
 from podium.settings import Settings
 
@@ -136,7 +136,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         if INDEX_MARK in html:
             shown = self.archive.speeches[: self.config.index_size]
             more = len(self.archive.speeches) - len(shown)
-            note = f"<p>The {len(shown)} newest of {len(self.archive.speeches)} speeches.</p>" if more else ""
+            note = "<p>" + i18n.translate("The {shown} newest of {total} speeches.", shown=len(shown),
+                                          total=len(self.archive.speeches)) + "</p>" if more else ""  # numbers only
             html = html.replace(INDEX_MARK, note + render.render_speech_list(shown, self.archive.registry, links))
         return html
 
