@@ -183,7 +183,8 @@ class SpeechMeta(Strict):
     source: Source | None = None
     media: Media | None = None
     corrections: list[Correction] = Field(default_factory=list)
-    coverage: list[Coverage] = Field(default_factory=list, description="Press quotations of this speech (issue 9).")
+    coverage: list[Coverage] = Field(default_factory=list,
+                                     description="Press quotations of this speech; the page shows how faithful each is.")
 
     @property
     def speaker_ids(self) -> list[str]:
