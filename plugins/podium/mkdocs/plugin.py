@@ -35,9 +35,6 @@ PACKAGE = Path(podium.__file__).parent
 ASSETS = ("podium.css", "podium.js")
 HOME_MARK = "<!-- podium:home -->"
 INDEX_MARK = "<!-- podium:speech-index -->"
-# Reloaded in this order under `mkdocs serve` when the plugin's code changes (dependencies first).
-CORE_MODULES = ("problems", "settings", "frontmatter", "model", "validation", "statements", "safety",
-                "registry", "speech", "languages", "archive", "i18n", "render")
 
 
 class PodiumConfig(Config):
@@ -74,8 +71,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
     def on_config(self, config):
         if self.serving and (stamp := _code_stamp()) != self.code_stamp:
             self.code_stamp = stamp
-            for name in CORE_MODULES:
-                importlib.reload(sys.modules[f"podium.{name}"])
+            _reload_core()
             log.info("reloaded Podium's code")
         self.root = Path(config.config_file_path).parent
         for asset in ASSETS:
@@ -176,3 +172,16 @@ def _base(page) -> str:
 
 def _code_stamp() -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in PACKAGE.rglob("*.py")))
+
+
+def _reload_core() -> None:
+    """Reload every loaded core module (not the MkDocs adapters, whose objects MkDocs holds).
+
+    Two passes: the second rebinds names that modules took from each other with `from x import y` in the
+    first, so the order of reloading does not matter.
+    """
+    names = [name for name in sys.modules
+             if name.startswith("podium.") and not name.startswith(("podium.mkdocs", "podium.__main__"))]
+    for _ in range(2):
+        for name in names:
+            importlib.reload(sys.modules[name])
