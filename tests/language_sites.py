@@ -12,8 +12,7 @@ from conftest import ArchiveDir
 
 MKDOCS_YML = """\
 site_name: Languages test archive
-site_url: https://archive.example.org/
-theme:
+{site_url}theme:
   name: material
   language: {language}
 nav:
@@ -96,10 +95,16 @@ kind: remarks
 """
 
 
-def three_versions(root: Path, language: str = "en", search: bool = False) -> ArchiveDir:
-    """The archive: the three versions of one speech, and one speech in English only."""
+def three_versions(root: Path, language: str = "en", search: bool = False, site_url: bool = True) -> ArchiveDir:
+    """The archive: the three versions of one speech, and one speech in English only.
+
+    Without `site_url` the hreflang alternates are relative, so in a browser they are on the page's own
+    server, as on a published site (Material then acts on them: see podium-languages.js).
+    """
     archive = ArchiveDir(root)
-    archive.write("mkdocs.yml", MKDOCS_YML.format(language=language, more="  - podium-search\n" if search else ""))
+    archive.write("mkdocs.yml", MKDOCS_YML.format(
+        language=language, more="  - podium-search\n" if search else "",
+        site_url="site_url: https://archive.example.org/\n" if site_url else ""))
     archive.speech("aif-2025-plenary", ORIGINAL, ORIGINAL_BODY)
     archive.speech("aif-2025-plenary-ru", RUSSIAN, RUSSIAN_BODY)
     archive.speech("aif-2025-plenary-kk", KAZAKH, KAZAKH_BODY)

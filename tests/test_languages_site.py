@@ -16,7 +16,7 @@ VERSIONS = {"aif-2025-plenary": "en", "aif-2025-plenary-ru": "ru", "aif-2025-ple
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    archive = three_versions(tmp_path_factory.mktemp("languages"), search=True)
+    archive = three_versions(tmp_path_factory.mktemp("languages"), search=True, site_url=False)
     result = archive.build()
     assert result.returncode == 0, result.stderr
     assert "0 errors, 2 warnings" in result.stderr
@@ -37,19 +37,31 @@ def head(html: str) -> str:
 
 # ---- Static HTML -------------------------------------------------------------------------------------------
 
+ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)" data-podium-alternate>')
+
+
 def test_each_version_has_its_own_html_lang_and_hreflang_alternates_for_all(built):
     for ident, language in VERSIONS.items():
         html = built.html(f"speeches/{ident}/index.html")
         assert f'<html lang="{language}"' in html
-        alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head(html))
-        assert alternates == [
-            ("en", "https://archive.example.org/speeches/aif-2025-plenary/"),
-            ("kk", "https://archive.example.org/speeches/aif-2025-plenary-kk/"),
-            ("ru", "https://archive.example.org/speeches/aif-2025-plenary-ru/"),
-            ("x-default", "https://archive.example.org/speeches/aif-2025-plenary/"),
+        assert ALTERNATE.findall(head(html)) == [
+            ("en", "../../speeches/aif-2025-plenary/"),
+            ("kk", "../../speeches/aif-2025-plenary-kk/"),
+            ("ru", "../../speeches/aif-2025-plenary-ru/"),
+            ("x-default", "../../speeches/aif-2025-plenary/"),
         ], ident
     single = built.html("speeches/kigali-2023-remarks/index.html")
     assert 'hreflang' not in head(single) and "podium-languages__list" not in single
+
+
+def test_with_site_url_the_alternates_are_absolute(built_in_russian):
+    html = built_in_russian.html("speeches/aif-2025-plenary-kk/index.html")
+    assert ALTERNATE.findall(head(html)) == [
+        ("en", "https://archive.example.org/speeches/aif-2025-plenary/"),
+        ("kk", "https://archive.example.org/speeches/aif-2025-plenary-kk/"),
+        ("ru", "https://archive.example.org/speeches/aif-2025-plenary-ru/"),
+        ("x-default", "https://archive.example.org/speeches/aif-2025-plenary/"),
+    ]
 
 
 def test_the_switcher_sits_in_the_header_and_opens_the_top_without_javascript(built):
@@ -148,6 +160,19 @@ def test_switching_keeps_the_statement_in_the_address(open_page):
     assert in_view(page, "dialogue")
     assert page.get_attribute("html", "lang") == "kk"
     assert page.errors == []
+
+
+@pytest.mark.browser
+def test_materials_alternate_language_handler_does_not_take_the_click(open_page):
+    # From the original to a translation whose URL does not start with the original's: Material would send
+    # the click to the translation's "home" (its own URL, without the fragment).
+    page = open_page("speeches/aif-2025-plenary/#bridges")
+    page.wait_for_load_state("networkidle")  # Material has read the alternates and fetched its sitemaps
+    page.click("a[data-podium-version=aif-2025-plenary-ru]")
+    page.wait_for_url("**/speeches/aif-2025-plenary-ru/#bridges")
+    page.wait_for_load_state("networkidle")
+    page.click(".podium-languages__compare a")  # a link into another version that is not the switcher
+    page.wait_for_url("**/speeches/aif-2025-plenary/compare/ru/")
 
 
 @pytest.mark.browser

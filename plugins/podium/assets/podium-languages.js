@@ -37,4 +37,21 @@
       if (link) link.setAttribute("href", targetOf(link));
     }, true);
   });
+
+  // Material takes every <link rel="alternate" hreflang> for another language's site and sends a click on
+  // any link into it to that site's home (its page-to-page map comes from a sitemap that a speech page does
+  // not have), which would drop the #statement. Our alternates are single pages: the browser follows such a
+  // link itself, and Material's handler on <body> never sees the click.
+  var here = (location.origin + location.pathname).replace(/\/$/, "") + "/";
+  var versions = Array.prototype.map.call(document.querySelectorAll("link[data-podium-alternate]"), function (l) {
+    return l.href.replace(/\/$/, "") + "/";
+  }).filter(function (v) { return v !== here; }); // links within this page are Material's and ours as usual
+  if (versions.length) {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || link.target || event.metaKey || event.ctrlKey) return;
+      var href = link.href;
+      if (versions.some(function (v) { return href.indexOf(v) === 0; })) event.stopPropagation();
+    }, true);
+  }
 })();

@@ -8,6 +8,10 @@ with its versions and adds one side-by-side page per translation at /speeches/<o
 renders the side-by-side pages. `on_post_page` gives each version's page its own `<html lang>` (Pagefind
 builds one index per language from it) and `<link rel="alternate" hreflang>` for every version.
 
+Material reads every `<link rel="alternate">` as another language's *site*: it fetches a sitemap.xml
+beside each (a 404 here, which it ignores) and sends a click on a link into that "site" to its home page,
+dropping the statement's fragment. podium-languages.js lets the browser follow those links itself.
+
     plugins:
       - podium
       - podium-languages
@@ -110,7 +114,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         links = []
         for language, ident in languages.alternates(self.groups.get(speech.id, [speech])):
             href = _absolute(config, f"speeches/{ident}/") or render.Links(base=_base(page)).speech(ident)
-            links.append(f'<link rel="alternate" hreflang="{html.escape(language)}" href="{html.escape(href)}">')
+            links.append(f'<link rel="alternate" hreflang="{html.escape(language)}" href="{html.escape(href)}" '
+                         'data-podium-alternate>')
         if links:
             output = output.replace("</head>", "  " + "\n  ".join(links) + "\n</head>", 1)
         return output
