@@ -184,11 +184,33 @@ class IndexReport:
         return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}{cpu}"
 
 
+def _wait_until_written(bundle: Path, seconds: float = 60) -> None:
+    """Wait until the bundle's entry file and the page tables it names are on disk.
+
+    The binary can answer WriteFiles while its files are still being written, and it exits at once when
+    its input closes (seen on a busy machine: an empty pagefind-entry.json). So its input stays open until
+    the entry file and the page tables it names read whole.
+    """
+    deadline = time.monotonic() + seconds
+    entry = bundle / "pagefind-entry.json"
+    while time.monotonic() < deadline:
+        try:
+            languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+            if all((bundle / f"pagefind.{data['hash']}.pf_meta").stat().st_size > 0 for data in languages.values()):
+                return
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(0.05)
+
+
 def _read_languages(bundle: Path, report: IndexReport) -> IndexReport:
     entry = bundle / "pagefind-entry.json"
     if not entry.exists():
         raise SearchIndexError(f"Pagefind wrote no index to {bundle}")
-    languages_found = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    try:
+        languages_found = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    except ValueError:
+        raise SearchIndexError(f"Pagefind left an incomplete index in {bundle}") from None
     report.languages = {code: data.get("page_count", 0) for code, data in languages_found.items()}
     report.pages = sum(report.languages.values())  # pages with data-pagefind-body, not every HTML file
     report.bundle = bundle
@@ -247,6 +269,7 @@ class StreamingIndex:
             if bundle.exists():
                 shutil.rmtree(bundle)
             self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)})
+            _wait_until_written(bundle)
         finally:
             usage = self.close()
         report = _read_languages(bundle, IndexReport())

@@ -114,10 +114,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return
         waited = time.perf_counter()
         try:
+            report = None
             if self.stream is not None:
                 stream, self.stream = self.stream, None
-                report = stream.finish(Path(config.site_dir) / search.BUNDLE)
-            else:
+                try:
+                    report = stream.finish(Path(config.site_dir) / search.BUNDLE)
+                except search.SearchIndexError as error:
+                    log.warning(f"indexing during the build failed ({error}); indexing the written site instead")
+            if report is None:
                 report = search.index_site(config.site_dir)
         except search.SearchIndexError as error:
             raise PluginError(f"podium-search: {error}") from None
