@@ -120,7 +120,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 try:
                     report = stream.finish(Path(config.site_dir) / search.BUNDLE)
                 except search.SearchIndexError as error:
-                    log.warning(f"indexing during the build failed ({error}); indexing the written site instead")
+                    log.info(f"indexing during the build failed ({error}); indexing the written site instead")
             if report is None:
                 report = search.index_site(config.site_dir)
         except search.SearchIndexError as error:
