@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO, ArchiveDir, copy_reference_archive
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, ArchiveDir, copy_reference_archive
 from podium import archive as archives
 from podium import citation, quote
 from podium.plaintext import plain_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SPEECH = "speeches/aif-2025-tokayev-plenary/"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """This module's own Chromium, closed when the module ends: a session-wide Playwright keeps an event loop
+    running in the test worker, and tests that call asyncio.run() later in the same worker would fail."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="module")
