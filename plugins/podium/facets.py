@@ -21,6 +21,7 @@ A speech published in several languages counts once (its original, see `language
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,7 +29,7 @@ from typing import Any, Iterable
 
 from . import languages
 from .speech import Speech
-from .statements import Statement
+from .statements import Statement, slug
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -387,13 +388,9 @@ def letter(term: Term) -> str:
 
 def _fold(text: str) -> str:
     """Sort key: case-insensitive, accents ignored (Ö sorts with O), so `Özil` is not after `Zuma`."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _anchor(text: str) -> str:
-    from .statements import slug
-
     return slug(text)
