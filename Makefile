@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build check test bench bench-quick clean
+.PHONY: serve build check test bench bench-quick bench-facets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: $(BENCH_STAMP)  ## build generated archives (BENCH_SIZES) four ways and w
 
 bench-quick: $(BENCH_STAMP)  ## the same at 100 speeches in a minute; writes /tmp/podium-bench/BENCHMARKS.md
 	$(BIN)/python bench/run.py --sizes 100 --out /tmp/podium-bench/BENCHMARKS.md
+
+bench-facets: $(STAMP)  ## what podium-facets adds to the build of 1,000 generated speeches (target: at most 10%)
+	$(BIN)/python bench/facets.py --speeches 1000 --rounds 2
 
 clean:
 	rm -rf site .venv .pytest_cache
