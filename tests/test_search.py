@@ -146,8 +146,13 @@ def test_reference_archive_lists_the_plugin_after_podium():
 
 def test_index_site_works_inside_a_running_event_loop(small):
     import asyncio
+    import threading
 
     async def inside():  # as under a server or a test's browser: asyncio.run() would refuse here
         return search.index_site(small.root / "site")
 
-    assert asyncio.run(inside()).pages == 5
+    found = []  # in a thread of its own: this test's thread may run a loop already (Playwright's)
+    worker = threading.Thread(target=lambda: found.append(asyncio.run(inside()).pages))
+    worker.start()
+    worker.join()
+    assert found == [5]

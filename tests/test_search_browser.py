@@ -339,7 +339,7 @@ def test_serve_indexes_and_reindexes_after_an_edit(browser, tmp_path):
                               stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}/"
     try:
-        entry = wait_for(base + "pagefind/pagefind-entry.json", '"page_count"')
+        entry = wait_for(base + "pagefind/pagefind-entry.json", '"page_count"', 180)
         context = browser.new_context()
         page = context.new_page()
         page.set_default_timeout(60_000)  # the machine may be busy: serve rebuilds and indexes meanwhile
@@ -347,8 +347,8 @@ def test_serve_indexes_and_reindexes_after_an_edit(browser, tmp_path):
         assert wait_for_results(page, 60_000) == "No speech matches for zebras."
         remarks = archive.root / "speeches/2023/kigali-2023-remarks.md"
         remarks.write_text(remarks.read_text().replace("its young people.", "its young people and its zebras."))
-        deadline = time.monotonic() + 60
-        while wait_for(base + "pagefind/pagefind-entry.json", '"page_count"') == entry:
+        deadline = time.monotonic() + 180
+        while wait_for(base + "pagefind/pagefind-entry.json", '"page_count"', 180) == entry:
             assert time.monotonic() < deadline, "the index was not rebuilt"
             time.sleep(0.3)
         status = ""
