@@ -353,10 +353,10 @@ def test_serve_indexes_and_reindexes_after_an_edit(browser, tmp_path):
             time.sleep(0.3)
         status = ""
         while status != "1 speech matches for zebras." and time.monotonic() < deadline:
-            page.goto(base + "search/?q=zebras")  # a new page: a new Pagefind, reading the new index
             try:
+                page.goto(base + "search/?q=zebras")  # a new page: a new Pagefind, reading the new index
                 status = wait_for_results(page)
-            except Exception:  # the rebuild may still be writing the bundle
+            except Exception:  # the rebuild may still be writing the site, or live reload interrupts
                 time.sleep(0.5)
         assert status == "1 speech matches for zebras."
         context.close()
