@@ -11,7 +11,7 @@ import pytest
 from podium import archive as archives
 from podium.settings import Settings
 
-from conftest import ArchiveDir, run_podium
+from conftest import REPO, ArchiveDir, run_podium
 
 # Each payload goes into a statement of its own. The archive allows these tags in `allow_html` so that
 # `podium check` lets them through and the test reaches the renderer's sanitizer, the last line of defence.
@@ -85,8 +85,9 @@ class Scanner(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        self.open = tag
-        if tag in EXECUTABLE_TAGS - {"script", "style", "svg", "meta"}:
+        inert = tag == "script" and (attrs.get("type") or "").startswith(("application/json", "application/ld+json"))
+        self.open = "" if inert else tag  # a JSON data block is not run; test_feeds_and_data_files checks it
+        if tag in EXECUTABLE_TAGS - {"script", "style", "svg", "meta", "form"}:  # forms: by their action
             self.found.append(f"<{tag} {attrs}>")
         if tag == "meta" and attrs.get("http-equiv"):
             self.found.append(f"<meta {attrs}>")
@@ -111,8 +112,13 @@ def attacked_site(tmp_path_factory) -> ArchiveDir:
     archive.write("speeches/speakers.yml", SPEAKERS)
     archive.write("speeches/events.yml", EVENTS)
     archive.write("speeches/topics.yml", TOPICS)
-    archive.write("mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace(
-        "  - podium\n", "  - podium:\n      allow_html: [" + ", ".join(ALLOW) + "]\n"))
+    # Every plugin of the repository's own mkdocs.yml: facet pages, feeds, data files and the search index
+    # print the same hostile values.
+    plugins = REPO.joinpath("mkdocs.yml").read_text().split("\nplugins:\n", 1)[1].split("\n\n", 1)[0]
+    plugins = plugins.replace("  - podium\n", "  - podium:\n      allow_html: [" + ", ".join(ALLOW) + "]\n", 1)
+    archive.write("mkdocs.yml", "site_name: Test archive\nsite_url: https://archive.example.org/\n"
+                  "theme:\n  name: material\nnav:\n  - Home: index.md\n  - Speeches: speeches/index.md\n"
+                  "plugins:\n" + plugins + "\n")
     body = "\n\n".join(BODY_PAYLOADS) + "\n\n@evil: <script>alert('turn')</script>\n"
     archive.speech("attack", FRONT, body)
     result = archive.build()
@@ -140,9 +146,38 @@ def test_no_payload_survives_as_executable_markup(attacked_site: ArchiveDir):
     assert findings == {}
 
 
+def test_feeds_and_data_files_stay_well_formed_and_inert(attacked_site: ArchiveDir):
+    import gzip
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    site = attacked_site.root / "site"
+    xml_files = sorted(site.rglob("*.xml"))
+    json_files = sorted(site.rglob("*.json"))
+    assert any(f.name == "feed.xml" for f in xml_files) and any(f.name == "speech.json" for f in json_files)
+    for file in xml_files:
+        tree = ElementTree.parse(file)  # raises if a payload broke the markup
+        tags = {element.tag.rsplit("}", 1)[-1].lower() for element in tree.iter()}
+        assert not tags & {"script", "iframe", "img", "svg"}, file
+    for file in json_files:
+        json.loads(file.read_text(encoding="utf-8"))
+    for file in site.rglob("*.jsonl.gz"):
+        for line in gzip.open(file, "rt", encoding="utf-8"):
+            json.loads(line)
+    # JSON-LD inside a page must not be able to close its <script> element.
+    html = attacked_site.html("speeches/attack/index.html")
+    blocks = re.findall(r'<script type="application/(?:ld\+)?json"[^>]*>(.*?)</script>', html, re.S)
+    assert blocks
+    for block in blocks:
+        assert "</" not in block.replace("<\\/", "")
+        json.loads(block)
+
+
 def test_the_article_holds_no_raw_tag_from_input(attacked_site: ArchiveDir):
     html = attacked_site.html("speeches/attack/index.html")
     article = html.split('<article class="podium-speech"', 1)[1].split("</article>", 1)[0]
+    # Our plugins' data blocks (preview cards, citations) are JSON, inert by type; they are checked above.
+    article = re.sub(r'<script type="application/(ld\+)?json"[^>]*>.*?</script>', "", article, flags=re.S)
     for tag in EXECUTABLE_TAGS | {"img", "button>go", "details open"}:
         assert f"<{tag}" not in article.lower(), tag
     # The payloads are shown as text, so an editor can see what was sent.
