@@ -1,4 +1,4 @@
-// Podium: copy a statement's permalink. Links work without this script; it only adds the copy button.
+// Podium: copy a statement's permalink. Links work without this script; it only adds the copy buttons.
 (function () {
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -7,6 +7,26 @@
     try { document.execCommand("copy"); } finally { area.remove(); }
     return Promise.resolve();
   }
+  // One "Copy link" button per statement, made here rather than sent in every page's HTML.
+  function addButtons() {
+    document.querySelectorAll(".podium-statements").forEach(function (list) {
+      list.querySelectorAll(".podium-statement > .podium-tools").forEach(function (tools) {
+        if (tools.querySelector(".podium-copy")) return;
+        var id = tools.parentElement.id;
+        var button = document.createElement("button");
+        button.className = "podium-copy";
+        button.type = "button";
+        button.dataset.fragment = id;
+        button.dataset.copiedLabel = list.dataset.copiedLabel || "Copied";
+        button.setAttribute("aria-label", (list.dataset.copyAria || "Copy link to statement {id}").replace("{id}", id));
+        button.textContent = list.dataset.copyLabel || "Copy link";
+        tools.appendChild(button);
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButtons);
+  else addButtons();
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".podium-copy");
     if (!button) return;
