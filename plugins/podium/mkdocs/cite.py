@@ -10,7 +10,8 @@ Glue only; the work is in the core: `citation`, `feeds`, `opendata`, `akomantoso
   Zotero and Google Scholar, Open Graph, Twitter card, schema.org JSON-LD) and the feeds' <link rel=alternate>.
 - `on_post_build`: writes the feeds, each speech's JSON, Akoma Ntoso XML and embed page, the archive's
   JSONL (gzipped) and Popolo JSON with their schemas, and the quote-check index, straight into the site folder
-  (they are data, not pages: MkDocs has nothing to render in them).
+  (they are data, not pages: MkDocs has nothing to render in them). Not under `mkdocs serve`, unless
+  `exports_when_serving: true`.
 
 List it after `podium` in mkdocs.yml:
 
@@ -37,6 +38,7 @@ import podium
 from podium import akomantoso, citation, feeds, opendata, quote
 from podium.plaintext import plain_text, shorten
 from podium.problems import Problems, format_report
+from podium.mkdocs.plugin import is_serving
 from podium.render import environment, long_date, speaker_view
 
 log = get_plugin_logger(__name__)
@@ -54,6 +56,10 @@ class CiteConfig(Config):
     """FRBRcountry of the Akoma Ntoso files (an ISO 3166 code; `un` for international). Example: `akn_country: kz`"""
     quote_page = c.Type(bool, default=True)
     """Add the /quote/ page and its browser index. Example: `quote_page: false`"""
+    exports_when_serving = c.Type(bool, default=False)
+    """Also write the data files (feeds, speech.json, akn.xml, embed pages, data/) under `mkdocs serve`.
+    Off by default: they are rewritten on every reload, and the preview's pages (metadata tags, the Cite
+    menu, "Quoted in") do not need them; links to them 404 in the preview. Example: `exports_when_serving: true`"""
 
 
 class CitePlugin(BasePlugin[CiteConfig]):
@@ -153,6 +159,8 @@ class CitePlugin(BasePlugin[CiteConfig]):
         return output[:at] + head + output[at:] if at != -1 else output
 
     def on_post_build(self, config):
+        if is_serving(config) and not self.config.exports_when_serving:
+            return
         site = Path(config.site_dir)
         archive, registry = self.archive, self.archive.registry
         for feed in self.feed_list:

@@ -164,6 +164,14 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         return config.repo_url.rstrip("/") + "/" + edit_uri.strip("/") + "/" + speech.path
 
 
+def is_serving(config) -> bool:
+    """Whether this build is a `mkdocs serve` (re)build, as the `podium` plugin learned in on_startup.
+
+    For the other Podium plugins, which skip work the preview does not need."""
+    plugin = config.plugins.get("podium")
+    return bool(getattr(plugin, "serving", False))
+
+
 def _base(page) -> str:
     """The relative way back to the site root from a page's directory URL, e.g. '../../'."""
     depth = page.url.count("/") if page.url else 0

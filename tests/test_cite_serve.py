@@ -1,0 +1,51 @@
+"""podium-cite under `mkdocs serve`: the data exports are skipped unless `exports_when_serving: true`."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.commands import build
+from mkdocs.config import load_config
+
+from conftest import ArchiveDir
+
+MKDOCS_YML = """\
+site_name: Test archive
+theme:
+  name: material
+nav:
+  - Home: index.md
+  - Speeches: speeches/index.md
+plugins:
+  - podium
+  - podium-cite{options}
+"""
+
+
+def _build(archive: ArchiveDir, command: str, options: str = "") -> None:
+    """What `mkdocs serve` does for one rebuild (on_startup, then build), in this process: fast."""
+    archive.write("mkdocs.yml", MKDOCS_YML.format(options=options))
+    config = load_config(str(archive.root / "mkdocs.yml"))
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build.build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+@pytest.mark.parametrize(("command", "options", "exported"), [
+    ("serve", "", False),
+    ("serve", ":\n      exports_when_serving: true", True),
+    ("build", "", True),
+])
+def test_exports_follow_serving_and_the_option(archive_dir: ArchiveDir, command, options, exported):
+    archive_dir.speech("opening", body="@tokayev: Our foreign policy is based on dialogue. {#dialogue}\n")
+    _build(archive_dir, command, options)
+    site = archive_dir.root / "site"
+    page = (site / "speeches/opening/index.html").read_text(encoding="utf-8")
+    # The page's own metadata and the Cite menu's data are there either way.
+    assert '<meta name="citation_title" content="Opening address">' in page
+    assert 'href="speech.json"' in page
+    assert '"templates"' in page
+    for path in ("speeches/opening/speech.json", "speeches/opening/akn.xml", "speeches/opening/embed/index.html",
+                 "feed.xml", "data/statements.jsonl.gz", "data/popolo.json"):
+        assert (site / path).exists() is exported, path
