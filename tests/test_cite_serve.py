@@ -49,3 +49,32 @@ def test_exports_follow_serving_and_the_option(archive_dir: ArchiveDir, command,
     for path in ("speeches/opening/speech.json", "speeches/opening/akn.xml", "speeches/opening/embed/index.html",
                  "feed.xml", "data/statements.jsonl.gz", "data/popolo.json"):
         assert (site / path).exists() is exported, path
+
+
+def test_a_failing_export_stops_the_build_with_its_message_and_leaves_no_child(archive_dir: ArchiveDir,
+                                                                                monkeypatch, caplog):
+    import multiprocessing
+
+    from mkdocs.exceptions import Abort
+
+    from podium import opendata
+
+    def broken(*args, **kwargs):
+        raise ValueError("no JSON today")
+
+    monkeypatch.setattr(opendata, "speech_document", broken)  # the forked child inherits the patch
+    archive_dir.speech("opening")
+    with pytest.raises(Abort):  # how MkDocs ends a build on a PluginError, after logging its message
+        _build(archive_dir, "build")
+    assert "podium-cite: writing the data files failed: ValueError: no JSON today" in caplog.text
+    assert multiprocessing.active_children() == []
+
+
+def test_without_fork_the_exports_are_written_in_process(archive_dir: ArchiveDir, monkeypatch):
+    from podium.mkdocs import cite
+
+    monkeypatch.setattr(cite, "FORK", None)
+    archive_dir.speech("opening")
+    _build(archive_dir, "build")
+    assert (archive_dir.root / "site/speeches/opening/speech.json").exists()
+    assert (archive_dir.root / "site/data/popolo.json").exists()

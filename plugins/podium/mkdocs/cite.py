@@ -8,10 +8,13 @@ Glue only; the work is in the core: `citation`, `feeds`, `opendata`, `akomantoso
   statement menu needs (citation templates per speaker) to each speech page; fills the /quote/ page.
 - `on_post_page`: puts citation metadata in each speech page's <head> (Highwire `citation_*` tags for
   Zotero and Google Scholar, Open Graph, Twitter card, schema.org JSON-LD) and the feeds' <link rel=alternate>.
-- `on_post_build`: writes the feeds, each speech's JSON, Akoma Ntoso XML and embed page, the archive's
-  JSONL (gzipped) and Popolo JSON with their schemas, and the quote-check index, straight into the site folder
-  (they are data, not pages: MkDocs has nothing to render in them). Not under `mkdocs serve`, unless
-  `exports_when_serving: true`.
+- the data files: the feeds, each speech's JSON, Akoma Ntoso XML and embed page, the archive's JSONL
+  (gzipped) and Popolo JSON with their schemas, and the quote-check index, straight into the site folder
+  (they are data, not pages: MkDocs has nothing to render in them). They depend only on the archive, so a
+  forked child process starts writing them at the end of `on_files` (MkDocs has cleaned the site folder by
+  then) while MkDocs renders the pages on the other core; `on_post_build` waits for it and turns its failure
+  into a PluginError. Where `fork` is unavailable (not Linux) `on_post_build` writes them itself. Not under
+  `mkdocs serve`, unless `exports_when_serving: true`.
 
 List it after `podium` in mkdocs.yml:
 
@@ -26,6 +29,9 @@ import datetime as dt
 import gzip
 import html
 import json
+import multiprocessing
+import sys
+import traceback
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -96,6 +102,20 @@ class CitePlugin(BasePlugin[CiteConfig]):
                                         abs_src_path=str(PACKAGE / "assets" / asset)))
         self.feed_list = feeds.collect(archive.speeches, archive.registry, self.site_name, self.config.feed_size)
         self.feed_titles = {feed.path: feed.title for feed in self.feed_list}
+        self._stop_exports()
+        if is_serving(config) and not self.config.exports_when_serving:
+            self.exports = "skip"
+        elif FORK is not None:
+            # on_files runs after MkDocs cleaned site_dir (mkdocs/commands/build.py), so nothing deletes the
+            # child's files; site_dir is used as given (`podium build` builds into site.new/).
+            sys.stdout.flush()
+            sys.stderr.flush()
+            receive, send = FORK.Pipe(duplex=False)
+            child = FORK.Process(target=_export_in_child, args=(self, Path(config.site_dir), send),
+                                 name="podium-cite exports", daemon=True)
+            child.start()
+            send.close()
+            self.exports = (child, receive)
         return files
 
     @event_priority(-50)  # late: after `podium` replaced the speech page's content
@@ -159,9 +179,42 @@ class CitePlugin(BasePlugin[CiteConfig]):
         return output[:at] + head + output[at:] if at != -1 else output
 
     def on_post_build(self, config):
-        if is_serving(config) and not self.config.exports_when_serving:
+        exports, self.exports = getattr(self, "exports", None), None
+        if exports == "skip":
             return
-        site = Path(config.site_dir)
+        if exports is None:
+            self.export(Path(config.site_dir))
+            return
+        child, receive = exports
+        try:
+            message = receive.recv()
+        except EOFError:
+            message = None
+        finally:
+            receive.close()
+            child.join()
+        if message != "ok":
+            raise PluginError(f"podium-cite: writing the data files failed: "
+                              f"{message or f'the exporting process ended with code {child.exitcode}'}")
+
+    def on_build_error(self, error):
+        self._stop_exports()
+
+    def on_shutdown(self):
+        self._stop_exports()
+
+    def _stop_exports(self) -> None:
+        """End an exporting child that no on_post_build will wait for (the build failed): no zombie."""
+        exports, self.exports = getattr(self, "exports", None), None
+        if isinstance(exports, tuple):
+            child, receive = exports
+            receive.close()
+            if child.is_alive():
+                child.terminate()
+            child.join()
+
+    def export(self, site: Path) -> None:
+        """Write the data files into the site folder. Reads only the archive and what on_files computed."""
         archive, registry = self.archive, self.archive.registry
         for feed in self.feed_list:
             _write(site / feed.path, feeds.render(feed, registry, self.site_name, self.base_url))
@@ -203,6 +256,21 @@ class CitePlugin(BasePlugin[CiteConfig]):
                                        "url": speech.url, "cite": templates}
             for name, value in quote.browser_files(self.index, speeches).items():
                 _write(data / "quote" / name, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+# Fork, not spawn: the child gets the loaded archive and the quote index without pickling them.
+FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def _export_in_child(plugin: CitePlugin, site: Path, send) -> None:
+    """The forked child: write the data files, then tell the parent "ok" or what went wrong."""
+    try:
+        plugin.export(site)
+        message = "ok"
+    except BaseException as error:  # noqa: BLE001 - every failure goes to the parent, which reports it
+        message = "".join(traceback.format_exception_only(type(error), error)).strip()
+    send.send(message)
+    send.close()
 
 
 def metadata(speech, registry, site_name: str, base_url: str, site_description: str | None = None) -> str:
