@@ -128,3 +128,22 @@ def test_related_is_rendered_collapsed_beside_the_statement(generated):
     assert "<summary>Related (1)</summary>" in block
     assert f'href="../../speeches/{other.id}/#water-2" data-ref="{other.id}#water-2"' in block
     assert re.search(r"related statements for \d+ of \d+ statements in [\d.]+s", result.stderr)
+
+
+def test_related_statements_are_the_same_in_every_process(tmp_path):
+    """Python salts string hashes per process; the neighbours must not depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    from podium.generate import generate
+
+    generate(tmp_path, speeches=300, seed=5, plugins=["podium"])  # enough near-ties to tell
+    script = ("import sys, json; from pathlib import Path; from podium import archive, related; "
+              "a = archive.load(Path(sys.argv[1])); r = related.find_related(a, threshold=0.05); "
+              "print(json.dumps(sorted((k, [(x.speech, x.statement, x.score) for x in v]) for k, v in r.items())))")
+    outputs = {subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
+    assert len(__import__("json").loads(outputs.pop())) > 50

@@ -138,7 +138,8 @@ def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_wo
                               if "[[" in d.text or "](" in d.text else d.text).casefold()) for d in docs]
     term_of: dict[str, int] = {}
     term_ids: dict[str, int] = {}
-    for word in set(chain.from_iterable(tokens)):
+    # Sorted: term ids follow the words, not string hashing, so every build picks the same neighbours.
+    for word in sorted(set(chain.from_iterable(tokens))):
         stemmed = stem(word)
         if len(word) < 2 or word in STOPWORDS or stemmed in STOPWORDS:
             term_of[word] = -1
