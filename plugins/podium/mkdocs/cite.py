@@ -46,6 +46,7 @@ from podium.plaintext import plain_text, shorten
 from podium.problems import Problems, format_report
 from podium.mkdocs.plugin import is_serving
 from podium.render import environment, long_date, speaker_view
+from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
 
@@ -70,10 +71,7 @@ class CiteConfig(Config):
 
 class CitePlugin(BasePlugin[CiteConfig]):
     def on_config(self, config):
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/podium/{asset}" not in target:
-                target.append(f"assets/podium/{asset}")
+        use_assets(config, ASSETS)
         site_url = config.site_url or ""
         self.base_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.site_name = config.site_name
@@ -97,9 +95,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
         if self.config.quote_page and QUOTE_PAGE not in files.src_uris:
             files.append(File.generated(config, QUOTE_PAGE, content=(
                 "---\ntitle: Check a quotation\n---\n\n# Check a quotation\n\n" + QUOTE_MARK + "\n")))
-        for asset in ASSETS:
-            files.append(File.generated(config, f"assets/podium/{asset}",
-                                        abs_src_path=str(PACKAGE / "assets" / asset)))
+        add_asset_files(files, config, ASSETS)
         self.feed_list = feeds.collect(archive.speeches, archive.registry, self.site_name, self.config.feed_size)
         self.feed_titles = {feed.path: feed.title for feed in self.feed_list}
         self._stop_exports()

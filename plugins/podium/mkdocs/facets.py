@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
 from podium import facet_pages, facets, render
+from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
 
@@ -60,10 +61,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         self.seconds = 0.0
 
     def on_config(self, config):
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/podium/{asset}" not in target:
-                target.append(f"assets/podium/{asset}")
+        use_assets(config, ASSETS)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -85,8 +83,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, spec.uri, content="", inclusion=inclusion))
             self.pages[spec.uri] = spec
-        for asset in ASSETS:
-            files.append(File.generated(config, f"assets/podium/{asset}", abs_src_path=str(PACKAGE / "assets" / asset)))
+        add_asset_files(files, config, ASSETS)
         self.seconds = time.perf_counter() - started
         log.info(f"{len(self.pages)} facet pages ({', '.join(self.config.facets)}) "
                  f"collected in {self.seconds:.2f}s")

@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
 from podium import i18n, languages, render
+from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
 
@@ -53,10 +54,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def on_config(self, config):
         """Podium's own interface strings follow Material's `theme.language` (Material translates the rest)."""
         i18n.use(config.theme.get("language"))
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/podium/{asset}" not in target:
-                target.append(f"assets/podium/{asset}")
+        use_assets(config, ASSETS)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -78,8 +76,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                     uri = languages.compare_url(original, translation).rstrip("/") + ".md"
                     files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
                     self.compare_pages[uri] = (original, translation)
-        for asset in ASSETS:
-            files.append(File.generated(config, f"assets/podium/{asset}", abs_src_path=str(PACKAGE / "assets" / asset)))
+        add_asset_files(files, config, ASSETS)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):

@@ -28,6 +28,7 @@ from podium import archive as archives
 from podium import i18n, render
 from podium.problems import format_report
 from podium.settings import Settings
+from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
 
@@ -74,10 +75,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             _reload_core()
             log.info("reloaded Podium's code")
         self.root = Path(config.config_file_path).parent
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/podium/{asset}" not in target:
-                target.append(f"assets/podium/{asset}")
+        use_assets(config, ASSETS)
         # Podium's theme overrides (overrides/partials/...): after the site's own custom_dir, before Material's.
         overrides = str(PACKAGE / "overrides")
         if overrides not in config.theme.dirs:
@@ -104,8 +102,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             files.append(file)
         if "speeches/index.md" not in files.src_uris:
             files.append(File.generated(config, "speeches/index.md", content=f"# Speeches\n\n{INDEX_MARK}\n"))
-        for asset in ASSETS:
-            files.append(File.generated(config, f"assets/podium/{asset}", abs_src_path=str(PACKAGE / "assets" / asset)))
+        add_asset_files(files, config, ASSETS)
         self.renderer = render.StatementRenderer()
         return files
 

@@ -22,10 +22,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+
 import time
 
 import podium
 from podium import search
+from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
 
@@ -57,10 +59,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if other is not None and getattr(other.config, "enabled", False):
                 other.config.enabled = False
                 log.info(f"`{name}` is turned off: podium-search replaces it (remove it from mkdocs.yml)")
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/podium/{asset}" not in target:
-                target.append(f"assets/podium/{asset}")
+        use_assets(config, ASSETS)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -73,8 +72,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             podium_plugin.archive.speeches, config.theme.get("language") or "en")
         if PAGE not in files.src_uris:
             files.append(File.generated(config, PAGE, content=f"---\ntitle: Search\n---\n\n# Search\n\n{PAGE_MARK}\n"))
-        for asset in ASSETS:
-            files.append(File.generated(config, f"assets/podium/{asset}", abs_src_path=str(PACKAGE / "assets" / asset)))
+        add_asset_files(files, config, ASSETS)
         return files
 
     def on_page_content(self, html, page, config, files):

@@ -23,10 +23,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 import podium
 from podium import crosslinks, references, related, render
+from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
 
@@ -63,10 +64,7 @@ class XrefPlugin(BasePlugin[XrefConfig]):
 
     def on_config(self, config):
         """Add our card script and style to every page (the links work without them)."""
-        for asset in ASSETS:
-            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
-            if f"assets/podium/{asset}" not in target:
-                target.append(f"assets/podium/{asset}")
+        use_assets(config, ASSETS)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -92,8 +90,7 @@ class XrefPlugin(BasePlugin[XrefConfig]):
                  f"({self.timings.get('related_cpu', 0):.2f}s CPU)")
         self.view = crosslinks.CrossLinks(archive, index, found)
         self.pages = {f"speeches/{speech.id}.md": speech for speech in archive.speeches}
-        for asset in ASSETS:
-            files.append(File.generated(config, f"assets/podium/{asset}", abs_src_path=str(PACKAGE / "assets" / asset)))
+        add_asset_files(files, config, ASSETS)
         return files
 
     @event_priority(-50)  # late: after `podium` (and facet plugins) wrote the content with our marks
