@@ -24,13 +24,7 @@
   }
   window.podiumCiteFill = fill;  // for tests: the same result as podium.citation.fill
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-    var area = document.createElement("textarea");
-    area.value = text; document.body.appendChild(area); area.select();
-    try { document.execCommand("copy"); } finally { area.remove(); }
-    return Promise.resolve();
-  }
+  function copy(text) { return window.podium.copy(text); }  // podium.js, loaded first on every page
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });

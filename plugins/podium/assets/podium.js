@@ -7,6 +7,7 @@
     try { document.execCommand("copy"); } finally { area.remove(); }
     return Promise.resolve();
   }
+  window.podium = Object.assign(window.podium || {}, { copy: copy });  // shared with the other Podium scripts
   // One "Copy link" button per statement, made here rather than sent in every page's HTML.
   function addButtons() {
     document.querySelectorAll(".podium-statements").forEach(function (list) {
