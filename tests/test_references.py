@@ -141,6 +141,14 @@ def test_speaker_block_for_speaker_pages(pair):
     assert 'href="../../speeches/tokayev-2025/#regional-trade"' in html
     assert 'href="../../speeches/kagame-2024/#trade-with-neighbours"' in html
     assert "kagame-2024#trade-with-neighbours" in keys
+    assert "podium-xref__more" not in html
+
+
+def test_a_speaker_page_lists_a_bounded_number_of_references(pair):
+    archive, index = load(pair.root)
+    html, _ = CrossLinks(archive, index).speaker_block("kagame", Links("../../"), limit=2)
+    assert html.count("<li>") == 2
+    assert "The 2 newest of 3 references." in " ".join(html.split())
 
 
 # -- broken references: exact messages and positions, in `podium check` and in the build ---------------

@@ -27,6 +27,7 @@ from .render import Links, environment, long_date, speaker_view
 
 EXCERPT_CHARS = 280  # a card quotes this much of a statement
 SHORT_WORDS = 14  # a list entry quotes this many words
+SPEAKER_REFERENCES = 25  # a speaker page lists this many references received, the newest
 
 _MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]+")
 
@@ -170,17 +171,22 @@ class CrossLinks:
         html = environment().get_template("xref_speech.html").render(rows=rows)
         return html, keys
 
-    def speaker_block(self, speaker: str, links: Links) -> tuple[str, set[str]]:
-        """The references a speaker's statements (or the speaker) received, newest first."""
+    def speaker_block(self, speaker: str, links: Links, limit: int = SPEAKER_REFERENCES) -> tuple[str, set[str]]:
+        """The references a speaker's statements (or the speaker) received, newest first, at most `limit`.
+
+        The rest are counted, not listed: the page must not grow with the archive, and each referenced
+        statement lists all of its references under "Referenced by".
+        """
         keys: set[str] = set()
         rows = []
-        for reference in received_by_speaker(self.index, speaker):
+        received = received_by_speaker(self.index, speaker)
+        for reference in received[:limit]:
             source = Target(speech=reference.source.id, statement=reference.statement.id)
             keys.update({source.key, reference.target.key})
             entry = self._entry(source, links, None, with_quote=True)
             entry["target"] = self._entry(reference.target, links, None, with_quote=True)
             rows.append(entry)
-        html = environment().get_template("xref_speaker.html").render(rows=rows)
+        html = environment().get_template("xref_speaker.html").render(rows=rows, total=len(received))
         return html, keys
 
     def inline_link(self, written: str, words: str | None, speech_id: str, links: Links) -> tuple[str, str] | None:
