@@ -7,8 +7,12 @@ How a transcript becomes searchable, at statement level:
 - Pagefind indexes one record per *speech page*: the `data-pagefind-body` element of `speech.html` (the
   statements, not the header, navigation or footer). Speaker, event, topic, year, language and kind are
   `data-pagefind-filter` attributes on the page, the date is a `data-pagefind-sort` key. Other pages
-  (home, hubs, this search page) carry no `data-pagefind-body` and so are left out. A facet page that
-  should be found opts in the same way, with `data-pagefind-body` on its content.
+  (home, hubs, this search page) carry no `data-pagefind-body` and so are left out.
+- The first page of each speaker, topic and event opts in too, with `data-pagefind-body` on its heading and
+  description only and a `facet` meta (speakers, topics, events) instead of filters (`facet_term.html`), so
+  typing a name finds the page. Every speech page carries one more hidden filter, `page: speech`
+  (`SPEECH_FILTER`, not shown): the search page asks for speeches with it and finds the facet pages as the
+  results without it, so the shown filters still count speeches only.
 - Statements are not records of their own. Every statement is a `<section id="...">`, and Pagefind keeps,
   per page, the position of every element with an id (`anchors`) and of every hit (`locations`). The
   search page cuts each hit page at those anchors into one result per statement, with the statement's
@@ -53,6 +57,7 @@ BUNDLE = "pagefind"  # the folder of the search bundle in the built site
 # (their topics are filters), and the speaker's name above a turn (the speaker is a filter too).
 EXCLUDE_SELECTORS = (".podium-tools", ".podium-chips", ".podium-turn")
 FILTERS = ("speaker", "event", "topic", "year", "language", "kind")
+SPEECH_FILTER = ("page", "speech")  # on every speech page and no other: speech results vs facet pages
 SCRIPT_SAMPLE = 4000  # letters read per language to find its script
 
 # Unicode character names start with the script's name; these are the scripts JavaScript's \p{Script=...}
@@ -112,6 +117,7 @@ def languages(speeches: list[Speech], default: str = "en") -> list[Language]:
 def client_config(speeches: list[Speech], site_language: str = "en") -> dict:
     """What the search box and page need before they load Pagefind: the languages and the filters' order."""
     return {"bundle": f"{BUNDLE}/", "siteLanguage": site_language.lower(), "filters": list(FILTERS),
+            "speechFilter": list(SPEECH_FILTER),
             "languages": [language.as_json() for language in languages(speeches, site_language)]}
 
 
@@ -137,10 +143,12 @@ def page_extras(speech: Speech, registry: Registry) -> str:
     """Hidden elements that give Pagefind what the speech template does not show once per page.
 
     - `turns` meta for a panel or debate (see `turns()`).
+    - The `page: speech` filter that tells speeches from the facet pages in the results (`SPEECH_FILTER`).
     - A `topic` filter for each topic tagged on single statements but not on the whole speech: the
       statement chips are not filters themselves, since Pagefind would count a page once per chip.
     """
-    parts = []
+    name, value = SPEECH_FILTER
+    parts = [f'<span hidden data-pagefind-filter="{name}">{value}</span>']
     data = turns(speech, registry)
     if data:
         parts.append(f'<div hidden data-pagefind-meta="turns[data-turns]" '

@@ -3,6 +3,9 @@
 // Pagefind returns speech pages; this script cuts each page into its matching statements, using the ids
 // of the statements (Pagefind's `anchors`) and the positions of the hits (`locations`), so a result links
 // to the statement's fragment. See podium/search.py for why statements are not records of their own.
+// The first pages of speakers, topics and events are indexed too (a `facet` meta, no filters): a search
+// asks for speeches with the hidden `page: speech` filter, and the pages that match only without it are
+// shown apart, whole, above the speeches ("Speakers, topics and events").
 //
 // Pagefind keeps one index per language and chooses it, with that language's stemmer, from <html lang>
 // when it starts. So each language gets its own Pagefind module instance (imported under its own URL),
@@ -19,6 +22,9 @@
   var HIGHLIGHT = "highlight";
   var PAGE_SIZE = 10; // speeches per page of results
   var SHOWN_STATEMENTS = 3; // statements shown per speech before "more"
+  var SHOWN_FACETS = 5; // speaker, topic and event pages shown above the speeches
+  var SPEECH_FILTER = CONFIG.speechFilter || null; // ["page", "speech"]: on speech pages only
+  var FACET_KINDS = { speakers: "Speaker", topics: "Topic", events: "Event" };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
 
@@ -91,15 +97,31 @@
       if (name !== "language" && state.filters[name].length) filters[name] = { any: state.filters[name] };
     });
     if (!term && !Object.keys(filters).length && !chosenLanguages.length) return Promise.resolve(null);
+    // Facet pages have no filters: they can only match a query without any, and are looked for once per
+    // query (not again when the filter counts are fetched).
+    var withFacets = !!(term && SPEECH_FILTER && !withCounts && !Object.keys(filters).length && !chosenLanguages.length);
+    if (SPEECH_FILTER) filters[SPEECH_FILTER[0]] = SPEECH_FILTER[1];
     var sort = state.sort || (term ? "" : "newest");
     var pagefindSort = sort === "newest" ? { date: "desc" } : sort === "oldest" ? { date: "asc" } : {};
     var languages = languagesFor(term, chosenLanguages);
     var started = performance.now();
     return Promise.all(languages.map(function (language) {
       return pagefindFor(language.code, withCounts).then(function (pagefind) {
-        return pagefind.search(term || null, { filters: filters, sort: pagefindSort });
-      }).then(function (found) { return { language: language, found: found }; });
+        return Promise.all([
+          pagefind.search(term || null, { filters: filters, sort: pagefindSort }),
+          withFacets ? pagefind.search(term, {}) : null,
+        ]);
+      }).then(function (both) {
+        var found = both[0];
+        var speeches = {};
+        found.results.forEach(function (r) { speeches[r.id] = true; });
+        var facets = both[1] ? both[1].results.filter(function (r) { return !speeches[r.id]; }) : [];
+        return { language: language, found: found, facets: facets };
+      });
     })).then(function (perLanguage) {
+      var facets = [].concat.apply([], perLanguage.map(function (part) {
+        return part.facets.map(function (r) { return { score: r.score, data: r.data }; });
+      })).sort(function (a, b) { return b.score - a.score; }).slice(0, SHOWN_FACETS);
       var queues = perLanguage.map(function (part) {
         return { items: part.found.results.map(function (r) {
           return { score: r.score, data: r.data, language: part.language };
@@ -109,7 +131,7 @@
       if (!sort) all.sort(function (a, b) { return b.score - a.score; });
       return {
         state: state, terms: queryTerms(term), sort: sort, queues: queues, ranked: all, next: 0,
-        total: all.length, counts: mergeCounts(perLanguage.map(function (p) { return p.found.filters || {}; })),
+        total: all.length, facets: facets, counts: mergeCounts(perLanguage.map(function (p) { return p.found.filters || {}; })),
         ms: performance.now() - started,
       };
     });
@@ -126,6 +148,19 @@
       });
     });
     return merged;
+  }
+
+  // The speaker, topic and event pages of a search, whole: a title, what they are, a short excerpt.
+  function loadFacets(run) {
+    if (!run.facetsLoaded) {
+      run.facetsLoaded = Promise.all(run.facets.map(function (item) { return item.data(); })).then(function (pages) {
+        return pages.filter(function (data) { return data.meta && data.meta.facet; }).map(function (data) {
+          return { url: link(data.url, "", []), title: data.meta.title || data.url,
+            kind: FACET_KINDS[data.meta.facet] || data.meta.facet, facet: data.meta.facet };
+        });
+      });
+    }
+    return run.facetsLoaded;
   }
 
   function load(item, run) {
@@ -305,6 +340,12 @@
       "</li>";
   }
 
+  function facetItem(page) {
+    return '<li class="podium-facet-hit" data-facet-kind="' + escapeHtml(page.facet) + '"><a class="podium-facet-hit__link" data-podium-page-hit href="' +
+      escapeHtml(page.url) + '"><span class="podium-facet-hit__kind">' + escapeHtml(page.kind) + '</span> ' +
+      '<span class="podium-facet-hit__title">' + escapeHtml(page.title) + "</span></a></li>";
+  }
+
   // ---- Keyboard: / or s focuses the search; arrows move through the results ------------------------
 
   function typing(target) {
@@ -358,10 +399,19 @@
       if (!query) { close(); return; }
       var state = { q: query, sort: "", filters: {} };
       search(state, false).then(function (run) {
-        return run ? take(run, 5).then(function (speeches) { return { run: run, speeches: speeches }; }) : null;
+        return run ? Promise.all([take(run, 5), loadFacets(run)]).then(function (both) {
+          return { run: run, speeches: both[0], facets: both[1] };
+        }) : null;
       }).then(function (result) {
         if (ticket !== latest || !result) return;
-        var html = result.speeches.map(function (speech, i) {
+        var html = result.facets.length ? '<div class="podium-quick__group" role="presentation">Speakers, topics and events</div>' +
+          result.facets.map(function (page, i) {
+            return '<a role="option" id="podium-quick-facet-' + i + '" class="podium-quick podium-quick--facet" data-facet-kind="' +
+              escapeHtml(page.facet) + '" href="' + escapeHtml(page.url) + '">' +
+              '<span class="podium-quick__title">' + escapeHtml(page.title) + "</span>" +
+              '<span class="podium-quick__meta">' + escapeHtml(page.kind) + "</span></a>";
+          }).join("") + '<div class="podium-quick__group" role="presentation">Speeches</div>' : "";
+        html += result.speeches.map(function (speech, i) {
           var statement = speech.statements[0];
           var href = statement ? statement.url : speech.url;
           return '<a role="option" id="podium-quick-' + i + '" class="podium-quick" href="' + escapeHtml(href) + '">' +
@@ -408,6 +458,7 @@
     var sortSelect = form.querySelector("select[name=sort]");
     var status = page.querySelector(".podium-results__status");
     var list = page.querySelector(".podium-results__list");
+    var facetBox = page.querySelector(".podium-results__facets");
     var moreButton = page.querySelector(".podium-results__more");
     var results = page.querySelector(".podium-results");
     var state = readState(location.search);
@@ -436,13 +487,19 @@
         if (mine !== ticket) return;
         run = found;
         list.innerHTML = "";
+        facetBox.hidden = true;
+        facetBox.querySelector("ul").innerHTML = "";
         if (!run) {
           status.textContent = "Type words to search every transcript, or a \"phrase in quotes\".";
           renderFacets({});
           moreButton.hidden = true;
           return;
         }
-        return more(mine).then(function () {
+        return Promise.all([more(mine), loadFacets(run).then(function (pages) {
+          if (mine !== ticket) return;
+          facetBox.querySelector("ul").innerHTML = pages.map(facetItem).join("");
+          facetBox.hidden = !pages.length;
+        })]).then(function () {
           return search(state, true);
         }).then(function (counted) {
           if (mine !== ticket || !counted) return;
@@ -528,7 +585,7 @@
     });
     page.addEventListener("keydown", function (event) {
       if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-      var links = Array.prototype.slice.call(list.querySelectorAll("[data-podium-hit]")).filter(function (a) { return a.offsetParent; });
+      var links = Array.prototype.slice.call(results.querySelectorAll("[data-podium-page-hit], [data-podium-hit]")).filter(function (a) { return a.offsetParent; });
       if (!links.length) return;
       if (event.target === pageInput) {
         if (event.key === "ArrowDown") { event.preventDefault(); links[0].focus(); }
