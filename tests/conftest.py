@@ -92,6 +92,13 @@ class ArchiveDir:
         self.write("docs/index.md", "# Home\n\n<!-- podium:home -->\n")
         self.write("mkdocs.yml", MKDOCS_YML)
 
+    @classmethod
+    def at(cls, root: Path) -> "ArchiveDir":
+        """An archive folder as it already is (the reference archive copied, a generated one): nothing written."""
+        archive = cls.__new__(cls)
+        archive.root = root
+        return archive
+
     def write(self, relative: str, text: str | bytes) -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,9 +146,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def serve_dir():
-    """Serve a folder over HTTP on 127.0.0.1 (a free port); yields a function folder -> base URL."""
+def _serving():
+    """Serve folders over HTTP on 127.0.0.1 (free ports); yields a function folder -> base URL."""
     import functools
     import http.server
     import threading
@@ -159,6 +165,17 @@ def serve_dir():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def serve_dir():
+    yield from _serving()
+
+
+@pytest.fixture(scope="module")
+def serve_dir_module():
+    """The same, for a module's worth of tests against one built site."""
+    yield from _serving()
 
 
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):

@@ -108,6 +108,5 @@ def small_archive(root: Path) -> ArchiveDir:
 def generated_archive(root: Path, speeches: int = 30, seed: int = 7) -> ArchiveDir:
     """A generated archive (podium.generate) with the search plugin; it has one Cyrillic transcript."""
     generate(root, speeches=speeches, seed=seed, plugins=["podium", "podium-search"])
-    archive = ArchiveDir.__new__(ArchiveDir)
-    archive.root = root
+    archive = ArchiveDir.at(root)
     return archive

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -34,8 +33,7 @@ class Elements(HTMLParser):
 def reference_site(request, tmp_path_factory) -> tuple[ArchiveDir, str]:
     root = tmp_path_factory.mktemp(request.param)
     copy_reference_archive(root)
-    archive = ArchiveDir.__new__(ArchiveDir)
-    archive.root = root
+    archive = ArchiveDir.at(root)
     result = archive.build(request.param, "--strict")  # a broken link in docs/ fails the suite too
     assert result.returncode == 0, result.stderr
     return archive, request.param

@@ -37,8 +37,7 @@ def browser():
 def site_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("cite-reference")
     copy_reference_archive(root)
-    archive = ArchiveDir.__new__(ArchiveDir)
-    archive.root = root
+    archive = ArchiveDir.at(root)
     result = archive.build()
     assert result.returncode == 0, result.stderr
     return root / "site"

@@ -13,7 +13,6 @@ import pytest
 from podium import archive as archives
 from podium import charts, facets
 from podium.facet_pages import FacetSettings, FacetSite
-from podium.render import Links
 
 from conftest import REPO, ArchiveDir, copy_reference_archive, run_podium
 
@@ -250,8 +249,7 @@ def broken_links(site: Path, page: str) -> list[str]:
 def reference_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("reference")
     copy_reference_archive(root)
-    site = ArchiveDir.__new__(ArchiveDir)  # the copied archive as it is, without the fixture's test files
-    site.root = root
+    site = ArchiveDir.at(root)  # the copied archive as it is, without the fixture's test files
     build = site.build()
     assert build.returncode == 0, build.stderr
     return root / "site"

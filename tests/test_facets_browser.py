@@ -56,29 +56,6 @@ def site(tmp_path_factory, serve_dir_module) -> str:
     return serve_dir_module(archive.root / "site")
 
 
-@pytest.fixture(scope="module")
-def serve_dir_module():
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _QuietHandler
-
-    servers = []
-
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_pages_fit_and_the_charts_follow_the_palette(browser, site, scheme, tmp_path):
     folder = Path(SHOTS) if SHOTS else tmp_path

@@ -29,8 +29,7 @@ SMALL, LARGE = 80, 320
 def build(root: Path, speeches: int) -> Path:
     generate(root, speeches=speeches, seed=4, plugins=[
         "podium", {"podium-facets": {"page_size": PAGE_SIZE, "index_page_size": INDEX_PAGE_SIZE}}])
-    site = ArchiveDir.__new__(ArchiveDir)
-    site.root = root
+    site = ArchiveDir.at(root)
     result = site.build()
     assert result.returncode == 0, result.stderr
     return root / "site"

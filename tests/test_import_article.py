@@ -6,7 +6,6 @@ import random
 import re
 import shutil
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -115,8 +115,7 @@ def test_related_on_a_generated_archive_finds_the_planted_neighbours(generated):
 def test_related_is_rendered_collapsed_beside_the_statement(generated):
     from conftest import ArchiveDir
 
-    site = ArchiveDir.__new__(ArchiveDir)
-    site.root = generated
+    site = ArchiveDir.at(generated)
     result = site.build()
     assert result.returncode == 0, result.stderr
     archive = archives.load(generated)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from podium import archive as archives
 from podium import search
 
-from conftest import REPO, ArchiveDir, copy_reference_archive
+from conftest import REPO, ArchiveDir
 from search_sites import small_archive
 
 

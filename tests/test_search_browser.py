@@ -26,8 +26,7 @@ def _built(archive: ArchiveDir):
 def reference_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("search-reference")
     copy_reference_archive(root)
-    archive = ArchiveDir.__new__(ArchiveDir)
-    archive.root = root
+    archive = ArchiveDir.at(root)
     return _built(archive)
 
 

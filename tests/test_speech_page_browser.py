@@ -13,8 +13,7 @@ pytestmark = pytest.mark.browser
 def site_url(tmp_path_factory, request):
     root = tmp_path_factory.mktemp("reference")
     copy_reference_archive(root)
-    archive = ArchiveDir.__new__(ArchiveDir)
-    archive.root = root
+    archive = ArchiveDir.at(root)
     result = archive.build()
     assert result.returncode == 0, result.stderr
     return root / "site"

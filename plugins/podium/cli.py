@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from . import archive as archives
-from .problems import format_report
 
 
 def find_root(start: Path) -> Path:

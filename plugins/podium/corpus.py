@@ -26,7 +26,6 @@ added once. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field

@@ -21,7 +21,7 @@ from html import unescape
 
 from markupsafe import Markup
 
-from .references import INLINE, Index, Reference, Target, received_by_speaker
+from .references import INLINE, Index, Target, received_by_speaker
 from .related import Related
 from .render import Links, environment, long_date, speaker_view
 

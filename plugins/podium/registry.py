@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .frontmatter import Position, YamlDocument, decode, parse_yaml
+from .frontmatter import Position, decode, parse_yaml
 from .model import _ID, Event, Speaker, Topic
 from .problems import Problems, did_you_mean
 from .validation import validate

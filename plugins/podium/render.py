@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import i18n, languages
 from .registry import Registry
 from .speech import Speech
-from .statements import Section, Statement
+from .statements import Section
 
 LANGUAGES = {
     "en": "English", "ru": "Russian", "kk": "Kazakh", "fr": "French", "de": "German", "es": "Spanish",
