@@ -251,7 +251,7 @@ def test_slash_and_s_focus_the_search_and_arrows_move_through_results(open_site,
     page.keyboard.press("ArrowUp")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(links[0].split("?")[0])))
-    assert page.query_selector("mark.podium-mark") is not None
+    page.wait_for_selector("mark.podium-mark", timeout=10_000)  # highlighting runs after the page loads
 
 
 def test_the_header_box_shows_quick_results_and_enter_opens_one(open_site, small_site):
