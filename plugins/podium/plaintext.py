@@ -15,7 +15,8 @@ from __future__ import annotations
 import html
 import re
 
-_INLINE_REFERENCE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+from .statements import INLINE_REFERENCE
+
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
@@ -32,7 +33,7 @@ def plain_text(markdown: str) -> str:
     """The statement's words on one line: links, emphasis and raw tags reduced to their text."""
     if not _MARKUP.search(markdown):  # most statements: nothing to take out
         return _SPACES.sub(" ", markdown).strip()
-    text = _INLINE_REFERENCE.sub(lambda m: m.group(2) if m.group(2) is not None else "", markdown)
+    text = INLINE_REFERENCE.sub(lambda m: m.group(2) if m.group(2) is not None else "", markdown)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _TAG.sub("", text)

@@ -34,14 +34,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .problems import Problems, did_you_mean
-from .statements import Statement
+from .statements import INLINE_REFERENCE, Statement
 
 if TYPE_CHECKING:  # archive.py imports this module: no import cycle at run time
     from .archive import Archive
     from .speech import Speech
 
 # `[[target]]` or `[[target|words]]`; a target never holds brackets, a bar or a line break.
-INLINE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+INLINE = INLINE_REFERENCE
 _TARGET = re.compile(r"^(?:@(?P<speaker>[A-Za-z0-9][A-Za-z0-9_-]*)"
                      r"|(?P<speech>[A-Za-z0-9][A-Za-z0-9._-]*)?(?:#(?P<statement>[A-Za-z0-9][A-Za-z0-9-]*))?)$")
 

@@ -35,6 +35,8 @@ from itertools import chain, combinations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .statements import INLINE_REFERENCE
+
 if TYPE_CHECKING:
     from .archive import Archive
 
@@ -43,7 +45,7 @@ CANDIDATES = 12  # how many candidates (those sharing the most rare-word pairs) 
 BUCKET_CAP = 64  # a pair of rare words shared by more statements than this is a set phrase
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_MARKUP = re.compile(r"\[\[[^\[\]|\n]+(?:\|([^\[\]\n]*))?\]\]|\]\([^)]*\)")
+_MARKUP = re.compile(INLINE_REFERENCE.pattern + r"|\]\([^)]*\)")  # a reference's words; a link's address out
 
 # Function words, and the formulas every speech opens and closes with: they make "Thank you" statements
 # look alike and say nothing about content.
@@ -106,7 +108,7 @@ def content_words(text: str, _cache: dict[str, str | None] = {}) -> list[str]:  
     ['nuclear', 'weapon', 'threaten', 'city']
     """
     words = []
-    for word in _WORDS.findall(_MARKUP.sub(lambda m: m.group(1) or " ", text).casefold()):
+    for word in _WORDS.findall(_MARKUP.sub(lambda m: m.group(2) or " ", text).casefold()):
         term = _cache.get(word, False)
         if term is False:
             term = None if len(word) < 2 or word in STOPWORDS else stem(word)
@@ -134,7 +136,7 @@ def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_wo
     """
     # 1. Words -> term ids (each distinct word is looked at once); each statement as its set of terms.
     #    Statements are short, a word rarely comes twice: a set (binary term frequency) loses little.
-    tokens = [_WORDS.findall((_MARKUP.sub(lambda m: m.group(1) or " ", d.text)
+    tokens = [_WORDS.findall((_MARKUP.sub(lambda m: m.group(2) or " ", d.text)
                               if "[[" in d.text or "](" in d.text else d.text).casefold()) for d in docs]
     term_of: dict[str, int] = {}
     term_ids: dict[str, int] = {}

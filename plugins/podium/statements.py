@@ -35,7 +35,8 @@ _WORD = re.compile(r"\w+")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # `[[target|words]]`, an inline cross-reference (references.py): hashed as its words alone, so linking a
 # statement's own words to another statement never changes the statement's permalink.
-_INLINE_REFERENCE = re.compile(r"\[\[[^\[\]|\n]+(?:\|([^\[\]\n]*))?\]\]")
+# The one pattern for it: group 1 is the target, group 2 the words (references, plaintext and related use it).
+INLINE_REFERENCE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 HASH_WORDS = 12  # the id depends on this many leading words: fixing a later typo keeps the permalink
 
 
@@ -77,7 +78,7 @@ def automatic_id(text: str) -> str:
     >>> automatic_id("Dear friends,") == automatic_id("dear  friends")
     True
     """
-    text = _INLINE_REFERENCE.sub(lambda m: m.group(1) or "", text)
+    text = INLINE_REFERENCE.sub(lambda m: m.group(2) or "", text)
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())[:HASH_WORDS]
     digest = hashlib.blake2b(" ".join(words).encode(), digest_size=3).hexdigest()
     return f"s-{digest}"
