@@ -192,3 +192,12 @@ def copy_reference_archive(target: Path) -> Path:
         else:
             shutil.copy2(source, target / name)
     return target
+
+
+@pytest.fixture(scope="session")
+def reference_site(tmp_path_factory) -> Path:
+    """The repository's own archive, built once per test process with MkDocs; the site folder."""
+    root = copy_reference_archive(tmp_path_factory.mktemp("reference"))
+    result = ArchiveDir.at(root).build()
+    assert result.returncode == 0, result.stderr
+    return root / "site"

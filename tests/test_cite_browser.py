@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, ArchiveDir, copy_reference_archive
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
 from podium import archive as archives
 from podium import citation, quote
 from podium.plaintext import plain_text
@@ -33,19 +33,9 @@ def browser():
         launched.close()
 
 
-@pytest.fixture(scope="module")
-def site_dir(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cite-reference")
-    copy_reference_archive(root)
-    archive = ArchiveDir.at(root)
-    result = archive.build()
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
 @pytest.fixture
-def page(browser, serve_dir, site_dir):
-    base = serve_dir(site_dir)
+def page(browser, serve_dir, reference_site):
+    base = serve_dir(reference_site)
     context = browser.new_context(viewport={"width": 1300, "height": 950})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
     page = context.new_page()

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ArchiveDir, copy_reference_archive
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory, request):
-    root = tmp_path_factory.mktemp("reference")
-    copy_reference_archive(root)
-    archive = ArchiveDir.at(root)
-    result = archive.build()
-    assert result.returncode == 0, result.stderr
-    return root / "site"
-
-
 @pytest.fixture
-def page(browser, serve_dir, site_url):
-    base = serve_dir(site_url)
+def page(browser, serve_dir, reference_site):
+    base = serve_dir(reference_site)
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
     page = context.new_page()
