@@ -2,7 +2,7 @@
 
     python bench/facets.py --speeches 1000 --seed 1 --rounds 3 --work /tmp/podium-bench-facets
 
-Generates one archive (`podium.generate`), then builds it with `mkdocs build` alternately without and with
+Generates one archive (`podium.editors.generate`), then builds it with `mkdocs build` alternately without and with
 `podium-facets` (the same corpus and theme; by default the repository's plugins with and without it,
 `--plugins podium` for `podium` alone beside `podium` + `podium-facets`), `--rounds` times each, and compares the best CPU time (user + system, of the build process) of each: on a shared
 machine wall times swing with other processes, CPU time much less. It also counts the pages the facets
@@ -45,7 +45,7 @@ def _name(plugin) -> str:
 
 
 def plugins_of(config_file: Path) -> list:
-    from podium.generate import plugins_of as read
+    from podium.editors.generate import plugins_of as read
 
     return read(config_file) or ["podium", "podium-facets"]
 
@@ -64,7 +64,7 @@ def main() -> None:
 
     import yaml
 
-    from podium.generate import generate
+    from podium.editors.generate import generate
 
     corpus = args.work / f"corpus-{args.speeches}-{args.seed}"
     if not (corpus / "mkdocs.yml").exists():

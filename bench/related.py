@@ -2,7 +2,7 @@
 
     python bench/related.py --statements 100000 --seed 1 --work /tmp/podium-bench
 
-Generates an archive of about that many statements (`podium.generate`, about 25.6 statements a speech)
+Generates an archive of about that many statements (`podium.editors.generate`, about 25.6 statements a speech)
 with the repository's plugins, builds it with `mkdocs build`, and reads the time the `podium-xref` plugin
 logged for related statements inside that build. The target: at most 10% of the whole build's wall time.
 On a shared machine wall times swing with other processes; the CPU-time share beside it does not.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-STATEMENTS_PER_SPEECH = 25.6  # podium.generate's average, measured on seed 1
+STATEMENTS_PER_SPEECH = 25.6  # podium.editors.generate's average, measured on seed 1
 TARGET_SHARE = 0.10
 LOGGED = re.compile(r"(\d+) cross-references; related statements for (\d+) of (\d+) statements in ([\d.]+)s "
                     r"\(([\d.]+)s CPU\)")
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--fresh", action="store_true", help="generate again, with the repository's plugins now")
     args = parser.parse_args(argv)
-    from podium.generate import generate
+    from podium.editors.generate import generate
 
     speeches = round(args.statements / STATEMENTS_PER_SPEECH)
     root = args.work / f"related-{speeches}-{args.seed}"

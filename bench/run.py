@@ -428,7 +428,7 @@ class SizeResult:
 
 
 def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, keep: bool) -> SizeResult:
-    from podium.generate import generate, plugins_of
+    from podium.editors.generate import generate, plugins_of
 
     base = work / str(count)
     shutil.rmtree(base, ignore_errors=True)

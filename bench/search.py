@@ -3,11 +3,11 @@
     python bench/search.py --speeches 10000 --seed 1 --work /tmp/podium-bench   # generate, build, measure
     python bench/search.py --site /tmp/podium-bench/search-10000-1/site        # measure a built site
 
-1. Generates an archive (`podium.generate`, with the `podium` and `podium-search` plugins) unless `--site` is
+1. Generates an archive (`podium.editors.generate`, with the `podium` and `podium-search` plugins) unless `--site` is
    given, and builds it with `mkdocs build`, timed. The podium-search plugin feeds pages to Pagefind while
    the build renders them and logs how long the build then waited for Pagefind to finish; the index share
    is that wait over the rest of the build, i.e. what search adds to the build time.
-2. Runs Pagefind once more on its own (`python -m podium.search SITE`, a child process) for its time and
+2. Runs Pagefind once more on its own (`python -m podium.search.index SITE`, a child process) for its time and
    its peak resident memory (the binary's, from the kernel's accounting of waited-for children).
 3. Serves the site on 127.0.0.1 with gzip for text files, as static hosts do, and, for each query, opens
    a page in a fresh browser context (cold cache), waits until it has loaded, then types the query and
@@ -50,7 +50,7 @@ COMPRESSIBLE = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
 
 def build(root: Path, speeches: int, seed: int) -> dict:
     """Generate (if not there yet) and build; the build's wall time and the index time it logged."""
-    from podium.generate import generate
+    from podium.editors.generate import generate
 
     if not (root / "mkdocs.yml").exists():
         started = time.perf_counter()
@@ -82,7 +82,7 @@ def build(root: Path, speeches: int, seed: int) -> dict:
 
 
 def index_alone(site: Path) -> dict:
-    result = subprocess.run([sys.executable, "-m", "podium.search", str(site)], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "podium.search.index", str(site)], capture_output=True, text=True,
                             env=ENV)
     if result.returncode != 0:
         sys.exit(f"indexing failed: {result.stdout}{result.stderr}")

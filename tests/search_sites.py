@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from podium.generate import generate
+from podium.editors.generate import generate
 
 from conftest import ArchiveDir
 
@@ -106,7 +106,7 @@ def small_archive(root: Path) -> ArchiveDir:
 
 
 def generated_archive(root: Path, speeches: int = 30, seed: int = 7) -> ArchiveDir:
-    """A generated archive (podium.generate) with the search plugin; it has one Cyrillic transcript."""
+    """A generated archive (podium.editors.generate) with the search plugin; it has one Cyrillic transcript."""
     generate(root, speeches=speeches, seed=seed, plugins=["podium", "podium-search"])
     archive = ArchiveDir.at(root)
     return archive

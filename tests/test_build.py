@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from podium import archive as archives
+from podium.core import archive as archives
+
+from podium import features
 
 from conftest import REPO, ArchiveDir, copy_reference_archive
 
@@ -66,7 +68,7 @@ def test_speech_page_header(reference_site):
 def test_every_statement_has_its_id_and_permalink(reference_site):
     site, _ = reference_site
     html = site.html(SPEECH)
-    archive = archives.load(REPO)
+    archive = features.load(REPO)
     expected = [s.id for s in archive.speeches[0].statements]
     sections = Elements(html).with_class("podium-statement")
     assert [a["id"] for a in sections] == expected

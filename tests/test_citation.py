@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from conftest import REPO
-from podium import archive as archives
-from podium import citation
+from podium.core import archive as archives
+from podium import features
+from podium.cite import citation
 
 BASE = "https://podium.example.org/"
 ACCESSED = dt.date(2025, 6, 1)
@@ -18,7 +19,7 @@ TITLE = "Statement at the plenary session of the Astana International Forum"
 
 @pytest.fixture(scope="module")
 def reference_archive():
-    archive = archives.load(REPO)
+    archive = features.load(REPO)
     assert archive.ok
     return archive
 
@@ -91,7 +92,7 @@ def test_a_panel_statement_is_cited_to_its_own_speaker(archive_dir):
         event: aif-2025
         kind: panel
         """, body="@tokayev: Welcome.\n\n@kagame: Thank you, Mr President. {#thanks}\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.ok, archive.problems
     speech = archive.speech("panel")
     ref = citation.reference(speech, speech.statement("thanks"), archive.registry, "Test archive", BASE)

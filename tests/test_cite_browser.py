@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
-from podium import archive as archives
-from podium import citation, quote
-from podium.plaintext import plain_text
+from podium.core import archive as archives
+from podium import features
+from podium.cite import citation
+from podium.quote import index as quote
+from podium.core.text import plain_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SPEECH = "speeches/aif-2025-tokayev-plenary/"
@@ -49,7 +51,7 @@ def page(browser, serve_dir, reference_site):
 
 @pytest.fixture(scope="module")
 def reference():
-    return archives.load(REPO)
+    return features.load(REPO)
 
 
 def expected(reference, page, statement: str, style: str) -> str:

@@ -12,8 +12,12 @@ from referencing import Registry as SchemaRegistry
 from referencing import Resource
 
 from conftest import REPO
-from podium import akomantoso, feeds, opendata, quote
-from podium import archive as archives
+from podium.cite import akomantoso
+from podium.cite import feeds
+from podium.cite import opendata
+from podium.quote import index as quote
+from podium.core import archive as archives
+from podium import features
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -22,7 +26,7 @@ HOSTILE = "Ampersands & <script>alert(1)</script> \"quotes\" ]]>"
 
 @pytest.fixture(scope="module")
 def reference():
-    archive = archives.load(REPO)
+    archive = features.load(REPO)
     assert archive.ok
     return archive
 
@@ -49,7 +53,7 @@ def panel(archive_dir):
         @kagame: Thank you. Climate finance is &lt;not&gt; a favour & a duty. {#finance topics=climate}
         """)
     archive_dir.speech("older", front="title: Older\ndate: 2024-01-02\nspeaker: kagame\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.ok, archive.problems
     return archive
 
@@ -119,7 +123,7 @@ def test_feed_links_are_relative_without_site_url_and_absolute_with_it(panel):
 def test_feeds_carry_at_most_the_limit_newest_first(archive_dir):
     for day in range(1, 8):
         archive_dir.speech(f"s{day}", front=f"title: Day {day}\ndate: 2025-03-0{day}\nspeaker: tokayev\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     feed = feeds.collect(archive.speeches, archive.registry, "T", limit=3)[0]
     parsed = feedparser.parse(feeds.render(feed, archive.registry, "T"))
     assert [e.title for e in parsed.entries] == ["Day 7", "Day 6", "Day 5"]
@@ -253,5 +257,5 @@ def test_panel_with_heading_narrative_and_hostile_title_is_valid(panel, akn_sche
 
 
 def test_characters_xml_cannot_hold_are_dropped_not_escaped():
-    from podium.plaintext import xml_safe
+    from podium.core.text import xml_safe
     assert xml_safe("a\x0bb\x00c\ufffe") == "abc"

@@ -57,7 +57,7 @@ def test_a_failing_export_stops_the_build_with_its_message_and_leaves_no_child(a
 
     from mkdocs.exceptions import Abort
 
-    from podium import opendata
+    from podium.cite import opendata
 
     def broken(*args, **kwargs):
         raise ValueError("no JSON today")

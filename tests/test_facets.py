@@ -10,9 +10,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from podium import archive as archives
-from podium import charts, facets
-from podium.facet_pages import FacetSettings, FacetSite
+from podium.core import archive as archives
+
+from podium import features
+from podium.facets import charts
+from podium.facets import index as facets
+from podium.facets.pages import FacetSettings, FacetSite
 
 from conftest import REPO, ArchiveDir, copy_reference_archive, run_podium
 
@@ -33,7 +36,7 @@ plugins:
 
 @pytest.fixture(scope="module")
 def reference():
-    return archives.load(REPO)
+    return features.load(REPO)
 
 
 # ---- The core: collecting terms ----------------------------------------------------------------------------
@@ -65,7 +68,7 @@ def test_the_topic_hub_is_a_tree_parents_before_children(reference):
 
 def test_a_topic_tagged_only_on_a_statement_files_the_speech_under_it(archive_dir):
     archive_dir.speech("opening", body="We must act on the climate. {#act topics=climate}\n\nThank you.\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.ok, archive.problems.sorted()
     term = facets.collect(archive, ["topics"])["topics"].terms["climate"]
     assert ([s.id for s in term.speeches], [st.id for _, st in term.statements]) == (["opening"], ["act"])
@@ -76,7 +79,7 @@ def test_a_speech_and_its_translation_count_once(archive_dir):
     archive_dir.speech("opening-ru", "title: Вступительное слово\ndate: 2025-05-29\nspeaker: tokayev\n"
                        "event: aif-2025\nlanguage: ru\ntranslation_of: opening\ndelivered: translation\n",
                        "Первое высказывание.\n\nВторое высказывание.\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.ok, [p.format() for p in archive.problems.sorted()]
     index = facets.collect(archive, ["speakers", "dates"])
     assert [s.id for s in index["speakers"].terms["tokayev"].speeches] == ["opening"]
@@ -87,7 +90,7 @@ def test_co_counts_are_the_same_from_both_sides(archive_dir):
     archive_dir.speech("one", "title: One\ndate: 2024-01-02\nspeakers: [tokayev, kagame]\ntopics: [climate]\n",
                        "@tokayev: Hello.\n\n@kagame: Hi. {#hi topics=un-reform}\n")
     archive_dir.speech("two", "title: Two\ndate: 2025-03-04\nspeaker: kagame\ntopics: [climate]\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.ok, [p.format() for p in archive.problems.sorted()]
     index = facets.collect(archive, ["speakers", "topics"])
     kagame = dict((t.id, n) for t, n in facets.co_counts(index["speakers"].terms["kagame"], index["topics"]))
@@ -109,7 +112,7 @@ def _term_with(archive_dir: ArchiveDir, count: int) -> tuple:
     for n in range(count):
         month = 1 + n % 12
         archive_dir.speech(f"s{n:03d}", f"title: Speech {n}\ndate: {2020 + n // 12}-{month:02d}-01\nspeaker: kagame\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     return archive, facets.collect(archive, ["speakers", "dates"])
 
 

@@ -1,8 +1,8 @@
-"""Facets (issue 4) on generated archives (podium.generate): a few hundred speeches by dozens of speakers, at
+"""Facets (issue 4) on generated archives (podium.editors.generate): a few hundred speeches by dozens of speakers, at
 dozens of events, on a two-level topic tree, with panels, statement-level topics and a few translations.
 
 Every count printed on a facet page is checked against counts made here from the loaded archive, without
-podium.facets; the pairs (speaker, topic) agree from both sides; every link resolves; and the pages stay the
+podium.facets.index; the pairs (speaker, topic) agree from both sides; every link resolves; and the pages stay the
 same size when the archive grows fourfold.
 """
 
@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from podium import archive as archives
-from podium.generate import generate
+from podium.core import archive as archives
+
+from podium import features
+from podium.editors.generate import generate
 
 from conftest import ArchiveDir
 from test_facets import broken_links, chips, counts
@@ -44,7 +46,7 @@ class Expected:
     """What every facet page should say, counted the plain way from the archive."""
 
     def __init__(self, root: Path):
-        archive = archives.load(root)
+        archive = features.load(root)
         assert archive.ok
         registry = archive.registry
         # A translation is a version of its original, not another speech.

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from podium import archive as archives
-from podium import references
-from podium.cli import main
-from podium.generate import MAX_WORDS, MIN_WORDS, generate, plugins_of
+from podium.core import archive as archives
+
+from podium import features
+from podium.xref import references
+from podium.cli.main import main
+from podium.editors.generate import MAX_WORDS, MIN_WORDS, generate, plugins_of
 
 BIN = Path(sys.executable).parent
 
@@ -44,7 +46,7 @@ def test_same_seed_writes_the_same_bytes_and_another_seed_does_not(tmp_path):
 
 def test_the_loader_accepts_it_without_a_single_problem(corpus):
     root, summary = corpus
-    archive = archives.load(root)
+    archive = features.load(root)
     assert [p.format() for p in archive.problems.sorted()] == []
     assert len(archive.speeches) == summary.speeches == 300
     assert len(archive.registry.speakers.entries) == summary.speakers == 90
@@ -53,7 +55,7 @@ def test_the_loader_accepts_it_without_a_single_problem(corpus):
 
 def test_the_archive_has_the_shape_of_a_real_one(corpus):
     root, _ = corpus
-    archive = archives.load(root)
+    archive = features.load(root)
     multi = [s for s in archive.speeches if len(s.meta.speaker_ids) > 1]
     assert 20 <= len(multi) <= 90
     turns = [st for s in multi for st in s.statements if st.turn_start]
@@ -79,7 +81,7 @@ def test_the_archive_has_the_shape_of_a_real_one(corpus):
 
 def test_cross_references_resolve_in_both_forms_and_point_back_in_time(corpus):
     root, summary = corpus
-    archive = archives.load(root)
+    archive = features.load(root)
     index = references.resolve(archive)
     assert len(index.references) == summary.references >= 30
     forms = collections.Counter(r.form for r in index.references)
@@ -93,7 +95,7 @@ def test_cross_references_resolve_in_both_forms_and_point_back_in_time(corpus):
 
 def test_a_few_transcripts_are_in_cyrillic_and_say_so(corpus):
     root, summary = corpus
-    archive = archives.load(root)
+    archive = features.load(root)
     others = [s for s in archive.speeches if s.meta.language != "en"]
     assert len(others) == summary.non_latin == 3
     for speech in others:

@@ -10,10 +10,12 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
-from podium import archive as archives
-from podium.cli import main
-from podium.frontmatter import split
-from podium.problems import Problems
+from podium.core import archive as archives
+
+from podium import features
+from podium.cli.main import main
+from podium.core.frontmatter import split
+from podium.core.problems import Problems
 
 from conftest import REPO, ArchiveDir
 
@@ -210,7 +212,7 @@ def test_generated_drafts_are_valid_transcripts(tmp_path):
         result = CliRunner().invoke(main, ["import", "article", str(article), "--speaker", "tokayev",
                                            "--root", str(archive.root)])
         assert result.exit_code == 0, result.output
-    loaded = archives.load(archive.root)
+    loaded = features.load(archive.root)
     assert [p.format() for p in loaded.problems] == []
     assert len(loaded.speeches) == 10
 

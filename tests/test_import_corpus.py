@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from podium import archive as archives
-from podium.cli import main
+from podium.core import archive as archives
+
+from podium import features
+from podium.cli.main import main
 
 from conftest import ArchiveDir
 
@@ -106,7 +108,7 @@ def test_summary_and_verbose_labels(corpus):
 
 def test_the_import_passes_check_and_lint(corpus):
     run_import(corpus.root)
-    loaded = archives.load(corpus.root)
+    loaded = features.load(corpus.root)
     assert [p.format() for p in loaded.problems] == []
     assert len(loaded.speeches) == 2
     lint = CliRunner().invoke(main, ["lint", "--strict", "--root", str(corpus.root)])
@@ -231,7 +233,7 @@ def test_a_generated_corpus_imports_builds_and_loses_no_word(tmp_path):
         missing = words(text) - words(written[Path(name).stem])
         assert not missing or not (missing - labels), (name, missing)
         assert set(missing) <= {"Q", "The", "President"}, (name, missing)
-    loaded = archives.load(tmp_path)
+    loaded = features.load(tmp_path)
     assert [p.format() for p in loaded.problems] == []
     assert run_import(tmp_path).stdout.splitlines()[-1].startswith(
         "imported 300 transcripts: 0 written, 300 unchanged")

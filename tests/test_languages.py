@@ -7,9 +7,13 @@ import datetime as dt
 
 import pytest
 
-from podium import archive as archives
-from podium import i18n, languages, render
-from podium.statements import automatic_id
+from podium.core import archive as archives
+
+from podium import features
+from podium.render import i18n
+from podium.languages import translations as languages
+from podium.render import pages as render
+from podium.core.statements import automatic_id
 
 from conftest import ArchiveDir, run_podium
 from language_sites import KAZAKH, ORIGINAL, RUSSIAN, RUSSIAN_BODY, three_versions
@@ -27,7 +31,7 @@ def messages(archive) -> list[str]:
 # ---- Checks ------------------------------------------------------------------------------------------------
 
 def test_the_three_versions_load_with_one_warning_on_each_side_of_the_unaligned_statement(site):
-    archive = archives.load(site.root)
+    archive = features.load(site.root)
     kazakh_only = automatic_id("Біз халықтарымыз арасында қабырға емес, көпір саламыз.")
     assert messages(archive) == [
         f"speeches/2025/aif-2025-plenary-kk.md:18:1: warning: statement `{kazakh_only}` has no counterpart in "
@@ -50,7 +54,7 @@ def test_podium_check_prints_the_warnings_and_succeeds(site):
 def test_a_missing_original_is_reported_once_with_a_suggestion(site):
     site.speech("aif-2025-plenary-fr", RUSSIAN.replace("language: ru", "language: fr")
                 .replace("translation_of: aif-2025-plenary", "translation_of: aif-2025-plenery"), RUSSIAN_BODY)
-    found = [m for m in messages(archives.load(site.root)) if "plenary-fr" in m]
+    found = [m for m in messages(features.load(site.root)) if "plenary-fr" in m]
     assert found == ["speeches/2025/aif-2025-plenary-fr.md:7:17: error: unknown transcript `aif-2025-plenery` in "
                      "translation_of\n  hint: did you mean `aif-2025-plenary` or `aif-2025-plenary-ru` or "
                      "`aif-2025-plenary-kk`?"]
@@ -58,7 +62,7 @@ def test_a_missing_original_is_reported_once_with_a_suggestion(site):
 
 def test_two_versions_in_one_language_are_an_error_at_the_second_ones_language(site):
     site.speech("aif-2025-plenary-ru2", RUSSIAN, RUSSIAN_BODY)
-    found = [m for m in messages(archives.load(site.root)) if "error" in m]
+    found = [m for m in messages(features.load(site.root)) if "error" in m]
     assert found == [
         "speeches/2025/aif-2025-plenary-ru2.md:6:11: error: `aif-2025-plenary-ru2` and `aif-2025-plenary-ru` are "
         "both the ru version of `aif-2025-plenary`\n"
@@ -68,7 +72,7 @@ def test_two_versions_in_one_language_are_an_error_at_the_second_ones_language(s
 
 def test_a_translation_in_the_originals_language_is_the_same_error(site):
     site.speech("aif-2025-plenary-kk", KAZAKH.replace("language: kk", "language: en"), "Text. {#welcome}\n")
-    found = [m.split("\n")[0] for m in messages(archives.load(site.root)) if "error" in m]
+    found = [m.split("\n")[0] for m in messages(features.load(site.root)) if "error" in m]
     assert found == ["speeches/2025/aif-2025-plenary-kk.md:6:11: error: `aif-2025-plenary-kk` and "
                      "`aif-2025-plenary` are both the en version of `aif-2025-plenary`"]
 
@@ -76,7 +80,7 @@ def test_a_translation_in_the_originals_language_is_the_same_error(site):
 def test_a_translation_of_a_translation_names_the_real_original(site):
     site.speech("aif-2025-plenary-kk", KAZAKH.replace("translation_of: aif-2025-plenary",
                                                       "translation_of: aif-2025-plenary-ru"), "Text.\n")
-    found = [m for m in messages(archives.load(site.root)) if "error" in m]
+    found = [m for m in messages(features.load(site.root)) if "error" in m]
     assert found == ["speeches/2025/aif-2025-plenary-kk.md:7:17: error: `aif-2025-plenary-ru` is itself a "
                      "translation (of `aif-2025-plenary`)\n  hint: name the original: `translation_of: aif-2025-plenary`"]
 
@@ -85,7 +89,7 @@ def test_delivered_and_official_translation_must_agree_with_translation_of(site)
     site.speech("aif-2025-plenary-kk", KAZAKH.replace("delivered: translation", "delivered: as delivered"), "Text.\n")
     site.speech("kigali-2023-remarks", ORIGINAL.replace("language: en", "official_translation: true"), "Text.\n",
                 folder="speeches/2023")
-    found = [m for m in messages(archives.load(site.root)) if "error" in m]
+    found = [m for m in messages(features.load(site.root)) if "error" in m]
     assert found == [
         "speeches/2023/kigali-2023-remarks.md:6:1: error: `official_translation` is set on a transcript that is "
         "not a translation\n  hint: add `translation_of: <the original's id>`, or remove `official_translation`",
@@ -97,19 +101,19 @@ def test_delivered_and_official_translation_must_agree_with_translation_of(site)
 def test_official_translation_is_true_or_false(site):
     site.speech("aif-2025-plenary-ru", RUSSIAN.replace("official_translation: true", "official_translation: yes"),
                 RUSSIAN_BODY)
-    found = [m.split("\n")[0] for m in messages(archives.load(site.root)) if "error" in m]
+    found = [m.split("\n")[0] for m in messages(features.load(site.root)) if "error" in m]
     assert found == ["speeches/2025/aif-2025-plenary-ru.md:9:23: error: `official_translation`: `yes` is not true or false"]
 
 
 def test_a_translation_without_any_shared_id_is_not_aligned_and_not_warned_about(site):
     site.speech("aif-2025-plenary-kk", KAZAKH, "Құрметті достар.\n\nДиалог бөлінуден күшті.\n")
-    assert messages(archives.load(site.root)) == []
+    assert messages(features.load(site.root)) == []
 
 
 # ---- Grouping: what facet pages count --------------------------------------------------------------------
 
 def test_versions_group_a_speech_original_first_and_distinct_counts_it_once(site):
-    archive = archives.load(site.root)
+    archive = features.load(site.root)
     groups = languages.versions(archive)
     ids = [s.id for s in groups["aif-2025-plenary-ru"]]
     assert ids == ["aif-2025-plenary", "aif-2025-plenary-kk", "aif-2025-plenary-ru"]
@@ -127,7 +131,7 @@ def test_versions_group_a_speech_original_first_and_distinct_counts_it_once(site
 # ---- Side by side --------------------------------------------------------------------------------------------
 
 def test_compare_pairs_aligned_ids_and_keeps_the_rest_in_order(site):
-    archive = archives.load(site.root)
+    archive = features.load(site.root)
     rows = languages.compare(archive.speech("aif-2025-plenary"), archive.speech("aif-2025-plenary-kk"))
     shown = [(r.original.id if r.original else None, r.translation.id if r.translation else None, r.aligned)
              for r in rows]
@@ -141,7 +145,7 @@ def test_compare_keeps_every_statement_once_when_ids_cross(tmp_path):
     archive = ArchiveDir(tmp_path)
     archive.speech("a", ORIGINAL, "One. {#one}\n\nTwo. {#two}\n\nThree. {#three}\n")
     archive.speech("a-ru", RUSSIAN.replace("aif-2025-plenary", "a"), "Два. {#two}\n\nОдин. {#one}\n\nТри. {#three}\n")
-    loaded = archives.load(tmp_path)
+    loaded = features.load(tmp_path)
     rows = languages.compare(loaded.speech("a"), loaded.speech("a-ru"))
     left = [r.original.id for r in rows if r.original]
     right = [r.translation.id for r in rows if r.translation]
@@ -152,7 +156,7 @@ def test_compare_keeps_every_statement_once_when_ids_cross(tmp_path):
 # ---- The switcher and the <head> alternates ------------------------------------------------------------------
 
 def test_the_switcher_links_every_version_marks_the_original_and_lists_the_shared_statements(site):
-    archive = archives.load(site.root)
+    archive = features.load(site.root)
     groups = languages.versions(archive)
     russian = archive.speech("aif-2025-plenary-ru")
     html = languages.render_switcher(russian, groups[russian.id], render.Links(base="../../"))
@@ -170,7 +174,7 @@ def test_the_switcher_links_every_version_marks_the_original_and_lists_the_share
 
 
 def test_alternates_name_every_version_and_the_original_as_default(site):
-    archive = archives.load(site.root)
+    archive = features.load(site.root)
     group = languages.versions(archive)["aif-2025-plenary"]
     assert languages.alternates(group) == [("en", "aif-2025-plenary"), ("kk", "aif-2025-plenary-kk"),
                                            ("ru", "aif-2025-plenary-ru"), ("x-default", "aif-2025-plenary")]
@@ -198,7 +202,7 @@ def test_translate_and_plurals():
 
 
 def test_speech_page_strings_follow_the_interface_language(site, russian_interface):
-    archive = archives.load(site.root)
+    archive = features.load(site.root)
     russian = archive.speech("aif-2025-plenary-ru")
     html = render.render_speech(russian, archive.registry, render.Links(), edit_url="https://example.org/edit")
     assert "<dt>Дата</dt>" in html and "<dt>Событие</dt>" in html and "<dt>Язык</dt>" in html
@@ -215,7 +219,7 @@ def test_speech_page_strings_follow_the_interface_language(site, russian_interfa
 
 
 def test_english_output_is_unchanged(site):
-    archive = archives.load(site.root)
+    archive = features.load(site.root)
     html = render.render_speech(archive.speech("aif-2025-plenary"), archive.registry, render.Links())
     assert '<dt>Language</dt><dd class="podium-language" data-pagefind-filter="language">English</dd>' in html
     assert ">29 May 2025</time>" in html and ">Speech, as delivered</dd>" in html

@@ -195,7 +195,7 @@ def test_switching_after_scrolling_keeps_the_statement_at_the_top_of_the_window(
 
 @pytest.mark.browser
 def test_an_unaligned_statement_switches_to_the_nearest_aligned_one_before_it(open_page, built):
-    from podium.statements import automatic_id
+    from podium.core.statements import automatic_id
 
     unaligned = automatic_id("Біз халықтарымыз арасында қабырға емес, көпір саламыз.")
     page = open_page(f"speeches/aif-2025-plenary-kk/#{unaligned}")

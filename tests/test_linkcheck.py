@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from podium.cli import main
-from podium.linkcheck import check_site
-from podium.problems import Problems
+from podium.cli.main import main
+from podium.editors.linkcheck import check_site
+from podium.core.problems import Problems
 
 
 def site(tmp_path, pages: dict[str, str]):

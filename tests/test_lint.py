@@ -7,10 +7,10 @@ import textwrap
 import pytest
 from click.testing import CliRunner
 
-from podium.cli import main
-from podium.lint import RULES, LintConfig, apply_fixes, lint_text
-from podium.problems import Problems
-from podium.settings import Settings
+from podium.cli.main import main
+from podium.editors.lint import RULES, LintConfig, apply_fixes, lint_text
+from podium.core.problems import Problems
+from podium.core.settings import Settings
 
 FRONT = "---\ntitle: T\ndate: 2025-05-29\nspeaker: tokayev\nlanguage: {language}\n---\n\n"
 BODY_LINE = 8  # the first body line of a transcript written by `text()`
@@ -330,7 +330,7 @@ def test_lint_config_from_mkdocs_yml(archive_dir):
 
 
 def test_apply_fixes_right_to_left():
-    from podium.lint import Fix
+    from podium.editors.lint import Fix
 
     assert apply_fixes("a  b  c", [Fix(1, 2, 2, " "), Fix(1, 5, 2, " ")]) == "a b c"
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from podium import archive as archives
-from podium.problems import Problem
+from podium.core import archive as archives
+
+from podium import features
+from podium.core.problems import Problem
 
 from conftest import MINIMAL_FRONT, ArchiveDir, speech_text
 
@@ -16,26 +18,26 @@ OK_FRONT = MINIMAL_FRONT
 
 
 def problems_of(root: Path) -> list[str]:
-    archive = archives.load(root)
+    archive = features.load(root)
     return [f"{p.path}:{p.line}:{p.column}: {p.severity}: {p.message}" for p in archive.problems.sorted()]
 
 
 def only(root: Path) -> Problem:
-    archive = archives.load(root)
+    archive = features.load(root)
     assert len(archive.problems) == 1, archive.problems.sorted()
     return archive.problems.items[0]
 
 
 def test_the_reference_archive_has_no_problems():
     from conftest import REPO
-    archive = archives.load(REPO)
+    archive = features.load(REPO)
     assert archive.problems.sorted() == []
     assert [s.id for s in archive.speeches] == ["aif-2025-tokayev-plenary"]
 
 
 def test_a_good_transcript_loads(archive_dir: ArchiveDir):
     archive_dir.speech("opening")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.problems.sorted() == []
     speech = archive.speeches[0]
     assert speech.meta.title == "Opening address"
@@ -60,7 +62,7 @@ def test_not_utf8_utf16(archive_dir: ArchiveDir):
 def test_bom_and_crlf_are_fine(archive_dir: ArchiveDir):
     text = speech_text(OK_FRONT, "One.\n\nTwo.\n").replace("\n", "\r\n")
     archive_dir.write("speeches/a.md", b"\xef\xbb\xbf" + text.encode())
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.problems.sorted() == []
     assert [s.line for s in archive.speeches[0].statements] == [8, 10]
 
@@ -119,7 +121,7 @@ def test_yaml_11_surprises_stay_strings(archive_dir: ArchiveDir):
     archive_dir.speech("a", "title: no\ndate: 2025-05-29\nspeaker: tokayev\nlanguage: no\n"
                             "session: 3.10\nlocation: '12:30'\nsummary: 012\n")
     archive_dir.speech("b", "title: on\ndate: 2025-05-29\nspeaker: tokayev\nlocation: 12:30\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.problems.sorted() == []
     meta = {s.id: s.meta for s in archive.speeches}
     assert (meta["a"].title, meta["a"].language, meta["a"].session, meta["a"].location, meta["a"].summary) == (
@@ -128,7 +130,7 @@ def test_yaml_11_surprises_stay_strings(archive_dir: ArchiveDir):
 
 
 def test_a_boolean_field_takes_only_true_or_false():
-    from podium.model import _strict_bool
+    from podium.core.model import _strict_bool
     assert _strict_bool("true") is True and _strict_bool("false") is False
     for surprise in ("no", "on", "yes", "off", "1"):
         with pytest.raises(ValueError):
@@ -137,7 +139,7 @@ def test_a_boolean_field_takes_only_true_or_false():
 
 def test_unknown_keys_with_did_you_mean(archive_dir: ArchiveDir):
     archive_dir.speech("a", OK_FRONT + "sumary: A summary\nsource:\n  urll: https://example.org\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     lines = [p.format() for p in archive.problems.sorted()]
     assert lines[0].startswith("speeches/2025/a.md:6:1: error: unknown field `sumary`\n"
                                "  hint: did you mean `summary`? known fields: title, date,")
@@ -177,7 +179,7 @@ def test_impossible_and_malformed_dates(archive_dir: ArchiveDir, date: str, mess
 def test_unknown_ids_with_suggestions(archive_dir: ArchiveDir):
     archive_dir.speech("a", "title: T\ndate: 2025-05-29\nspeaker: tokaev\nevent: aif-2026\n"
                             "topics: [climate, multilateralsm]\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/a.md:4:10: error: unknown speaker `tokaev`\n"
         "  hint: did you mean `tokayev`? Or add it to speeches/speakers.yml.",
@@ -215,7 +217,7 @@ def test_two_transcripts_at_the_same_url(archive_dir: ArchiveDir):
 def test_yaml_aliases_are_refused(archive_dir: ArchiveDir):
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
     archive_dir.write("speeches/topics.yml", bomb + "climate:\n  label: Climate\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [(p.path, p.line, p.column, p.message) for p in archive.problems.sorted()] == [
         ("speeches/topics.yml", 2, column, "YAML aliases (`*name`) are not allowed here")
         for column in (8, 12, 16, 20, 24, 28, 32, 36)]
@@ -266,8 +268,8 @@ def test_parent_loops_are_reported(archive_dir: ArchiveDir):
 
 @pytest.mark.parametrize("extra", ["", "t: '*'\n"])  # a `*` sends the text to the pure-Python reader
 def test_both_yaml_readers_agree_on_null_and_strings(extra):
-    from podium.frontmatter import parse_yaml
-    from podium.problems import Problems
+    from podium.core.frontmatter import parse_yaml
+    from podium.core.problems import Problems
     document = parse_yaml("a:\nb: ~\nc: ''\nd: null\ne: no\nf: 3.10\n" + extra, "x.yml", Problems())
     assert {k: v for k, v in document.data.items() if k != "t"} == {
         "a": None, "b": None, "c": "", "d": None, "e": "no", "f": "3.10"}

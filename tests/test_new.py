@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from podium import archive as archives
-from podium.cli import main
-from podium.lint import PLACEHOLDER
+from podium.core import archive as archives
+
+from podium import features
+from podium.cli.main import main
+from podium.editors.lint import PLACEHOLDER
 
 from conftest import ArchiveDir
 
@@ -29,7 +31,7 @@ def test_options_write_the_transcript_at_the_conventional_path(archive_dir):
         "wrote speeches/2025/aif-2025-tokayev-plenary.md: paste the speech below the front matter, one paragraph "
         "per statement, then run `podium lint speeches/2025/aif-2025-tokayev-plenary.md` and "
         "`podium check speeches/2025/aif-2025-tokayev-plenary.md`\n")
-    loaded = archives.load(archive_dir.root)
+    loaded = features.load(archive_dir.root)
     assert [p.format() for p in loaded.problems] == []  # valid; only lint's placeholder rule objects
 
 
@@ -96,7 +98,7 @@ def test_prompt_adds_a_missing_speaker_without_disturbing_the_registry(archive_d
     assert result.exit_code == 0, result.output
     assert "added speaker `berset` (Alain Berset) to speeches/speakers.yml" in result.stdout
     assert registry.read_text() == before + "berset:\n  name: Alain Berset\n"
-    assert [p.format() for p in archives.load(archive_dir.root).problems] == []
+    assert [p.format() for p in features.load(archive_dir.root).problems] == []
 
 
 def test_add_missing_event_without_prompts_keeps_comments(archive_dir):

@@ -8,14 +8,15 @@ import time
 import pytest
 
 from conftest import REPO, run_podium
-from podium import archive as archives
-from podium import quote
-from podium.plaintext import plain_text
+from podium.core import archive as archives
+from podium import features
+from podium.quote import index as quote
+from podium.core.text import plain_text
 
 
 @pytest.fixture(scope="module")
 def reference():
-    archive = archives.load(REPO)
+    archive = features.load(REPO)
     return archive, quote.QuoteIndex.from_archive(archive)
 
 
@@ -138,7 +139,7 @@ def test_coverage_is_measured_and_unknown_statements_reported(archive_dir):
             quote: Second statement
             statement: s-nope
         """, body="The first statement of all.\n\nSecond statement.\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     results = quote.coverage(archive.speech("a"))
     assert results[0]["fidelity"] == 1.0 and results[0]["differences"] == "The first statement"
     assert [p.format() for p in archive.problems.sorted()] == [

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_reference_archive, run_podium
-from podium import archive as archives
-from podium import references
-from podium.crosslinks import CrossLinks, plain
-from podium.references import Target
-from podium.render import Links
-from podium.statements import automatic_id
+from podium.core import archive as archives
+from podium import features
+from podium.xref import references
+from podium.xref.crosslinks import CrossLinks, plain
+from podium.xref.references import Target
+from podium.render.pages import Links
+from podium.core.statements import automatic_id
 
 XREF_YML = """\
 site_name: Test archive
@@ -66,7 +67,7 @@ def pair(archive_dir):
 
 
 def load(root: Path):
-    archive = archives.load(root)
+    archive = features.load(root)
     return archive, references.resolve(archive)
 
 
@@ -193,7 +194,7 @@ def test_broken_references_are_reported_where_written(archive_dir):
 
 def test_a_statement_cannot_reference_itself(archive_dir):
     archive_dir.speech("solo", TOKAYEV_2025, "We act. {#act see=#act}\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.items] == [
         "speeches/2025/solo.md:8:19: error: statement `act` references itself\n"
         "  hint: a reference points at another statement, speech or speaker"]
@@ -256,7 +257,7 @@ def test_card_text_is_escaped(archive_dir):
 
 def test_reference_archive_carries_a_real_cross_link(tmp_path):
     root = copy_reference_archive(tmp_path)
-    archive = archives.load(root)
+    archive = features.load(root)
     assert archive.ok
     index = references.resolve(archive)
     keys = {(r.statement.id, r.target.key) for r in index.references}

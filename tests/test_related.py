@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from podium import archive as archives
-from podium.generate import generate
-from podium.related import Document, Related, content_words, find_related, similar
+from podium.core import archive as archives
+
+from podium import features
+from podium.editors.generate import generate
+from podium.xref.related import Document, Related, content_words, find_related, similar
 
 NUCLEAR_A = ("Kazakhstan lives with the legacy of 450 nuclear tests at Semipalatinsk; we closed the test site "
              "and gave up our nuclear arsenal.")
@@ -81,7 +83,7 @@ PLANTED = {
 def generated(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("generated")
     generate(root, speeches=40, seed=5, plugins=["podium", "podium-xref"])
-    archive = archives.load(root)
+    archive = features.load(root)
     solo = [s for s in archive.speeches if len(s.meta.speaker_ids) == 1 and s.meta.language == "en"]
     # Each pair in two speeches by different speakers.
     hosts = []
@@ -98,7 +100,7 @@ def generated(tmp_path_factory) -> Path:
 
 
 def test_related_on_a_generated_archive_finds_the_planted_neighbours(generated):
-    archive = archives.load(generated)
+    archive = features.load(generated)
     assert archive.ok, archive.problems.items
     related = find_related(archive, threshold=0.3)
     where = {s.id: speech.id for speech in archive.speeches for s in speech.statements if s.id in PLANTED}
@@ -118,7 +120,7 @@ def test_related_is_rendered_collapsed_beside_the_statement(generated):
     site = ArchiveDir.at(generated)
     result = site.build()
     assert result.returncode == 0, result.stderr
-    archive = archives.load(generated)
+    archive = features.load(generated)
     host = next(speech for speech in archive.speeches if speech.statement("water-1"))
     other = next(speech for speech in archive.speeches if speech.statement("water-2"))
     html = site.html(f"speeches/{host.id}/index.html")
@@ -135,11 +137,11 @@ def test_related_statements_are_the_same_in_every_process(tmp_path):
     import subprocess
     import sys
 
-    from podium.generate import generate
+    from podium.editors.generate import generate
 
     generate(tmp_path, speeches=300, seed=5, plugins=["podium"])  # enough near-ties to tell
-    script = ("import sys, json; from pathlib import Path; from podium import archive, related; "
-              "a = archive.load(Path(sys.argv[1])); r = related.find_related(a, threshold=0.05); "
+    script = ("import sys, json; from pathlib import Path; from podium import features; from podium.xref import related; "
+              "a = features.load(Path(sys.argv[1])); r = related.find_related(a, threshold=0.05); "
               "print(json.dumps(sorted((k, [(x.speech, x.statement, x.score) for x in v]) for k, v in r.items())))")
     outputs = {subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout

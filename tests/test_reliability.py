@@ -10,11 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from podium import archive as archives
-from podium.frontmatter import parse_yaml, split
-from podium.problems import Problems
-from podium.speech import read
-from podium.statements import parse
+from podium.core import archive as archives
+
+from podium import features
+from podium.core.frontmatter import parse_yaml, split
+from podium.core.problems import Problems
+from podium.core.speech import read
+from podium.core.statements import parse
 
 from conftest import BIN, ArchiveDir, run_podium
 from test_serve import free_port, wait_for
@@ -42,7 +44,7 @@ def test_a_failed_build_keeps_the_last_good_site(archive_dir: ArchiveDir):
 
 def test_a_very_long_line_loads(archive_dir: ArchiveDir):
     archive_dir.speech("long", body="word " * 100_000 + "\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert archive.problems.sorted() == []
     assert len(archive.speeches[0].statements[0].text) == 499_999
 
@@ -101,7 +103,7 @@ def test_the_loader_never_raises(tmp_path_factory, front, body):
 @given(raw=st.binary(max_size=300))
 def test_random_bytes_never_raise(raw):
     problems = Problems()
-    from podium.frontmatter import decode
+    from podium.core.frontmatter import decode
     text = decode(raw, "x.md", problems)
     if text is not None:
         source = split(text, "x.md", problems)

@@ -6,9 +6,9 @@ import json
 
 from click.testing import CliRunner
 
-from podium.cli import main
-from podium.model import ID_PATTERN, SpeechMeta
-from podium.schema import fields_reference, lint_reference, schema_files, transcript_schema, update_reference
+from podium.cli.main import main
+from podium.core.model import ID_PATTERN, SpeechMeta
+from podium.editors.schema import fields_reference, lint_reference, schema_files, transcript_schema, update_reference
 
 from conftest import REPO
 

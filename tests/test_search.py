@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from podium import archive as archives
-from podium import search
+from podium.core import archive as archives
+
+from podium import features
+from podium.search import index as search
 
 from conftest import REPO, ArchiveDir
 from search_sites import small_archive
@@ -30,7 +32,7 @@ def test_script_of_finds_the_script_most_letters_are_in():
 
 
 def test_languages_of_an_archive_with_their_scripts(tmp_path):
-    archive = archives.load(small_archive(tmp_path).root)
+    archive = features.load(small_archive(tmp_path).root)
     found = {language.code: language for language in search.languages(archive.speeches)}
     assert set(found) == {"en", "ru", "kk"}
     assert (found["en"].script, found["en"].speeches, found["en"].name) == ("Latin", 3, "English")
@@ -40,7 +42,7 @@ def test_languages_of_an_archive_with_their_scripts(tmp_path):
 
 
 def test_turns_name_the_speaker_at_each_change_and_nothing_for_one_speaker(tmp_path):
-    archive = archives.load(small_archive(tmp_path).root)
+    archive = features.load(small_archive(tmp_path).root)
     panel = next(s for s in archive.speeches if s.id == "aif-2024-climate-panel")
     turns = search.turns(panel, archive.registry)
     assert [name for _, name in turns] == ["Kassym-Jomart Tokayev", "Paul Kagame", "Kassym-Jomart Tokayev"]
@@ -50,7 +52,7 @@ def test_turns_name_the_speaker_at_each_change_and_nothing_for_one_speaker(tmp_p
 
 
 def test_page_extras_escape_names_and_add_statement_topics_once(tmp_path):
-    archive = archives.load(small_archive(tmp_path).root)
+    archive = features.load(small_archive(tmp_path).root)
     opening = next(s for s in archive.speeches if s.id == "aif-2025-opening")
     extras = search.page_extras(opening, archive.registry)
     # un-reform is tagged on one statement only; multilateralism is the speech's own (already a filter)
@@ -63,7 +65,7 @@ def test_page_extras_escape_names_and_add_statement_topics_once(tmp_path):
 
 
 def test_client_config_lists_languages_and_filters(tmp_path):
-    archive = archives.load(small_archive(tmp_path).root)
+    archive = features.load(small_archive(tmp_path).root)
     config = search.client_config(archive.speeches)
     assert config["bundle"] == "pagefind/"
     assert config["filters"] == ["speaker", "event", "topic", "year", "language", "kind"]

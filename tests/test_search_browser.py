@@ -8,7 +8,9 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from podium import archive as archives
+from podium.core import archive as archives
+
+from podium import features
 
 from conftest import ArchiveDir, copy_reference_archive
 from search_sites import generated_archive, small_archive
@@ -294,7 +296,7 @@ def test_usable_on_a_phone(open_site, small_site):
 
 def test_generated_archive_phrase_and_cyrillic_word(open_site, generated):
     root, site = generated
-    archive = archives.load(root)
+    archive = features.load(root)
     assert archive.ok
     # A phrase of four plain words from an English statement, the rarest (longest) such window.
     best = None

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from podium import archive as archives
-from podium.settings import Settings
+from podium.core import archive as archives
+
+from podium import features
+from podium.core.settings import Settings
 
 from conftest import REPO, ArchiveDir, run_podium
 
@@ -234,14 +236,14 @@ def test_an_allowed_subset_passes_check(archive_dir: ArchiveDir):
 ])
 def test_script_addresses_in_front_matter_are_errors(archive_dir: ArchiveDir, field, value, message):
     archive_dir.speech("a", f"title: T\ndate: 2025-05-29\nspeaker: tokayev\n{field}: \"{value}\"\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.message for p in archive.problems] == [message]
 
 
 def test_script_addresses_in_registries_are_errors(archive_dir: ArchiveDir):
     archive_dir.write("speeches/speakers.yml", "tokayev:\n  name: T\n  image: \"javascript:alert(1)\"\n"
                       "  links:\n    website: \"vbscript:x\"\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert sorted(p.message for p in archive.problems) == [
         "speaker `tokayev`: `image`: `javascript:` addresses are not allowed; use an http(s) address",
         "speaker `tokayev`: `links.website`: `vbscript:` addresses are not allowed; use an http(s) address",
@@ -264,7 +266,7 @@ def test_an_oversized_transcript_is_an_error_naming_the_file(archive_dir: Archiv
     huge = archive_dir.speech("huge", body=("word " * 200 + "\n\n") * 1100)
     size = huge.stat().st_size // 1024
     assert size > 1024
-    archive = archives.load(archive_dir.root, settings=Settings(max_transcript_kb=1024))
+    archive = features.load(archive_dir.root, settings=Settings(max_transcript_kb=1024))
     assert [p.format() for p in archive.problems] == [
         f"speeches/2025/huge.md:1:1: error: transcript is {size} KB, over the limit of 1024 KB\n"
         "  hint: split a very long session into several transcripts, or raise `max_transcript_kb` in mkdocs.yml"]
@@ -284,7 +286,7 @@ def test_a_symlink_leaving_the_archive_is_refused(archive_dir: ArchiveDir, tmp_p
     outside = tmp_path_factory.mktemp("outside") / "elsewhere.md"
     outside.write_text("---\ntitle: T\ndate: 2025-05-29\nspeaker: tokayev\n---\n\nText.\n")
     (archive_dir.root / "speeches" / "link.md").symlink_to(outside)
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems] == [
         "speeches/link.md:1:1: error: transcript is a symbolic link to a file outside the archive\n"
         "  hint: copy the transcript into speeches/ instead of linking to it"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from podium import archive as archives
-from podium.problems import Problems
-from podium.statements import Section, Statement, automatic_id, parse
+from podium.core import archive as archives
+
+from podium import features
+from podium.core.problems import Problems
+from podium.core.statements import Section, Statement, automatic_id, parse
 
 from conftest import ArchiveDir
 
@@ -104,7 +106,7 @@ def test_turns_narrative_and_sections():
 def test_turn_speakers_are_checked(archive_dir: ArchiveDir):
     front = "title: Panel\ndate: 2025-05-29\nspeakers: [tokayev, kagame]\nevent: aif-2025\n"
     archive_dir.speech("panel", front, "Before anyone.\n\n@kagame: Hello.\n\n@tokayv: Hi.\n\n@tokayev: Welcome.\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/panel.md:8:1: error: statement before the first speaker turn in a speech with several "
         "speakers\n  hint: start the paragraph with `@speaker-id: `, or write stage directions in [brackets]",
@@ -116,7 +118,7 @@ def test_turn_speakers_are_checked(archive_dir: ArchiveDir):
 def test_a_turn_speaker_must_be_declared(archive_dir: ArchiveDir):
     front = "title: Remarks\ndate: 2025-05-29\nspeaker: tokayev\n"
     archive_dir.speech("remarks", front, "Welcome.\n\n@kagame: Thank you.\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/remarks.md:9:2: error: `kagame` speaks here but is not in the front matter's speakers\n"
         "  hint: add `kagame` to `speakers`"]
@@ -124,7 +126,7 @@ def test_a_turn_speaker_must_be_declared(archive_dir: ArchiveDir):
 
 def test_unknown_statement_topic_is_a_path_line_error(archive_dir: ArchiveDir):
     archive_dir.speech("a", body="One.\n\nTwo. {#two topics=climate,multilateralsm}\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/a.md:10:27: error: unknown topic `multilateralsm`\n"
         "  hint: did you mean `multilateralism`? Or add it to speeches/topics.yml."]
@@ -135,14 +137,14 @@ def test_corrections_must_match_the_text(archive_dir: ArchiveDir):
              "  - {original: advócacy, corrected: advocacy, statement: legacy}\n"
              "  - {original: ígnorance, corrected: ignorance, statement: nowhere}\n")
     archive_dir.speech("a", front, "Our advocacy goes on. {#legacy}\n\nNo ignorance.\n")
-    archive = archives.load(archive_dir.root)
+    archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/a.md:7:5: error: correction names statement `nowhere`, which is not in this speech\n"
         "  hint: use the id shown by the statement's ¶ permalink"]
 
 
 def test_a_speech_renders_in_one_pass_exactly_as_statement_by_statement():
-    from podium.render import StatementRenderer
+    from podium.render.pages import StatementRenderer
     renderer = StatementRenderer()
     texts = ["Plain *emphasis* and [a link](https://example.org).", "- a list\n- of two", "[Applause]",
              "> a quotation", "```\nan unclosed fence", "After the fence."]

@@ -1,3 +1,3 @@
-from .cli import run
+from podium.cli.main import run
 
 run()

@@ -41,11 +41,15 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 import podium
-from podium import akomantoso, citation, feeds, opendata, quote
-from podium.plaintext import plain_text, shorten
-from podium.problems import Problems, format_report
+from podium.cite import akomantoso
+from podium.cite import citation
+from podium.cite import feeds
+from podium.cite import opendata
+from podium.quote import index as quote
+from podium.core.text import plain_text, shorten
+from podium.core.problems import Problems, format_report
 from podium.mkdocs.plugin import is_serving
-from podium.render import environment, long_date, speaker_view
+from podium.render.pages import environment, long_date, speaker_view
 from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)

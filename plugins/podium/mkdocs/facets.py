@@ -1,8 +1,8 @@
 """The `podium-facets` MkDocs plugin: speakers, topics, events and dates pages, glue only.
 
 After the `podium` plugin has loaded and checked the archive, `on_files` files every speech under its
-terms once (`podium.facets.collect`) and adds a virtual page for each facet's hub, each term and each
-further page of a long list (`podium.facet_pages`). The hubs are in the nav if mkdocs.yml lists them; the
+terms once (`podium.facets.index.collect`) and adds a virtual page for each facet's hub, each term and each
+further page of a long list (`podium.facets.pages`). The hubs are in the nav if mkdocs.yml lists them; the
 term pages are NOT_IN_NAV. `on_page_markdown` gives each page its (escaped) title, and `on_page_content`
 replaces the empty content with the core's HTML. Nothing is written by hand and nothing is kept between
 builds, so `mkdocs serve` rebuilds the pages from the archive it just reloaded.
@@ -27,7 +27,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
-from podium import facet_pages, facets, render
+from podium.facets import pages as facet_pages
+from podium.facets import index as facets
+from podium.render import pages as render
 from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)

@@ -1,6 +1,6 @@
 """The `podium-languages` MkDocs plugin: originals and translations, linked and shown together (issue 10).
 
-Glue only; the work is in `podium.languages` (grouping, checks, alignment, views) and `podium.i18n`.
+Glue only; the work is in `podium.languages.translations` (grouping, checks, alignment, views) and `podium.render.i18n`.
 `on_config` sets the interface language of Podium's templates from Material's `theme.language`.
 `on_files`, after `podium` loaded and checked the archive (translations included), groups every speech
 with its versions and adds one side-by-side page per translation at /speeches/<original>/compare/<lang>/.
@@ -30,7 +30,9 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
-from podium import i18n, languages, render
+from podium.render import i18n
+from podium.languages import translations as languages
+from podium.render import pages as render
 from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)

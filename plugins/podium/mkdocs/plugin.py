@@ -24,10 +24,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
-from podium import archive as archives
-from podium import i18n, render
-from podium.problems import format_report
-from podium.settings import Settings
+from podium.core import archive as archives
+from podium import features
+from podium.render import i18n
+from podium.render import pages as render
+from podium.core.problems import format_report
+from podium.core.settings import Settings
 from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
@@ -55,7 +57,7 @@ class PodiumConfig(Config):
     """Where transcripts are edited, relative to `repo_url`, for the "Correct this transcript" link.
     Default: derived from `edit_uri` by dropping the docs folder. Example: `edit_uri: edit/main/`"""
     lint = c.Type(dict, default={})
-    """`podium lint`'s rules for this archive (read by the CLI, not the build; see podium.lint).
+    """`podium lint`'s rules for this archive (read by the CLI, not the build; see podium.editors.lint).
     Example: `lint: {disable: [long-statement], severity: {double-space: error}}`"""
 
 
@@ -84,7 +86,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
 
     @event_priority(50)  # early: other Podium plugins read `self.archive` in their own on_files
     def on_files(self, files: Files, config) -> Files:
-        archive = archives.load(self.root, settings=Settings.from_options(dict(self.config)))
+        archive = features.load(self.root, settings=Settings.from_options(dict(self.config)))
         report = format_report(archive.problems)
         if report:
             click.echo(report, err=True)

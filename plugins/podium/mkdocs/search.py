@@ -4,7 +4,7 @@ It adds the /search/ page and the search assets, tells the search box which lang
 (`config.extra.podium_search`, read by `overrides/partials/header.html`), gives each panel or debate page
 the turns of its speakers, and indexes the site with Pagefind: each page with `data-pagefind-body` goes to
 a Pagefind process as soon as MkDocs has rendered it (`on_post_page`), so indexing runs on another core
-during the build, and `on_post_build` writes the bundle (also on every rebuild under `mkdocs serve`). What is indexed and why lives in `podium.search`; the attributes that
+during the build, and `on_post_build` writes the bundle (also on every rebuild under `mkdocs serve`). What is indexed and why lives in `podium.search.index`; the attributes that
 say so are in `templates/speech.html`. List it after `podium` in mkdocs.yml:
 
     plugins:
@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 import time
 
 import podium
-from podium import search
+from podium.search import index as search
 from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)
@@ -77,7 +77,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_page_content(self, html, page, config, files):
         if PAGE_MARK in html:
-            from podium.render import environment
+            from podium.render.pages import environment
 
             help_page = files.get_file_from_path(HELP)
             help_url = help_page.url_relative_to(page.file) if help_page else None

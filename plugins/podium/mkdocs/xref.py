@@ -26,7 +26,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 import podium
-from podium import crosslinks, references, related, render
+from podium.xref import crosslinks
+from podium.xref import references
+from podium.xref import related
+from podium.render import pages as render
 from podium.mkdocs.assets import add_asset_files, use_assets
 
 log = get_plugin_logger(__name__)

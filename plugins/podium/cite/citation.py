@@ -1,0 +1,222 @@
+"""Citations of one statement: Chicago, APA and MLA strings, and a BibTeX entry.
+
+A `Reference` gathers what every style needs: the statement's speaker, the speech's title, the event,
+the place and the date, the archive's name (the site's `site_name`) and the statement's permalink:
+
+    ref = reference(speech, speech.statement("multilateralism-is-faltering"), registry,
+                    archive="Podium Speech Archive", base_url="https://podium.example.org/")
+    chicago(ref, accessed=dt.date(2025, 6, 1))
+    -> 'Tokayev, Kassym-Jomart. “Statement at the plenary session of the Astana International Forum.”
+        Statement, Astana International Forum 2025, Plenary session, Astana, Kazakhstan, May 29, 2025.
+        Podium Speech Archive. Accessed June 1, 2025.
+        https://podium.example.org/speeches/aif-2025-tokayev-plenary/#multilateralism-is-faltering.'
+
+The speech page copies citations in the reader's browser, on the day they copy it and at the address they
+read it at. So that the browser does not format citations a second time (and differently), `templates()`
+gives each style once per speaker of the speech with three slots, filled in by the page's script:
+the permalink, the statement's id and the accessed date (see `SLOTS`).
+
+Titles are printed as published: turning them into title case or sentence case by rule breaks names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from podium.core.registry import Registry
+from podium.core.speech import Speech
+from podium.core.statements import Statement
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+# MLA abbreviates months longer than four letters.
+_MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+
+# Slots that the page's script fills in, as `\ue000name\ue001` (private-use characters never typed by hand).
+SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"
+SLOTS = ("url", "statement", "accessed-mdy", "accessed-dmy-mla", "accessed-iso")
+
+
+class _Later:
+    """The accessed date of a template: not known at build time, so each format prints its slot."""
+
+
+LATER = _Later()
+
+
+def slot(name: str) -> str:
+    return f"{SLOT_OPEN}{name}{SLOT_CLOSE}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a citation says about one statement (or a whole speech, with `statement` None)."""
+
+    family: str  # Tokayev
+    given: str  # Kassym-Jomart ("" for a one-word name)
+    title: str
+    kind: str  # Statement, Speech, Panel...
+    date: dt.date
+    archive: str  # the site's name
+    url: str  # the permalink, with the statement's #fragment
+    speech: str  # the speech's id
+    statement: str | None = None
+    event: str | None = None
+    session: str | None = None
+    place: str | None = None
+
+    @property
+    def author(self) -> str:
+        """Family name first, as every style's reference list sorts: `Tokayev, Kassym-Jomart`."""
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+def split_name(name: str, sort_name: str | None = None) -> tuple[str, str]:
+    """(family, given): from `sort_name` ("Tokayev, Kassym-Jomart") when the registry has it.
+
+    >>> split_name("Kassym-Jomart Tokayev", "Tokayev, Kassym-Jomart")
+    ('Tokayev', 'Kassym-Jomart')
+    >>> split_name("Paul Kagame")
+    ('Kagame', 'Paul')
+    """
+    if sort_name and "," in sort_name:
+        family, given = sort_name.split(",", 1)
+        return family.strip(), given.strip()
+    parts = name.split()
+    if len(parts) < 2:
+        return name.strip(), ""
+    return parts[-1], " ".join(parts[:-1])
+
+
+def reference(speech: Speech, statement: Statement | None, registry: Registry, archive: str,
+              base_url: str) -> Reference:
+    """The reference for `statement` of `speech` (its own speaker in a panel), at `base_url` (ends with /)."""
+    meta = speech.meta
+    ident = (statement.speaker if statement is not None and statement.speaker else None) or \
+        (meta.speaker_ids[0] if meta.speaker_ids else "")
+    speaker = registry.speakers.get(ident)
+    family, given = split_name(speaker.name, speaker.sort_name) if speaker else (ident, "")
+    event = registry.events.get(meta.event)
+    url = f"{base_url}{speech.url}" + (f"#{statement.id}" if statement is not None else "")
+    return Reference(
+        family=family, given=given, title=meta.title.strip(), kind=meta.kind.value.capitalize(), date=meta.date,
+        archive=archive, url=url, speech=speech.id, statement=statement.id if statement is not None else None,
+        event=event.name if event else meta.event, session=meta.session,
+        place=meta.location or (event.location if event else None),
+    )
+
+
+def _mdy(day: dt.date | _Later) -> str:
+    return slot("accessed-mdy") if day is LATER else f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def _dmy_mla(day: dt.date | _Later) -> str:
+    return slot("accessed-dmy-mla") if day is LATER else f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
+
+
+def _iso(day: dt.date | _Later) -> str:
+    return slot("accessed-iso") if day is LATER else day.isoformat()
+
+
+def _quoted(title: str) -> str:
+    """“Title.” — the period goes inside the quotation marks, unless the title ends in ? or !."""
+    return f"“{title}”" if title.endswith(("?", "!", ".")) else f"“{title}.”"
+
+
+def _ended(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _initials(given: str) -> str:
+    """APA's initials: `Kassym-Jomart` -> `K.-J.`, `Paul Ivan` -> `P. I.`"""
+    words = []
+    for word in given.split():
+        words.append("-".join(part[0] + "." for part in word.split("-") if part))
+    return " ".join(words)
+
+
+def chicago(ref: Reference, accessed: dt.date | _Later) -> str:
+    """Chicago Manual of Style (17th ed.), bibliography entry for a speech read online."""
+    occasion = ", ".join(part for part in (ref.kind, ref.event, ref.session, ref.place, _mdy(ref.date)) if part)
+    return (f"{_ended(ref.author)} {_quoted(ref.title)} {occasion}. {_ended(ref.archive)} "
+            f"Accessed {_mdy(accessed)}. {ref.url}.")
+
+
+def apa(ref: Reference, accessed: dt.date | _Later) -> str:
+    """APA (7th ed.): a speech transcript, with a retrieval date because an archive's pages may change."""
+    author = f"{ref.family}, {_initials(ref.given)}" if ref.given else ref.family
+    when = f"({ref.date.year}, {_MONTHS[ref.date.month - 1]} {ref.date.day})"
+    occasion = ", ".join(part for part in (ref.event, ref.session, ref.place) if part)
+    title = ref.title.rstrip(".")
+    return (f"{_ended(author)} {when}. {title} [{ref.kind} transcript]. "
+            + (f"{occasion}. " if occasion else "")
+            + f"{_ended(ref.archive)} Retrieved {_mdy(accessed)}, from {ref.url}")
+
+
+def mla(ref: Reference, accessed: dt.date | _Later) -> str:
+    """MLA Handbook (9th ed.): an address, then the archive as its container."""
+    day = f"{ref.date.day} {_MLA_MONTHS[ref.date.month - 1]} {ref.date.year}"
+    occasion = ", ".join(part for part in (ref.event, ref.session, day, ref.place) if part)
+    return (f"{_ended(ref.author)} {_quoted(ref.title)} {occasion}. {ref.archive}, {ref.url}. "
+            f"Accessed {_dmy_mla(accessed)}.")
+
+
+_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+                   "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _tex(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
+
+
+def bibtex_key(ref: Reference) -> str:
+    """`tokayev2025-multilateralism-is-faltering`: family name, year and the statement's (or speech's) id."""
+    family = "".join(char for char in ref.family.lower() if char.isalnum()) or "speech"
+    return f"{family}{ref.date.year}-{ref.statement or ref.speech}"
+
+
+def bibtex(ref: Reference, accessed: dt.date | _Later) -> str:
+    """A biblatex/BibTeX `@misc` entry (UTF-8). `url` stays verbatim: biblatex reads it as a URL."""
+    occasion = ", ".join(part for part in (ref.kind, ref.event, ref.session) if part)
+    fields = [
+        ("author", "{" + _tex(ref.author) + "}"),
+        ("title", "{" + _tex(ref.title) + "}"),
+        ("howpublished", "{" + _tex(occasion) + "}"),
+        ("address", "{" + _tex(ref.place) + "}" if ref.place else None),
+        ("date", "{" + ref.date.isoformat() + "}"),
+        ("year", "{" + str(ref.date.year) + "}"),
+        ("month", _MONTHS[ref.date.month - 1][:3].lower()),
+        ("organization", "{" + _tex(ref.archive) + "}"),
+        ("url", "{" + ref.url.replace("{", "%7B").replace("}", "%7D") + "}"),
+        ("urldate", "{" + _iso(accessed) + "}"),
+    ]
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields if value is not None)
+    return f"@misc{{{bibtex_key(ref)},\n{body}\n}}"
+
+
+STYLES = {"chicago": chicago, "apa": apa, "mla": mla, "bibtex": bibtex}
+LABELS = {"chicago": "Chicago", "apa": "APA", "mla": "MLA", "bibtex": "BibTeX"}
+
+
+def cite(ref: Reference, style: str, accessed: dt.date) -> str:
+    return STYLES[style](ref, accessed)
+
+
+def templates(ref: Reference) -> dict[str, str]:
+    """Each style with slots for the permalink, the statement's id and the accessed date.
+
+    `ref` is a speech-level reference (any statement of one speaker gives the same templates); the page's
+    script replaces `\\ue000url\\ue001` with the statement's address, and so on (see `fill`).
+    """
+    slotted = replace(ref, url=slot("url"), statement=slot("statement"))
+    return {style: render(slotted, LATER) for style, render in STYLES.items()}
+
+
+def fill(template: str, url: str, statement: str, accessed: dt.date) -> str:
+    """What the page's script does with a template; here so that tests can hold the two to one result."""
+    values = {"url": url, "statement": statement, "accessed-mdy": _mdy(accessed),
+              "accessed-dmy-mla": _dmy_mla(accessed), "accessed-iso": _iso(accessed)}
+    for name, value in values.items():
+        template = template.replace(slot(name), value)
+    return template

@@ -1,0 +1,61 @@
+"""`podium build`: build the site into a fresh folder and swap it in only when the build succeeds.
+
+A failed build (a broken transcript in a pull request, a crash) must never destroy the last good site:
+`site/` is replaced only after `mkdocs build` (or `properdocs build`) exits 0.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+
+def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True) -> int:
+    """Build into `<site>.new`, then swap; return the builder's exit status (the old site stays on failure)."""
+    fresh = site_dir.with_name(site_dir.name + ".new")
+    stale = site_dir.with_name(site_dir.name + ".old")
+    for leftover in (fresh, stale):
+        shutil.rmtree(leftover, ignore_errors=True)
+    executable = Path(sys.executable).with_name(tool)
+    command = [str(executable) if executable.exists() else tool, "build", "--site-dir", str(fresh)]
+    if strict:
+        command.append("--strict")
+    status = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).returncode
+    if status != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return status
+    if site_dir.exists():
+        site_dir.rename(stale)
+    fresh.rename(site_dir)
+    shutil.rmtree(stale, ignore_errors=True)
+    return 0
+
+
+@click.command("build")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="Where the finished site goes.")
+@click.option("--tool", type=click.Choice(["mkdocs", "properdocs"]), default="mkdocs", show_default=True,
+              help="The site builder to run.")
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Abort on MkDocs warnings too.")
+def build_command(site_dir: Path, tool: str, strict: bool) -> None:
+    """Build the site; replace SITE_DIR only if the build succeeds.
+
+    \b
+    Example:
+      podium build                      # writes site/, keeps the old one if anything fails
+      podium build --tool properdocs --site-dir public
+    """
+    from podium.cli.main import find_root
+
+    root = find_root(Path.cwd())
+    site_dir = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
+    status = build(root, site_dir, tool, strict)
+    if status != 0:
+        click.echo(f"podium: the build failed; {site_dir.name}/ still holds the last good site", err=True)
+        sys.exit(1)
+    click.echo(f"podium: built {site_dir.name}/")

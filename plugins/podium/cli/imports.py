@@ -1,0 +1,176 @@
+"""`podium import article` and `podium import corpus`: the command-line side of `article` and `corpus`.
+
+Both write drafts at the archive's path convention, speeches/<year>/<id>.md, and both print what they left
+out of the input, so an editor can check that no word of the speech was lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from podium.core import archive as archives
+from podium.editors import article as articles
+from podium.core.settings import load as load_settings
+
+
+@click.group("import")
+def import_group() -> None:
+    """Turn outside text into draft transcripts: one scraped article, or a whole corpus.
+
+    \b
+    Example:
+      podium import article scrapes/aif-2025-tokayev-plenary.article.txt
+      podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
+    """
+
+
+def _stem(file: Path) -> str:
+    name = file.name
+    for suffix in (".txt", ".html", ".md", ".article", ".text"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+@import_group.command("article")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "ident", default=None, help="The transcript's id and file name (default: FILE's name).")
+@click.option("--date", default=None, help="The day of the speech, YYYY-MM-DD, if the dateline lacks it.")
+@click.option("--speaker", default=None, help="The speaker's id, if the article's names do not find it.")
+@click.option("--language", default="en", show_default=True, help="BCP 47 tag of the statement's language.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write (default: speeches/<year>/<id>.md; `-` prints it).")
+@click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
+def article_command(file: Path, ident: str | None, date: str | None, speaker: str | None, language: str,
+                    output: Path | None, force: bool, root: Path | None) -> None:
+    """Make a draft transcript from a scraped article or press release.
+
+    Finds the statement (the quotation after "Here is the statement ...:", or the longest quotation),
+    keeps the article's headline, publisher, author, place and date as `source`, drops the site's
+    boilerplate, writes one paragraph per statement and keeps every word of it. Everything left out is
+    printed, line by line, with the reason.
+
+    \b
+    Example:
+      podium import article ~/scrapes/aif-2025-tokayev-plenary.article.txt
+      podium import article press-release.txt --id un-2025-remarks --date 2025-09-23 -o -
+    """
+    from podium.cli.main import find_root
+    from podium.core.problems import Problems
+
+    root = root or find_root(Path.cwd())
+    settings = load_settings(root)
+    problems = Problems()
+    registry = archives.registries.load(root / settings.speeches_dir, root, problems)
+    text = file.read_bytes().decode("utf-8", errors="replace")
+    ident = ident or _stem(file)
+    year = None
+    if date:
+        try:
+            year = dt.date.fromisoformat(date).year
+        except ValueError:
+            raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date")
+    elif found := re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", ident):
+        year = int(found.group(1))
+    result = articles.parse(text, registry, year)
+    if date:
+        result.date = dt.date.fromisoformat(date)
+        result.source.setdefault("date", result.date)
+    if speaker:
+        result.speaker = speaker
+    if result.date is None:
+        click.echo("podium: the article gives no date of the speech: pass --date YYYY-MM-DD", err=True)
+        sys.exit(1)
+    draft = articles.draft(result, language, file.name)
+    click.echo(f"dropped from {file.name} (not part of the statement):")
+    for item in result.dropped:
+        click.echo(f"  line {item.line} ({item.reason}): {item.text}")
+    for note in result.notes:
+        click.echo(f"note: {note}")
+    found = [("speaker", result.speaker), ("event", result.event)] + ([("session", result.session)] if result.event else [])
+    for field, value in found:
+        click.echo(f"{field}: {value}" if value else
+                   f"{field}: not found in the registries; fill it in (podium new can add one)")
+    text_out = draft.text()
+    if output is not None and str(output) == "-":
+        click.echo(text_out, nl=False)
+        return
+    target = output or root / settings.speeches_dir / str(result.date.year) / f"{ident}.md"
+    if target.exists() and not force:
+        click.echo(f"podium: {archives.display_path(target, root)} exists; pass --force to overwrite it", err=True)
+        sys.exit(1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text_out, encoding="utf-8")
+    shown = archives.display_path(target, root)
+    click.echo(f"wrote {shown}: {len(draft.paragraphs)} statements")
+    click.echo(f"next: podium lint {shown} && podium check {shown}")
+
+
+@import_group.command("corpus")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--metadata", "table", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The CSV or JSON table with one row per text.")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A YAML or JSON file: columns (field: column), labels (label: speaker id), speakers.")
+@click.option("--map", "overrides", multiple=True, metavar="FIELD=COLUMN",
+              help="Map one field to a column, e.g. --map date=delivered_on (overrides --mapping).")
+@click.option("--force", is_flag=True, help="Overwrite transcripts edited since the last import.")
+@click.option("--verbose", "-v", is_flag=True, help="List every speaker label that became a turn.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
+def corpus_command(directory: Path, table: Path, mapping: Path | None, overrides: tuple[str, ...], force: bool,
+                   verbose: bool, root: Path | None) -> None:
+    """Import a folder of plain-text transcripts described by a metadata table.
+
+    Fields are read from the columns named like them (file, title, date, speaker, speaker_name, event,
+    session, location, language, kind, summary, topics, source_url, source_publisher, source_title),
+    or from the columns a mapping names. Speakers missing from speakers.yml are added from the table.
+    Running it again changes nothing that is already imported.
+
+    \b
+    Example:
+      podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
+      podium import corpus texts/ --metadata texts.json --map date=delivered --map speaker_name=who
+    """
+    from podium.cli.main import find_root
+    from podium.editors.corpus import Mapping, import_corpus
+    from podium.core.problems import Problems, format_report
+
+    root = root or find_root(Path.cwd())
+    settings = load_settings(root)
+    speeches = root / settings.speeches_dir
+    problems = Problems()
+    config = Mapping.load(mapping, overrides, problems)
+    if problems:
+        click.echo(format_report(problems), err=True)
+        sys.exit(1)
+    registry = archives.registries.load(speeches, root, problems)
+    if problems.errors:
+        click.echo(format_report(problems), err=True)
+        sys.exit(1)
+
+    def progress(rows):
+        # Drawn on a terminal only: in CI logs and pipes the summary says it all.
+        with click.progressbar(rows, label="importing", file=sys.stderr, hidden=not sys.stderr.isatty()) as bar:
+            yield from bar
+
+    summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress)
+    if verbose:
+        for line in summary.labels:
+            click.echo(f"  label {line}")
+    for shown in summary.kept:
+        click.echo(f"  kept {shown}: it differs from the import (edited?); --force overwrites it")
+    if summary.speakers_added:
+        click.echo(f"added to speakers.yml: {', '.join(summary.speakers_added)}")
+    if problems:
+        click.echo(format_report(problems), err=True)
+    click.echo(summary.line(problems))
+    if problems.errors:
+        sys.exit(1)

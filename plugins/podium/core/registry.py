@@ -1,0 +1,134 @@
+"""The registries beside the transcripts: speakers.yml, events.yml and topics.yml.
+
+Each is a mapping from id to entry, so YAML's own structure makes ids unique (a duplicate is an error):
+
+    tokayev:
+      name: Kassym-Jomart Tokayev
+      sort_name: Tokayev, Kassym-Jomart
+      roles:
+        - role: President
+          organization: Republic of Kazakhstan
+          from: 2019-03-20
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from podium.core.frontmatter import Position, decode, parse_yaml
+from podium.core.model import _ID, Event, Speaker, Topic
+from podium.core.problems import Problems, did_you_mean
+from podium.core.validation import validate
+
+E = TypeVar("E", bound=BaseModel)
+
+FILES = {"speakers": "speakers.yml", "events": "events.yml", "topics": "topics.yml"}
+
+
+@dataclass
+class Table(Generic[E]):
+    """One registry: entries by id, and where each id was written (for errors and editors' tools)."""
+
+    name: str
+    path: str = ""
+    entries: dict[str, E] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self.entries
+
+    def __getitem__(self, ident: str) -> E:
+        return self.entries[ident]
+
+    def get(self, ident: str | None) -> E | None:
+        return self.entries.get(ident) if ident else None
+
+    def check(self, ident: str, path: str, line: int, column: int, problems: Problems, what: str) -> bool:
+        """Report an unknown id with suggestions; True if the id is known."""
+        if ident in self.entries:
+            return True
+        hint = did_you_mean(ident, self.entries)
+        where = f"add it to {self.path}" if self.path else f"add a {FILES[self.name]} registry"
+        problems.add(path, line, column, f"unknown {what} `{ident}`",
+                     f"{hint} Or {where}." if hint else f"{where[0].upper()}{where[1:]}.")
+        return False
+
+
+@dataclass
+class Registry:
+    speakers: Table[Speaker] = field(default_factory=lambda: Table("speakers"))
+    events: Table[Event] = field(default_factory=lambda: Table("events"))
+    topics: Table[Topic] = field(default_factory=lambda: Table("topics"))
+
+
+_MODELS: dict[str, type[BaseModel]] = {"speakers": Speaker, "events": Event, "topics": Topic}
+_SINGULAR = {"speakers": "speaker", "events": "event", "topics": "topic"}
+
+
+def load_table(name: str, file: Path, display: str, problems: Problems) -> Table:
+    table: Table = Table(name, path=display)
+    text = decode(file.read_bytes(), display, problems)
+    if text is None:
+        return table
+    document = parse_yaml(text, display, problems)
+    if document is None or document.data is None:
+        return table
+    if not isinstance(document.data, dict):
+        problems.add(display, 1, 1, f"{FILES[name]} must be a mapping from id to entry",
+                     f"write `some-id:` at the start of a line, then the {_SINGULAR[name]}'s fields indented")
+        return table
+    for ident, data in document.data.items():
+        line, column = document.key_at[(ident,)]
+        if not _ID.match(ident):
+            problems.add(display, line, column, f"`{ident}` is not a valid {_SINGULAR[name]} id",
+                         "use lowercase letters, digits and hyphens, e.g. tokayev or aif-2025")
+            continue
+        entry = validate(_MODELS[name], data if data is not None else {}, document, display, problems,
+                         at=(ident,), origin=(line, column), label=f"{_SINGULAR[name]} `{ident}`:")
+        if entry is not None:
+            table.entries[ident] = entry
+            table.positions[ident] = (line, column)
+    return table
+
+
+def load(directory: Path, root: Path, problems: Problems) -> Registry:
+    """Load the three registries from `directory`; a missing file is an empty registry."""
+    registry = Registry()
+    for name, filename in FILES.items():
+        file = directory / filename
+        if file.is_file():
+            setattr(registry, name, load_table(name, file, _display(file, root), problems))
+        else:
+            getattr(registry, name).path = ""
+    _check_parents(registry, problems)
+    return registry
+
+
+def _display(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _check_parents(registry: Registry, problems: Problems) -> None:
+    """An event's or a topic's parent must exist, and parents must not loop."""
+    for table in (registry.events, registry.topics):
+        for ident, entry in table.entries.items():
+            if entry.parent is None:
+                continue
+            line, column = table.positions[ident]
+            if not table.check(entry.parent, table.path, line, column, problems, f"parent {_SINGULAR[table.name]}"):
+                continue
+            seen, current = {ident}, entry.parent
+            while current is not None and current in table.entries:
+                if current in seen:
+                    problems.add(table.path, line, column, f"`{ident}` is its own ancestor through `parent`",
+                                 "parents must form a tree; remove one `parent` of the loop")
+                    break
+                seen.add(current)
+                current = table.entries[current].parent

@@ -1,0 +1,356 @@
+"""Quote check: find the statements closest to a quotation and show what the quotation changed.
+
+Journalists paraphrase. The seed article has the President say "Multilateralism is foundering"; the
+transcript says "Multilateralism is faltering":
+
+    index = QuoteIndex.from_archive(archive)
+    best = index.search("Multilateralism is foundering")[0]
+    best.statement, round(best.fidelity, 2)        -> ('multilateralism-is-faltering', 0.67)
+    best.marked()                                  -> 'Multilateralism is [-faltering-]{+foundering+}'
+
+Two steps, so that 10,000 speeches answer in well under a second:
+
+1. Shortlist. An inverted index maps each content word (not "the", "is", "of"...) to the statements that
+   use it. The statements that share the quotation's rarest words (weighted by inverse document frequency)
+   are the candidates: a few dozen, whatever the archive's size.
+2. Align. Each candidate is aligned with the quotation word by word (difflib's SequenceMatcher on
+   normalised words: case, accents of form and curly apostrophes do not count). The window of the
+   statement that the quotation covers is the span of matching blocks that scores best; its differences
+   are the words the quotation changed, added or dropped. An ellipsis in the quotation ("...", "…")
+   excuses the words dropped at that place.
+
+The fidelity is the Dice score over that window: 2 × words in common / (words quoted + words said),
+with elided words left out. 1.0 is a verbatim quotation (punctuation and case aside).
+
+The same tokenizer and stop words are written into the site's quote-check index, and the page's script
+(assets/podium-cite.js) repeats these steps in the browser.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from podium.core.text import plain_text
+from podium.core.problems import did_you_mean
+
+# A word, with inner apostrophes ("Kazakhstan's" is one word). The browser's script uses the same pattern:
+# /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers
+him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+ours out over own same she should so some such than that the their theirs them then there these they this those
+through to too under until up very was we were what when where which while who whom why will with would you
+your yours also may might must shall us s t
+""".split())
+SHORTLIST = 30  # candidates aligned per quotation
+COMMON = 0.05  # a word in more than 5% of statements (and 50 or more) does not shortlist on its own
+
+
+def normalize(word: str) -> str:
+    """`Kazakhstan’s` -> `kazakhstan's`: compatibility forms folded, lower case, one kind of apostrophe."""
+    return unicodedata.normalize("NFKC", word).lower().replace("’", "'")
+
+
+def tokens(text: str) -> list[str]:
+    """The normalised words of `text` (normalising the text once is what makes indexing 10,000 speeches fast)."""
+    return WORD.findall(normalize(text))
+
+
+def content_words(words: Iterable[str]) -> set[str]:
+    return {word for word in words if word not in STOPWORDS and len(word) > 1}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One step of the alignment: `same`, `changed`, `added` (only in the quotation), `dropped` (only in the
+    statement) or `elided` (dropped where the quotation has an ellipsis)."""
+
+    op: str
+    said: tuple[str, ...] = ()
+    quoted: tuple[str, ...] = ()
+
+
+@dataclass
+class Match:
+    speech: str
+    statement: str
+    text: str  # the statement's plain text
+    fidelity: float
+    pieces: list[Piece]
+    window: tuple[int, int]  # the statement's words covered by the quotation, as word indexes [start, end)
+    shortlist_score: float = 0.0
+
+    @property
+    def changed(self) -> list[Piece]:
+        return [p for p in self.pieces if p.op == "changed"]
+
+    @property
+    def added(self) -> list[Piece]:
+        return [p for p in self.pieces if p.op == "added"]
+
+    @property
+    def dropped(self) -> list[Piece]:
+        return [p for p in self.pieces if p.op == "dropped"]
+
+    @property
+    def verbatim(self) -> bool:
+        return all(p.op in ("same", "elided") for p in self.pieces)
+
+    def marked(self) -> str:
+        """The quotation against what was said, wdiff style: [-said-]{+quoted+}."""
+        out = []
+        for piece in self.pieces:
+            said, quoted = " ".join(piece.said), " ".join(piece.quoted)
+            if piece.op == "same":
+                out.append(quoted)
+            elif piece.op == "changed":
+                out.append(f"[-{said}-]{{+{quoted}+}}")
+            elif piece.op == "added":
+                out.append(f"{{+{quoted}+}}")
+            elif piece.op == "dropped":
+                out.append(f"[-{said}-]")
+            else:
+                out.append("[…]")
+        return " ".join(out)
+
+    def summary(self) -> str:
+        """`1 word changed, 2 added` or `verbatim`."""
+        def count(pieces, side):
+            return sum(len(getattr(p, side)) for p in pieces)
+        parts = []
+        for label, pieces, side in (("changed", self.changed, "quoted"), ("added", self.added, "quoted"),
+                                    ("dropped", self.dropped, "said")):
+            if n := count(pieces, side):
+                parts.append(f"{n} word{'s' if n != 1 else ''} {label}" if not parts else f"{n} {label}")
+        return ", ".join(parts) or "verbatim"
+
+
+@dataclass
+class _Entry:
+    speech: str
+    statement: str
+    text: str
+    speaker: str | None = None
+
+
+@dataclass
+class QuoteIndex:
+    """Statements of the archive with an inverted index of their content words."""
+
+    entries: list[_Entry] = field(default_factory=list)
+    postings: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
+
+    def add(self, speech: str, statement: str, text: str, speaker: str | None = None) -> None:
+        number = len(self.entries)
+        self.entries.append(_Entry(speech, statement, text, speaker))
+        for word in content_words(tokens(text)):
+            self.postings[word].append(number)
+
+    @classmethod
+    def from_archive(cls, archive, speeches: Iterable | None = None) -> QuoteIndex:
+        """Every statement by a speaker (not narrative) of `speeches` (default: the whole archive)."""
+        index = cls()
+        for speech in speeches if speeches is not None else archive.speeches:
+            for statement in speech.statements:
+                if statement.type == "speech":
+                    index.add(speech.id, statement.id, plain_text(statement.text), statement.speaker)
+        return index
+
+    def shortlist(self, quoted: list[str], size: int = SHORTLIST) -> list[tuple[int, float]]:
+        """The statements sharing the quotation's rarest content words, best first, with their scores."""
+        total = len(self.entries) or 1
+        words = sorted((w for w in content_words(quoted) if w in self.postings), key=lambda w: len(self.postings[w]))
+        if not words:  # only stop words ("It is what it is"): fall back on them
+            words = sorted({w for w in quoted if w in self.postings}, key=lambda w: len(self.postings[w]))
+        scores: dict[int, float] = defaultdict(float)
+        for rank, word in enumerate(words):
+            postings = self.postings[word]
+            if rank >= 2 and is_common(len(postings), total):
+                break  # two rarer words already chose the candidates; a common word only adds noise
+            weight = math.log(1 + total / len(postings))
+            for number in postings:
+                scores[number] += weight
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:size]
+
+    def search(self, quotation: str, limit: int = 3, speech: str | None = None) -> list[Match]:
+        """The `limit` statements closest to `quotation`, best first (in `speech` only, if given)."""
+        quoted = tokens(quotation)
+        if not quoted:
+            return []
+        if speech is not None:
+            candidates = [(n, 0.0) for n, e in enumerate(self.entries) if e.speech == speech]
+        else:
+            candidates = self.shortlist(quoted)
+        matches = []
+        for number, score in candidates:
+            entry = self.entries[number]
+            match = align(entry.text, quotation)
+            if match is None:
+                continue
+            fidelity, pieces, window = match
+            matches.append(Match(entry.speech, entry.statement, entry.text, fidelity, pieces, window, score))
+        matches.sort(key=lambda m: (-m.fidelity, -m.shortlist_score, m.speech, m.statement))
+        return matches[:limit]
+
+
+def _elisions(quotation: str) -> set[int]:
+    """The word positions of the quotation that follow an ellipsis ("a ... b" -> {1})."""
+    positions, count = set(), 0
+    for part in ELLIPSIS.split(quotation)[:-1]:
+        count += len(WORD.findall(part))
+        positions.add(count)
+    return positions
+
+
+def align(text: str, quotation: str) -> tuple[float, list[Piece], tuple[int, int]] | None:
+    """Align a quotation with a statement's text; None if they share no word.
+
+    >>> fidelity, pieces, window = align("Protectionism is rising. Multilateralism is faltering.",
+    ...                                  "Multilateralism is foundering")
+    >>> round(fidelity, 2), [p.op for p in pieces], window
+    (0.67, ['same', 'changed'], (3, 6))
+    """
+    said_display, quoted_display = WORD.findall(text), WORD.findall(quotation)
+    said, quoted = [normalize(w) for w in said_display], [normalize(w) for w in quoted_display]
+    elisions = _elisions(quotation)
+    matcher = SequenceMatcher(None, said, quoted, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks or not quoted:
+        return None
+    # The window of the statement that the quotation covers: the run of matching blocks that scores best,
+    # widened by as many words as the quotation has before its first and after its last matching word (so
+    # that "foundering" lines up with "faltering" as a changed word, not as an added one).
+    best, (start, end) = -1.0, (0, 0)
+    for i in range(len(blocks)):
+        common = 0
+        for j in range(i, len(blocks)):
+            common += blocks[j].size
+            first = max(0, blocks[i].a - blocks[i].b)
+            last = min(len(said), blocks[j].a + blocks[j].size + len(quoted) - blocks[j].b - blocks[j].size)
+            score = 2 * common / ((last - first) + len(quoted))
+            if score > best:
+                best, (start, end) = score, (first, last)
+    pieces: list[Piece] = []
+    common = elided = 0
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, said[start:end], quoted, autojunk=False).get_opcodes():
+        # Words are shown as written: what was said in the speaker's spelling, the rest in the journalist's.
+        said_words = tuple(said_display[start + a1:start + a2])
+        quoted_words = tuple(quoted_display[b1:b2])
+        if op == "equal":
+            common += a2 - a1
+            pieces.append(Piece("same", said_words, said_words))
+        elif op == "replace":
+            pieces.append(Piece("changed", said_words, quoted_words))
+        elif op == "insert":
+            pieces.append(Piece("added", (), quoted_words))
+        elif b1 in elisions:
+            elided += a2 - a1
+            pieces.append(Piece("elided", said_words, ()))
+        else:
+            pieces.append(Piece("dropped", said_words, ()))
+    fidelity = 2 * common / ((end - start - elided) + len(quoted))
+    return fidelity, pieces, (start, end)
+
+
+# The site's quote-check page runs in the browser over files written by `browser_files`: the archive's
+# whole text would be too much to download, so the index is cut into shards that a query fetches as needed.
+CHUNK = 200  # statements per chunk file
+FLOOR = 50  # below this many statements, no word counts as common
+
+
+def is_common(frequency: int, total: int) -> bool:
+    return frequency > max(COMMON * total, FLOOR)
+
+
+def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, object]:
+    """The quote-check index for the browser, as {path under data/quote/: JSON-ready object}.
+
+    - `meta.json`: counts, the stop words, the shard prefix length and the chunk size;
+    - `w-<hex>.json`: for the words starting with the same 1-3 characters (hex code points), each word's
+      document frequency and its statements (left out for common words, which never shortlist first);
+    - `c-<n>.json`: statements n×CHUNK to (n+1)×CHUNK-1: [speech id, statement id, plain text, speaker id],
+      and what a result shows of their speeches (`speeches`: id -> {title, date, speakers, url, cite}).
+    """
+    total = len(index.entries)
+    prefix = 1 if total < 5_000 else 2 if total < 100_000 else 3
+    files: dict[str, object] = {"meta.json": {
+        "version": 1, "statements": total, "prefix": prefix, "chunk": CHUNK, "common": COMMON, "floor": FLOOR,
+        "stopwords": sorted(STOPWORDS)}}
+    shards: dict[str, dict] = defaultdict(dict)
+    for word, postings in index.postings.items():
+        shards[shard_name(word, prefix)][word] = [len(postings), None if is_common(len(postings), total)
+                                                  else list(postings)]
+    for name, words in shards.items():
+        files[f"w-{name}.json"] = dict(sorted(words.items()))
+    for start in range(0, total, CHUNK):
+        entries = index.entries[start:start + CHUNK]
+        files[f"c-{start // CHUNK}.json"] = {
+            "statements": [[e.speech, e.statement, e.text, e.speaker] for e in entries],
+            "speeches": {e.speech: speeches[e.speech] for e in entries if e.speech in speeches},
+        }
+    return files
+
+
+def shard_name(word: str, prefix: int) -> str:
+    """`multilateralism` -> `6d` (prefix 1): the hex code points of its first characters."""
+    return "-".join(format(ord(char), "x") for char in word[:prefix])
+
+
+def coverage(speech, problems=None) -> list[dict]:
+    """The speech's press quotations (front matter `coverage`), each measured against what was said.
+
+    A quotation that names its `statement` is aligned with that statement; one that does not is matched
+    against the whole speech. With `problems`, a `statement` id that is not in the speech is reported
+    where it was written.
+    """
+    if not speech.meta.coverage:
+        return []
+    if problems is not None:
+        check_coverage(speech, problems)
+    index = QuoteIndex.from_archive(None, [speech])
+    results = []
+    for item in speech.meta.coverage:
+        match = None
+        if item.statement:
+            statement = speech.statement(item.statement)
+            if statement is not None:
+                aligned = align(plain_text(statement.text), item.quote)
+                if aligned:
+                    fidelity, pieces, window = aligned
+                    match = Match(speech.id, statement.id, plain_text(statement.text), fidelity, pieces, window)
+        else:
+            found = index.search(item.quote, 1, speech=speech.id)
+            match = found[0] if found else None
+        results.append({
+            "outlet": item.outlet, "date": item.date.isoformat() if item.date else None, "url": item.url,
+            "author": item.author, "quote": item.quote,
+            "statement_id": match.statement if match else item.statement,
+            "fidelity": round(match.fidelity, 4) if match else None,
+            "differences": match.marked() if match else "",
+            "summary": match.summary() if match else "no statement shares a word with it",
+            "pieces": [[p.op, list(p.said), list(p.quoted)] for p in match.pieces] if match else [],
+        })
+    return results
+
+
+def check_coverage(speech, problems) -> None:
+    """A press quotation's `statement` must be a statement of the speech (archive.load runs this)."""
+    if speech.meta is None:
+        return
+    for number, item in enumerate(speech.meta.coverage):
+        if item.statement and speech.statement(item.statement) is None:
+            line, column = speech.document.value_at.get(("coverage", number, "statement"), (1, 1))
+            problems.add(speech.path, line, column,
+                         f"coverage names statement `{item.statement}`, which is not in this speech",
+                         did_you_mean(item.statement, [s.id for s in speech.statements])
+                         or "use the id shown by the statement's ¶ permalink, or leave `statement` out")

@@ -1,0 +1,429 @@
+"""Search within speeches: what Pagefind indexes, what the search page needs to know, and running Pagefind.
+
+Plain Python, no MkDocs. The MkDocs side (`podium.mkdocs.search`) only calls into this module.
+
+How a transcript becomes searchable, at statement level:
+
+- Pagefind indexes one record per *speech page*: the `data-pagefind-body` element of `speech.html` (the
+  statements, not the header, navigation or footer). Speaker, event, topic, year, language and kind are
+  `data-pagefind-filter` attributes on the page, the date is a `data-pagefind-sort` key. Other pages
+  (home, hubs, this search page) carry no `data-pagefind-body` and so are left out.
+- The first page of each speaker, topic and event opts in too, with `data-pagefind-body` on its heading and
+  description only and a `facet` meta (speakers, topics, events) instead of filters (`facet_term.html`), so
+  typing a name finds the page. Every speech page carries one more hidden filter, `page: speech`
+  (`SPEECH_FILTER`, not shown): the search page asks for speeches with it and finds the facet pages as the
+  results without it, so the shown filters still count speeches only.
+- Statements are not records of their own. Every statement is a `<section id="...">`, and Pagefind keeps,
+  per page, the position of every element with an id (`anchors`) and of every hit (`locations`). The
+  search page cuts each hit page at those anchors into one result per statement, with the statement's
+  own excerpt and a link to its fragment. One record per statement (Pagefind's custom records) would make
+  the index's page table, loaded before the first result, grow with the number of statements (about
+  50 per speech) instead of speeches: several megabytes at 10,000 speeches. Hidden headings per
+  statement (Pagefind's own sub-results) would add forty headings to every page's outline.
+- Who said a statement in a panel or debate travels in the page's `turns` meta (`turns()` below), so a
+  speaker filter narrows a debate to that speaker's statements.
+- Pagefind builds one index per `<html lang>` and stems each language by its own rules. The search page
+  runs one Pagefind instance per language, each with that language's stemmer, and merges their results.
+  A query is sent to the languages written in its script (`languages()` finds each language's script from
+  its transcripts), so the first English query loads no Russian or Kazakh index.
+- Indexing runs beside the build (`StreamingIndex`): each transcript goes to a Pagefind process as soon as
+  it is rendered, so Pagefind parses on the second core while MkDocs renders the next page. `index_site()`
+  indexes a finished site in one go instead (dirty builds, `python -m podium.search.index SITE`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import unicodedata
+from collections import Counter
+from html import escape
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from podium.core.registry import Registry
+from podium.render.pages import language_name
+from podium.core.speech import Speech
+
+BUNDLE = "pagefind"  # the folder of the search bundle in the built site
+# Inside the indexed statements but not their words: the ¶ and "Copy link" tools, statement topic chips
+# (their topics are filters), and the speaker's name above a turn (the speaker is a filter too).
+EXCLUDE_SELECTORS = (".podium-tools", ".podium-chips", ".podium-turn")
+FILTERS = ("speaker", "event", "topic", "year", "language", "kind")
+SPEECH_FILTER = ("page", "speech")  # on every speech page and no other: speech results vs facet pages
+SCRIPT_SAMPLE = 4000  # letters read per language to find its script
+
+# Unicode character names start with the script's name; these are the scripts JavaScript's \p{Script=...}
+# knows under the same name (the search page tests a query against them).
+_SCRIPTS = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "GREEK": "Greek", "ARABIC": "Arabic",
+            "HEBREW": "Hebrew", "DEVANAGARI": "Devanagari", "CJK": "Han", "HIRAGANA": "Hiragana",
+            "KATAKANA": "Katakana", "HANGUL": "Hangul", "THAI": "Thai", "GEORGIAN": "Georgian",
+            "ARMENIAN": "Armenian", "BENGALI": "Bengali", "TAMIL": "Tamil"}
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message says why, for people."""
+
+
+def script_of(text: str) -> str | None:
+    """The script most of the letters in `text` are written in, as JavaScript names it.
+
+    >>> script_of("Диалог сильнее разделения"), script_of("Dialogue is more powerful")
+    ('Cyrillic', 'Latin')
+    """
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "").split(" ")[0]
+            if name in _SCRIPTS:
+                counts[_SCRIPTS[name]] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the archive: one Pagefind index, searched with that language's stemmer."""
+
+    code: str  # as Pagefind names the index: the <html lang> tag, lowercased
+    name: str
+    script: str
+    speeches: int
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "script": self.script, "speeches": self.speeches}
+
+
+def languages(speeches: list[Speech], default: str = "en") -> list[Language]:
+    """The archive's languages, most speeches first, each with the script its transcripts are written in."""
+    counts: Counter[str] = Counter()
+    samples: dict[str, list[str]] = {}
+    for speech in speeches:
+        code = (speech.meta.language or default).lower()
+        counts[code] += 1
+        sample = samples.setdefault(code, [])
+        if sum(map(len, sample)) < SCRIPT_SAMPLE:
+            sample.extend(statement.text for statement in speech.statements[:5])
+    return [Language(code, language_name(code), script_of(" ".join(samples[code])) or "Latin", count)
+            for code, count in counts.most_common()]
+
+
+def client_config(speeches: list[Speech], site_language: str = "en") -> dict:
+    """What the search box and page need before they load Pagefind: the languages and the filters' order."""
+    return {"bundle": f"{BUNDLE}/", "siteLanguage": site_language.lower(), "filters": list(FILTERS),
+            "speechFilter": list(SPEECH_FILTER),
+            "languages": [language.as_json() for language in languages(speeches, site_language)]}
+
+
+def turns(speech: Speech, registry: Registry) -> list[list[str]]:
+    """`[[statement id, speaker name], ...]` at each change of speaker; empty for a single speaker.
+
+    A statement belongs to the last turn before it. The names are the same as the `speaker` filter's values.
+    """
+    if len(speech.meta.speaker_ids) < 2:
+        return []
+    result: list[list[str]] = []
+    current = None
+    for statement in speech.statements:
+        if statement.type != "speech" or not statement.speaker or statement.speaker == current:
+            continue
+        current = statement.speaker
+        person = registry.speakers.get(current)
+        result.append([statement.id, person.name if person else current])
+    return result
+
+
+def page_extras(speech: Speech, registry: Registry) -> str:
+    """Hidden elements that give Pagefind what the speech template does not show once per page.
+
+    - `turns` meta for a panel or debate (see `turns()`).
+    - The `page: speech` filter that tells speeches from the facet pages in the results (`SPEECH_FILTER`).
+    - A `topic` filter for each topic tagged on single statements but not on the whole speech: the
+      statement chips are not filters themselves, since Pagefind would count a page once per chip.
+    """
+    name, value = SPEECH_FILTER
+    parts = [f'<span hidden data-pagefind-filter="{name}">{value}</span>']
+    data = turns(speech, registry)
+    if data:
+        parts.append(f'<div hidden data-pagefind-meta="turns[data-turns]" '
+                     f'data-turns="{escape(json.dumps(data, ensure_ascii=False), quote=True)}"></div>')
+    seen = set(speech.meta.topics)
+    for statement in speech.statements:
+        for ident in statement.topics:
+            if ident in seen:
+                continue
+            seen.add(ident)
+            topic = registry.topics.get(ident)
+            parts.append(f'<span hidden data-pagefind-filter="topic">{escape(topic.label if topic else ident)}</span>')
+    return "\n".join(parts)
+
+
+def indexed_document(content: str, language: str) -> str:
+    """What Pagefind reads for a speech page: its content in a page of the transcript's language.
+
+    The same text, filters and anchors as the published page, without the theme's header, navigation and
+    footer, which Pagefind would parse only to skip them (`data-pagefind-body` is in `content`).
+    """
+    return (f'<!doctype html><html lang="{escape(language.lower())}"><head><meta charset="utf-8"></head>'
+            f"<body>{content}</body></html>")
+
+
+@dataclass
+class IndexReport:
+    """What one Pagefind run did: pages indexed per language, how long it took, its peak memory."""
+
+    pages: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    bundle: Path | None = None
+    peak_memory_mb: float | None = None
+    cpu_seconds: float | None = None
+
+    def summary(self) -> str:
+        langs = ", ".join(f"{code} {count}" for code, count in sorted(self.languages.items()))
+        memory = f", peak memory {self.peak_memory_mb:.0f} MB" if self.peak_memory_mb else ""
+        cpu = f", {self.cpu_seconds:.1f} s of CPU" if self.cpu_seconds is not None else ""
+        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}{cpu}"
+
+
+def _wait_until_written(bundle: Path, seconds: float = 60) -> None:
+    """Wait until the bundle's entry file and the page tables it names are on disk.
+
+    The binary can answer WriteFiles while its files are still being written, and it exits at once when
+    its input closes (seen on a busy machine: an empty pagefind-entry.json). So its input stays open until
+    the entry file and the page tables it names read whole.
+    """
+    deadline = time.monotonic() + seconds
+    entry = bundle / "pagefind-entry.json"
+    while time.monotonic() < deadline:
+        try:
+            languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+            if all((bundle / f"pagefind.{data['hash']}.pf_meta").stat().st_size > 0 for data in languages.values()):
+                return
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(0.05)
+
+
+def _read_languages(bundle: Path, report: IndexReport) -> IndexReport:
+    entry = bundle / "pagefind-entry.json"
+    if not entry.exists():
+        raise SearchIndexError(f"Pagefind wrote no index to {bundle}")
+    try:
+        languages_found = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
+    except ValueError:
+        raise SearchIndexError(f"Pagefind left an incomplete index in {bundle}") from None
+    report.languages = {code: data.get("page_count", 0) for code, data in languages_found.items()}
+    report.pages = sum(report.languages.values())  # pages with data-pagefind-body, not every HTML file
+    report.bundle = bundle
+    return report
+
+
+class StreamingIndex:
+    """Pagefind fed page by page while the site is being built, so indexing overlaps the build.
+
+    Runs the binary from the `pagefind[bin]` wheel in its service mode (the protocol the `pagefind` Python
+    API speaks: base64-encoded JSON messages, each followed by a comma). The Python API itself reads one
+    response per tenth of a second, which is fine for one `add_directory` call but not for a message per
+    page, so this class talks to the binary itself: one thread writes pages as MkDocs renders them, one
+    reads the answers. The binary parses on its own cores meanwhile; `finish()` then only waits for the
+    last pages and writes the bundle.
+
+        index = StreamingIndex()
+        index.add("<html lang='en'>...<div data-pagefind-body>...</div>...", "/speeches/a/")
+        report = index.finish(Path("site/pagefind"))
+    """
+
+    def __init__(self, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> None:
+        from pagefind.service import get_executable
+
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("the Pagefind binary is missing; install `pagefind[bin]`")
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self.log)
+        self.started = time.perf_counter()
+        self.next_id = 0
+        self.answers: dict[int, dict] = {}
+        self.pending: set[int] = set()
+        self.errors: list[str] = []
+        self.done = threading.Condition()
+        self.reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
+        self.reader.start()
+        answer = self._ask({"type": "NewIndex", "config": {"exclude_selectors": list(exclude_selectors)}})
+        self.index_id = answer["index_id"]
+        self.sent = 0
+
+    def add(self, html: str, url: str) -> None:
+        """Queue one page; Pagefind reads its `<html lang>`, `data-pagefind-*` and anchors."""
+        self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_path": None,
+                    "file_contents": html})
+        self.sent += 1
+
+    def finish(self, bundle: Path) -> IndexReport:
+        """Wait for every page, write the bundle to `bundle` (replacing an old one), stop the binary."""
+        try:
+            with self.done:
+                self.done.wait_for(lambda: not self.pending or self.process.poll() is not None)
+            if self.errors:
+                raise SearchIndexError("; ".join(self.errors[:3]))
+            if bundle.exists():
+                shutil.rmtree(bundle)
+            self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)})
+            _wait_until_written(bundle)
+        finally:
+            usage = self.close()
+        report = _read_languages(bundle, IndexReport())
+        report.seconds = time.perf_counter() - self.started
+        if usage is not None:
+            report.peak_memory_mb = round(usage.ru_maxrss / 1024, 1)
+            report.cpu_seconds = round(usage.ru_utime + usage.ru_stime, 2)
+        return report
+
+    def close(self):
+        """Stop the binary (also after a failed build); its resource use (`os.wait4`), if known."""
+        if self.process.stdin and not self.process.stdin.closed:
+            try:
+                self.process.stdin.close()
+            except OSError:
+                pass
+        usage = None
+        try:
+            # wait4 gives this child's own resource use: the binary's peak memory and CPU time.
+            _, _, usage = os.wait4(self.process.pid, 0)
+            self.process.returncode = 0
+        except ChildProcessError:  # already reaped
+            pass
+        self.reader.join(timeout=5)
+        return usage
+
+    def _send(self, payload: dict) -> int:
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        with self.done:
+            self.pending.add(self.next_id)
+        try:
+            self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+            self.process.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            raise SearchIndexError(f"Pagefind stopped: {self._log_tail()}") from None
+        return self.next_id
+
+    def _ask(self, payload: dict) -> dict:
+        ident = self._send(payload)
+        with self.done:
+            self.done.wait_for(lambda: ident in self.answers or self.process.poll() is not None)
+            answer = self.answers.pop(ident, None)
+        if answer is None:
+            raise SearchIndexError(f"Pagefind stopped: {self._log_tail()}")
+        if answer.get("type") == "Error":
+            raise SearchIndexError(f"Pagefind: {answer.get('message')}")
+        return answer
+
+    def _read(self) -> None:
+        buffer = b""
+        stream = self.process.stdout
+        while True:
+            chunk = stream.read1(1 << 16)
+            if not chunk:
+                break
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            with self.done:
+                for raw in messages:
+                    if not raw.strip():
+                        continue
+                    response = json.loads(base64.b64decode(raw))
+                    ident, payload = response.get("message_id"), response.get("payload", {})
+                    if payload.get("type") == "Error" and ident not in self.pending:
+                        self.errors.append(str(payload.get("message")))
+                        continue
+                    self.pending.discard(ident)
+                    if payload.get("type") == "IndexedFile":
+                        continue  # one page done; nothing to keep
+                    if payload.get("type") == "Error" and ident is not None:
+                        self.errors.append(str(payload.get("message")))
+                    self.answers[ident] = payload
+                self.done.notify_all()
+        with self.done:
+            self.done.notify_all()
+
+    def _log_tail(self) -> str:
+        self.log.seek(0)
+        return self.log.read()[-500:].decode("utf-8", "replace").strip() or "no message"
+
+
+def index_site(site_dir: Path | str, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> IndexReport:
+    """Run Pagefind over a built site and write the bundle to `<site>/pagefind/`.
+
+    Uses the Pagefind Python API, which drives the binary from the `pagefind[bin]` wheel. Any old bundle is
+    removed first, so a page that was deleted from the archive is not found any more.
+    """
+    site = Path(site_dir).resolve()
+    if not site.is_dir():
+        raise SearchIndexError(f"{site}: no built site to index")
+    bundle = site / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    started = time.perf_counter()
+    outcome: dict = {}
+
+    def run() -> None:
+        # In a thread of its own: the caller may already run an event loop (a server, a test's browser).
+        try:
+            outcome["report"] = asyncio.run(_index(site, bundle, exclude_selectors))
+        except BaseException as error:  # noqa: BLE001 - handed back to the caller below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="pagefind-index")
+    worker.start()
+    worker.join()
+    if isinstance(outcome.get("error"), FileNotFoundError):  # no binary: pagefind installed without [bin]
+        raise SearchIndexError(f"the Pagefind binary is missing ({outcome['error']}); install `pagefind[bin]`")
+    if "error" in outcome:
+        raise outcome["error"]
+    report = outcome["report"]
+    report.seconds = time.perf_counter() - started
+    report.bundle = bundle
+    return report
+
+
+async def _index(site: Path, bundle: Path, exclude_selectors: tuple[str, ...]) -> IndexReport:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=list(exclude_selectors), output_path=str(bundle))
+    report = IndexReport()
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(site))
+    return _read_languages(bundle, report)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m podium.search.index SITE_DIR`: index a built site, print a JSON report (for bench/search.py)."""
+    import argparse
+    import resource
+
+    parser = argparse.ArgumentParser(prog="python -m podium.search.index", description=main.__doc__)
+    parser.add_argument("site", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        report = index_site(args.site)
+    except SearchIndexError as error:
+        print(f"error: {error}")
+        return 1
+    # The Pagefind binary is our child process: its peak resident memory is the children's ru_maxrss (KiB).
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"pages": report.pages, "languages": report.languages, "seconds": round(report.seconds, 3),
+                      "peak_memory_mb": round(peak / 1024, 1)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

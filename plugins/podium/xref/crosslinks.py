@@ -1,0 +1,226 @@
+"""Render cross-links to HTML: references as links, "Referenced by", "Related", and the preview cards.
+
+Plain Python and Jinja (templates `xref_*.html`, autoescaped), like render.py. The MkDocs adapter
+(plugins/podium/mkdocs/xref.py) decides where the fragments go; this module decides what they say.
+
+Every link to a statement, speech or speaker carries `class="podium-ref" data-ref="<target key>"`; the
+page embeds the cards of those keys once, as JSON, and podium-xref.js shows a card on hover or keyboard
+focus without loading anything. Without the script the links are ordinary links.
+
+    view = CrossLinks(archive, index, related)
+    view.statement_block(speech, statement, links)   # "See also", "Referenced by N", "Related"
+    view.cards_script(keys, links)                    # <script type="application/json" id="podium-cards">
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from html import unescape
+
+from markupsafe import Markup
+
+from podium.xref.references import INLINE, Index, Target, received_by_speaker
+from podium.xref.related import Related
+from podium.render.pages import Links, environment, long_date, speaker_view
+
+EXCERPT_CHARS = 280  # a card quotes this much of a statement
+SHORT_WORDS = 14  # a list entry quotes this many words
+SPEAKER_REFERENCES = 25  # a speaker page lists this many references received, the newest
+
+_MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]+")
+
+
+def plain(text: str) -> str:
+    """A statement's Markdown as plain text, for cards and excerpts (printed as text, never as HTML).
+
+    >>> plain("We **will** act, as [[x#y|I said]] and [here](https://a.b).")
+    'We will act, as I said and here.'
+    """
+    text = INLINE.sub(lambda m: m.group(2) or "", text)
+    text = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
+    return " ".join(text.split())
+
+
+def excerpt(text: str, chars: int = EXCERPT_CHARS) -> str:
+    """At most `chars` characters, cut at a word, with an ellipsis when cut."""
+    text = plain(text)
+    if len(text) <= chars:
+        return text
+    return text[:chars].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+
+
+def first_words(text: str, words: int = SHORT_WORDS) -> str:
+    parts = plain(text).split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:.–-") + "…"
+
+
+@dataclass
+class CrossLinks:
+    """What the archive's cross-links look like on pages: built once per build, used for every page."""
+
+    archive: object  # podium.core.archive.Archive
+    index: Index
+    related: dict[tuple[str, str], list[Related]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.speeches = {speech.id: speech for speech in self.archive.speeches}
+
+    # -- targets ----------------------------------------------------------------------------------------
+
+    def href(self, target: Target, links: Links, here: str | None = None) -> str:
+        """A relative link; a statement of the page's own speech is just `#id` (no page load)."""
+        if target.speaker:
+            return links.speaker(target.speaker)
+        if target.statement and target.speech == here:
+            return f"#{target.statement}"
+        return links.speech(target.speech, target.statement or "")
+
+    def label(self, target: Target) -> str:
+        """A short name for a link without words of its own: `Speaker, 29 May 2025` or a title."""
+        registry = self.archive.registry
+        if target.speaker:
+            speaker = registry.speakers.get(target.speaker)
+            return speaker.name if speaker else target.speaker
+        speech = self.speeches[target.speech]
+        if target.statement:
+            statement = speech.statement(target.statement)
+            who = speaker_view(statement.speaker, speech.meta.date, registry)["name"] if statement.speaker else None
+            return f"{who}, {long_date(speech.meta.date)}" if who else long_date(speech.meta.date)
+        return speech.meta.title
+
+    def card(self, key: str) -> dict | None:
+        """The preview card of a target key: speaker, date, event, and the quoted statement."""
+        target = Target.parse(key, here="")
+        if target is None:
+            return None
+        registry = self.archive.registry
+        if target.speaker:
+            speaker = registry.speakers.get(target.speaker)
+            if speaker is None:
+                return None
+            role = next(iter(speaker.roles), None) if getattr(speaker, "roles", None) else None
+            return {"kind": "speaker", "speaker": speaker.name,
+                    "role": _role_label(role), "title": getattr(speaker, "country", None) or "",
+                    "text": excerpt(getattr(speaker, "bio", None) or "")}
+        speech = self.speeches.get(target.speech)
+        if speech is None:
+            return None
+        meta = speech.meta
+        event = registry.events.get(meta.event)
+        card = {"kind": "speech", "title": meta.title, "date": long_date(meta.date),
+                "event": event.name if event else (meta.event or ""),
+                "speaker": "; ".join(speaker_view(i, meta.date, registry)["name"] for i in meta.speaker_ids),
+                "role": "", "text": excerpt(meta.summary or "")}
+        if target.statement:
+            statement = speech.statement(target.statement)
+            if statement is None:
+                return None
+            if statement.speaker:
+                view = speaker_view(statement.speaker, meta.date, registry)
+                card["speaker"], card["role"] = view["name"], view["role"] or ""
+            card.update(kind="statement", text=excerpt(statement.text))
+        return card
+
+    # -- fragments --------------------------------------------------------------------------------------
+
+    def statement_block(self, speech, statement, links: Links) -> tuple[str, set[str]]:
+        """The cross-links under one statement, and the card keys it uses. Empty when there are none."""
+        keys: set[str] = set()
+        see = []
+        for reference in self.index.from_statement.get((speech.id, statement.id), []):
+            if reference.form != "see":
+                continue
+            keys.add(reference.target.key)
+            see.append(self._entry(reference.target, links, speech.id, with_quote=True))
+        backlinks = []
+        for reference in self.index.received(speech.id, statement.id):
+            source = Target(speech=reference.source.id, statement=reference.statement.id)
+            keys.add(source.key)
+            backlinks.append(self._entry(source, links, speech.id, with_quote=True))
+        related = []
+        for item in self.related.get((speech.id, statement.id), []):
+            target = Target(speech=item.speech, statement=item.statement)
+            keys.add(target.key)
+            related.append(self._entry(target, links, speech.id, with_quote=True) | {"score": item.score})
+        if not (see or backlinks or related):
+            return "", keys
+        html = environment().get_template("xref_statement.html").render(
+            statement=statement, see=see, backlinks=backlinks, related=related)
+        return html, keys
+
+    def speech_block(self, speech, links: Links) -> tuple[str, set[str]]:
+        """"Referenced from N other speeches" for a speech page's header."""
+        keys: set[str] = set()
+        rows = []
+        for source_id, references in self.index.referring_speeches(speech.id).items():
+            target = Target(speech=source_id)
+            keys.add(target.key)
+            entry = self._entry(target, links, speech.id, with_quote=False)
+            entry["count"] = len(references)
+            meta = self.speeches[source_id].meta
+            names = [speaker_view(i, meta.date, self.archive.registry)["name"] for i in meta.speaker_ids]
+            entry["byline"] = f"{'; '.join(names)}, {long_date(meta.date)}"
+            rows.append(entry)
+        rows.sort(key=lambda row: row["sort"], reverse=True)
+        if not rows:
+            return "", keys
+        html = environment().get_template("xref_speech.html").render(rows=rows)
+        return html, keys
+
+    def speaker_block(self, speaker: str, links: Links, limit: int = SPEAKER_REFERENCES) -> tuple[str, set[str]]:
+        """The references a speaker's statements (or the speaker) received, newest first, at most `limit`.
+
+        The rest are counted, not listed: the page must not grow with the archive, and each referenced
+        statement lists all of its references under "Referenced by".
+        """
+        keys: set[str] = set()
+        rows = []
+        received = received_by_speaker(self.index, speaker)
+        for reference in received[:limit]:
+            source = Target(speech=reference.source.id, statement=reference.statement.id)
+            keys.update({source.key, reference.target.key})
+            entry = self._entry(source, links, None, with_quote=True)
+            entry["target"] = self._entry(reference.target, links, None, with_quote=True)
+            rows.append(entry)
+        html = environment().get_template("xref_speaker.html").render(rows=rows, total=len(received))
+        return html, keys
+
+    def inline_link(self, written: str, words: str | None, speech_id: str, links: Links) -> tuple[str, str] | None:
+        """An inline `[[target|words]]` as an `<a>`; `words` is already HTML (escaped by the renderer)."""
+        target = Target.parse(unescape(written), here=speech_id)
+        if target is None or self.card(target.key) is None:
+            return None
+        text = words if words else str(Markup.escape(self.label(target)))
+        href = Markup.escape(self.href(target, links, speech_id))
+        key = Markup.escape(target.key)
+        return f'<a class="podium-ref" href="{href}" data-ref="{key}">{text}</a>', target.key
+
+    def cards_script(self, keys: set[str]) -> str:
+        """The cards of `keys` as JSON in a script element that browsers never run."""
+        cards = {key: card for key in sorted(keys) if (card := self.card(key)) is not None}
+        if not cards:
+            return ""
+        data = json.dumps(cards, ensure_ascii=False, separators=(",", ":"))
+        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return f'<script type="application/json" id="podium-cards">{data}</script>'
+
+    def _entry(self, target: Target, links: Links, here: str | None, with_quote: bool) -> dict:
+        speech = self.speeches.get(target.speech) if target.speech else None
+        entry = {"key": target.key, "href": self.href(target, links, here), "label": self.label(target),
+                 "quote": "", "title": "", "sort": (speech.meta.date, speech.id) if speech else None}
+        if speech is not None:
+            entry["title"] = speech.meta.title
+            if target.statement and with_quote:
+                entry["quote"] = first_words(speech.statement(target.statement).text)
+        return entry
+
+
+def _role_label(role) -> str:
+    if role is None:
+        return ""
+    label = getattr(role, "label", None)
+    return label if isinstance(label, str) else ""
