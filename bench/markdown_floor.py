@@ -25,7 +25,7 @@ def extensions(config_file: Path) -> tuple[list[str], dict]:
     names, configs = [], {}
     for entry in data.get("markdown_extensions") or []:
         if isinstance(entry, dict):
-            (name, options), = entry.items()
+            ((name, options),) = entry.items()
             names.append(name)
             if options:
                 configs[name] = {k: v for k, v in options.items() if v is not None}

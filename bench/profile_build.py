@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pyinstrument import Profiler
 
+
 def library(path: str | None) -> str:
     if not path:
         return "(native)"
@@ -64,15 +65,21 @@ def main(archive: Path, site: Path, report: Path, tree: Path | None) -> int:
         # their caller: C time is charged to the code that asked for it.
         native = frame.is_synthetic or not frame.file_path or frame.file_path.startswith("<")
         lib = caller_library if native else library(frame.file_path)
-        function = (caller_function if frame.is_synthetic else
-                    f"{frame.function} ({frame.file_path_short}:{frame.line_no})")
+        function = (
+            caller_function if frame.is_synthetic else f"{frame.function} ({frame.file_path_short}:{frame.line_no})"
+        )
         self_time = frame.time - sum(child.time for child in frame.children)
         by_library[lib] += self_time
         by_function[function] += self_time
         name = frame.function or ""
         key = None
-        if (name.startswith("on_") and frame.class_name and frame.class_name != "PluginCollection"
-                and frame.file_path and not frame.file_path.startswith("<")):
+        if (
+            name.startswith("on_")
+            and frame.class_name
+            and frame.class_name != "PluginCollection"
+            and frame.file_path
+            and not frame.file_path.startswith("<")
+        ):
             key = f"{name} [{frame.class_name}]"
             if key not in inside:
                 hooks[key] += frame.time
@@ -89,8 +96,9 @@ def main(archive: Path, site: Path, report: Path, tree: Path | None) -> int:
     summary = {
         "wall_seconds": round(wall, 3),
         "sampled_seconds": round(root.time, 3),
-        "self_time_by_library": {k: round(v, 3) for k, v in sorted(by_library.items(), key=lambda kv: -kv[1])
-                                 if v >= 0.001},
+        "self_time_by_library": {
+            k: round(v, 3) for k, v in sorted(by_library.items(), key=lambda kv: -kv[1]) if v >= 0.001
+        },
         "hooks_inclusive": {k: round(v, 3) for k, v in sorted(hooks.items(), key=lambda kv: -kv[1])},
         "build_phases_inclusive": {k: round(v, 3) for k, v in sorted(phases.items(), key=lambda kv: -kv[1])},
         "top_self_functions": [[k, round(v, 3)] for k, v in sorted(by_function.items(), key=lambda kv: -kv[1])[:25]],
@@ -103,5 +111,11 @@ def main(archive: Path, site: Path, report: Path, tree: Path | None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve(),
-                  Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else None))
+    sys.exit(
+        main(
+            Path(sys.argv[1]).resolve(),
+            Path(sys.argv[2]).resolve(),
+            Path(sys.argv[3]).resolve(),
+            Path(sys.argv[4]).resolve() if len(sys.argv) > 4 else None,
+        )
+    )

@@ -25,8 +25,10 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 STATEMENTS_PER_SPEECH = 25.6  # podium.editors.generate's average, measured on seed 1
 TARGET_SHARE = 0.10
-LOGGED = re.compile(r"(\d+) cross-references; related statements for (\d+) of (\d+) statements in ([\d.]+)s "
-                    r"\(([\d.]+)s CPU\)")
+LOGGED = re.compile(
+    r"(\d+) cross-references; related statements for (\d+) of (\d+) statements in ([\d.]+)s "
+    r"\(([\d.]+)s CPU\)"
+)
 
 
 def repository_plugins() -> list:
@@ -60,8 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         generate(root, speeches=speeches, seed=args.seed, plugins=repository_plugins())
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--site-dir", str(root / "site")], cwd=root,
-                            capture_output=True, text=True, env=ENV)
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
@@ -71,14 +78,21 @@ def main(argv: list[str] | None = None) -> int:
     if not match:
         sys.exit("the build did not log related statements: is podium-xref in mkdocs.yml?")
     related_seconds, related_cpu = float(match.group(4)), float(match.group(5))
-    figures = {"speeches": speeches, "statements": int(match.group(3)), "with_related": int(match.group(2)),
-               "build_seconds": round(seconds, 2), "related_seconds": related_seconds,
-               "related_share": round(related_seconds / seconds, 3), "target_share": TARGET_SHARE,
-               # CPU seconds: the same ratio, untouched by other processes on a shared machine.
-               "build_cpu_seconds": round(cpu, 2), "related_cpu_seconds": related_cpu,
-               "related_cpu_share": round(related_cpu / cpu, 3),
-               "plugins": [p if isinstance(p, str) else next(iter(p)) for p in plugins_of(root)],
-               "load_average": os.getloadavg()[0]}
+    figures = {
+        "speeches": speeches,
+        "statements": int(match.group(3)),
+        "with_related": int(match.group(2)),
+        "build_seconds": round(seconds, 2),
+        "related_seconds": related_seconds,
+        "related_share": round(related_seconds / seconds, 3),
+        "target_share": TARGET_SHARE,
+        # CPU seconds: the same ratio, untouched by other processes on a shared machine.
+        "build_cpu_seconds": round(cpu, 2),
+        "related_cpu_seconds": related_cpu,
+        "related_cpu_share": round(related_cpu / cpu, 3),
+        "plugins": [p if isinstance(p, str) else next(iter(p)) for p in plugins_of(root)],
+        "load_average": os.getloadavg()[0],
+    }
     figures["met"] = figures["related_share"] <= TARGET_SHARE
     print(json.dumps(figures, indent=2))
     if args.json:

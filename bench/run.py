@@ -52,6 +52,7 @@ PAGE_KB = os.sysconf("SC_PAGE_SIZE") / 1024
 
 # -- the repository's mkdocs.yml, read without executing its tags and written back with them ---------------
 
+
 class Tagged:
     """A YAML value with a custom tag (`!!python/name:...`, `!ENV`), kept as written."""
 
@@ -101,13 +102,15 @@ def repo_config() -> dict[str, Any]:
 def snapshot(work: Path) -> tuple[Path, str]:
     """Podium's committed code and mkdocs.yml at HEAD, copied aside, so every size of one run builds with
     the same code even while other engineers commit (the builds get it first on PYTHONPATH)."""
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                            check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout.strip()
     code = work / "code"
     shutil.rmtree(code, ignore_errors=True)
     code.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", commit, "plugins/podium", "mkdocs.yml"], cwd=REPO,
-                             capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "archive", commit, "plugins/podium", "mkdocs.yml"], cwd=REPO, capture_output=True, check=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
     return code, commit
 
@@ -133,17 +136,21 @@ def config_for(way: str, repo: dict[str, Any]) -> dict[str, Any]:
         for key, value in repo.items():  # a Podium plugin may read its own top-level keys, e.g. extra_css
             if key.startswith("extra_") and key not in config:
                 config[key] = value
-    config["validation"] = {"nav": {"omitted_files": "info", "not_found": "warn"},
-                            "links": {"not_found": "info", "unrecognized_links": "info"}}
+    config["validation"] = {
+        "nav": {"omitted_files": "info", "not_found": "warn"},
+        "links": {"not_found": "info", "unrecognized_links": "info"},
+    }
     return config
 
 
 def write_config(folder: Path, config: dict[str, Any]) -> None:
-    (folder / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
-                                       encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
 
 
 # -- the corpus, written three ways ---------------------------------------------------------------------
+
 
 @dataclass
 class Transcript:
@@ -197,15 +204,24 @@ def prepare_blog(corpus: Path, folder: Path, items: list[Transcript], repo: dict
     for ident, person in speakers.items():
         roles = person.get("roles") or []
         role = f"{roles[-1]['role']}, {roles[-1]['organization']}" if roles else person.get("country", "")
-        authors[ident] = {"name": person["name"], "description": role,
-                          "avatar": f"https://avatars.example.org/{ident}.png", "slug": ident}
-    (docs / "blog" / ".authors.yml").write_text(yaml.dump({"authors": authors}, Dumper=_Dumper, sort_keys=False,
-                                                          allow_unicode=True), encoding="utf-8")
+        authors[ident] = {
+            "name": person["name"],
+            "description": role,
+            "avatar": f"https://avatars.example.org/{ident}.png",
+            "slug": ident,
+        }
+    (docs / "blog" / ".authors.yml").write_text(
+        yaml.dump({"authors": authors}, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     for item in items:
         meta = item.front
-        front: dict[str, Any] = {"title": meta["title"], "date": meta["date"], "slug": item.id,
-                                 "authors": [meta["speaker"]] if meta.get("speaker") else list(meta["speakers"]),
-                                 "categories": [topics[t]["label"] for t in meta.get("topics", [])]}
+        front: dict[str, Any] = {
+            "title": meta["title"],
+            "date": meta["date"],
+            "slug": item.id,
+            "authors": [meta["speaker"]] if meta.get("speaker") else list(meta["speakers"]),
+            "categories": [topics[t]["label"] for t in meta.get("topics", [])],
+        }
         tags = [events[meta["event"]]["name"]] if meta.get("event") else []
         front["tags"] = tags + [meta.get("kind", "speech")]
         if meta.get("summary"):
@@ -219,14 +235,15 @@ def prepare_blog(corpus: Path, folder: Path, items: list[Transcript], repo: dict
 
 # -- measuring one child process ----------------------------------------------------------------------------
 
+
 @dataclass
 class Measure:
     wall: float = 0.0
-    cpu: float = 0.0             # user + system seconds of the child and its descendants
-    maxrss_mb: float = 0.0       # the largest single process of the tree (wait4's ru_maxrss)
-    tree_peak_mb: float = 0.0    # the largest sum of RSS over the tree at one moment (sampled)
-    main_peak_mb: float = 0.0    # the build process alone, without the processes it starts (sampled)
-    others_cores: float = 0.0    # cores other processes kept busy meanwhile (the machine is shared)
+    cpu: float = 0.0  # user + system seconds of the child and its descendants
+    maxrss_mb: float = 0.0  # the largest single process of the tree (wait4's ru_maxrss)
+    tree_peak_mb: float = 0.0  # the largest sum of RSS over the tree at one moment (sampled)
+    main_peak_mb: float = 0.0  # the build process alone, without the processes it starts (sampled)
+    others_cores: float = 0.0  # cores other processes kept busy meanwhile (the machine is shared)
     load_before: float = 0.0
     returncode: int = 0
     error: str = ""
@@ -305,8 +322,11 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
     result.others_cores = max(0.0, others / result.wall)
     if result.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:]
-        result.error = ("killed after the timeout of %d s" % timeout if result.wall >= timeout
-                        else "exit %d: %s" % (result.returncode, " | ".join(tail)))
+        result.error = (
+            f"killed after the timeout of {timeout:d} s"
+            if result.wall >= timeout
+            else f"exit {result.returncode:d}: {' | '.join(tail)}"
+        )
     return result
 
 
@@ -316,6 +336,7 @@ def _self_cpu() -> float:
 
 
 # -- what the build wrote -----------------------------------------------------------------------------------
+
 
 @dataclass
 class SiteSize:
@@ -360,6 +381,7 @@ def speech_pages(way: str, folder: Path, ids: list[str]) -> list[Path]:
 
 # -- mkdocs serve: first build and reload after one edit -----------------------------------------------------
 
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -383,9 +405,14 @@ def serve_reload(folder: Path, transcript: Path, page: str, log: Path, timeout: 
     figures: dict[str, Any] = {}
     with open(log, "wb") as output:
         started = time.perf_counter()
-        process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-                                   cwd=folder, env=ENV, stdout=output, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+            cwd=folder,
+            env=ENV,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             while _get(url) is None:
                 if process.poll() is not None or time.perf_counter() - started > timeout:
@@ -419,6 +446,7 @@ def serve_reload(folder: Path, transcript: Path, page: str, log: Path, timeout: 
 
 # -- the run ---------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class SizeResult:
     speeches: int
@@ -443,16 +471,29 @@ def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, kee
     items = transcripts(podium_dir)
     ids = [item.id for item in items]
     markdown_bytes = sum(f.stat().st_size for f in (podium_dir / "speeches").rglob("*.md"))
-    result.corpus = {"speeches": summary.speeches, "words": summary.words, "distinct_words": summary.distinct_words,
-                     "statements": summary.statements, "speakers": summary.speakers, "events": summary.events,
-                     "topics": summary.topics, "multi_speaker": summary.multi_speaker,
-                     "non_latin": summary.non_latin, "references": summary.references,
-                     "markdown_bytes": markdown_bytes, "seed": seed,
-                     "median_words": sorted(summary.lengths)[len(summary.lengths) // 2],
-                     "max_words": max(summary.lengths), "min_words": min(summary.lengths),
-                     "generate_seconds": round(time.perf_counter() - started, 2)}
-    print(f"[{count}] corpus: {summary.speeches} speeches, {summary.words:,} words, "
-          f"{result.corpus['generate_seconds']} s", flush=True)
+    result.corpus = {
+        "speeches": summary.speeches,
+        "words": summary.words,
+        "distinct_words": summary.distinct_words,
+        "statements": summary.statements,
+        "speakers": summary.speakers,
+        "events": summary.events,
+        "topics": summary.topics,
+        "multi_speaker": summary.multi_speaker,
+        "non_latin": summary.non_latin,
+        "references": summary.references,
+        "markdown_bytes": markdown_bytes,
+        "seed": seed,
+        "median_words": sorted(summary.lengths)[len(summary.lengths) // 2],
+        "max_words": max(summary.lengths),
+        "min_words": min(summary.lengths),
+        "generate_seconds": round(time.perf_counter() - started, 2),
+    }
+    print(
+        f"[{count}] corpus: {summary.speeches} speeches, {summary.words:,} words, "
+        f"{result.corpus['generate_seconds']} s",
+        flush=True,
+    )
     prepare_bare(podium_dir, base / "bare", items, repo)
     prepare_blog(podium_dir, base / "blog", items, repo)
     (base / "markdown").mkdir()
@@ -461,21 +502,31 @@ def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, kee
     for way in WAYS:
         folder = base / way
         if way == "markdown":
-            command = [sys.executable, str(REPO / "bench" / "markdown_floor.py"), str(podium_dir),
-                       str(folder / "out"), str(folder / "mkdocs.yml")]
+            command = [
+                sys.executable,
+                str(REPO / "bench" / "markdown_floor.py"),
+                str(podium_dir),
+                str(folder / "out"),
+                str(folder / "mkdocs.yml"),
+            ]
         else:
             command = [str(BIN / "mkdocs"), "build", "--site-dir", str(folder / "site")]
         measure = measured(command, folder, timeout, base / f"{way}.log")
         size = site_size(folder / ("out" if way == "markdown" else "site"), speech_pages(way, folder, ids))
         result.ways[way] = {**asdict(measure), **asdict(size)}
-        print(f"[{count}] {way}: {measure.wall:.1f} s, {measure.maxrss_mb:.0f} MB, {size.bytes / 1e6:.1f} MB in "
-              f"{size.files} files, {size.page_bytes_mean / 1e3:.1f} KB per speech page"
-              + (f"  ERROR {measure.error}" if measure.error else ""), flush=True)
+        print(
+            f"[{count}] {way}: {measure.wall:.1f} s, {measure.maxrss_mb:.0f} MB, {size.bytes / 1e6:.1f} MB in "
+            f"{size.files} files, {size.page_bytes_mean / 1e3:.1f} KB per speech page"
+            + (f"  ERROR {measure.error}" if measure.error else ""),
+            flush=True,
+        )
 
     if serve:
         victim = items[len(items) // 2]
-        for way, transcript in (("bare", base / "bare" / "docs" / "speeches" / f"{victim.id}.md"),
-                                ("podium", podium_dir / "speeches" / str(victim.year) / f"{victim.id}.md")):
+        for way, transcript in (
+            ("bare", base / "bare" / "docs" / "speeches" / f"{victim.id}.md"),
+            ("podium", podium_dir / "speeches" / str(victim.year) / f"{victim.id}.md"),
+        ):
             figures = serve_reload(base / way, transcript, f"speeches/{victim.id}/", base / f"serve-{way}.log")
             result.serve[way] = figures
             print(f"[{count}] serve {way}: {figures}", flush=True)
@@ -489,8 +540,14 @@ def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, kee
 def profile(count: int, work: Path) -> dict[str, Any] | None:
     folder = work / str(count) / "podium"
     report, tree = work / f"profile-{count}.json", work / f"profile-{count}.txt"
-    command = [sys.executable, str(REPO / "bench" / "profile_build.py"), str(folder), str(work / "profile-site"),
-               str(report), str(tree)]
+    command = [
+        sys.executable,
+        str(REPO / "bench" / "profile_build.py"),
+        str(folder),
+        str(work / "profile-site"),
+        str(report),
+        str(tree),
+    ]
     completed = subprocess.run(command, cwd=folder, env=ENV, capture_output=True, text=True)
     shutil.rmtree(work / "profile-site", ignore_errors=True)
     if completed.returncode != 0:
@@ -502,12 +559,17 @@ def profile(count: int, work: Path) -> dict[str, Any] | None:
 
 
 def machine() -> dict[str, Any]:
-    info: dict[str, Any] = {"cores": os.cpu_count(), "nproc": subprocess.run(["nproc"], capture_output=True,
-                                                                             text=True).stdout.strip()}
+    info: dict[str, Any] = {
+        "cores": os.cpu_count(),
+        "nproc": subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip(),
+    }
     meminfo = Path("/proc/meminfo").read_text().splitlines()
     info["memory"] = next((line.split(":", 1)[1].strip() for line in meminfo if line.startswith("MemTotal")), "?")
-    cpu = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-           if line.startswith("model name")]
+    cpu = [
+        line.split(":", 1)[1].strip()
+        for line in Path("/proc/cpuinfo").read_text().splitlines()
+        if line.startswith("model name")
+    ]
     info["cpu"] = cpu[0] if cpu else platform.processor()
     info["python"] = platform.python_version()
     info["kernel"] = platform.release()
@@ -515,16 +577,21 @@ def machine() -> dict[str, Any]:
     for package in ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "pydantic"):
         try:
             from importlib.metadata import version
+
             versions[package] = version(package)
         except Exception:  # noqa: BLE001
             versions[package] = "?"
     info["versions"] = versions
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
     info["commit"] = commit.stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "plugins/podium", "mkdocs.yml"], cwd=REPO,
-                           capture_output=True, text=True).stdout.strip()
-    info["code"] = "committed" if CONFIG != REPO / "mkdocs.yml" else (
-        "working tree" + (" with uncommitted changes" if dirty else ""))
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "plugins/podium", "mkdocs.yml"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
+    info["code"] = (
+        "committed"
+        if CONFIG != REPO / "mkdocs.yml"
+        else ("working tree" + (" with uncommitted changes" if dirty else ""))
+    )
     info["plugins"] = repo_config().get("plugins")
     return info
 
@@ -539,12 +606,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile-at", type=int, default=1000, help="size at which to profile Podium's build")
     parser.add_argument("--timeout", type=float, default=4 * 3600, help="seconds allowed per build")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
-    parser.add_argument("--notes", type=Path, default=REPO / "bench" / "NOTES.md",
-                        help="hand-written analysis appended to the report")
-    parser.add_argument("--code", choices=("HEAD", "working"), default="HEAD",
-                        help="build with Podium as committed at HEAD (a snapshot, the default) or the working tree")
-    parser.add_argument("--report-only", type=Path, metavar="RESULTS_JSON",
-                        help="write the report from an earlier run's results.json, building nothing")
+    parser.add_argument(
+        "--notes", type=Path, default=REPO / "bench" / "NOTES.md", help="hand-written analysis appended to the report"
+    )
+    parser.add_argument(
+        "--code",
+        choices=("HEAD", "working"),
+        default="HEAD",
+        help="build with Podium as committed at HEAD (a snapshot, the default) or the working tree",
+    )
+    parser.add_argument(
+        "--report-only",
+        type=Path,
+        metavar="RESULTS_JSON",
+        help="write the report from an earlier run's results.json, building nothing",
+    )
     args = parser.parse_args(argv)
     if args.report_only:
         from report import write_report  # bench/report.py, beside this file
@@ -561,25 +637,29 @@ def main(argv: list[str] | None = None) -> int:
         ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code / "plugins"), os.environ.get("PYTHONPATH")]))
         sys.path.insert(0, str(code / "plugins"))  # the generator too
         print(f"building with Podium as committed at {commit[:12]} (snapshot in {code})", flush=True)
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     import podium  # the snapshot's, if any: say which code was measured
 
     print(f"podium from {Path(podium.__file__).parent}", flush=True)
-    results: dict[str, Any] = {"started": started.isoformat(timespec="seconds"), "machine": machine(),
-                               "command": " ".join(["python", "bench/run.py", *(argv or sys.argv[1:])]),
-                               "sizes": {}}
+    results: dict[str, Any] = {
+        "started": started.isoformat(timespec="seconds"),
+        "machine": machine(),
+        "command": " ".join(["python", "bench/run.py", *(argv or sys.argv[1:])]),
+        "sizes": {},
+    }
     if args.code == "HEAD":
         results["machine"]["commit"] = commit[:7]
     serve_at = args.serve_at if args.serve_at in sizes else max([s for s in sizes if s <= args.serve_at] or [0])
     for count in sizes:
-        results["sizes"][str(count)] = asdict(run_size(count, args.seed, args.work, args.timeout,
-                                                       serve=count == serve_at, keep=args.keep))
+        results["sizes"][str(count)] = asdict(
+            run_size(count, args.seed, args.work, args.timeout, serve=count == serve_at, keep=args.keep)
+        )
         (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
         if count == (args.profile_at if args.profile_at in sizes else serve_at):
             results["profile"] = profile(count, args.work)
             results["profile_size"] = count
             (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
-    results["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
     from report import write_report  # bench/report.py, beside this file
 

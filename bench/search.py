@@ -40,11 +40,19 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TARGETS = {"transfer_kb": 300, "seconds": 0.5, "index_share": 0.15}
-INDEX_LOG = re.compile(r"Pagefind indexed (\d+) page\(s\) \(([^)]*)\) in ([\d.]+) s(?:, peak memory (\d+) MB)?"
-                       r"(?:, ([\d.]+) s of CPU)?(?:; the build waited ([\d.]+) s for it)?")
+INDEX_LOG = re.compile(
+    r"Pagefind indexed (\d+) page\(s\) \(([^)]*)\) in ([\d.]+) s(?:, peak memory (\d+) MB)?"
+    r"(?:, ([\d.]+) s of CPU)?(?:; the build waited ([\d.]+) s for it)?"
+)
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
 
 
@@ -58,8 +66,13 @@ def build(root: Path, speeches: int, seed: int) -> dict:
         print(f"generated {speeches} speeches in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--site-dir", str(root / "site")], cwd=root,
-                            capture_output=True, text=True, env=ENV)
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(root / "site")],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the build and, reaped by it, Pagefind
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
@@ -74,16 +87,22 @@ def build(root: Path, speeches: int, seed: int) -> dict:
     index_cpu = float(match.group(5) or 0)
     # On a busy machine wall times stretch; CPU seconds do not: Pagefind's CPU over the rest of the build's is
     # what indexing costs wherever it runs, and what it adds when the build has no core to spare.
-    return {"build_seconds": round(seconds, 2), "index_seconds_in_build": index_seconds,
-            "index_waited_seconds": waited, "index_peak_memory_mb": int(match.group(4) or 0),
-            "index_share": round(waited / (seconds - waited), 3),
-            "build_cpu_seconds": round(cpu, 1), "index_cpu_seconds": index_cpu,
-            "index_cpu_share": round(index_cpu / (cpu - index_cpu), 3) if index_cpu else None}
+    return {
+        "build_seconds": round(seconds, 2),
+        "index_seconds_in_build": index_seconds,
+        "index_waited_seconds": waited,
+        "index_peak_memory_mb": int(match.group(4) or 0),
+        "index_share": round(waited / (seconds - waited), 3),
+        "build_cpu_seconds": round(cpu, 1),
+        "index_cpu_seconds": index_cpu,
+        "index_cpu_share": round(index_cpu / (cpu - index_cpu), 3) if index_cpu else None,
+    }
 
 
 def index_alone(site: Path) -> dict:
-    result = subprocess.run([sys.executable, "-m", "podium.search.index", str(site)], capture_output=True, text=True,
-                            env=ENV)
+    result = subprocess.run(
+        [sys.executable, "-m", "podium.search.index", str(site)], capture_output=True, text=True, env=ENV
+    )
     if result.returncode != 0:
         sys.exit(f"indexing failed: {result.stdout}{result.stderr}")
     report = json.loads(result.stdout.strip().splitlines()[-1])
@@ -140,8 +159,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
-        if (path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
-                and os.path.isfile(path)):
+        if path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(path):
             with open(path, "rb") as handle:
                 body = gzip.compress(handle.read(), 6)
             self.send_response(200)
@@ -174,7 +192,10 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
         page.press("#podium-searchpage-q", "Enter")
         page.wait_for_function(
             "() => /match/.test(document.querySelector('.podium-results__status').textContent)"
-            " && new URLSearchParams(location.search).has('q')", polling="raf", timeout=60_000)
+            " && new URLSearchParams(location.search).has('q')",
+            polling="raf",
+            timeout=60_000,
+        )
     else:
         started = time.perf_counter()
         page.fill("#podium-searchbox-q", query)
@@ -187,21 +208,28 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
     counts = None
     if where == "page":  # then the filters' counts, fetched after the results
         page.wait_for_selector("[data-podium-counts=ready]", timeout=60_000)
-        counts = {"seconds": round(time.perf_counter() - started, 3),
-                  "transfer_kb": round(_Handler.sent["bytes"] / 1024, 1)}
+        counts = {
+            "seconds": round(time.perf_counter() - started, 3),
+            "transfer_kb": round(_Handler.sent["bytes"] / 1024, 1),
+        }
     page.wait_for_load_state("networkidle")
     kinds: Counter[str] = Counter()
     for path, size in shown_files:
         kind = re.sub(r"^.*/(fragment|index|filter)/.*$", r"\1", path)
         kind = re.sub(r"^.*\.(pf_meta)$|^.*/(wasm)\.[a-z]+\.pagefind$", lambda m: m.group(1) or m.group(2), kind)
         kinds[kind.rsplit("/", 1)[-1]] += size
-    status = page.inner_text(".podium-results__status") if where == "page" else \
-        page.inner_text("#podium-quick-all")
+    status = page.inner_text(".podium-results__status") if where == "page" else page.inner_text("#podium-quick-all")
     context.close()
-    return {"where": where, "query": query, "seconds": round(seconds, 3),
-            "transfer_kb": round(received["bytes"] / 1024, 1), "requests": received["requests"], "status": status,
-            "by_kind_kb": {kind: round(size / 1024, 1) for kind, size in kinds.most_common()},
-            "with_counts": counts}
+    return {
+        "where": where,
+        "query": query,
+        "seconds": round(seconds, 3),
+        "transfer_kb": round(received["bytes"] / 1024, 1),
+        "requests": received["requests"],
+        "status": status,
+        "by_kind_kb": {kind: round(size / 1024, 1) for kind, size in kinds.most_common()},
+        "with_counts": counts,
+    }
 
 
 def measure_queries(site: Path) -> list[dict]:
@@ -217,10 +245,12 @@ def measure_queries(site: Path) -> list[dict]:
                     result = first_query(browser, base, where, query)
                     result["kind"] = kind
                     results.append(result)
-                    print(f"  {where:6} {kind:8} {query!r}: {result['seconds']:.3f} s, {result['transfer_kb']} KB "
-                          f"in {result['requests']} requests ({result['status']}) {result['by_kind_kb']}"
-                          + (f"; with the filters' counts {result['with_counts']}" if result["with_counts"] else ""),
-                          file=sys.stderr)
+                    print(
+                        f"  {where:6} {kind:8} {query!r}: {result['seconds']:.3f} s, {result['transfer_kb']} KB "
+                        f"in {result['requests']} requests ({result['status']}) {result['by_kind_kb']}"
+                        + (f"; with the filters' counts {result['with_counts']}" if result["with_counts"] else ""),
+                        file=sys.stderr,
+                    )
             browser.close()
     finally:
         server.shutdown()
@@ -245,19 +275,26 @@ def main(argv: list[str] | None = None) -> int:
         root.mkdir(parents=True, exist_ok=True)
         figures.update(build(root, args.speeches, args.seed))
         site = root / "site"
-        print(f"built in {figures['build_seconds']} s; Pagefind ran {figures['index_seconds_in_build']} s beside it,"
-              f" the build waited {figures['index_waited_seconds']} s for it ({figures['index_share']:.1%} over the"
-              f" rest), peak memory {figures['index_peak_memory_mb']} MB; CPU: build {figures['build_cpu_seconds']} s,"
-              f" Pagefind {figures['index_cpu_seconds']} s of it", file=sys.stderr)
+        print(
+            f"built in {figures['build_seconds']} s; Pagefind ran {figures['index_seconds_in_build']} s beside it,"
+            f" the build waited {figures['index_waited_seconds']} s for it ({figures['index_share']:.1%} over the"
+            f" rest), peak memory {figures['index_peak_memory_mb']} MB; CPU: build {figures['build_cpu_seconds']} s,"
+            f" Pagefind {figures['index_cpu_seconds']} s of it",
+            file=sys.stderr,
+        )
     if args.site or args.index_alone:  # the build already reported Pagefind's time and memory
         figures["index"] = index_alone(site)
         print(f"Pagefind alone: {figures['index']}", file=sys.stderr)
     figures["queries"] = measure_queries(site)
-    worst = {"transfer_kb": max(q["transfer_kb"] for q in figures["queries"]),
-             "seconds": max(q["seconds"] for q in figures["queries"])}
+    worst = {
+        "transfer_kb": max(q["transfer_kb"] for q in figures["queries"]),
+        "seconds": max(q["seconds"] for q in figures["queries"]),
+    }
     figures["worst"] = worst
-    met = {"transfer_kb": worst["transfer_kb"] <= TARGETS["transfer_kb"],
-           "seconds": worst["seconds"] <= TARGETS["seconds"]}
+    met = {
+        "transfer_kb": worst["transfer_kb"] <= TARGETS["transfer_kb"],
+        "seconds": worst["seconds"] <= TARGETS["seconds"],
+    }
     if "index_share" in figures:
         met["index_share"] = figures["index_share"] <= TARGETS["index_share"]
     figures["met"] = met

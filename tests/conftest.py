@@ -1,125 +1,41 @@
-"""Shared fixtures: small archives written into tmp_path, whole-site builds, and headless Chromium."""
+"""Fixtures: small archives written into tmp_path, the reference site built once, local servers, headless Chromium.
+
+The helpers behind them live in tests/support/ (tests import `support`, never this file). Building a site, serving
+one or driving a browser is slow: such a test must be marked `slow` (support/slow.py checks it).
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
-import shutil
-import subprocess
-import sys
-import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from support import slow
+from support.archive import ArchiveDir, copy_reference_archive
+from support.processes import CHROMIUM, CHROMIUM_ARGS
 
-SPEAKERS = """\
-tokayev:
-  name: Kassym-Jomart Tokayev
-  sort_name: Tokayev, Kassym-Jomart
-  country: Kazakhstan
-  roles:
-    - role: President
-      organization: Republic of Kazakhstan
-      from: 2019-03-20
-kagame:
-  name: Paul Kagame
-  sort_name: Kagame, Paul
-  country: Rwanda
-  roles:
-    - role: President
-      organization: Republic of Rwanda
-      from: 2000-04-22
-"""
-EVENTS = """\
-aif:
-  name: Astana International Forum
-aif-2025:
-  name: Astana International Forum 2025
-  parent: aif
-  from: 2025-05-29
-  to: 2025-05-30
-  sessions:
-    - name: Plenary session
-    - name: Panel on climate
-"""
-TOPICS = """\
-multilateralism:
-  label: Multilateralism
-un-reform:
-  label: United Nations reform
-climate:
-  label: Climate
-"""
-MKDOCS_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-"""
+pytest_plugins = ["pytester"]  # test_habits.py runs a small suite with this conftest
+
+# Fixtures that make a test slow however little it does itself.
+SLOW_FIXTURES = {"reference_site": "the reference site build", "browser": "headless Chromium"}
 
 
-def speech_text(front: str, body: str = "First statement.\n\nSecond statement.\n") -> str:
-    return "---\n" + textwrap.dedent(front).strip("\n") + "\n---\n\n" + textwrap.dedent(body)
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Tell support.slow which test runs (before its fixtures, which may build), and check its slow fixtures."""
+    slow.current = item
+    for name, what in SLOW_FIXTURES.items():
+        if name in getattr(item, "fixturenames", ()):
+            slow.require(what)
 
 
-MINIMAL_FRONT = """\
-title: Opening address
-date: 2025-05-29
-speaker: tokayev
-event: aif-2025
-"""
-
-
-class ArchiveDir:
-    """A throwaway archive: registries, transcripts, docs and mkdocs.yml under one folder."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        (root / "speeches").mkdir(parents=True, exist_ok=True)
-        (root / "docs").mkdir(exist_ok=True)
-        self.write("speeches/speakers.yml", SPEAKERS)
-        self.write("speeches/events.yml", EVENTS)
-        self.write("speeches/topics.yml", TOPICS)
-        self.write("docs/index.md", "# Home\n\n<!-- podium:home -->\n")
-        self.write("mkdocs.yml", MKDOCS_YML)
-
-    @classmethod
-    def at(cls, root: Path) -> "ArchiveDir":
-        """An archive folder as it already is (the reference archive copied, a generated one): nothing written."""
-        archive = cls.__new__(cls)
-        archive.root = root
-        return archive
-
-    def write(self, relative: str, text: str | bytes) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
-
-    def speech(self, name: str, front: str = MINIMAL_FRONT, body: str = "First statement.\n\nSecond statement.\n",
-               folder: str = "speeches/2025") -> Path:
-        return self.write(f"{folder}/{name}.md", speech_text(front, body))
-
-    def build(self, tool: str = "mkdocs", *args: str) -> subprocess.CompletedProcess:
-        """Run a whole build (`mkdocs build` or `properdocs build`) in this archive."""
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-        return subprocess.run([str(BIN / tool), "build", "--site-dir", str(self.root / "site"), *args],
-                              cwd=self.root, capture_output=True, text=True, env=env, timeout=600)
-
-    def html(self, relative: str) -> str:
-        return (self.root / "site" / relative).read_text(encoding="utf-8")
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    slow.current = item  # a module fixture that ends here belongs to this test's turn
 
 
 @pytest.fixture
@@ -127,13 +43,42 @@ def archive_dir(tmp_path: Path) -> ArchiveDir:
     return ArchiveDir(tmp_path)
 
 
-def run_podium(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "podium"), *args], cwd=cwd, capture_output=True, text=True, timeout=300)
-
-
 @pytest.fixture(scope="session")
+def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own archive built once per run with `mkdocs build --strict`; the site folder. Read only.
+
+    Under pytest-xdist every worker is a session of its own; the first worker to ask builds into the run's shared
+    temporary folder and the others wait for it, so the archive is built once per run, not once per worker.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root, done = shared / "reference-archive", shared / "reference-archive.done"
+    try:
+        root.mkdir()  # atomic: exactly one process of the run gets to build
+    except FileExistsError:
+        deadline = time.monotonic() + 600
+        while not done.exists():
+            assert time.monotonic() < deadline, "another worker's build of the reference archive did not finish"
+            time.sleep(0.2)
+    else:
+        failure = "the build stopped before it finished"  # written for the waiting workers whatever happens
+        try:
+            copy_reference_archive(root)
+            result = ArchiveDir.at(root).build("mkdocs", "--strict")  # a broken link in docs/ fails the suite too
+            failure = "" if result.returncode == 0 else result.stderr or f"exit status {result.returncode}"
+        finally:
+            done.write_text(failure, encoding="utf-8")
+    failure = done.read_text(encoding="utf-8")
+    assert not failure, f"the reference archive does not build:\n{failure}"
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
 def browser():
-    """Headless Debian Chromium through Playwright. Under CI=true a missing Chromium fails the test."""
+    """Headless Debian Chromium through Playwright, one per test module. Under CI=true a missing Chromium fails.
+
+    Not one per session: a running sync Playwright holds an asyncio loop in the worker, so a second Playwright or a
+    later test's asyncio.run() would fail while it lives."""
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)")
@@ -146,12 +91,13 @@ def browser():
         browser.close()
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 def _serving():
     """Serve folders over HTTP on 127.0.0.1 (free ports); yields a function folder -> base URL."""
-    import functools
-    import http.server
-    import threading
-
     servers = []
 
     def start(folder: Path) -> str:
@@ -176,28 +122,3 @@ def serve_dir():
 def serve_dir_module():
     """The same, for a module's worth of tests against one built site."""
     yield from _serving()
-
-
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def copy_reference_archive(target: Path) -> Path:
-    """The repository's own archive (mkdocs.yml, docs, speeches) copied to `target`."""
-    for name in ("mkdocs.yml", "docs", "speeches"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
-@pytest.fixture(scope="session")
-def reference_site(tmp_path_factory) -> Path:
-    """The repository's own archive, built once per test process with MkDocs; the site folder."""
-    root = copy_reference_archive(tmp_path_factory.mktemp("reference"))
-    result = ArchiveDir.at(root).build()
-    assert result.returncode == 0, result.stderr
-    return root / "site"

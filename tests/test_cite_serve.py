@@ -6,7 +6,9 @@ import pytest
 from mkdocs.commands import build
 from mkdocs.config import load_config
 
-from conftest import ArchiveDir
+from support.archive import ArchiveDir
+
+pytestmark = pytest.mark.slow  # every test here builds a site
 
 MKDOCS_YML = """\
 site_name: Test archive
@@ -32,11 +34,14 @@ def _build(archive: ArchiveDir, command: str, options: str = "") -> None:
         config.plugins.on_shutdown()
 
 
-@pytest.mark.parametrize(("command", "options", "exported"), [
-    ("serve", "", False),
-    ("serve", ":\n      exports_when_serving: true", True),
-    ("build", "", True),
-])
+@pytest.mark.parametrize(
+    ("command", "options", "exported"),
+    [
+        ("serve", "", False),
+        ("serve", ":\n      exports_when_serving: true", True),
+        ("build", "", True),
+    ],
+)
 def test_exports_follow_serving_and_the_option(archive_dir: ArchiveDir, command, options, exported):
     archive_dir.speech("opening", body="@tokayev: Our foreign policy is based on dialogue. {#dialogue}\n")
     _build(archive_dir, command, options)
@@ -46,13 +51,20 @@ def test_exports_follow_serving_and_the_option(archive_dir: ArchiveDir, command,
     assert '<meta name="citation_title" content="Opening address">' in page
     assert 'href="speech.json"' in page
     assert '"templates"' in page
-    for path in ("speeches/opening/speech.json", "speeches/opening/akn.xml", "speeches/opening/embed/index.html",
-                 "feed.xml", "data/statements.jsonl.gz", "data/popolo.json"):
+    for path in (
+        "speeches/opening/speech.json",
+        "speeches/opening/akn.xml",
+        "speeches/opening/embed/index.html",
+        "feed.xml",
+        "data/statements.jsonl.gz",
+        "data/popolo.json",
+    ):
         assert (site / path).exists() is exported, path
 
 
-def test_a_failing_export_stops_the_build_with_its_message_and_leaves_no_child(archive_dir: ArchiveDir,
-                                                                                monkeypatch, caplog):
+def test_a_failing_export_stops_the_build_with_its_message_and_leaves_no_child(
+    archive_dir: ArchiveDir, monkeypatch, caplog
+):
     import multiprocessing
 
     from mkdocs.exceptions import Abort
@@ -71,9 +83,9 @@ def test_a_failing_export_stops_the_build_with_its_message_and_leaves_no_child(a
 
 
 def test_without_fork_the_exports_are_written_in_process(archive_dir: ArchiveDir, monkeypatch):
-    from podium.mkdocs import cite
+    from podium.cite import exports
 
-    monkeypatch.setattr(cite, "FORK", None)
+    monkeypatch.setattr(exports, "FORK", None)
     archive_dir.speech("opening")
     _build(archive_dir, "build")
     assert (archive_dir.root / "site/speeches/opening/speech.json").exists()

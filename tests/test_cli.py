@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import REPO, ArchiveDir, run_podium
+from support.archive import REPO, ArchiveDir
+from support.processes import run_podium
 
 
 def test_check_passes_on_the_reference_archive():
@@ -27,7 +28,8 @@ def test_check_reports_every_problem_and_exits_1(archive_dir: ArchiveDir):
         "speeches/broken.md:3:1: error: YAML syntax error: expected ',' or ']', but got the end "
         "(while parsing a flow sequence that starts at line 2, column 8)\n"
         "  hint: check the quoting and indentation on this line and the one before\n"
-        "3 errors, 0 warnings\n")
+        "3 errors, 0 warnings\n"
+    )
     assert "Traceback" not in result.stderr
 
 

@@ -4,20 +4,16 @@ build of the reference archive whose pages are read back as HTML."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import pytest
-
-from podium.core import archive as archives
 
 from podium import features
 from podium.facets import charts
 from podium.facets import index as facets
 from podium.facets.pages import FacetSettings, FacetSite
-
-from conftest import REPO, ArchiveDir, copy_reference_archive, run_podium
+from support.archive import REPO, ArchiveDir
+from support.pages import broken_links, chips, counts, read
+from support.processes import run_podium
 
 SPEECH = "aif-2025-tokayev-plenary"
 FACETS_YML = """\
@@ -41,6 +37,7 @@ def reference():
 
 # ---- The core: collecting terms ----------------------------------------------------------------------------
 
+
 def test_the_reference_archive_is_filed_under_every_facet(reference):
     index = facets.collect(reference, ["speakers", "topics", "events", "dates"])
     assert [s.id for s in index["speakers"].terms["tokayev"].speeches] == [SPEECH]
@@ -48,7 +45,9 @@ def test_the_reference_archive_is_filed_under_every_facet(reference):
     # Statement-level topics: the two statements tagged topics=multilateralism, in the speech's order.
     multilateralism = index["topics"].terms["multilateralism"]
     assert [(s.id, st.id) for s, st in multilateralism.statements] == [
-        (SPEECH, "multilateralism-is-faltering"), (SPEECH, "dialogue-over-division")]
+        (SPEECH, "multilateralism-is-faltering"),
+        (SPEECH, "dialogue-over-division"),
+    ]
     # A parent topic and an event series count their children's speeches, but none of their own.
     governance = index["topics"].terms["global-governance"]
     assert (governance.count, governance.direct) == (1, 0)
@@ -76,9 +75,12 @@ def test_a_topic_tagged_only_on_a_statement_files_the_speech_under_it(archive_di
 
 def test_a_speech_and_its_translation_count_once(archive_dir):
     archive_dir.speech("opening")
-    archive_dir.speech("opening-ru", "title: Вступительное слово\ndate: 2025-05-29\nspeaker: tokayev\n"
-                       "event: aif-2025\nlanguage: ru\ntranslation_of: opening\ndelivered: translation\n",
-                       "Первое высказывание.\n\nВторое высказывание.\n")
+    archive_dir.speech(
+        "opening-ru",
+        "title: Вступительное слово\ndate: 2025-05-29\nspeaker: tokayev\n"
+        "event: aif-2025\nlanguage: ru\ntranslation_of: opening\ndelivered: translation\n",
+        "Первое высказывание.\n\nВторое высказывание.\n",
+    )
     archive = features.load(archive_dir.root)
     assert archive.ok, [p.format() for p in archive.problems.sorted()]
     index = facets.collect(archive, ["speakers", "dates"])
@@ -87,8 +89,11 @@ def test_a_speech_and_its_translation_count_once(archive_dir):
 
 
 def test_co_counts_are_the_same_from_both_sides(archive_dir):
-    archive_dir.speech("one", "title: One\ndate: 2024-01-02\nspeakers: [tokayev, kagame]\ntopics: [climate]\n",
-                       "@tokayev: Hello.\n\n@kagame: Hi. {#hi topics=un-reform}\n")
+    archive_dir.speech(
+        "one",
+        "title: One\ndate: 2024-01-02\nspeakers: [tokayev, kagame]\ntopics: [climate]\n",
+        "@tokayev: Hello.\n\n@kagame: Hi. {#hi topics=un-reform}\n",
+    )
     archive_dir.speech("two", "title: Two\ndate: 2025-03-04\nspeaker: kagame\ntopics: [climate]\n")
     archive = features.load(archive_dir.root)
     assert archive.ok, [p.format() for p in archive.problems.sorted()]
@@ -107,6 +112,7 @@ def test_an_unknown_facet_name_is_refused(reference):
 
 
 # ---- Pagination ---------------------------------------------------------------------------------------------
+
 
 def _term_with(archive_dir: ArchiveDir, count: int) -> tuple:
     for n in range(count):
@@ -141,8 +147,16 @@ def test_the_site_lists_each_page_once_with_paths_mkdocs_understands(archive_dir
     specs = site.pages()
     uris = [spec.uri for spec in specs]
     assert len(uris) == len(set(uris))
-    assert {"speakers/index.md", "speakers/kagame.md", "speakers/kagame/page/2.md", "speakers/kagame/page/3.md",
-            "dates/index.md", "dates/2020.md", "topics/index.md", "events/index.md"} <= set(uris)
+    assert {
+        "speakers/index.md",
+        "speakers/kagame.md",
+        "speakers/kagame/page/2.md",
+        "speakers/kagame/page/3.md",
+        "dates/index.md",
+        "dates/2020.md",
+        "topics/index.md",
+        "events/index.md",
+    } <= set(uris)
     assert "speakers/kagame/page/4.md" not in uris
     # Hubs past the first page (one entry a page here) are not in the nav; the first is.
     hubs = {spec.uri: spec.in_nav for spec in specs if spec.kind == "hub"}
@@ -151,15 +165,22 @@ def test_the_site_lists_each_page_once_with_paths_mkdocs_understands(archive_dir
 
 # ---- Charts -------------------------------------------------------------------------------------------------
 
+
 def test_nice_scale():
     assert [charts.nice_max(n) for n in (0, 1, 3, 7, 12, 180)] == [1, 1, 5, 10, 20, 200]
 
 
 def test_a_chart_is_an_svg_with_words_and_a_table_and_no_colour_of_its_own():
-    html = str(charts.render(charts.BarChart(
-        "Speeches per year", "Speeches by <Kagame> in each year.",
-        [charts.Bar("2023", 2, "page/2/#y2023"), charts.Bar("2024", 0), charts.Bar("2025", 5, "#y2025")],
-        ident="chart-years")))
+    html = str(
+        charts.render(
+            charts.BarChart(
+                "Speeches per year",
+                "Speeches by <Kagame> in each year.",
+                [charts.Bar("2023", 2, "page/2/#y2023"), charts.Bar("2024", 0), charts.Bar("2025", 5, "#y2025")],
+                ident="chart-years",
+            )
+        )
+    )
     assert 'role="img"' in html and 'aria-labelledby="chart-years-title chart-years-desc"' in html
     assert '<title id="chart-years-title">Speeches per year</title>' in html
     assert "Speeches by &lt;Kagame&gt; in each year. 7 speeches in all; the most in one bar: 5." in html
@@ -175,12 +196,18 @@ def test_a_chart_is_an_svg_with_words_and_a_table_and_no_colour_of_its_own():
 
 # ---- Errors for editors ---------------------------------------------------------------------------------------
 
+
+@pytest.mark.slow
 def test_a_misspelled_statement_topic_is_a_path_line_error(archive_dir):
-    archive_dir.speech("opening", body="First statement.\n\nWe must reform the UN. {#reform topics=un-reform,multilaterlism}\n")
+    archive_dir.speech(
+        "opening", body="First statement.\n\nWe must reform the UN. {#reform topics=un-reform,multilaterlism}\n"
+    )
     result = run_podium("check", cwd=archive_dir.root)
     assert result.returncode == 1
-    assert ("speeches/2025/opening.md:10:50: error: unknown topic `multilaterlism`\n"
-            "  hint: did you mean `multilateralism`? Or add it to speeches/topics.yml.") in result.stdout + result.stderr
+    assert (
+        "speeches/2025/opening.md:10:50: error: unknown topic `multilaterlism`\n"
+        "  hint: did you mean `multilateralism`? Or add it to speeches/topics.yml."
+    ) in result.stdout + result.stderr
     archive_dir.write("mkdocs.yml", FACETS_YML.format(page_size=10))
     build = archive_dir.build()
     assert build.returncode == 1
@@ -188,16 +215,24 @@ def test_a_misspelled_statement_topic_is_a_path_line_error(archive_dir):
     assert not (archive_dir.root / "site" / "topics").exists()
 
 
+@pytest.mark.slow
 def test_registry_values_are_escaped_on_every_facet_page(archive_dir):
-    archive_dir.write("speeches/speakers.yml", "evil:\n  name: <script>alert(1)</script> Evil\n"
-                      "  country: <b>Nowhere</b>\n  bio: <img src=x onerror=alert(2)>\n"
-                      "  roles:\n    - role: <i>Chief</i>\n")
+    archive_dir.write(
+        "speeches/speakers.yml",
+        "evil:\n  name: <script>alert(1)</script> Evil\n"
+        "  country: <b>Nowhere</b>\n  bio: <img src=x onerror=alert(2)>\n"
+        "  roles:\n    - role: <i>Chief</i>\n",
+    )
     archive_dir.speech("opening", "title: <em>Opening</em>\ndate: 2025-05-29\nspeaker: evil\nevent: aif-2025\n")
     archive_dir.write("mkdocs.yml", FACETS_YML.format(page_size=10))
     build = archive_dir.build()
     assert build.returncode == 0, build.stderr
-    for page in ("speakers/index.html", "speakers/evil/index.html", "events/aif-2025/index.html",
-                 "dates/2025/index.html"):
+    for page in (
+        "speakers/index.html",
+        "speakers/evil/index.html",
+        "events/aif-2025/index.html",
+        "dates/2025/index.html",
+    ):
         html = archive_dir.html(page)
         assert "<script>alert(1)" not in html and "onerror=alert" not in html.replace("onerror=alert(2)&gt;", "")
         assert "<em>Opening</em>" not in html and "<i>Chief</i>" not in html
@@ -205,99 +240,44 @@ def test_registry_values_are_escaped_on_every_facet_page(archive_dir):
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Evil" in archive_dir.html("speakers/evil/index.html")
 
 
-# ---- One build of the reference archive -------------------------------------------------------------------------
-
-class Anchors(HTMLParser):
-    """Every `href` and every `id` of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.hrefs: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if attrs.get("href"):
-            self.hrefs.append(attrs["href"])
-        if attrs.get("id"):
-            self.ids.add(attrs["id"])
+# ---- The reference archive's site (built once per run: conftest.reference_site) -----------------------------
 
 
-def anchors(html: str) -> Anchors:
-    parser = Anchors()
-    parser.feed(html)
-    return parser
-
-
-def broken_links(site: Path, page: str) -> list[str]:
-    """Links from `page` (e.g. speakers/tokayev/index.html) to site pages or fragments that do not exist."""
-    found = anchors((site / page).read_text(encoding="utf-8"))
-    base = "http://site/" + page
-    broken = []
-    for href in found.hrefs:
-        url = urljoin(base, href)
-        if not url.startswith("http://site/") or "/assets/" in url:
-            continue
-        parts = urlsplit(url)
-        path = parts.path.lstrip("/")
-        target = site / path / "index.html" if path.endswith("/") or not path else site / path
-        if not target.exists():
-            broken.append(href)
-        elif parts.fragment and parts.fragment not in anchors(target.read_text(encoding="utf-8")).ids:
-            broken.append(href)
-    return broken
-
-
-@pytest.fixture(scope="module")
-def reference_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("reference")
-    copy_reference_archive(root)
-    site = ArchiveDir.at(root)  # the copied archive as it is, without the fixture's test files
-    build = site.build()
-    assert build.returncode == 0, build.stderr
-    return root / "site"
-
-
-def read(site: Path, page: str) -> str:
-    return (site / page / "index.html").read_text(encoding="utf-8")
-
-
-def counts(html: str) -> dict[str, int]:
-    """The facet page's own count (`<p class="podium-facet__count"><span data-count=N>`)."""
-    match = re.search(r'class="podium-facet__count"><span data-count="(\d+)"', html)
-    statements = re.search(r'data-statements="(\d+)"', html)
-    return {"speeches": int(match.group(1)) if match else -1,
-            "statements": int(statements.group(1)) if statements else 0}
-
-
-def chips(html: str, facet: str) -> dict[str, int]:
-    """The related terms shown on a term page: href's last folder -> count."""
-    block = re.search(rf'data-related="{facet}">(.*?)</ul>', html, re.S)
-    if not block:
-        return {}
-    return {href.rstrip("/").split("/")[-1]: int(n)
-            for href, n in re.findall(r'href="([^"]+)">[^<]*<span class="podium-chip__count" data-count="(\d+)"',
-                                      block.group(1))}
-
-
+@pytest.mark.slow
 def test_every_hub_and_term_page_of_the_reference_archive_is_built(reference_site):
-    for page in ("speakers", "speakers/tokayev", "topics", "topics/multilateralism", "topics/global-governance",
-                 "events", "events/aif-2025", "events/astana-international-forum", "dates", "dates/2025",
-                 "topics/multilateralism/statements"):
+    for page in (
+        "speakers",
+        "speakers/tokayev",
+        "topics",
+        "topics/multilateralism",
+        "topics/global-governance",
+        "events",
+        "events/aif-2025",
+        "events/astana-international-forum",
+        "dates",
+        "dates/2025",
+        "topics/multilateralism/statements",
+    ):
         assert (reference_site / page / "index.html").exists(), page
 
 
+@pytest.mark.slow
 def test_the_speakers_hub_lists_tokayev_with_role_country_and_count(reference_site):
     html = read(reference_site, "speakers")
     assert '<section class="podium-letter" id="letter-T">' in html
-    row = re.search(r'<tr class="podium-facet-row" data-role="President" '
-                    r'data-organization="Republic of Kazakhstan">(.*?)</tr>', html, re.S).group(1)
+    row = re.search(
+        r'<tr class="podium-facet-row" data-role="President" '
+        r'data-organization="Republic of Kazakhstan">(.*?)</tr>',
+        html,
+        re.S,
+    ).group(1)
     assert '<a href="../speakers/tokayev/">Kassym-Jomart Tokayev</a>' in row
     assert "Kazakhstan</td>" in row and '<td class="podium-num" data-count="1">1</td>' in row
     assert '<a href="../speakers/#letter-T">T</a>' in html
     assert '<form class="podium-filter" hidden>' in html  # shown by the script; the list works without it
 
 
+@pytest.mark.slow
 def test_the_speaker_page(reference_site):
     html = read(reference_site, "speakers/tokayev")
     assert counts(html)["speeches"] == 1
@@ -313,6 +293,7 @@ def test_the_speaker_page(reference_site):
     assert 'id="references-received"' in html  # podium-xref filled the speaker-references mark
 
 
+@pytest.mark.slow
 def test_the_topic_page_links_each_tagged_statement(reference_site):
     html = read(reference_site, "topics/multilateralism")
     assert counts(html) == {"speeches": 1, "statements": 2}
@@ -320,8 +301,11 @@ def test_the_topic_page_links_each_tagged_statement(reference_site):
     for statement in ("multilateralism-is-faltering", "dialogue-over-division"):
         assert f'href="../../speeches/{SPEECH}/#{statement}"' in html
     assert chips(html, "speakers") == {"tokayev": 1}
-    assert re.search(r'<a href="../../topics/">Topics</a>\s+› <a href="../../topics/global-governance/">'
-                     r'Global governance</a></nav>', html)
+    assert re.search(
+        r'<a href="../../topics/">Topics</a>\s+› <a href="../../topics/global-governance/">'
+        r"Global governance</a></nav>",
+        html,
+    )
     statements = read(reference_site, "topics/multilateralism/statements")
     assert statements.count('class="podium-facet-statement"') == 2
     parent = read(reference_site, "topics/global-governance")
@@ -329,20 +313,24 @@ def test_the_topic_page_links_each_tagged_statement(reference_site):
     assert 'Subtopics: <a href="../../topics/multilateralism/">Multilateralism</a> (1)' in parent
 
 
+@pytest.mark.slow
 def test_the_event_pages_show_the_programme_and_the_series(reference_site):
     html = read(reference_site, "events/aif-2025")
-    assert "29 May 2025</time> – <time datetime=\"2025-05-30\">30 May 2025" in html
+    assert '29 May 2025</time> – <time datetime="2025-05-30">30 May 2025' in html
     assert "<dd>Astana, Kazakhstan</dd>" in html
     assert '<a href="../../events/aif-2025/#session-1">Plenary session</a>' in html
     assert '<h3 class="podium-facet__group" id="session-1">Plenary session</h3>' in html
     series = read(reference_site, "events/astana-international-forum")
     assert counts(series)["speeches"] == 1
-    assert '<a class="podium-facet-item__name" href="../../events/aif-2025/">Astana International Forum 2025</a>' in series
+    assert (
+        '<a class="podium-facet-item__name" href="../../events/aif-2025/">Astana International Forum 2025</a>' in series
+    )
     hub = read(reference_site, "events")
     assert hub.index("Astana International Forum</a>") < hub.index("Astana International Forum 2025</a>")
     assert "podium-facet-item--depth-1" in hub
 
 
+@pytest.mark.slow
 def test_the_date_archive(reference_site):
     hub = read(reference_site, "dates")
     assert '<a class="podium-facet-item__name" href="../dates/2025/">2025</a>' in hub
@@ -353,19 +341,27 @@ def test_the_date_archive(reference_site):
     assert "<title>May: 1 speech</title>" in year
 
 
+@pytest.mark.slow
 def test_facet_pages_and_the_speech_page_link_to_each_other_with_no_broken_link(reference_site):
     speech = read(reference_site, f"speeches/{SPEECH}")
-    for href in ("../../speakers/tokayev/", "../../events/aif-2025/", "../../topics/multilateralism/",
-                 "../../dates/2025/"):
+    for href in (
+        "../../speakers/tokayev/",
+        "../../events/aif-2025/",
+        "../../topics/multilateralism/",
+        "../../dates/2025/",
+    ):
         assert f'href="{href}"' in speech
     pages = [f"speeches/{SPEECH}/index.html"] + [
-        str(p.relative_to(reference_site)) for folder in ("speakers", "topics", "events", "dates")
-        for p in (reference_site / folder).rglob("index.html")]
+        str(p.relative_to(reference_site))
+        for folder in ("speakers", "topics", "events", "dates")
+        for p in (reference_site / folder).rglob("index.html")
+    ]
     assert len(pages) > 15
     for page in pages:
         assert broken_links(reference_site, page) == [], page
 
 
+@pytest.mark.slow
 def test_the_hubs_are_in_the_nav_and_term_pages_are_not(reference_site):
     home = (reference_site / "index.html").read_text(encoding="utf-8")
     for hub in ("Speakers", "Topics", "Events", "Dates"):

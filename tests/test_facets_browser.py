@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ArchiveDir
+from support.archive import ArchiveDir
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -47,10 +47,14 @@ def site(tmp_path_factory, serve_dir_module) -> str:
     archive.write("mkdocs.yml", MKDOCS_YML)
     for year in (2022, 2023, 2024, 2025):
         for n, speaker in enumerate(("kagame", "tokayev", "kagame")):
-            archive.speech(f"s-{year}-{n}", f"title: Remarks {n} of {year}\ndate: {year}-0{n + 3}-1{n}\n"
-                           f"speaker: {speaker}\nevent: aif-2025\nsession: Plenary session\n"
-                           "topics: [climate, multilateralism]\n",
-                           "We must act on water. {#water topics=climate}\n\nThank you.\n", folder=f"speeches/{year}")
+            archive.speech(
+                f"s-{year}-{n}",
+                f"title: Remarks {n} of {year}\ndate: {year}-0{n + 3}-1{n}\n"
+                f"speaker: {speaker}\nevent: aif-2025\nsession: Plenary session\n"
+                "topics: [climate, multilateralism]\n",
+                "We must act on water. {#water topics=climate}\n\nThank you.\n",
+                folder=f"speeches/{year}",
+            )
     result = archive.build()
     assert result.returncode == 0, result.stderr
     return serve_dir_module(archive.root / "site")

@@ -14,13 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from podium.core import archive as archives
-
 from podium import features
 from podium.editors.generate import generate
-
-from conftest import ArchiveDir
-from test_facets import broken_links, chips, counts
+from support.archive import ArchiveDir
+from support.pages import broken_links, chips, counts
 
 pytestmark = pytest.mark.slow
 
@@ -29,8 +26,12 @@ SMALL, LARGE = 80, 320
 
 
 def build(root: Path, speeches: int) -> Path:
-    generate(root, speeches=speeches, seed=4, plugins=[
-        "podium", {"podium-facets": {"page_size": PAGE_SIZE, "index_page_size": INDEX_PAGE_SIZE}}])
+    generate(
+        root,
+        speeches=speeches,
+        seed=4,
+        plugins=["podium", {"podium-facets": {"page_size": PAGE_SIZE, "index_page_size": INDEX_PAGE_SIZE}}],
+    )
     site = ArchiveDir.at(root)
     result = site.build()
     assert result.returncode == 0, result.stderr
@@ -67,10 +68,12 @@ class Expected:
         for speech in self.speeches:
             tagged = [t for st in speech.statements for t in st.topics]
             self.statements.update(tagged)
-            of = {"speakers": set(speech.meta.speaker_ids),
-                  "topics": with_parents(registry.topics, set(speech.meta.topics) | set(tagged)),
-                  "events": with_parents(registry.events, {speech.meta.event} if speech.meta.event else set()),
-                  "dates": {str(speech.meta.date.year)}}
+            of = {
+                "speakers": set(speech.meta.speaker_ids),
+                "topics": with_parents(registry.topics, set(speech.meta.topics) | set(tagged)),
+                "events": with_parents(registry.events, {speech.meta.event} if speech.meta.event else set()),
+                "dates": {str(speech.meta.date.year)},
+            }
             self.of[speech.id] = of
             for facet, idents in of.items():
                 for ident in idents:
@@ -103,8 +106,11 @@ def hub_counts(site: Path, facet: str) -> dict[str, int]:
         if facet == "speakers":
             rows = re.findall(rf'href="[./]*{facet}/([^/]+)/">[^<]*</a></th>.*?data-count="(\d+)"', html, re.S)
         else:
-            rows = re.findall(rf'class="podium-facet-item__name" href="[./]*{facet}/([^/]+)/">[^<]*</a>\s*'
-                              r'<span class="podium-badge" data-count="(\d+)"', html)
+            rows = re.findall(
+                rf'class="podium-facet-item__name" href="[./]*{facet}/([^/]+)/">[^<]*</a>\s*'
+                r'<span class="podium-badge" data-count="(\d+)"',
+                html,
+            )
         found.update({ident: int(n) for ident, n in rows})
     return found
 
@@ -141,11 +147,15 @@ def test_topic_statement_counts_agree(sites, expected):
     assert sum(want.statements.values()) > 20
     for ident, n in want.statements.items():
         assert counts(pages_of(site, "topics", ident)[0])["statements"] == n
-        statement_pages = [site / "topics" / ident / "statements" / "index.html",
-                           *(site / "topics" / ident / "statements" / "page").glob("*/index.html")]
-        links = [link for page in statement_pages
-                 for link in re.findall(r'<blockquote><a href="[./]*speeches/([^"]+)">',
-                                        page.read_text(encoding="utf-8"))]
+        statement_pages = [
+            site / "topics" / ident / "statements" / "index.html",
+            *(site / "topics" / ident / "statements" / "page").glob("*/index.html"),
+        ]
+        links = [
+            link
+            for page in statement_pages
+            for link in re.findall(r'<blockquote><a href="[./]*speeches/([^"]+)">', page.read_text(encoding="utf-8"))
+        ]
         assert len(links) == n and all("#" in link for link in links)
 
 
@@ -176,14 +186,18 @@ def test_a_speakers_turns_in_panels_link_to_their_statements(sites, expected):
     first_turn = next(st for st in speech.statements if st.speaker == speaker and st.turn_start)
     section = html.split('<h2 id="turns">', 1)[1].split("</section>", 1)[0]
     assert re.search(rf'href="[./]*speeches/{speech.id}/#{first_turn.id}">turn 1</a>', section)
-    assert section.index(speech.id) < min((section.index(p.id) for p in panels[1:] if p.id in section),
-                                          default=len(section))
+    assert section.index(speech.id) < min(
+        (section.index(p.id) for p in panels[1:] if p.id in section), default=len(section)
+    )
 
 
 def test_no_link_on_any_facet_page_is_broken(sites):
     site = sites[SMALL]
-    pages = [str(p.relative_to(site)) for facet in ("speakers", "topics", "events", "dates")
-             for p in (site / facet).rglob("index.html")]
+    pages = [
+        str(p.relative_to(site))
+        for facet in ("speakers", "topics", "events", "dates")
+        for p in (site / facet).rglob("index.html")
+    ]
     assert len(pages) > 100
     for page in pages:
         assert broken_links(site, page) == [], page
@@ -195,7 +209,7 @@ def sizes(site: Path) -> dict[str, list[int]]:
     for facet in ("speakers", "topics", "events", "dates"):
         for page in (site / facet).rglob("index.html"):
             parts = page.relative_to(site / facet).parts
-            kind = "hub" if len(parts) == 1 or parts[0] == "page" else ("statements" if "statements" in parts else "term")
+            kind = "hub" if len(parts) == 1 or parts[0] == "page" else "statements" if "statements" in parts else "term"
             found.setdefault(f"{facet} {kind}", []).append(page.stat().st_size)
     return found
 

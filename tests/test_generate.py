@@ -13,19 +13,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from podium.core import archive as archives
-
 from podium import features
-from podium.xref import references
 from podium.cli.main import main
 from podium.editors.generate import MAX_WORDS, MIN_WORDS, generate, plugins_of
+from podium.xref import references
 
 BIN = Path(sys.executable).parent
 
 
 def digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +68,9 @@ def test_the_archive_has_the_shape_of_a_real_one(corpus):
     events = archive.registry.events.entries
     editions = [e for e in events.values() if e.parent]
     assert editions and all(e.parent in events and e.sessions for e in editions)
-    assert all(s.meta.session in [x.name for x in events[s.meta.event].sessions]
-               for s in archive.speeches if s.meta.event)
+    assert all(
+        s.meta.session in [x.name for x in events[s.meta.event].sessions] for s in archive.speeches if s.meta.event
+    )
     speakers = archive.registry.speakers.entries.values()
     assert any(len(p.roles) > 1 for p in speakers)
     # Roles over time: most speeches fall inside a role their speaker held that day.
@@ -132,8 +134,10 @@ def test_speech_lengths_range_from_a_few_hundred_to_thousands_of_words(corpus):
 
 def test_plugins_of_reads_the_repository_config_without_executing_tags(tmp_path):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nplugins:\n  - podium\n  - search:\n      lang: en\n"
-                      "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:os.system\n")
+    config.write_text(
+        "site_name: x\nplugins:\n  - podium\n  - search:\n      lang: en\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:os.system\n"
+    )
     assert plugins_of(config) == ["podium", {"search": {"lang": "en"}}]
 
 
@@ -154,8 +158,14 @@ def test_podium_generate_command_writes_an_archive_that_podium_check_accepts(tmp
 @pytest.mark.slow
 def test_a_small_generated_archive_builds(tmp_path):
     generate(tmp_path, speeches=15, seed=2)
-    build = subprocess.run([str(BIN / "mkdocs"), "build", "--strict"], cwd=tmp_path, capture_output=True,
-                           text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    build = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
     assert build.returncode == 0, build.stderr
     pages = sorted((tmp_path / "site/speeches").glob("*/index.html"))
     assert len(pages) == 15

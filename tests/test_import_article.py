@@ -10,14 +10,11 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 
-from podium.core import archive as archives
-
 from podium import features
 from podium.cli.main import main
 from podium.core.frontmatter import split
 from podium.core.problems import Problems
-
-from conftest import REPO, ArchiveDir
+from support.archive import REPO, ArchiveDir
 
 SEED = REPO.parent / "shared" / "examples" / "aif-2025-tokayev-plenary.article.txt"
 HAND_MADE = REPO / "speeches" / "2025" / "aif-2025-tokayev-plenary.md"
@@ -83,7 +80,8 @@ def test_seed_article_front_matter(imported):
         "  place: Astana\n"
         "  date: 2025-05-29\n"
         "  note: 'Imported with `podium import article` from aif-2025-tokayev-plenary.article.txt: the statement "
-        "quoted in the article, without the article''s own text and the site''s boilerplate around it.'\n")
+        "quoted in the article, without the article''s own text and the site''s boilerplate around it.'\n"
+    )
 
 
 def test_seed_article_source_matches_the_hand_made_transcript(imported):
@@ -92,8 +90,9 @@ def test_seed_article_source_matches_the_hand_made_transcript(imported):
     root, _ = imported
     draft = yaml.safe_load((root / DRAFT).read_text().split("---\n")[1])["source"]
     hand = yaml.safe_load(HAND_MADE.read_text().split("---\n")[1])["source"]
-    assert {k: draft[k] for k in ("title", "publisher", "author", "place", "date")} == \
-           {k: hand[k] for k in ("title", "publisher", "author", "place", "date")}
+    assert {k: draft[k] for k in ("title", "publisher", "author", "place", "date")} == {
+        k: hand[k] for k in ("title", "publisher", "author", "place", "date")
+    }
 
 
 def test_prints_exactly_what_it_dropped(imported):
@@ -103,9 +102,11 @@ def test_prints_exactly_what_it_dropped(imported):
     assert "  line 3 (publisher (kept as source.publisher)): BRUXELLES KORNER" in lines
     assert "  line 4 (author (kept as source.author)): Derya Soysal" in lines
     assert "  line 7 (photo credit): Photo by Derya Soysal" in lines
-    assert "  line 12 (the article's introduction of the statement): Here is the Statement President of the " \
-           "Republic of Kazakhstan Mr. Kassym-Jomart Tokayev at the Plenary session of the Astana International " \
-           "Forum:" in lines
+    assert (
+        "  line 12 (the article's introduction of the statement): Here is the Statement President of the "
+        "Republic of Kazakhstan Mr. Kassym-Jomart Tokayev at the Plenary session of the Astana International "
+        "Forum:" in lines
+    )
     assert "  line 81 (boilerplate): İlginizi Çekebilir" in lines
     assert "note: the quotation marks “…” around the statement were left out" in lines
     assert lines[-2:] == [f"wrote {DRAFT}: 68 statements", f"next: podium lint {DRAFT} && podium check {DRAFT}"]
@@ -126,12 +127,17 @@ def test_seed_draft_passes_check_and_lint_after_the_editor_fixes_what_lint_repor
     assert reported == [
         f"{DRAFT}:43:186: warning: [foreign-character] stray `ó` in the English word `advócacy`",
         f"{DRAFT}:53:54: warning: [foreign-character] stray `í` in the English word `ígnorance`",
-        "0 errors, 2 warnings"]
+        "0 errors, 2 warnings",
+    ]
     # The editor does what the hints say: writes the suggested word and records the correction.
     path = root / DRAFT
     text = path.read_text().replace("advócacy", "advocacy").replace("ígnorance", "ignorance")
-    text = text.replace("---\n\n", "corrections:\n  - original: advócacy\n    corrected: advocacy\n"
-                                   "  - original: ígnorance\n    corrected: ignorance\n---\n\n", 1)
+    text = text.replace(
+        "---\n\n",
+        "corrections:\n  - original: advócacy\n    corrected: advocacy\n"
+        "  - original: ígnorance\n    corrected: ignorance\n---\n\n",
+        1,
+    )
     path.write_text(text)
     assert runner.invoke(main, ["check", "--root", str(root)]).exit_code == 0
     clean = runner.invoke(main, ["lint", "--strict", "--root", str(root)])
@@ -156,16 +162,19 @@ def test_no_date_anywhere_is_an_error_not_a_guess(tmp_path):
     result = CliRunner().invoke(main, ["import", "article", str(article), "--root", str(archive.root)])
     assert result.exit_code == 1
     assert "podium: the article gives no date of the speech: pass --date YYYY-MM-DD" in result.stderr
-    dated = CliRunner().invoke(main, ["import", "article", str(article), "--date", "2024-03-03",
-                                      "--root", str(archive.root)])
+    dated = CliRunner().invoke(
+        main, ["import", "article", str(article), "--date", "2024-03-03", "--root", str(archive.root)]
+    )
     assert dated.exit_code == 0, dated.output
     assert "Thank you." in (archive.root / "speeches/2024/statement.md").read_text()
 
 
 # -- generated articles: every word is in the draft or in the printed list ----------------------------------------
 
-VOCABULARY = ("peace dialogue reform économie Қазақстан security 2025 13.5% cooperation région climate "
-              "“quoted” Kazakhstan’s non-proliferation UN-80 vote").split()
+VOCABULARY = (
+    "peace dialogue reform économie Қазақстан security 2025 13.5% cooperation région climate "
+    "“quoted” Kazakhstan’s non-proliferation UN-80 vote"
+).split()
 TRICKY_STARTS = ["# 1 priority", "- first,", "1. point", "@kagame: said", "> note", "<b>bold</b>", "{#x}"]
 
 
@@ -173,8 +182,14 @@ def generated_article(rng: random.Random) -> str:
     def sentence(n: int) -> str:
         return " ".join(rng.choice(VOCABULARY) for _ in range(n)).capitalize() + "."
 
-    lines = [sentence(6).rstrip("."), "WORLD NEWS", "BRUXELLES KORNER", "Derya Soysal", "Photo by Derya Soysal",
-             f"ASTANA, May {rng.randint(1, 28)} – {sentence(20)}"]
+    lines = [
+        sentence(6).rstrip("."),
+        "WORLD NEWS",
+        "BRUXELLES KORNER",
+        "Derya Soysal",
+        "Photo by Derya Soysal",
+        f"ASTANA, May {rng.randint(1, 28)} – {sentence(20)}",
+    ]
     lines += [sentence(rng.randint(5, 30)) for _ in range(rng.randint(0, 3))]
     style = rng.choice(["introduced", "longest quote", "press release"])
     if style == "introduced":
@@ -209,8 +224,9 @@ def test_generated_drafts_are_valid_transcripts(tmp_path):
     for seed in range(10):
         article = tmp_path / f"gen-2025-{seed}.txt"
         article.write_text(generated_article(random.Random(seed)))
-        result = CliRunner().invoke(main, ["import", "article", str(article), "--speaker", "tokayev",
-                                           "--root", str(archive.root)])
+        result = CliRunner().invoke(
+            main, ["import", "article", str(article), "--speaker", "tokayev", "--root", str(archive.root)]
+        )
         assert result.exit_code == 0, result.output
     loaded = features.load(archive.root)
     assert [p.format() for p in loaded.problems] == []
@@ -220,8 +236,10 @@ def test_generated_drafts_are_valid_transcripts(tmp_path):
 def test_without_an_introduction_the_longest_quotation_is_the_statement(tmp_path):
     archive = ArchiveDir(tmp_path)
     article = tmp_path / "remarks-2025.txt"
-    article.write_text("Paul Kagame in Astana\nKIGALI, June 2, 2025 – The President spoke.\n"
-                       "“A short quote,” he said.\n“Friends,\nWe meet again.\nThank you.”\nShare this\n")
+    article.write_text(
+        "Paul Kagame in Astana\nKIGALI, June 2, 2025 – The President spoke.\n"
+        "“A short quote,” he said.\n“Friends,\nWe meet again.\nThank you.”\nShare this\n"
+    )
     result = CliRunner().invoke(main, ["import", "article", str(article), "--root", str(archive.root), "-o", "-"])
     assert result.exit_code == 0, result.output
     assert result.stdout.split("---\n")[-1] == "\nFriends,\n\nWe meet again.\n\nThank you.\n"
@@ -233,13 +251,17 @@ def test_without_an_introduction_the_longest_quotation_is_the_statement(tmp_path
 def test_a_press_release_keeps_the_text_after_the_dateline(tmp_path):
     archive = ArchiveDir(tmp_path)
     article = tmp_path / "release.txt"
-    article.write_text("Press release\nASTANA, May 29, 2025 – Good morning, dear guests.\nWe open the forum.\n"
-                       "Photo: Akorda press service\n")
+    article.write_text(
+        "Press release\nASTANA, May 29, 2025 – Good morning, dear guests.\nWe open the forum.\n"
+        "Photo: Akorda press service\n"
+    )
     result = CliRunner().invoke(main, ["import", "article", str(article), "--root", str(archive.root), "-o", "-"])
     assert result.exit_code == 0, result.output
     assert result.stdout.split("---\n")[-1] == "\nGood morning, dear guests.\n\nWe open the forum.\n"
     assert "  line 2 (dateline): ASTANA, May 29, 2025 –" in result.stdout
     assert "  line 4 (boilerplate): Photo: Akorda press service" in result.stdout
-    assert ("note: no quoted statement found: the whole text after the header became the draft, so check where "
-            "the speech starts and ends") in result.stdout
+    assert (
+        "note: no quoted statement found: the whole text after the header became the draft, so check where "
+        "the speech starts and ends"
+    ) in result.stdout
     assert lost(article.read_text(), result.stdout) == Counter()

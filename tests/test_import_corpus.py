@@ -12,12 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from podium.core import archive as archives
-
 from podium import features
 from podium.cli.main import main
-
-from conftest import ArchiveDir
+from support.archive import ArchiveDir
 
 MAPPING = """\
 columns:
@@ -50,23 +47,52 @@ def write_corpus(root: Path, texts: dict[str, str], rows: list[dict[str, str]], 
 
 
 def run_import(root: Path, *extra: str):
-    return CliRunner().invoke(main, ["import", "corpus", str(root / "corpus"), "--metadata", str(root / "metadata.csv"),
-                                     "--mapping", str(root / "mapping.yml"), "--root", str(root), *extra])
+    return CliRunner().invoke(
+        main,
+        [
+            "import",
+            "corpus",
+            str(root / "corpus"),
+            "--metadata",
+            str(root / "metadata.csv"),
+            "--mapping",
+            str(root / "mapping.yml"),
+            "--root",
+            str(root),
+            *extra,
+        ],
+    )
 
 
-PRESS = ("The President. Good morning.\nIt is good to see you all.\n\n(Applause)\n\n"
-         "Q: What about the reforms?\n\nThe President. We continue them. [Laughter]\n\nAnd we will finish them.\n")
+PRESS = (
+    "The President. Good morning.\nIt is good to see you all.\n\n(Applause)\n\n"
+    "Q: What about the reforms?\n\nThe President. We continue them. [Laughter]\n\nAnd we will finish them.\n"
+)
 
 
 @pytest.fixture
 def corpus(tmp_path):
     archive = ArchiveDir(tmp_path)
-    write_corpus(tmp_path, {"press-1.txt": PRESS, "lecture.txt": "Line one of a lecture.\nLine two of it.\n"}, [
-        {"filename": "press-1.txt", "delivered_on": "2024-03-01", "title": "Press conference", "who": "Paul Kagame",
-         "url": "https://example.org/1"},
-        {"filename": "lecture.txt", "delivered_on": "2023-11-20", "title": "Lecture", "who": "Aliya Bekova",
-         "url": ""},
-    ])
+    write_corpus(
+        tmp_path,
+        {"press-1.txt": PRESS, "lecture.txt": "Line one of a lecture.\nLine two of it.\n"},
+        [
+            {
+                "filename": "press-1.txt",
+                "delivered_on": "2024-03-01",
+                "title": "Press conference",
+                "who": "Paul Kagame",
+                "url": "https://example.org/1",
+            },
+            {
+                "filename": "lecture.txt",
+                "delivered_on": "2023-11-20",
+                "title": "Lecture",
+                "who": "Aliya Bekova",
+                "url": "",
+            },
+        ],
+    )
     return archive
 
 
@@ -78,14 +104,16 @@ def test_labels_become_turns_and_stage_directions_narrative(corpus):
         "source:\n  url: https://example.org/1\n---\n\n"
         "@kagame: Good morning. It is good to see you all.\n\n[Applause]\n\n"
         "@journalist: What about the reforms?\n\n@kagame: We continue them.\n\n[Laughter]\n\n"
-        "And we will finish them.\n")
+        "And we will finish them.\n"
+    )
 
 
 def test_lines_without_blank_lines_are_paragraphs_and_new_speakers_are_added(corpus):
     run_import(corpus.root)
     assert (corpus.root / "speeches/2023/lecture.md").read_text() == (
         "---\ntitle: Lecture\ndate: 2023-11-20\nspeaker: aliya-bekova\n---\n\n"
-        "Line one of a lecture.\n\nLine two of it.\n")
+        "Line one of a lecture.\n\nLine two of it.\n"
+    )
     registry = (corpus.root / "speeches/speakers.yml").read_text()
     assert registry.endswith("journalist:\n  name: Journalists\naliya-bekova:\n  name: Aliya Bekova\n")
 
@@ -103,7 +131,8 @@ def test_summary_and_verbose_labels(corpus):
         "  label press-1.txt: paragraph 4: `The President.` -> @kagame:",
         "added to speakers.yml: journalist, aliya-bekova",
         "imported 2 transcripts: 2 written, 0 unchanged, 0 kept (edited since the last import); 2 speakers added; "
-        "3 speaker labels made turns; 0 rows with errors"]
+        "3 speaker labels made turns; 0 rows with errors",
+    ]
 
 
 def test_the_import_passes_check_and_lint(corpus):
@@ -123,7 +152,8 @@ def test_rerun_is_idempotent(corpus):
     assert again.exit_code == 0
     assert again.stdout.splitlines()[-1] == (
         "imported 2 transcripts: 0 written, 2 unchanged, 0 kept (edited since the last import); 0 speakers added; "
-        "3 speaker labels made turns; 0 rows with errors")
+        "3 speaker labels made turns; 0 rows with errors"
+    )
     assert (corpus.root / "speeches/speakers.yml").read_bytes() == registry
     assert {p: p.read_bytes() for p in (corpus.root / "speeches").rglob("*.md")} == files
 
@@ -141,13 +171,17 @@ def test_edited_transcripts_are_kept_unless_forced(corpus):
 
 
 def test_bad_rows_are_reported_with_their_line_and_skipped(tmp_path):
-    archive = ArchiveDir(tmp_path)
-    write_corpus(tmp_path, {"a.txt": "Text.\n", "b.txt": "Text.\n"}, [
-        {"filename": "a.txt", "delivered_on": "2024-02-30", "title": "A", "who": "X Y", "url": ""},
-        {"filename": "missing.txt", "delivered_on": "2024-02-01", "title": "B", "who": "X Y", "url": ""},
-        {"filename": "b.txt", "delivered_on": "2024-02-01", "title": "", "who": "X Y", "url": ""},
-        {"filename": "b.txt", "delivered_on": "2024-02-01", "title": "C", "who": "X Y", "url": ""},
-    ])
+    ArchiveDir(tmp_path)
+    write_corpus(
+        tmp_path,
+        {"a.txt": "Text.\n", "b.txt": "Text.\n"},
+        [
+            {"filename": "a.txt", "delivered_on": "2024-02-30", "title": "A", "who": "X Y", "url": ""},
+            {"filename": "missing.txt", "delivered_on": "2024-02-01", "title": "B", "who": "X Y", "url": ""},
+            {"filename": "b.txt", "delivered_on": "2024-02-01", "title": "", "who": "X Y", "url": ""},
+            {"filename": "b.txt", "delivered_on": "2024-02-01", "title": "C", "who": "X Y", "url": ""},
+        ],
+    )
     result = run_import(tmp_path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -159,37 +193,69 @@ def test_bad_rows_are_reported_with_their_line_and_skipped(tmp_path):
         "  hint: fill it in, or map another column with --map title=COLUMN",
         "metadata.csv:5:1: error: id `b` is used by the row at line 4 too",
         "  hint: give each row its own id",
-        "4 errors, 0 warnings"]
+        "4 errors, 0 warnings",
+    ]
 
 
 def test_json_metadata_and_map_options(tmp_path):
-    archive = ArchiveDir(tmp_path)
+    ArchiveDir(tmp_path)
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "one.txt").write_text("We meet.\n\n[Applause]\n")
-    (tmp_path / "meta.json").write_text(json.dumps(
-        [{"text": "one.txt", "day": "2025-05-29", "title": "One", "speaker": "tokayev", "topics": ["climate"]}]))
-    result = CliRunner().invoke(main, ["import", "corpus", str(tmp_path / "texts"), "--metadata",
-                                       str(tmp_path / "meta.json"), "--map", "file=text", "--map", "date=day",
-                                       "--root", str(tmp_path)])
+    (tmp_path / "meta.json").write_text(
+        json.dumps(
+            [{"text": "one.txt", "day": "2025-05-29", "title": "One", "speaker": "tokayev", "topics": ["climate"]}]
+        )
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "import",
+            "corpus",
+            str(tmp_path / "texts"),
+            "--metadata",
+            str(tmp_path / "meta.json"),
+            "--map",
+            "file=text",
+            "--map",
+            "date=day",
+            "--root",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "speeches/2025/one.md").read_text() == (
-        "---\ntitle: One\ndate: 2025-05-29\nspeaker: tokayev\ntopics:\n- climate\n---\n\nWe meet.\n\n[Applause]\n")
+        "---\ntitle: One\ndate: 2025-05-29\nspeaker: tokayev\ntopics:\n- climate\n---\n\nWe meet.\n\n[Applause]\n"
+    )
 
 
 def test_unknown_map_field_is_an_error(tmp_path):
     ArchiveDir(tmp_path)
     (tmp_path / "texts").mkdir()
     (tmp_path / "m.csv").write_text("file,date,title\n")
-    result = CliRunner().invoke(main, ["import", "corpus", str(tmp_path / "texts"), "--metadata", str(tmp_path / "m.csv"),
-                                       "--map", "dat=day", "--root", str(tmp_path)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "import",
+            "corpus",
+            str(tmp_path / "texts"),
+            "--metadata",
+            str(tmp_path / "m.csv"),
+            "--map",
+            "dat=day",
+            "--root",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 1
     assert "--map:1:1: error: `dat=day` is not FIELD=COLUMN with a known field" in result.stderr
 
 
 # -- a generated corpus of a few hundred texts -------------------------------------------------------------------
 
-VOCABULARY = ("peace dialogue reform économie security cooperation région climate Kazakhstan’s budget "
-              "parliament “quoted” 2024 13.5% non-proliferation").split()
+VOCABULARY = (
+    "peace dialogue reform économie security cooperation région climate Kazakhstan’s budget "
+    "parliament “quoted” 2024 13.5% non-proliferation"
+).split()
 NAMES = ["Aliya Bekova", "Jean Dupont", "Ayşe Yılmaz", "Иван Петров", "Paul Kagame", "Kassym-Jomart Tokayev"]
 
 
@@ -206,14 +272,29 @@ def generated_corpus(root: Path, count: int, seed: int = 7) -> dict[str, str]:
             elif roll < 0.3:
                 sentence = "The President. " + sentence
             elif roll < 0.35:
-                sentence = rng.choice(["(Applause)", "[Laughter]", "# 1 " + sentence, "- " + sentence,
-                                       "2. " + sentence, "<i>" + sentence, sentence + " [Applause]"])
+                sentence = rng.choice(
+                    [
+                        "(Applause)",
+                        "[Laughter]",
+                        "# 1 " + sentence,
+                        "- " + sentence,
+                        "2. " + sentence,
+                        "<i>" + sentence,
+                        sentence + " [Applause]",
+                    ]
+                )
             paragraphs.append(sentence)
         name = f"text-{number:04d}.txt"
         texts[name] = ("\n\n" if rng.random() < 0.7 else "\n").join(paragraphs) + "\n"
-        rows.append({"filename": name, "delivered_on": f"{rng.randint(1995, 2025)}-{rng.randint(1, 12):02d}-"
-                     f"{rng.randint(1, 28):02d}", "title": f"Transcript {number}", "who": rng.choice(NAMES),
-                     "url": f"https://example.org/{number}"})
+        rows.append(
+            {
+                "filename": name,
+                "delivered_on": f"{rng.randint(1995, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "title": f"Transcript {number}",
+                "who": rng.choice(NAMES),
+                "url": f"https://example.org/{number}",
+            }
+        )
     write_corpus(root, texts, rows)
     return texts
 
@@ -235,8 +316,7 @@ def test_a_generated_corpus_imports_builds_and_loses_no_word(tmp_path):
         assert set(missing) <= {"Q", "The", "President"}, (name, missing)
     loaded = features.load(tmp_path)
     assert [p.format() for p in loaded.problems] == []
-    assert run_import(tmp_path).stdout.splitlines()[-1].startswith(
-        "imported 300 transcripts: 0 written, 300 unchanged")
+    assert run_import(tmp_path).stdout.splitlines()[-1].startswith("imported 300 transcripts: 0 written, 300 unchanged")
     build = archive.build("mkdocs", "--strict")
     assert build.returncode == 0, build.stderr[-3000:]
     assert len(list((tmp_path / "site" / "speeches").glob("text-*/index.html"))) == 300

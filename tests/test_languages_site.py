@@ -9,7 +9,9 @@ from urllib.parse import quote
 
 import pytest
 
-from language_sites import three_versions
+from support.language_sites import three_versions
+
+pytestmark = pytest.mark.slow  # every test here builds a site
 
 VERSIONS = {"aif-2025-plenary": "en", "aif-2025-plenary-ru": "ru", "aif-2025-plenary-kk": "kk"}
 
@@ -51,7 +53,7 @@ def test_each_version_has_its_own_html_lang_and_hreflang_alternates_for_all(buil
             ("x-default", "../../speeches/aif-2025-plenary/"),
         ], ident
     single = built.html("speeches/kigali-2023-remarks/index.html")
-    assert 'hreflang' not in head(single) and "podium-languages__list" not in single
+    assert "hreflang" not in head(single) and "podium-languages__list" not in single
 
 
 def test_with_site_url_the_alternates_are_absolute(built_in_russian):
@@ -68,10 +70,14 @@ def test_the_switcher_sits_in_the_header_and_opens_the_top_without_javascript(bu
     html = built.html("speeches/aif-2025-plenary-kk/index.html")
     header = html.split('<header class="podium-speech__header">')[1].split("</header>")[0]
     assert '<nav class="podium-languages" aria-label="Language versions">' in header
-    assert ('<a href="../../speeches/aif-2025-plenary/" hreflang="en" lang="en" dir="ltr" '
-            'data-podium-version="aif-2025-plenary" data-aligned="welcome dialogue open">English</a>') in header
-    assert ('<a href="../../speeches/aif-2025-plenary-ru/" hreflang="ru" lang="ru" dir="ltr" '
-            'data-podium-version="aif-2025-plenary-ru" data-aligned="welcome dialogue open">Русский</a>') in header
+    assert (
+        '<a href="../../speeches/aif-2025-plenary/" hreflang="en" lang="en" dir="ltr" '
+        'data-podium-version="aif-2025-plenary" data-aligned="welcome dialogue open">English</a>'
+    ) in header
+    assert (
+        '<a href="../../speeches/aif-2025-plenary-ru/" hreflang="ru" lang="ru" dir="ltr" '
+        'data-podium-version="aif-2025-plenary-ru" data-aligned="welcome dialogue open">Русский</a>'
+    ) in header
     assert '<span lang="kk" dir="ltr" aria-current="page">Қазақша</span>' in header
     assert "unofficial translation" in header
     assert "<!-- podium:languages -->" not in html
@@ -92,17 +98,21 @@ def test_side_by_side_pages_for_each_translation_and_none_are_indexed(built):
     assert "Not in this version" in kazakh  # [Applause] has no Kazakh counterpart
     assert not (built.root / "site/speeches/kigali-2023-remarks/compare").exists()
     original = built.html("speeches/aif-2025-plenary/index.html")
-    assert ('Side by side:\n<a href="../../speeches/aif-2025-plenary/compare/kk/">Қазақша</a> · '
-            '<a href="../../speeches/aif-2025-plenary/compare/ru/">Русский</a>') in original
+    assert (
+        'Side by side:\n<a href="../../speeches/aif-2025-plenary/compare/kk/">Қазақша</a> · '
+        '<a href="../../speeches/aif-2025-plenary/compare/ru/">Русский</a>'
+    ) in original
 
 
 def test_facet_pages_count_the_speech_once_and_name_its_languages(built):
     html = built.html("speakers/tokayev/index.html")
     assert html.count('class="podium-speech-list__title"') == 1
     assert '<a class="podium-speech-list__title" href="../../speeches/aif-2025-plenary/">' in html
-    assert ('<span class="podium-speech-list__languages"><a href="../../speeches/aif-2025-plenary/" hreflang="en" '
-            'lang="en">English</a>, <a href="../../speeches/aif-2025-plenary-kk/" hreflang="kk" lang="kk">Қазақша</a>, '
-            '<a href="../../speeches/aif-2025-plenary-ru/" hreflang="ru" lang="ru">Русский</a></span>') in html
+    assert (
+        '<span class="podium-speech-list__languages"><a href="../../speeches/aif-2025-plenary/" hreflang="en" '
+        'lang="en">English</a>, <a href="../../speeches/aif-2025-plenary-kk/" hreflang="kk" lang="kk">Қазақша</a>, '
+        '<a href="../../speeches/aif-2025-plenary-ru/" hreflang="ru" lang="ru">Русский</a></span>'
+    ) in html
     year = built.html("dates/2025/index.html")
     assert year.count('class="podium-speech-list__title"') == 1
 
@@ -111,11 +121,18 @@ def test_search_has_one_index_per_language(built):
     entry = json.loads((built.root / "site/pagefind/pagefind-entry.json").read_text())
     site = built.root / "site"
     # the first pages of speakers, topics and events are indexed too, in the site's language (issue 6)
-    facet_pages = [path for facet in ("speakers", "topics", "events") for path in (site / facet).glob("*/index.html")
-                   if path.parent.name != "page"]
+    facet_pages = [
+        path
+        for facet in ("speakers", "topics", "events")
+        for path in (site / facet).glob("*/index.html")
+        if path.parent.name != "page"
+    ]
     assert facet_pages
     assert {code: data["page_count"] for code, data in entry["languages"].items()} == {
-        "en": 2 + len(facet_pages), "ru": 1, "kk": 1}
+        "en": 2 + len(facet_pages),
+        "ru": 1,
+        "kk": 1,
+    }
 
 
 def test_the_interface_follows_theme_language_ru(built_in_russian):
@@ -133,6 +150,7 @@ def test_the_interface_follows_theme_language_ru(built_in_russian):
 
 
 # ---- In the browser ----------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def open_page(browser, serve_dir, built):
@@ -154,8 +172,11 @@ def open_page(browser, serve_dir, built):
 
 
 def in_view(page, ident: str) -> bool:
-    return page.evaluate("id => { const r = document.getElementById(id).getBoundingClientRect();"
-                         " return r.top >= 0 && r.top < window.innerHeight; }", ident)
+    return page.evaluate(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }",
+        ident,
+    )
 
 
 @pytest.mark.browser
@@ -185,10 +206,14 @@ def test_materials_alternate_language_handler_does_not_take_the_click(open_page)
 def test_switching_after_scrolling_keeps_the_statement_at_the_top_of_the_window(open_page):
     page = open_page("speeches/aif-2025-plenary/", viewport={"width": 1200, "height": 500})
     # A short page: room to scroll below it, as in a long speech.
-    page.evaluate("document.querySelector('.podium-speech').insertAdjacentHTML('afterend', '<div style=\"height: 2000px\"></div>')")
+    page.evaluate(
+        "document.querySelector('.podium-speech')"
+        ".insertAdjacentHTML('afterend', '<div style=\"height: 2000px\"></div>')"
+    )
     # `open` just below Material's header, the next statement on the line where a reader reads.
-    page.evaluate("window.scrollBy({top: document.getElementById('open').getBoundingClientRect().top - 60,"
-                  " behavior: 'instant'})")
+    page.evaluate(
+        "window.scrollBy({top: document.getElementById('open').getBoundingClientRect().top - 60, behavior: 'instant'})"
+    )
     page.evaluate("document.querySelector('a[data-podium-version=aif-2025-plenary-ru]').click()")
     page.wait_for_url("**/speeches/aif-2025-plenary-ru/#open")
 
@@ -217,12 +242,15 @@ def test_a_russian_query_finds_the_russian_version_and_links_to_its_statement(op
     page.wait_for_function(
         "() => { const r = document.querySelector('.podium-results');"
         " const s = document.querySelector('.podium-results__status');"
-        " return r && r.getAttribute('aria-busy') === 'false' && /match/.test(s.textContent); }", timeout=20_000)
+        " return r && r.getAttribute('aria-busy') === 'false' && /match/.test(s.textContent); }",
+        timeout=20_000,
+    )
     titles = page.eval_on_selector_all(".podium-result__title", "h => h.map(e => e.textContent.trim())")
     assert titles == ["Выступление на пленарном заседании"]
     links = page.eval_on_selector_all("[data-podium-hit]", "links => links.map(a => a.getAttribute('href'))")
-    assert links[0].split("?")[0].endswith("speeches/aif-2025-plenary-ru/#dialogue") or \
-        re.search(r"speeches/aif-2025-plenary-ru/.*#dialogue$", links[0]), links
+    assert links[0].split("?")[0].endswith("speeches/aif-2025-plenary-ru/#dialogue") or re.search(
+        r"speeches/aif-2025-plenary-ru/.*#dialogue$", links[0]
+    ), links
     page.click("[data-podium-hit]")
     page.wait_for_url(re.compile(r".*/speeches/aif-2025-plenary-ru/.*#dialogue$"))
     assert page.get_attribute("html", "lang") == "ru"

@@ -8,54 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_reference_archive, run_podium
-from podium.core import archive as archives
 from podium import features
+from podium.core.statements import automatic_id
+from podium.render.pages import Links
 from podium.xref import references
 from podium.xref.crosslinks import CrossLinks, plain
 from podium.xref.references import Target
-from podium.render.pages import Links
-from podium.core.statements import automatic_id
-
-XREF_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-  - podium-xref
-"""
-
-KAGAME_2024 = """\
-title: Address on regional integration
-date: 2024-05-10
-speaker: kagame
-event: aif-2025
-"""
-TOKAYEV_2025 = """\
-title: Opening address
-date: 2025-05-29
-speaker: tokayev
-event: aif-2025
-"""
-# Kagame's statement that Tokayev's speech refers to, and one of Tokayev's that refers to it.
-KAGAME_BODY = """\
-Africa and Central Asia share the same task: to trade more with our neighbours. {#trade-with-neighbours}
-
-We have removed visas for every African citizen.
-"""
-TOKAYEV_BODY = """\
-Dear friends,
-
-Regional trade is the surest path to prosperity. {#regional-trade see=kagame-2024#trade-with-neighbours,@kagame}
-
-As [[kagame-2024#trade-with-neighbours|my colleague from Rwanda said]], neighbours must trade.
-
-We will open our borders further. {see=#regional-trade}
-"""
+from support.archive import copy_reference_archive
+from support.processes import run_podium
+from support.xref_sites import KAGAME_2024, KAGAME_BODY, TOKAYEV_2025, TOKAYEV_BODY, XREF_YML
 
 
 @pytest.fixture
@@ -74,23 +35,27 @@ def load(root: Path):
 # -- the syntax ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("written, expected", [
-    ("aif-2025-tokayev-plenary#nuclear-legacy", Target("aif-2025-tokayev-plenary", "nuclear-legacy")),
-    ("#nuclear-legacy", Target("here", "nuclear-legacy")),
-    ("aif-2025-tokayev-plenary", Target("aif-2025-tokayev-plenary")),
-    ("@tokayev", Target(speaker="tokayev")),
-    ("not a target", None),
-    ("#", None),
-    ("@", None),
-])
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("aif-2025-tokayev-plenary#nuclear-legacy", Target("aif-2025-tokayev-plenary", "nuclear-legacy")),
+        ("#nuclear-legacy", Target("here", "nuclear-legacy")),
+        ("aif-2025-tokayev-plenary", Target("aif-2025-tokayev-plenary")),
+        ("@tokayev", Target(speaker="tokayev")),
+        ("not a target", None),
+        ("#", None),
+        ("@", None),
+    ],
+)
 def test_target_syntax(written, expected):
     assert Target.parse(written, here="here") == expected
 
 
 def test_inline_reference_keeps_the_statement_id():
     """Linking a speaker's own words must not move the statement's permalink."""
-    assert automatic_id("As [[a#b|my colleague said]], neighbours must trade.") == \
-        automatic_id("As my colleague said, neighbours must trade.")
+    assert automatic_id("As [[a#b|my colleague said]], neighbours must trade.") == automatic_id(
+        "As my colleague said, neighbours must trade."
+    )
     assert plain("As [[a#b|my colleague said]], we **trade**.") == "As my colleague said, we trade."
 
 
@@ -100,28 +65,49 @@ def test_inline_reference_keeps_the_statement_id():
 def test_references_resolve_with_positions(pair):
     archive, index = load(pair.root)
     assert archive.ok, archive.problems.items
-    found = [(r.source.id, r.statement.id, r.target.key, r.form, r.line, r.column, r.words)
-             for r in index.references]
+    found = [(r.source.id, r.statement.id, r.target.key, r.form, r.line, r.column, r.words) for r in index.references]
     line = pair.root.joinpath("speeches/2025/tokayev-2025.md").read_text().split("\n")
     see_line = next(i for i, text in enumerate(line, 1) if "see=kagame" in text)
     inline_line = next(i for i, text in enumerate(line, 1) if "[[" in text)
     assert found == [
-        ("tokayev-2025", "regional-trade", "kagame-2024#trade-with-neighbours", "see", see_line,
-         line[see_line - 1].index("kagame-2024#") + 1, None),
+        (
+            "tokayev-2025",
+            "regional-trade",
+            "kagame-2024#trade-with-neighbours",
+            "see",
+            see_line,
+            line[see_line - 1].index("kagame-2024#") + 1,
+            None,
+        ),
         ("tokayev-2025", "regional-trade", "@kagame", "see", see_line, line[see_line - 1].index("@kagame") + 1, None),
-        ("tokayev-2025", automatic_id("As my colleague from Rwanda said, neighbours must trade."),
-         "kagame-2024#trade-with-neighbours", "inline", inline_line, line[inline_line - 1].index("kagame-2024") + 1,
-         "my colleague from Rwanda said"),
-        ("tokayev-2025", automatic_id("We will open our borders further."), "tokayev-2025#regional-trade", "see",
-         inline_line + 2, line[inline_line + 1].index("#regional") + 1, None),
+        (
+            "tokayev-2025",
+            automatic_id("As my colleague from Rwanda said, neighbours must trade."),
+            "kagame-2024#trade-with-neighbours",
+            "inline",
+            inline_line,
+            line[inline_line - 1].index("kagame-2024") + 1,
+            "my colleague from Rwanda said",
+        ),
+        (
+            "tokayev-2025",
+            automatic_id("We will open our borders further."),
+            "tokayev-2025#regional-trade",
+            "see",
+            inline_line + 2,
+            line[inline_line + 1].index("#regional") + 1,
+            None,
+        ),
     ]
 
 
 def test_backlinks_both_ways(pair):
     archive, index = load(pair.root)
     # Forward: what Tokayev's statement refers to.
-    assert [r.target.key for r in index.from_statement["tokayev-2025", "regional-trade"]] == \
-        ["kagame-2024#trade-with-neighbours", "@kagame"]
+    assert [r.target.key for r in index.from_statement["tokayev-2025", "regional-trade"]] == [
+        "kagame-2024#trade-with-neighbours",
+        "@kagame",
+    ]
     # Backward: who refers to Kagame's statement (the see= and the inline reference).
     received = index.received("kagame-2024", "trade-with-neighbours")
     assert [(r.source.id, r.form) for r in received] == [("tokayev-2025", "see"), ("tokayev-2025", "inline")]
@@ -130,8 +116,11 @@ def test_backlinks_both_ways(pair):
     assert index.referring_speeches("tokayev-2025") == {}
     assert [r.source.id for r in index.received("tokayev-2025", "regional-trade")] == ["tokayev-2025"]
     # A speaker receives references to them and to their statements.
-    assert [r.target.key for r in references.received_by_speaker(index, "kagame")] == \
-        ["kagame-2024#trade-with-neighbours", "@kagame", "kagame-2024#trade-with-neighbours"]
+    assert [r.target.key for r in references.received_by_speaker(index, "kagame")] == [
+        "kagame-2024#trade-with-neighbours",
+        "@kagame",
+        "kagame-2024#trade-with-neighbours",
+    ]
     assert [r.target.key for r in references.received_by_speaker(index, "tokayev")] == ["tokayev-2025#regional-trade"]
 
 
@@ -166,6 +155,7 @@ Nothing here. {see=#regional-trade,not/a/target}
 """
 
 
+@pytest.mark.slow
 def test_broken_references_are_reported_where_written(archive_dir):
     archive_dir.write("mkdocs.yml", XREF_YML)
     archive_dir.speech("kagame-2024", KAGAME_2024, KAGAME_BODY, folder="speeches/2024")
@@ -197,7 +187,8 @@ def test_a_statement_cannot_reference_itself(archive_dir):
     archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.items] == [
         "speeches/2025/solo.md:8:19: error: statement `act` references itself\n"
-        "  hint: a reference points at another statement, speech or speaker"]
+        "  hint: a reference points at another statement, speech or speaker"
+    ]
 
 
 def test_checking_one_file_does_not_report_references_into_others(pair):
@@ -209,6 +200,7 @@ def test_checking_one_file_does_not_report_references_into_others(pair):
 # -- rendering ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_build_renders_links_backlinks_and_cards(pair):
     result = pair.build()
     assert result.returncode == 0, result.stderr
@@ -216,19 +208,24 @@ def test_build_renders_links_backlinks_and_cards(pair):
     kagame = pair.html("speeches/kagame-2024/index.html")
     # The see= reference: a relative link under the statement, with the target's words quoted.
     see = re.search(r'<p class="podium-xref__see">.*?</p>', tokayev, re.S).group(0)
-    assert 'href="../../speeches/kagame-2024/#trade-with-neighbours" data-ref="kagame-2024#trade-with-neighbours"' in see
+    assert (
+        'href="../../speeches/kagame-2024/#trade-with-neighbours" data-ref="kagame-2024#trade-with-neighbours"' in see
+    )
     assert 'href="../../speakers/kagame/" data-ref="@kagame">Paul Kagame</a>' in see
     # The inline reference: the speaker's words, unchanged, are the link.
-    assert ('As <a class="podium-ref" href="../../speeches/kagame-2024/#trade-with-neighbours" '
-            'data-ref="kagame-2024#trade-with-neighbours">my colleague from Rwanda said</a>, neighbours must trade.'
-            in tokayev)
+    assert (
+        'As <a class="podium-ref" href="../../speeches/kagame-2024/#trade-with-neighbours" '
+        'data-ref="kagame-2024#trade-with-neighbours">my colleague from Rwanda said</a>, neighbours must trade.'
+        in tokayev
+    )
     assert "[[" not in tokayev
     # The same-speech reference is a fragment link: no page load.
     assert 'href="#regional-trade" data-ref="tokayev-2025#regional-trade"' in tokayev
     # Backlinks on Kagame's statement, collapsed, and the speech-level list.
-    statement = re.search(r'<section class="podium-statement" id="trade-with-neighbours".*?</section>', kagame,
-                          re.S).group(0)
-    assert "<details class=\"podium-xref__backlinks\">" in statement
+    statement = re.search(
+        r'<section class="podium-statement" id="trade-with-neighbours".*?</section>', kagame, re.S
+    ).group(0)
+    assert '<details class="podium-xref__backlinks">' in statement
     assert "<summary>Referenced by 2</summary>" in statement
     assert statement.count('href="../../speeches/tokayev-2025/#') == 2
     assert "Kassym-Jomart Tokayev, 29 May 2025" in statement
@@ -237,13 +234,19 @@ def test_build_renders_links_backlinks_and_cards(pair):
     # The cards the page needs, as inert JSON.
     cards = json.loads(re.search(r'<script type="application/json" id="podium-cards">(.*?)</script>', tokayev).group(1))
     assert cards["kagame-2024#trade-with-neighbours"] == {
-        "kind": "statement", "title": "Address on regional integration", "date": "10 May 2024",
-        "event": "Astana International Forum 2025", "speaker": "Paul Kagame", "role": "President, Republic of Rwanda",
-        "text": "Africa and Central Asia share the same task: to trade more with our neighbours."}
+        "kind": "statement",
+        "title": "Address on regional integration",
+        "date": "10 May 2024",
+        "event": "Astana International Forum 2025",
+        "speaker": "Paul Kagame",
+        "role": "President, Republic of Rwanda",
+        "text": "Africa and Central Asia share the same task: to trade more with our neighbours.",
+    }
     assert cards["@kagame"]["kind"] == "speaker"
     assert 'src="../../assets/podium/podium-xref.js"' in tokayev
 
 
+@pytest.mark.slow
 def test_card_text_is_escaped(archive_dir):
     archive_dir.write("mkdocs.yml", XREF_YML)
     archive_dir.speech("a", TOKAYEV_2025, "We said 2 < 3 & 4 > 1, `</script>`. {#x}\n\nSee. {see=#x}\n")
@@ -265,9 +268,11 @@ def test_reference_archive_carries_a_real_cross_link(tmp_path):
     assert ("s-e09cf4", "aif-2025-tokayev-plenary#multilateralism-is-faltering") in keys
     # The editor's reference left the speaker's words as they were.
     speech = archive.speech("aif-2025-tokayev-plenary")
-    assert speech.statement("s-6c0fab").text == ("Structural reform of the Security Council is essential to ensure "
-                                                 "that the UN remains relevant and truly reflects the world as it "
-                                                 "is, not as it was.")
+    assert speech.statement("s-6c0fab").text == (
+        "Structural reform of the Security Council is essential to ensure "
+        "that the UN remains relevant and truly reflects the world as it "
+        "is, not as it was."
+    )
 
 
 @pytest.mark.slow
@@ -277,6 +282,7 @@ def test_properdocs_builds_cross_links(pair):
     assert "<summary>Referenced by 2</summary>" in pair.html("speeches/kagame-2024/index.html")
 
 
+@pytest.mark.slow
 def test_speaker_mark_on_any_page(pair):
     """A speaker page (issue 4) asks for the references a speaker received with one HTML comment."""
     pair.write("docs/kagame.md", "# Paul Kagame\n\n<!-- podium:speaker-references kagame -->\n")

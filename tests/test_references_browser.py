@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ArchiveDir
-from test_references import KAGAME_2024, KAGAME_BODY, TOKAYEV_2025, TOKAYEV_BODY, XREF_YML
+from support.archive import ArchiveDir
+from support.xref_sites import KAGAME_2024, KAGAME_BODY, TOKAYEV_2025, TOKAYEV_BODY, XREF_YML
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

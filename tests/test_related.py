@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from podium.core import archive as archives
-
 from podium import features
 from podium.editors.generate import generate
 from podium.xref.related import Document, Related, content_words, find_related, similar
 
-NUCLEAR_A = ("Kazakhstan lives with the legacy of 450 nuclear tests at Semipalatinsk; we closed the test site "
-             "and gave up our nuclear arsenal.")
-NUCLEAR_B = ("The Semipalatinsk test site saw 450 nuclear tests. Closing it, and giving up the arsenal, was "
-             "Kazakhstan's choice.")
+NUCLEAR_A = (
+    "Kazakhstan lives with the legacy of 450 nuclear tests at Semipalatinsk; we closed the test site "
+    "and gave up our nuclear arsenal."
+)
+NUCLEAR_B = (
+    "The Semipalatinsk test site saw 450 nuclear tests. Closing it, and giving up the arsenal, was Kazakhstan's choice."
+)
 WATER = "Glaciers in the Pamir are melting, and the meltwater that irrigates our valleys is failing the farmers."
 BOILERPLATE = "Thank you, dear friends, distinguished guests, ladies and gentlemen, excellencies."
 
@@ -27,15 +28,24 @@ def doc(speech, text, speaker="tokayev", year=2025, statement=None):
 
 def test_content_words_leave_out_boilerplate_and_numbers():
     assert content_words(BOILERPLATE) == []
-    assert content_words("Dear friends, nuclear weapons threaten 13,000 cities.") == \
-        ["nuclear", "weapon", "threaten", "city"]
-    assert content_words("As [[a#b|my neighbour]] said, see [the text](https://x.org/nuclear).") == ["neighbour", "text"]
+    assert content_words("Dear friends, nuclear weapons threaten 13,000 cities.") == [
+        "nuclear",
+        "weapon",
+        "threaten",
+        "city",
+    ]
+    said = "As [[a#b|my neighbour]] said, see [the text](https://x.org/nuclear)."
+    assert content_words(said) == ["neighbour", "text"]
 
 
 def test_similar_statements_of_other_speeches_are_found():
-    docs = [doc("a", NUCLEAR_A, statement="legacy"), doc("b", NUCLEAR_B, "kagame", 2024, "site"),
-            doc("c", WATER, statement="water"), doc("c", BOILERPLATE, statement="thanks"),
-            doc("d", BOILERPLATE, "kagame", statement="thanks")]
+    docs = [
+        doc("a", NUCLEAR_A, statement="legacy"),
+        doc("b", NUCLEAR_B, "kagame", 2024, "site"),
+        doc("c", WATER, statement="water"),
+        doc("c", BOILERPLATE, statement="thanks"),
+        doc("d", BOILERPLATE, "kagame", statement="thanks"),
+    ]
     related = similar(docs, threshold=0.2)
     assert [r.statement for r in related["a", "legacy"]] == ["site"]
     assert [r.statement for r in related["b", "site"]] == ["legacy"]
@@ -55,10 +65,12 @@ def test_never_the_same_speech_and_the_threshold_holds():
 
 def test_a_different_speaker_or_year_comes_first():
     """The same speaker in the same year, even closer, comes after another voice."""
-    docs = [doc("a", NUCLEAR_A, statement="legacy"),
-            doc("b", NUCLEAR_A + " Again.", statement="same-voice"),  # Tokayev, 2025, nearly identical
-            doc("c", NUCLEAR_B, "kagame", statement="other-voice"),
-            doc("d", NUCLEAR_B + " Indeed.", "tokayev", 2019, statement="other-year")]
+    docs = [
+        doc("a", NUCLEAR_A, statement="legacy"),
+        doc("b", NUCLEAR_A + " Again.", statement="same-voice"),  # Tokayev, 2025, nearly identical
+        doc("c", NUCLEAR_B, "kagame", statement="other-voice"),
+        doc("d", NUCLEAR_B + " Indeed.", "tokayev", 2019, statement="other-year"),
+    ]
     found = similar(docs, threshold=0.2)["a", "legacy"]
     assert [r.statement for r in found] == ["other-voice", "other-year", "same-voice"]
     assert found[2].score > found[0].score
@@ -69,13 +81,13 @@ def test_a_different_speaker_or_year_comes_first():
 # made-up vocabulary shares no word with them, so these are the only right answers.
 PLANTED = {
     "water-1": "Glaciers in the Pamir are melting, and the meltwater that irrigates our valleys is failing "
-               "the farmers who depend on irrigation canals.",
+    "the farmers who depend on irrigation canals.",
     "water-2": "Meltwater from the Pamir glaciers feeds the irrigation canals of the valleys; farmers now see "
-               "the canals failing as the glaciers retreat.",
+    "the canals failing as the glaciers retreat.",
     "compute-1": "Our supercomputer in Astana will train language models for Kazakh and the other Turkic "
-                 "languages, open to every university.",
+    "languages, open to every university.",
     "compute-2": "Turkic language models, trained on the new Astana supercomputer, will serve Kazakh speakers "
-                 "and every university that asks.",
+    "and every university that asks.",
 }
 
 
@@ -92,10 +104,9 @@ def generated(tmp_path_factory) -> Path:
             hosts.append(speech)
         if len(hosts) == 4:
             break
-    for speech, (ident, text) in zip([hosts[0], hosts[1], hosts[2], hosts[3]], PLANTED.items()):
+    for speech, (ident, text) in zip([hosts[0], hosts[1], hosts[2], hosts[3]], PLANTED.items(), strict=True):
         path = root / speech.path
-        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{text} {{#{ident}}}\n",
-                        encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{text} {{#{ident}}}\n", encoding="utf-8")
     return root
 
 
@@ -115,7 +126,7 @@ def test_related_on_a_generated_archive_finds_the_planted_neighbours(generated):
 
 @pytest.mark.slow
 def test_related_is_rendered_collapsed_beside_the_statement(generated):
-    from conftest import ArchiveDir
+    from support.archive import ArchiveDir
 
     site = ArchiveDir.at(generated)
     result = site.build()
@@ -125,7 +136,8 @@ def test_related_is_rendered_collapsed_beside_the_statement(generated):
     other = next(speech for speech in archive.speeches if speech.statement("water-2"))
     html = site.html(f"speeches/{host.id}/index.html")
     block = re.search(r'<section class="podium-statement" id="water-1".*?</section>', html, re.S).group(0)
-    assert '<details class="podium-xref__related">' in block and "<details class=\"podium-xref__related\" open" not in block
+    assert '<details class="podium-xref__related">' in block
+    assert '<details class="podium-xref__related" open' not in block
     assert "<summary>Related (1)</summary>" in block
     assert f'href="../../speeches/{other.id}/#water-2" data-ref="{other.id}#water-2"' in block
     assert re.search(r"related statements for \d+ of \d+ statements in [\d.]+s", result.stderr)
@@ -140,11 +152,21 @@ def test_related_statements_are_the_same_in_every_process(tmp_path):
     from podium.editors.generate import generate
 
     generate(tmp_path, speeches=300, seed=5, plugins=["podium"])  # enough near-ties to tell
-    script = ("import sys, json; from pathlib import Path; from podium import features; from podium.xref import related; "
-              "a = features.load(Path(sys.argv[1])); r = related.find_related(a, threshold=0.05); "
-              "print(json.dumps(sorted((k, [(x.speech, x.statement, x.score) for x in v]) for k, v in r.items())))")
-    outputs = {subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
-               for seed in ("1", "2", "3")}
+    script = (
+        "import sys, json; from pathlib import Path; from podium import features; "
+        "from podium.xref import related; "
+        "a = features.load(Path(sys.argv[1])); r = related.find_related(a, threshold=0.05); "
+        "print(json.dumps(sorted((k, [(x.speech, x.statement, x.score) for x in v]) for k, v in r.items())))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
     assert len(outputs) == 1
     assert len(__import__("json").loads(outputs.pop())) > 50

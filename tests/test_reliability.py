@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import string
+import subprocess
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from podium.core import archive as archives
 
 from podium import features
 from podium.core.frontmatter import parse_yaml, split
 from podium.core.problems import Problems
 from podium.core.speech import read
 from podium.core.statements import parse
+from support.archive import BIN, ArchiveDir
+from support.processes import free_port, run_podium, wait_for
 
-from conftest import BIN, ArchiveDir, run_podium
-from test_serve import free_port, wait_for
 
-
+@pytest.mark.slow
 def test_a_failed_build_keeps_the_last_good_site(archive_dir: ArchiveDir):
     speech = archive_dir.speech("opening", body="The good text.\n")
     result = run_podium("build", cwd=archive_dir.root)
@@ -54,8 +52,13 @@ def test_serve_shows_errors_and_recovers_on_the_next_good_save(archive_dir: Arch
     speech = archive_dir.speech("opening", body="The first version.\n")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-                              cwd=archive_dir.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=archive_dir.root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}/speeches/opening/"
         wait_for(url, "The first version.")
@@ -76,12 +79,43 @@ def test_serve_shows_errors_and_recovers_on_the_next_good_save(archive_dir: Arch
 yaml_text = st.text(alphabet=string.printable + "äéЖ中\u00a0", max_size=300)
 front_matter = st.one_of(
     yaml_text,
-    st.lists(st.tuples(st.sampled_from(["title", "date", "speaker", "speakers", "topics", "source", "kind",
-                                        "language", "event", "x", "corrections", "media"]),
-                       st.one_of(yaml_text.map(lambda t: t.replace("\n", " ")),
-                                 st.sampled_from(["2025-02-30", "[a, b]", "{url: x}", "no", "&a x", "*a",
-                                                  "- a\n  - b", "!!python/object:os.system x", "|\n  x"]))),
-             max_size=8).map(lambda pairs: "\n".join(f"{k}: {v}" for k, v in pairs)),
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "title",
+                    "date",
+                    "speaker",
+                    "speakers",
+                    "topics",
+                    "source",
+                    "kind",
+                    "language",
+                    "event",
+                    "x",
+                    "corrections",
+                    "media",
+                ]
+            ),
+            st.one_of(
+                yaml_text.map(lambda t: t.replace("\n", " ")),
+                st.sampled_from(
+                    [
+                        "2025-02-30",
+                        "[a, b]",
+                        "{url: x}",
+                        "no",
+                        "&a x",
+                        "*a",
+                        "- a\n  - b",
+                        "!!python/object:os.system x",
+                        "|\n  x",
+                    ]
+                ),
+            ),
+        ),
+        max_size=8,
+    ).map(lambda pairs: "\n".join(f"{k}: {v}" for k, v in pairs)),
 )
 markdown_text = st.text(alphabet=string.printable + "[]{}@#*_`<>!ёЖ", max_size=500)
 
@@ -104,6 +138,7 @@ def test_the_loader_never_raises(tmp_path_factory, front, body):
 def test_random_bytes_never_raise(raw):
     problems = Problems()
     from podium.core.frontmatter import decode
+
     text = decode(raw, "x.md", problems)
     if text is not None:
         source = split(text, "x.md", problems)

@@ -9,8 +9,7 @@ from click.testing import CliRunner
 from podium.cli.main import main
 from podium.core.model import ID_PATTERN, SpeechMeta
 from podium.editors.schema import fields_reference, lint_reference, schema_files, transcript_schema, update_reference
-
-from conftest import REPO
+from support.archive import REPO
 
 
 def test_committed_schemas_are_up_to_date():
@@ -49,8 +48,17 @@ def test_reference_tables_name_every_field_and_rule():
     assert "| `kind` | one of `speech`, `statement`," in tables
     assert "### Role" in tables and "| `from` | date (YYYY-MM-DD) | no | First day in the role. |" in tables
     rules = lint_reference()
-    for name in ("foreign-character", "mojibake", "boilerplate", "repeated-paragraph", "unbalanced-quotes",
-                 "unbalanced-brackets", "double-space", "long-statement", "placeholder"):
+    for name in (
+        "foreign-character",
+        "mojibake",
+        "boilerplate",
+        "repeated-paragraph",
+        "unbalanced-quotes",
+        "unbalanced-brackets",
+        "double-space",
+        "long-statement",
+        "placeholder",
+    ):
         assert f"### `{name}`" in rules
 
 
@@ -58,11 +66,12 @@ def test_check_option_fails_on_a_stale_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "docs" / "editors").mkdir(parents=True)
     (tmp_path / "docs/editors/format.md").write_text(
-        "# F\n\n<!-- podium:generated:fields -->\nold\n<!-- /podium:generated:fields -->\n")
+        "# F\n\n<!-- podium:generated:fields -->\nold\n<!-- /podium:generated:fields -->\n"
+    )
     runner = CliRunner()
     stale = runner.invoke(main, ["schema", "--check"])
     assert stale.exit_code == 1
-    assert "schema/transcript.schema.json: out of date with plugins/podium/model.py" in stale.stderr
+    assert "schema/transcript.schema.json: out of date with plugins/podium/core/model.py" in stale.stderr
     written = runner.invoke(main, ["schema"])
     assert written.exit_code == 0
     assert "wrote docs/editors/format.md" in written.stdout

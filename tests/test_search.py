@@ -7,13 +7,10 @@ import re
 
 import pytest
 
-from podium.core import archive as archives
-
 from podium import features
 from podium.search import index as search
-
-from conftest import REPO, ArchiveDir
-from search_sites import small_archive
+from support.archive import REPO, ArchiveDir
+from support.search_sites import small_archive
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +53,10 @@ def test_page_extras_escape_names_and_add_statement_topics_once(tmp_path):
     opening = next(s for s in archive.speeches if s.id == "aif-2025-opening")
     extras = search.page_extras(opening, archive.registry)
     # un-reform is tagged on one statement only; multilateralism is the speech's own (already a filter)
-    assert extras == ('<span hidden data-pagefind-filter="page">speech</span>\n'
-                      '<span hidden data-pagefind-filter="topic">United Nations reform</span>')
+    assert extras == (
+        '<span hidden data-pagefind-filter="page">speech</span>\n'
+        '<span hidden data-pagefind-filter="topic">United Nations reform</span>'
+    )
     panel = next(s for s in archive.speeches if s.id == "aif-2024-climate-panel")
     extras = search.page_extras(panel, archive.registry)
     assert 'data-pagefind-meta="turns[data-turns]"' in extras
@@ -74,6 +73,7 @@ def test_client_config_lists_languages_and_filters(tmp_path):
     assert config["languages"][0] == {"code": "en", "name": "English", "script": "Latin", "speeches": 3}
 
 
+@pytest.mark.slow
 def test_build_indexes_only_transcripts_one_index_per_language(small):
     entry = json.loads((small.root / "site/pagefind/pagefind-entry.json").read_text())
     pages = {code: data["page_count"] for code, data in entry["languages"].items()}
@@ -81,25 +81,35 @@ def test_build_indexes_only_transcripts_one_index_per_language(small):
     assert entry["languages"]["ru"]["wasm"] == "ru"  # Russian is stemmed as Russian
 
 
+@pytest.mark.slow
 def test_speech_page_marks_the_statements_as_the_indexed_body(small):
     html = small.html("speeches/aif-2025-opening/index.html")
     assert html.count("data-pagefind-body") == 1
     assert re.search(r'<div class="podium-statements" data-pagefind-body[ >]', html)
-    for attribute in ('data-pagefind-filter="speaker"', 'data-pagefind-filter="event"', 'data-pagefind-filter="topic"',
-                      'data-pagefind-filter="language"', 'data-pagefind-filter="kind:Speech"',
-                      'data-pagefind-filter="year:2025"', 'data-pagefind-sort="date[datetime]"',
-                      'data-pagefind-meta="date[datetime]"', 'data-pagefind-meta="title"'):
+    for attribute in (
+        'data-pagefind-filter="speaker"',
+        'data-pagefind-filter="event"',
+        'data-pagefind-filter="topic"',
+        'data-pagefind-filter="language"',
+        'data-pagefind-filter="kind:Speech"',
+        'data-pagefind-filter="year:2025"',
+        'data-pagefind-sort="date[datetime]"',
+        'data-pagefind-meta="date[datetime]"',
+        'data-pagefind-meta="title"',
+    ):
         assert attribute in html, attribute
     assert "data-pagefind-body" not in small.html("index.html")
     assert "data-pagefind-body" not in small.html("search/index.html")
 
 
+@pytest.mark.slow
 def test_language_reaches_html_lang(small):
     assert '<html lang="ru"' in small.html("speeches/aif-2025-tokayev-ru/index.html")
     assert '<html lang="kk"' in small.html("speeches/aif-2025-tokayev-kk/index.html")
     assert '<html lang="en"' in small.html("speeches/aif-2025-opening/index.html")
 
 
+@pytest.mark.slow
 def test_every_page_has_our_search_box_and_not_materials(small):
     for page in ("index.html", "speeches/index.html", "speeches/aif-2025-opening/index.html", "search/index.html"):
         html = small.html(page)
@@ -109,10 +119,12 @@ def test_every_page_has_our_search_box_and_not_materials(small):
     assert "data-podium-searchpage" in small.html("search/index.html")
 
 
+@pytest.mark.slow
 def test_materials_search_plugin_is_turned_off(tmp_path):
     archive = small_archive(tmp_path)
-    archive.write("mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace(
-        "plugins:\n", "plugins:\n  - search\n"))
+    archive.write(
+        "mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace("plugins:\n", "plugins:\n  - search\n")
+    )
     result = archive.build()
     assert result.returncode == 0, result.stderr
     assert "`material/search` is turned off: podium-search replaces it" in result.stderr
@@ -120,6 +132,7 @@ def test_materials_search_plugin_is_turned_off(tmp_path):
     assert not (tmp_path / "site/search/search_index.json").exists()
 
 
+@pytest.mark.slow
 def test_search_without_podium_is_an_error(tmp_path):
     archive = small_archive(tmp_path)
     archive.write("mkdocs.yml", archive.root.joinpath("mkdocs.yml").read_text().replace("  - podium\n", "", 1))
@@ -128,6 +141,7 @@ def test_search_without_podium_is_an_error(tmp_path):
     assert "podium-search needs the `podium` plugin listed before it in mkdocs.yml" in result.stderr
 
 
+@pytest.mark.slow
 def test_index_site_reports_pages_and_replaces_an_old_bundle(small):
     stale = small.root / "site/pagefind/stale.txt"
     stale.write_text("old")
@@ -147,6 +161,7 @@ def test_reference_archive_lists_the_plugin_after_podium():
     assert text.index("  - podium\n") < text.index("  - podium-search\n")
 
 
+@pytest.mark.slow
 def test_index_site_works_inside_a_running_event_loop(small):
     import asyncio
     import threading

@@ -1,5 +1,6 @@
 """Search (issue 6) in headless Chromium: the reference archive, a small archive in three languages, and a
-generated one. Each site is built once per module; every test opens its own page on a local server."""
+generated one. The reference site is the run's shared one (conftest.reference_site), the other two are built once per
+module; every test opens its own page on a local server."""
 
 from __future__ import annotations
 
@@ -8,28 +9,17 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from podium.core import archive as archives
-
 from podium import features
+from support.archive import ArchiveDir
+from support.search_sites import generated_archive, small_archive
 
-from conftest import ArchiveDir, copy_reference_archive
-from search_sites import generated_archive, small_archive
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _built(archive: ArchiveDir):
     result = archive.build()
     assert result.returncode == 0, result.stderr
     return archive.root / "site"
-
-
-@pytest.fixture(scope="module")
-def reference_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search-reference")
-    copy_reference_archive(root)
-    archive = ArchiveDir.at(root)
-    return _built(archive)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +58,9 @@ def wait_for_results(page, timeout: float = 30_000) -> str:
     page.wait_for_function(
         "() => { const r = document.querySelector('.podium-results');"
         " const s = document.querySelector('.podium-results__status');"
-        " return r && r.getAttribute('aria-busy') === 'false' && /match/.test(s.textContent); }", timeout=timeout)
+        " return r && r.getAttribute('aria-busy') === 'false' && /match/.test(s.textContent); }",
+        timeout=timeout,
+    )
     return page.inner_text(".podium-results__status")
 
 
@@ -91,11 +83,13 @@ def facet(page, name: str) -> dict[str, int]:
     rows = page.eval_on_selector_all(
         f'[data-facet="{name}"] label',
         "labels => labels.map(l => [l.querySelector('.podium-facet__value').textContent,"
-        " l.querySelector('.podium-facet__count').textContent])")
+        " l.querySelector('.podium-facet__count').textContent])",
+    )
     return {value: int(count) for value, count in rows}
 
 
 # ---- The reference archive ----------------------------------------------------------------------------
+
 
 def test_a_phrase_finds_the_right_statement(open_site, reference_site):
     page = search_page(open_site, reference_site, '"dialogue is more powerful"')
@@ -114,7 +108,8 @@ def test_clicking_a_result_lands_on_the_statement_with_the_terms_highlighted(ope
     page.click("[data-podium-hit]")
     page.wait_for_selector("#dialogue-over-division mark.podium-mark")
     assert urlsplit(page.url).fragment == "dialogue-over-division"
-    assert page.eval_on_selector_all("mark.podium-mark", "m => m.map(e => e.textContent)") == ["dialogue is more powerful"]
+    marked = page.eval_on_selector_all("mark.podium-mark", "m => m.map(e => e.textContent)")
+    assert marked == ["dialogue is more powerful"]
     assert "podium-search-target" in page.get_attribute("#dialogue-over-division", "class")
     box = page.eval_on_selector("#dialogue-over-division", "e => e.getBoundingClientRect().toJSON()")
     assert 0 <= box["top"] < 900  # in view
@@ -134,6 +129,7 @@ def test_words_that_appear_in_several_statements_give_one_result_per_statement(o
 
 
 # ---- Filters, sorting, the URL --------------------------------------------------------------------------
+
 
 def test_a_speaker_filter_narrows_the_results_and_its_count_matches(open_site, small_site):
     page = search_page(open_site, small_site, "cooperation")
@@ -155,7 +151,10 @@ def test_in_a_panel_the_speaker_filter_keeps_that_speakers_statements(open_site,
     page = search_page(open_site, small_site, "cooperation")
     panel = page.locator(".podium-result", has_text="Panel on climate")
     assert panel.locator(".podium-hit__speaker").all_inner_texts() == [
-        "Kassym-Jomart Tokayev:", "Paul Kagame:", "Kassym-Jomart Tokayev:"]
+        "Kassym-Jomart Tokayev:",
+        "Paul Kagame:",
+        "Kassym-Jomart Tokayev:",
+    ]
     page.check('[data-facet="speaker"] input[value="Paul Kagame"]')
     wait_for_results(page)
     panel = page.locator(".podium-result", has_text="Panel on climate")
@@ -206,6 +205,7 @@ def test_the_url_round_trips_the_state_and_the_back_button_restores_it(open_site
 
 # ---- Languages -------------------------------------------------------------------------------------------
 
+
 def test_cyrillic_queries_find_cyrillic_transcripts(open_site, small_site):
     page = search_page(open_site, small_site, "сотрудничества")  # an inflected form: Russian stemming finds it
     assert result_titles(page) == ["Выступление на пленарном заседании"]
@@ -230,6 +230,7 @@ def test_a_latin_query_from_a_russian_page_still_finds_english_speeches(open_sit
 
 
 # ---- Keyboard, header box, phone -------------------------------------------------------------------------
+
 
 def test_slash_and_s_focus_the_search_and_arrows_move_through_results(open_site, small_site):
     page = open_site(small_site, "speeches/aif-2025-opening/")
@@ -294,6 +295,7 @@ def test_usable_on_a_phone(open_site, small_site):
 
 # ---- A generated archive ---------------------------------------------------------------------------------
 
+
 def test_generated_archive_phrase_and_cyrillic_word(open_site, generated):
     root, site = generated
     archive = features.load(root)
@@ -306,14 +308,15 @@ def test_generated_archive_phrase_and_cyrillic_word(open_site, generated):
         for statement in speech.statements:
             tokens = statement.text.split()
             for i in range(len(tokens) - 3):
-                window = tokens[i:i + 4]
+                window = tokens[i : i + 4]
                 if all(re.fullmatch(r"[a-z]+", word) for word in window):
                     if best is None or sum(map(len, window)) > sum(map(len, best[2])):
                         best = (speech, statement, window)
     speech, statement, window = best
     page = search_page(open_site, site, '"' + " ".join(window) + '"')
-    assert any(link.startswith(f"/speeches/{speech.id}/?") and link.endswith(f"#{statement.id}")
-               for link in hit_links(page)), (window, hit_links(page))
+    assert any(
+        link.startswith(f"/speeches/{speech.id}/?") and link.endswith(f"#{statement.id}") for link in hit_links(page)
+    ), (window, hit_links(page))
 
     cyrillic = next(s for s in archive.speeches if s.meta.language in ("kk", "ru"))
     word = max((w for st in cyrillic.statements for w in re.findall(r"\w+", st.text)), key=len)
@@ -324,20 +327,26 @@ def test_generated_archive_phrase_and_cyrillic_word(open_site, generated):
 
 # ---- mkdocs serve ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_serve_indexes_and_reindexes_after_an_edit(browser, tmp_path):
     import os
     import subprocess
     import time
 
-    from conftest import BIN
-    from test_serve import free_port, wait_for
+    from support.archive import BIN
+    from support.processes import free_port, wait_for
 
     archive = small_archive(tmp_path)
     port = free_port()
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=archive.root,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=archive.root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         entry = wait_for(base + "pagefind/pagefind-entry.json", '"page_count"', 180)

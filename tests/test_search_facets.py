@@ -12,7 +12,9 @@ from urllib.parse import quote
 
 import pytest
 
-from search_sites import small_archive
+from support.search_sites import small_archive
+
+pytestmark = pytest.mark.slow  # every test here builds a site
 
 MKDOCS_YML = """\
 site_name: Search facets test archive
@@ -51,8 +53,12 @@ def site(tmp_path_factory):
 
 def term_pages(site) -> list[str]:
     """The first pages of every speaker, topic and event in the built site (not hubs, not page/2/)."""
-    return sorted(str(path.parent.relative_to(site)) for facet in ("speakers", "topics", "events")
-                  for path in (site / facet).glob("*/index.html") if path.parent.name != "page")
+    return sorted(
+        str(path.parent.relative_to(site))
+        for facet in ("speakers", "topics", "events")
+        for path in (site / facet).glob("*/index.html")
+        if path.parent.name != "page"
+    )
 
 
 def test_the_index_has_each_speaker_topic_and_event_page_once(site):
@@ -67,8 +73,12 @@ def test_the_index_has_each_speaker_topic_and_event_page_once(site):
 def test_only_the_heading_and_description_of_a_first_page_are_indexed(site):
     html = (site / "speakers/kagame/index.html").read_text()
     assert html.count("data-pagefind-body") == 1
-    body = re.search(r'<div class="podium-facet__findable" data-pagefind-body data-pagefind-meta="facet:speakers">'
-                     r'(.*?)<p class="podium-facet__count">', html, re.S)
+    body = re.search(
+        r'<div class="podium-facet__findable" data-pagefind-body data-pagefind-meta="facet:speakers">'
+        r'(.*?)<p class="podium-facet__count">',
+        html,
+        re.S,
+    )
     assert body, "the findable part ends before the speech count"
     assert '<h1 id="title">Paul Kagame</h1>' in body.group(1)  # Pagefind's title: the first h1
     assert "data-pagefind-filter" not in html  # a facet page must not add to the speeches' filter counts
@@ -107,7 +117,9 @@ def search(open_page, query: str, extra: str = ""):
     page.wait_for_function(
         "() => document.querySelector('.podium-results').getAttribute('aria-busy') === 'false'"
         " && document.querySelector('[data-podium-searchpage]').getAttribute('data-podium-counts') === 'ready'"
-        " && /match/.test(document.querySelector('.podium-results__status').textContent)", timeout=30_000)
+        " && /match/.test(document.querySelector('.podium-results__status').textContent)",
+        timeout=30_000,
+    )
     return page
 
 
@@ -115,15 +127,20 @@ def counts(page, name: str) -> dict[str, int]:
     rows = page.eval_on_selector_all(
         f'[data-facet="{name}"] label',
         "labels => labels.map(l => [l.querySelector('.podium-facet__value').textContent,"
-        " l.querySelector('.podium-facet__count').textContent])")
+        " l.querySelector('.podium-facet__count').textContent])",
+    )
     return {value: int(count) for value, count in rows}
 
 
 def group(page) -> list[tuple[str, str, str]]:
-    return [tuple(row) for row in page.eval_on_selector_all(
-        ".podium-results__facets:not([hidden]) .podium-facet-hit a",
-        "links => links.map(a => [a.querySelector('.podium-facet-hit__kind').textContent,"
-        " a.querySelector('.podium-facet-hit__title').textContent, a.getAttribute('href')])")]
+    return [
+        tuple(row)
+        for row in page.eval_on_selector_all(
+            ".podium-results__facets:not([hidden]) .podium-facet-hit a",
+            "links => links.map(a => [a.querySelector('.podium-facet-hit__kind').textContent,"
+            " a.querySelector('.podium-facet-hit__title').textContent, a.getAttribute('href')])",
+        )
+    ]
 
 
 @pytest.mark.browser
@@ -134,7 +151,9 @@ def test_a_speakers_name_finds_their_page_above_the_statements(open_page):
     # the statements are still there, and the count is of speeches only (the panel matches by its speaker
     # list, without a matching statement, as it did before facet pages were indexed)
     assert page.inner_text(".podium-results__status") == "2 speeches match for Kagame."
-    hits = page.eval_on_selector_all(".podium-results__list [data-podium-hit]", "a => a.map(e => e.getAttribute('href'))")
+    hits = page.eval_on_selector_all(
+        ".podium-results__list [data-podium-hit]", "a => a.map(e => e.getAttribute('href'))"
+    )
     assert len(hits) == 1 and hits[0].startswith("/speeches/tokayev-2022-thanks/?") and hits[0].endswith("#thanks")
     assert counts(page, "speaker") == {"Kassym-Jomart Tokayev": 2, "Paul Kagame": 1}
     assert counts(page, "kind") == {"Remarks": 1, "Panel": 1}

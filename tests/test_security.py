@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from podium.core import archive as archives
-
 from podium import features
 from podium.core.settings import Settings
-
-from conftest import REPO, ArchiveDir, run_podium
+from support.archive import REPO, ArchiveDir
+from support.processes import run_podium
 
 # Each payload goes into a statement of its own. The archive allows these tags in `allow_html` so that
 # `podium check` lets them through and the test reaches the renderer's sanitizer, the last line of defence.
@@ -33,12 +31,28 @@ BODY_PAYLOADS = [
     "<math><mtext><table><mglyph><style><img src=x onerror=alert('body-13')>",
     "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "<form action=\"javascript:alert('body-15')\"><button>go</button></form>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('body-16')\">",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(\'body-16\')">',
     "<a href=\"&#106;avascript:alert('body-17')\">encoded</a>",
     "<embed src=\"javascript:alert('body-18')\">",
 ]
-ALLOW = ["script", "img", "iframe", "a", "svg", "details", "style", "object", "math", "mtext", "table", "mglyph",
-         "form", "button", "meta", "embed"]
+ALLOW = [
+    "script",
+    "img",
+    "iframe",
+    "a",
+    "svg",
+    "details",
+    "style",
+    "object",
+    "math",
+    "mtext",
+    "table",
+    "mglyph",
+    "form",
+    "button",
+    "meta",
+    "embed",
+]
 
 FRONT = """\
 title: "</title><script>alert('fm-1')</script>"
@@ -67,8 +81,10 @@ evil:
     - role: "<script>alert('reg-4')</script>"
       organization: "\\"><img src=x onerror=alert('reg-5')>"
 """
-EVENTS = "evil-event:\n  name: \"<script>alert('reg-6')</script>\"\n  description: \"<img src=x onerror=alert('reg-7')>\"\n"
-TOPICS = "evil-topic:\n  label: \"\\\"><svg onload=alert('reg-8')>\"\n"
+EVENTS = (
+    "evil-event:\n  name: \"<script>alert('reg-6')</script>\"\n  description: \"<img src=x onerror=alert('reg-7')>\"\n"
+)
+TOPICS = 'evil-topic:\n  label: "\\"><svg onload=alert(\'reg-8\')>"\n'
 
 EXECUTABLE_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "style", "form", "meta", "base", "frame"}
 
@@ -96,8 +112,11 @@ class Scanner(HTMLParser):
         for name, value in attrs.items():
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value}>")
-            if name in ("href", "src", "action", "data", "formaction", "srcdoc") and value and re.match(
-                    r"\s*(javascript|data|vbscript):", value, re.I):
+            if (
+                name in ("href", "src", "action", "data", "formaction", "srcdoc")
+                and value
+                and re.match(r"\s*(javascript|data|vbscript):", value, re.I)
+            ):
                 self.found.append(f"<{tag} {name}={value}>")
 
     def handle_data(self, data):
@@ -118,9 +137,12 @@ def attacked_site(tmp_path_factory) -> ArchiveDir:
     # print the same hostile values.
     plugins = REPO.joinpath("mkdocs.yml").read_text().split("\nplugins:\n", 1)[1].split("\n\n", 1)[0]
     plugins = plugins.replace("  - podium\n", "  - podium:\n      allow_html: [" + ", ".join(ALLOW) + "]\n", 1)
-    archive.write("mkdocs.yml", "site_name: Test archive\nsite_url: https://archive.example.org/\n"
-                  "theme:\n  name: material\nnav:\n  - Home: index.md\n  - Speeches: speeches/index.md\n"
-                  "plugins:\n" + plugins + "\n")
+    archive.write(
+        "mkdocs.yml",
+        "site_name: Test archive\nsite_url: https://archive.example.org/\n"
+        "theme:\n  name: material\nnav:\n  - Home: index.md\n  - Speeches: speeches/index.md\n"
+        "plugins:\n" + plugins + "\n",
+    )
     body = "\n\n".join(BODY_PAYLOADS) + "\n\n@evil: <script>alert('turn')</script>\n"
     archive.speech("attack", FRONT, body)
     result = archive.build()
@@ -133,11 +155,17 @@ def pages(site: ArchiveDir) -> list[Path]:
 
 
 def test_there_are_at_least_twenty_payloads():
-    count = len(BODY_PAYLOADS) + FRONT.count("alert(") + SPEAKERS.count("alert(") + EVENTS.count("alert(") \
+    count = (
+        len(BODY_PAYLOADS)
+        + FRONT.count("alert(")
+        + SPEAKERS.count("alert(")
+        + EVENTS.count("alert(")
         + TOPICS.count("alert(")
+    )
     assert count >= 20
 
 
+@pytest.mark.slow
 def test_no_payload_survives_as_executable_markup(attacked_site: ArchiveDir):
     findings = {}
     for page in pages(attacked_site):
@@ -148,6 +176,7 @@ def test_no_payload_survives_as_executable_markup(attacked_site: ArchiveDir):
     assert findings == {}
 
 
+@pytest.mark.slow
 def test_feeds_and_data_files_stay_well_formed_and_inert(attacked_site: ArchiveDir):
     import gzip
     import json
@@ -175,6 +204,7 @@ def test_feeds_and_data_files_stay_well_formed_and_inert(attacked_site: ArchiveD
         json.loads(block)
 
 
+@pytest.mark.slow
 def test_the_article_holds_no_raw_tag_from_input(attacked_site: ArchiveDir):
     html = attacked_site.html("speeches/attack/index.html")
     article = html.split('<article class="podium-speech"', 1)[1].split("</article>", 1)[0]
@@ -187,12 +217,14 @@ def test_the_article_holds_no_raw_tag_from_input(attacked_site: ArchiveDir):
     assert "{{ 7*7 }}" in article and "49 " not in article
 
 
+@pytest.mark.slow
 def test_title_and_description_are_escaped_in_the_head(attacked_site: ArchiveDir):
     head = attacked_site.html("speeches/attack/index.html").split("</head>", 1)[0]
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(&#x27;fm-1&#x27;)&lt;/script&gt; - Test archive</title>" in head
     assert '<meta name="description" content="&quot;&gt;&lt;script&gt;' in head
 
 
+@pytest.mark.slow
 def test_no_dialog_opens_in_chromium(attacked_site: ArchiveDir, browser, serve_dir):
     base = serve_dir(attacked_site.root / "site")
     page = browser.new_page()
@@ -220,9 +252,14 @@ def test_check_reports_raw_html_with_its_line(archive_dir: ArchiveDir):
     ]
 
 
+@pytest.mark.slow
 def test_an_allowed_subset_passes_check(archive_dir: ArchiveDir):
-    archive_dir.write("mkdocs.yml", archive_dir.root.joinpath("mkdocs.yml").read_text().replace(
-        "  - podium\n", "  - podium:\n      allow_html: [abbr, sup]\n"))
+    archive_dir.write(
+        "mkdocs.yml",
+        archive_dir.root.joinpath("mkdocs.yml")
+        .read_text()
+        .replace("  - podium\n", "  - podium:\n      allow_html: [abbr, sup]\n"),
+    )
     archive_dir.speech("a", body='The <abbr title="United Nations">UN</abbr> at 80<sup>th</sup>.\n')
     assert run_podium("check", cwd=archive_dir.root).returncode == 0
     result = archive_dir.build()
@@ -230,19 +267,32 @@ def test_an_allowed_subset_passes_check(archive_dir: ArchiveDir):
     assert '<abbr title="United Nations">UN</abbr> at 80<sup>th</sup>' in archive_dir.html("speeches/a/index.html")
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("source:\n  url", "javascript:alert(1)", "`source.url`: `javascript:` addresses are not allowed; use an http(s) address"),
-    ("media:\n  video", "data:text/html,x", "`media.video`: `data:` addresses are not allowed; use an http(s) address"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        (
+            "source:\n  url",
+            "javascript:alert(1)",
+            "`source.url`: `javascript:` addresses are not allowed; use an http(s) address",
+        ),
+        (
+            "media:\n  video",
+            "data:text/html,x",
+            "`media.video`: `data:` addresses are not allowed; use an http(s) address",
+        ),
+    ],
+)
 def test_script_addresses_in_front_matter_are_errors(archive_dir: ArchiveDir, field, value, message):
-    archive_dir.speech("a", f"title: T\ndate: 2025-05-29\nspeaker: tokayev\n{field}: \"{value}\"\n")
+    archive_dir.speech("a", f'title: T\ndate: 2025-05-29\nspeaker: tokayev\n{field}: "{value}"\n')
     archive = features.load(archive_dir.root)
     assert [p.message for p in archive.problems] == [message]
 
 
 def test_script_addresses_in_registries_are_errors(archive_dir: ArchiveDir):
-    archive_dir.write("speeches/speakers.yml", "tokayev:\n  name: T\n  image: \"javascript:alert(1)\"\n"
-                      "  links:\n    website: \"vbscript:x\"\n")
+    archive_dir.write(
+        "speeches/speakers.yml",
+        'tokayev:\n  name: T\n  image: "javascript:alert(1)"\n  links:\n    website: "vbscript:x"\n',
+    )
     archive = features.load(archive_dir.root)
     assert sorted(p.message for p in archive.problems) == [
         "speaker `tokayev`: `image`: `javascript:` addresses are not allowed; use an http(s) address",
@@ -250,9 +300,12 @@ def test_script_addresses_in_registries_are_errors(archive_dir: ArchiveDir):
     ]
 
 
+@pytest.mark.slow
 def test_snippets_cannot_read_files_through_a_transcript(archive_dir: ArchiveDir):
-    archive_dir.write("mkdocs.yml", archive_dir.root.joinpath("mkdocs.yml").read_text()
-                      + "markdown_extensions:\n  - pymdownx.snippets\n")
+    archive_dir.write(
+        "mkdocs.yml",
+        archive_dir.root.joinpath("mkdocs.yml").read_text() + "markdown_extensions:\n  - pymdownx.snippets\n",
+    )
     archive_dir.write("secret.txt", "TOP-SECRET-VALUE\n")
     archive_dir.speech("a", body='--8<-- "secret.txt"\n\n--8<-- "/etc/hostname"\n')
     result = archive_dir.build()
@@ -269,9 +322,11 @@ def test_an_oversized_transcript_is_an_error_naming_the_file(archive_dir: Archiv
     archive = features.load(archive_dir.root, settings=Settings(max_transcript_kb=1024))
     assert [p.format() for p in archive.problems] == [
         f"speeches/2025/huge.md:1:1: error: transcript is {size} KB, over the limit of 1024 KB\n"
-        "  hint: split a very long session into several transcripts, or raise `max_transcript_kb` in mkdocs.yml"]
+        "  hint: split a very long session into several transcripts, or raise `max_transcript_kb` in mkdocs.yml"
+    ]
 
 
+@pytest.mark.slow
 def test_deeply_nested_brackets_are_an_error_not_a_hung_build(archive_dir: ArchiveDir):
     archive_dir.speech("nest", body="Fine.\n\n" + "[" * 20000 + "x" + "]" * 20000 + "\n")
     result = run_podium("check", cwd=archive_dir.root)
@@ -289,4 +344,5 @@ def test_a_symlink_leaving_the_archive_is_refused(archive_dir: ArchiveDir, tmp_p
     archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems] == [
         "speeches/link.md:1:1: error: transcript is a symbolic link to a file outside the archive\n"
-        "  hint: copy the transcript into speeches/ instead of linking to it"]
+        "  hint: copy the transcript into speeches/ instead of linking to it"
+    ]

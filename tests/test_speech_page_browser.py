@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture

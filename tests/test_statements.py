@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from podium.core import archive as archives
-
 from podium import features
 from podium.core.problems import Problems
 from podium.core.statements import Section, Statement, automatic_id, parse
-
-from conftest import ArchiveDir
+from support.archive import ArchiveDir
 
 BODY = """\
 We meet at a time of profound global uncertainty.
@@ -34,8 +31,12 @@ def test_each_paragraph_is_a_statement_with_an_id():
     problems = Problems()
     blocks = parse(BODY, "x.md", problems, 10, "tokayev")
     assert [(b.line, b.type, b.speaker) for b in blocks] == [
-        (10, "speech", "tokayev"), (12, "speech", "tokayev"), (14, "speech", "tokayev"),
-        (16, "speech", "tokayev"), (18, "speech", "tokayev")]
+        (10, "speech", "tokayev"),
+        (12, "speech", "tokayev"),
+        (14, "speech", "tokayev"),
+        (16, "speech", "tokayev"),
+        (18, "speech", "tokayev"),
+    ]
     assert all(b.id.startswith("s-") and len(b.id) in (8, 10) for b in blocks)
     assert blocks[1].id + "-2" == blocks[3].id  # the repeated "Dear friends," gets -2
 
@@ -62,8 +63,9 @@ def test_fixing_punctuation_case_or_a_late_typo_keeps_the_id():
 
 def test_explicit_id_and_statement_topics():
     problems = Problems()
-    blocks = parse("Multilateralism is faltering. {#faltering topics=multilateralism,un-reform}\n",
-                   "x.md", problems, 7, "tokayev")
+    blocks = parse(
+        "Multilateralism is faltering. {#faltering topics=multilateralism,un-reform}\n", "x.md", problems, 7, "tokayev"
+    )
     statement = blocks[0]
     assert (statement.id, statement.explicit_id, statement.text) == ("faltering", True, "Multilateralism is faltering.")
     assert statement.topics == ["multilateralism", "un-reform"]
@@ -88,8 +90,10 @@ def test_bad_attributes_are_reported():
 
 
 def test_turns_narrative_and_sections():
-    body = ("## Opening\n\n@tokayev: Welcome to Astana.\n\nA second paragraph.\n\n[Applause]\n\n"
-            "@kagame:\nThank you.\n\n@tokayev:\n\nThe floor is yours.\n")
+    body = (
+        "## Opening\n\n@tokayev: Welcome to Astana.\n\nA second paragraph.\n\n[Applause]\n\n"
+        "@kagame:\nThank you.\n\n@tokayev:\n\nThe floor is yours.\n"
+    )
     blocks = parse(body, "x.md", Problems(), 1)
     assert isinstance(blocks[0], Section) and blocks[0].id == "h-opening"
     rows = [(b.type, b.speaker, b.turn_start, b.text) for b in blocks[1:]]
@@ -121,7 +125,8 @@ def test_a_turn_speaker_must_be_declared(archive_dir: ArchiveDir):
     archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/remarks.md:9:2: error: `kagame` speaks here but is not in the front matter's speakers\n"
-        "  hint: add `kagame` to `speakers`"]
+        "  hint: add `kagame` to `speakers`"
+    ]
 
 
 def test_unknown_statement_topic_is_a_path_line_error(archive_dir: ArchiveDir):
@@ -129,25 +134,36 @@ def test_unknown_statement_topic_is_a_path_line_error(archive_dir: ArchiveDir):
     archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/a.md:10:27: error: unknown topic `multilateralsm`\n"
-        "  hint: did you mean `multilateralism`? Or add it to speeches/topics.yml."]
+        "  hint: did you mean `multilateralism`? Or add it to speeches/topics.yml."
+    ]
 
 
 def test_corrections_must_match_the_text(archive_dir: ArchiveDir):
-    front = ("title: T\ndate: 2025-05-29\nspeaker: tokayev\ncorrections:\n"
-             "  - {original: advócacy, corrected: advocacy, statement: legacy}\n"
-             "  - {original: ígnorance, corrected: ignorance, statement: nowhere}\n")
+    front = (
+        "title: T\ndate: 2025-05-29\nspeaker: tokayev\ncorrections:\n"
+        "  - {original: advócacy, corrected: advocacy, statement: legacy}\n"
+        "  - {original: ígnorance, corrected: ignorance, statement: nowhere}\n"
+    )
     archive_dir.speech("a", front, "Our advocacy goes on. {#legacy}\n\nNo ignorance.\n")
     archive = features.load(archive_dir.root)
     assert [p.format() for p in archive.problems.sorted()] == [
         "speeches/2025/a.md:7:5: error: correction names statement `nowhere`, which is not in this speech\n"
-        "  hint: use the id shown by the statement's ¶ permalink"]
+        "  hint: use the id shown by the statement's ¶ permalink"
+    ]
 
 
 def test_a_speech_renders_in_one_pass_exactly_as_statement_by_statement():
     from podium.render.pages import StatementRenderer
+
     renderer = StatementRenderer()
-    texts = ["Plain *emphasis* and [a link](https://example.org).", "- a list\n- of two", "[Applause]",
-             "> a quotation", "```\nan unclosed fence", "After the fence."]
+    texts = [
+        "Plain *emphasis* and [a link](https://example.org).",
+        "- a list\n- of two",
+        "[Applause]",
+        "> a quotation",
+        "```\nan unclosed fence",
+        "After the fence.",
+    ]
     assert renderer.render_all(texts[:3] + texts[5:]) == [renderer(t) for t in texts[:3] + texts[5:]]
     # An unclosed fence swallows what follows: the renderer notices and converts one by one.
     assert renderer.render_all(texts) == [renderer(t) for t in texts]

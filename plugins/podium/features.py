@@ -22,6 +22,12 @@ from podium.quote import index as quote
 from podium.xref import references
 
 
+def _references(archive: Archive, known: set[str]) -> None:
+    """Cross-links between statements: a broken one is a problem where it was written. The loader keeps no
+    index; the build resolves the references again for its backlinks."""
+    references.check(archive, known)
+
+
 def _quotations(archive: Archive, known: set[str]) -> None:
     """Press quotations in front matter must name statements of their own speech."""
     for speech in archive.speeches:
@@ -34,7 +40,7 @@ def _translations(archive: Archive, known: set[str]) -> None:
 
 
 CHECKS: tuple[ArchiveCheck, ...] = (
-    references.check,  # cross-links between statements: a broken one is a problem where it was written
+    _references,
     _quotations,
     _translations,
 )

@@ -1,4 +1,4 @@
-// Podium language versions (issue 10): switch to another version at the statement being read.
+// Podium language versions: switch to another version at the statement being read.
 // Each link of the switcher points at the top of the other version (the fallback without JavaScript) and
 // lists in data-aligned the statement ids both versions share. When the reader follows it, this script adds
 // the fragment: the statement in the address (#id), else the one at the top of the window, else the nearest

@@ -36,24 +36,45 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from podium.core.text import plain_text, xml_safe
 from podium.core.registry import Registry
-from podium.render.pages import long_date
 from podium.core.speech import Speech
 from podium.core.statements import Section
+from podium.core.text import long_date, plain_text, xml_safe
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # ISO 639-2 codes, which FRBRlanguage asks for; an unknown tag is written as it is.
-_ISO639_2 = {"en": "eng", "ru": "rus", "kk": "kaz", "fr": "fra", "de": "deu", "es": "spa", "zh": "zho",
-             "ar": "ara", "tr": "tur", "uz": "uzb", "ky": "kir", "tg": "tgk", "tk": "tuk", "mn": "mon",
-             "fa": "fas", "hi": "hin", "ja": "jpn", "ko": "kor", "it": "ita", "pt": "por", "pl": "pol",
-             "uk": "ukr", "az": "aze"}
+_ISO639_2 = {
+    "en": "eng",
+    "ru": "rus",
+    "kk": "kaz",
+    "fr": "fra",
+    "de": "deu",
+    "es": "spa",
+    "zh": "zho",
+    "ar": "ara",
+    "tr": "tur",
+    "uz": "uzb",
+    "ky": "kir",
+    "tg": "tgk",
+    "tk": "tuk",
+    "mn": "mon",
+    "fa": "fas",
+    "hi": "hin",
+    "ja": "jpn",
+    "ko": "kor",
+    "it": "ita",
+    "pt": "por",
+    "pl": "pol",
+    "uk": "ukr",
+    "az": "aze",
+}
 
 
 def _e(parent: ET.Element | None, name: str, attrs: dict | None = None, text: str | None = None) -> ET.Element:
     attrs = {key: xml_safe(value) for key, value in (attrs or {}).items() if value is not None}
-    element = ET.Element(f"{{{AKN}}}{name}", attrs) if parent is None else \
-        ET.SubElement(parent, f"{{{AKN}}}{name}", attrs)
+    element = (
+        ET.Element(f"{{{AKN}}}{name}", attrs) if parent is None else ET.SubElement(parent, f"{{{AKN}}}{name}", attrs)
+    )
     if text is not None:
         element.text = xml_safe(text)
     return element
@@ -80,29 +101,44 @@ def debate(speech: Speech, registry: Registry, archive: str, country: str = "un"
     document = _e(root, "debate", {"name": meta.kind.value.replace(" ", "-")})
     head = _e(document, "meta")
     identification = _e(head, "identification", {"source": "#podium"})
-    _frbr(identification, "FRBRWork", f"{work}/!main", work, date,
-          [("FRBRcountry", {"value": country})])
-    _frbr(identification, "FRBRExpression", f"{work}/{language}@/!main", f"{work}/{language}@", date,
-          [("FRBRlanguage", {"language": language})])
+    _frbr(identification, "FRBRWork", f"{work}/!main", work, date, [("FRBRcountry", {"value": country})])
+    _frbr(
+        identification,
+        "FRBRExpression",
+        f"{work}/{language}@/!main",
+        f"{work}/{language}@",
+        date,
+        [("FRBRlanguage", {"language": language})],
+    )
     _frbr(identification, "FRBRManifestation", f"{work}/{language}@/!main.xml", f"{work}/{language}@.akn", date, [])
     references = _e(head, "references", {"source": "#podium"})
     _e(references, "TLCOrganization", {"eId": "podium", "href": "/ontology/organization/podium", "showAs": archive})
     speakers = list(dict.fromkeys([*meta.speaker_ids, *(s.speaker for s in speech.statements if s.speaker)]))
-    roles = {}
+    roles = {}  # speaker id -> the eId of their role on the day
+    labels = {}  # speaker id -> that role's label
     for ident in speakers:
         speaker = registry.speakers.get(ident)
-        _e(references, "TLCPerson", {"eId": ident, "href": f"/ontology/person/{ident}",
-                                     "showAs": speaker.name if speaker else ident})
+        _e(
+            references,
+            "TLCPerson",
+            {"eId": ident, "href": f"/ontology/person/{ident}", "showAs": speaker.name if speaker else ident},
+        )
         role = speaker.role_on(meta.date) if speaker else None
         if role:
-            roles[ident] = f"role-{ident}"
+            roles[ident], labels[ident] = f"role-{ident}", role.label
     for ident, eid in roles.items():
-        role = registry.speakers[ident].role_on(meta.date)
-        _e(references, "TLCRole", {"eId": eid, "href": f"/ontology/role/{ident}/{date}", "showAs": role.label})
+        _e(references, "TLCRole", {"eId": eid, "href": f"/ontology/role/{ident}/{date}", "showAs": labels[ident]})
     if meta.event:
         event = registry.events.get(meta.event)
-        _e(references, "TLCEvent", {"eId": f"event-{meta.event}", "href": f"/ontology/event/{meta.event}",
-                                    "showAs": event.name if event else meta.event})
+        _e(
+            references,
+            "TLCEvent",
+            {
+                "eId": f"event-{meta.event}",
+                "href": f"/ontology/event/{meta.event}",
+                "showAs": event.name if event else meta.event,
+            },
+        )
 
     preface = _e(document, "preface")
     line = _e(preface, "p")
@@ -136,8 +172,15 @@ def debate(speech: Speech, registry: Registry, archive: str, country: str = "un"
             _e(section, "narrative", {"eId": block.id}, text)
             continue
         speaker = registry.speakers.get(block.speaker) if block.speaker else None
-        said = _e(section, "speech", {"eId": block.id, "by": f"#{block.speaker}" if block.speaker else "#podium",
-                                      "as": f"#{roles[block.speaker]}" if block.speaker in roles else None})
+        said = _e(
+            section,
+            "speech",
+            {
+                "eId": block.id,
+                "by": f"#{block.speaker}" if block.speaker else "#podium",
+                "as": f"#{roles[block.speaker]}" if block.speaker in roles else None,
+            },
+        )
         _e(said, "from", text=speaker.name if speaker else (block.speaker or archive))
         _e(said, "p", text=text)
     ET.indent(root)

@@ -27,9 +27,9 @@ from dataclasses import dataclass, replace
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Statement
+from podium.core.text import MONTHS
+from podium.core.urls import DIRECTORY_URLS, Urls
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
 # MLA abbreviates months longer than four letters.
 _MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 
@@ -89,34 +89,49 @@ def split_name(name: str, sort_name: str | None = None) -> tuple[str, str]:
     return parts[-1], " ".join(parts[:-1])
 
 
-def reference(speech: Speech, statement: Statement | None, registry: Registry, archive: str,
-              base_url: str) -> Reference:
+def reference(
+    speech: Speech,
+    statement: Statement | None,
+    registry: Registry,
+    archive: str,
+    base_url: str,
+    urls: Urls = DIRECTORY_URLS,
+) -> Reference:
     """The reference for `statement` of `speech` (its own speaker in a panel), at `base_url` (ends with /)."""
     meta = speech.meta
-    ident = (statement.speaker if statement is not None and statement.speaker else None) or \
-        (meta.speaker_ids[0] if meta.speaker_ids else "")
+    ident = (statement.speaker if statement is not None and statement.speaker else None) or (
+        meta.speaker_ids[0] if meta.speaker_ids else ""
+    )
     speaker = registry.speakers.get(ident)
     family, given = split_name(speaker.name, speaker.sort_name) if speaker else (ident, "")
     event = registry.events.get(meta.event)
-    url = f"{base_url}{speech.url}" + (f"#{statement.id}" if statement is not None else "")
+    url = base_url + urls.speech(speech.id) + (f"#{statement.id}" if statement is not None else "")
     return Reference(
-        family=family, given=given, title=meta.title.strip(), kind=meta.kind.value.capitalize(), date=meta.date,
-        archive=archive, url=url, speech=speech.id, statement=statement.id if statement is not None else None,
-        event=event.name if event else meta.event, session=meta.session,
+        family=family,
+        given=given,
+        title=meta.title.strip(),
+        kind=meta.kind.value.capitalize(),
+        date=meta.date,
+        archive=archive,
+        url=url,
+        speech=speech.id,
+        statement=statement.id if statement is not None else None,
+        event=event.name if event else meta.event,
+        session=meta.session,
         place=meta.location or (event.location if event else None),
     )
 
 
 def _mdy(day: dt.date | _Later) -> str:
-    return slot("accessed-mdy") if day is LATER else f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return slot("accessed-mdy") if isinstance(day, _Later) else f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def _dmy_mla(day: dt.date | _Later) -> str:
-    return slot("accessed-dmy-mla") if day is LATER else f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
+    return slot("accessed-dmy-mla") if isinstance(day, _Later) else f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
 
 
 def _iso(day: dt.date | _Later) -> str:
-    return slot("accessed-iso") if day is LATER else day.isoformat()
+    return slot("accessed-iso") if isinstance(day, _Later) else day.isoformat()
 
 
 def _quoted(title: str) -> str:
@@ -139,31 +154,47 @@ def _initials(given: str) -> str:
 def chicago(ref: Reference, accessed: dt.date | _Later) -> str:
     """Chicago Manual of Style (17th ed.), bibliography entry for a speech read online."""
     occasion = ", ".join(part for part in (ref.kind, ref.event, ref.session, ref.place, _mdy(ref.date)) if part)
-    return (f"{_ended(ref.author)} {_quoted(ref.title)} {occasion}. {_ended(ref.archive)} "
-            f"Accessed {_mdy(accessed)}. {ref.url}.")
+    return (
+        f"{_ended(ref.author)} {_quoted(ref.title)} {occasion}. {_ended(ref.archive)} "
+        f"Accessed {_mdy(accessed)}. {ref.url}."
+    )
 
 
 def apa(ref: Reference, accessed: dt.date | _Later) -> str:
     """APA (7th ed.): a speech transcript, with a retrieval date because an archive's pages may change."""
     author = f"{ref.family}, {_initials(ref.given)}" if ref.given else ref.family
-    when = f"({ref.date.year}, {_MONTHS[ref.date.month - 1]} {ref.date.day})"
+    when = f"({ref.date.year}, {MONTHS[ref.date.month - 1]} {ref.date.day})"
     occasion = ", ".join(part for part in (ref.event, ref.session, ref.place) if part)
     title = ref.title.rstrip(".")
-    return (f"{_ended(author)} {when}. {title} [{ref.kind} transcript]. "
-            + (f"{occasion}. " if occasion else "")
-            + f"{_ended(ref.archive)} Retrieved {_mdy(accessed)}, from {ref.url}")
+    return (
+        f"{_ended(author)} {when}. {title} [{ref.kind} transcript]. "
+        + (f"{occasion}. " if occasion else "")
+        + f"{_ended(ref.archive)} Retrieved {_mdy(accessed)}, from {ref.url}"
+    )
 
 
 def mla(ref: Reference, accessed: dt.date | _Later) -> str:
     """MLA Handbook (9th ed.): an address, then the archive as its container."""
     day = f"{ref.date.day} {_MLA_MONTHS[ref.date.month - 1]} {ref.date.year}"
     occasion = ", ".join(part for part in (ref.event, ref.session, day, ref.place) if part)
-    return (f"{_ended(ref.author)} {_quoted(ref.title)} {occasion}. {ref.archive}, {ref.url}. "
-            f"Accessed {_dmy_mla(accessed)}.")
+    return (
+        f"{_ended(ref.author)} {_quoted(ref.title)} {occasion}. {ref.archive}, {ref.url}. "
+        f"Accessed {_dmy_mla(accessed)}."
+    )
 
 
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-                   "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def _tex(text: str) -> str:
@@ -186,7 +217,7 @@ def bibtex(ref: Reference, accessed: dt.date | _Later) -> str:
         ("address", "{" + _tex(ref.place) + "}" if ref.place else None),
         ("date", "{" + ref.date.isoformat() + "}"),
         ("year", "{" + str(ref.date.year) + "}"),
-        ("month", _MONTHS[ref.date.month - 1][:3].lower()),
+        ("month", MONTHS[ref.date.month - 1][:3].lower()),
         ("organization", "{" + _tex(ref.archive) + "}"),
         ("url", "{" + ref.url.replace("{", "%7B").replace("}", "%7D") + "}"),
         ("urldate", "{" + _iso(accessed) + "}"),
@@ -215,8 +246,13 @@ def templates(ref: Reference) -> dict[str, str]:
 
 def fill(template: str, url: str, statement: str, accessed: dt.date) -> str:
     """What the page's script does with a template; here so that tests can hold the two to one result."""
-    values = {"url": url, "statement": statement, "accessed-mdy": _mdy(accessed),
-              "accessed-dmy-mla": _dmy_mla(accessed), "accessed-iso": _iso(accessed)}
+    values = {
+        "url": url,
+        "statement": statement,
+        "accessed-mdy": _mdy(accessed),
+        "accessed-dmy-mla": _dmy_mla(accessed),
+        "accessed-iso": _iso(accessed),
+    }
     for name, value in values.items():
         template = template.replace(slot(name), value)
     return template

@@ -21,9 +21,10 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from podium.core.text import plain_text, shorten, xml_safe
 from podium.core.registry import Registry
 from podium.core.speech import Speech
+from podium.core.text import plain_text, shorten, xml_safe
+from podium.core.urls import DIRECTORY_URLS, Urls, term_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50
@@ -34,14 +35,14 @@ class Feed:
     """One feed: where it is written, what it follows, and its speeches (newest first, at most `LIMIT`)."""
 
     path: str  # e.g. speakers/tokayev/feed.xml
-    page: str  # the page it follows, e.g. speakers/tokayev/
+    page: str  # the path of the page it follows, e.g. speakers/tokayev/ (see podium.core.urls)
     title: str
     speeches: list[Speech] = field(default_factory=list)
 
 
 def collect(speeches: list[Speech], registry: Registry, site_name: str, limit: int = LIMIT) -> list[Feed]:
     """Every feed of the archive. `speeches` are newest first, as `archive.load` returns them."""
-    feeds = [Feed("feed.xml", "", site_name, speeches[:limit])]
+    feeds = [Feed(Urls.feed(), "", site_name, speeches[:limit])]
     by: dict[tuple[str, str], list[Speech]] = defaultdict(list)
     for speech in speeches:
         keys = {("speakers", ident) for ident in speech.meta.speaker_ids}
@@ -54,8 +55,11 @@ def collect(speeches: list[Speech], registry: Registry, site_name: str, limit: i
             if len(by[key]) < limit:
                 by[key].append(speech)
     for (kind, ident), chosen in sorted(by.items()):
-        feeds.append(Feed(f"{kind}/{ident}/feed.xml", f"{kind}/{ident}/", f"{_name(kind, ident, registry)} — {site_name}",
-                          chosen))
+        feeds.append(
+            Feed(
+                Urls.feed(kind, ident), term_path(kind, ident), f"{_name(kind, ident, registry)} — {site_name}", chosen
+            )
+        )
     return feeds
 
 
@@ -81,7 +85,7 @@ def _tag(site_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-") or "podium"
 
 
-def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "") -> str:
+def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "", urls: Urls = DIRECTORY_URLS) -> str:
     """The feed as an Atom document. Without `base_url`, links are relative to the feed's own address."""
     up = "../" * feed.path.count("/")
     root_href = base_url or up or "./"
@@ -100,9 +104,11 @@ def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "") -
     text(root, "id", f"{base_url}{feed.path}" if base_url else f"tag:{_tag(site_name)},2025:{feed.path}")
     newest = feed.speeches[0].meta.date.isoformat() if feed.speeches else "2025-01-01"
     text(root, "updated", f"{newest}T00:00:00Z")
-    ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml",
-                                             "href": f"{base_url}{feed.path}" if base_url else feed.path.rsplit("/", 1)[-1]})
-    ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": href(feed.page)})
+    own = f"{base_url}{feed.path}" if base_url else feed.path.rsplit("/", 1)[-1]
+    ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": own})
+    ET.SubElement(
+        root, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": href(urls.page(feed.page))}
+    )
     author = ET.SubElement(root, f"{{{ATOM}}}author")
     text(author, "name", site_name)
     text(root, "generator", "Podium")
@@ -110,19 +116,27 @@ def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "") -
         meta = speech.meta
         entry = ET.SubElement(root, f"{{{ATOM}}}entry")
         text(entry, "title", meta.title)
-        text(entry, "id", f"{base_url}{speech.url}" if base_url else f"tag:{_tag(site_name)},2025:speeches/{speech.id}")
+        # The id stays the speech's path whatever the URL setting: an Atom id must never change.
+        text(
+            entry,
+            "id",
+            f"{base_url}{speech.url}" if base_url else f"tag:{_tag(site_name)},2025:{speech.url.rstrip('/')}",
+        )
         text(entry, "updated", f"{meta.date.isoformat()}T00:00:00Z")
         text(entry, "published", f"{meta.date.isoformat()}T00:00:00Z")
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": href(speech.url)})
+        ET.SubElement(
+            entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": href(urls.speech(speech.id))}
+        )
         for ident in meta.speaker_ids:
             speaker = registry.speakers.get(ident)
             person = ET.SubElement(entry, f"{{{ATOM}}}author")
             text(person, "name", speaker.name if speaker else ident)
-            text(person, "uri", href(f"speakers/{ident}/"))
+            text(person, "uri", href(urls.speaker(ident)))
         for ident in meta.topics:
             topic = registry.topics.get(ident)
-            ET.SubElement(entry, f"{{{ATOM}}}category",
-                          {"term": ident, "label": xml_safe(topic.label if topic else ident)})
+            ET.SubElement(
+                entry, f"{{{ATOM}}}category", {"term": ident, "label": xml_safe(topic.label if topic else ident)}
+            )
         first = next((s for s in speech.statements if s.type == "speech"), None)
         summary = meta.summary or (shorten(plain_text(first.text)) if first else meta.title)
         text(entry, "summary", " ".join(summary.split()), type="text")

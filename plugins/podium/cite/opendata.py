@@ -19,24 +19,18 @@ site's root when the site does not say where it is published.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from typing import Iterator
+from collections.abc import Iterator
 
-from podium.core.text import plain_text
 from podium.core.registry import Registry
 from podium.core.speech import Speech
+from podium.core.text import plain_text, slug
+from podium.core.urls import DIRECTORY_URLS, Urls
 
-SCHEMA_BASE = "data/schemas/"
-
-
-def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+SCHEMA_BASE = Urls.data("schemas/")
 
 
 def session_id(event: str, session: str) -> str:
-    return f"{event}--{_slug(session)}"
+    return f"{event}--{slug(session) or 'x'}"
 
 
 def _person_ref(ident: str | None, registry: Registry) -> dict | None:
@@ -67,11 +61,17 @@ def _sources(speech: Speech, permalink: str, archive: str) -> list[dict]:
 _SHARED = ("speech_id", "title", "date", "language", "event_id", "event", "session_id", "creator", "sources")
 
 
-def statement_records(speech: Speech, registry: Registry, base_url: str, archive: str,
-                      within_speech: bool = False) -> Iterator[dict]:
+def statement_records(
+    speech: Speech,
+    registry: Registry,
+    base_url: str,
+    archive: str,
+    within_speech: bool = False,
+    urls: Urls = DIRECTORY_URLS,
+) -> Iterator[dict]:
     """The speech's statements as Popolo Speeches, in transcript order (without `_SHARED` if `within_speech`)."""
     meta = speech.meta
-    page = f"{base_url}{speech.url}"
+    page = base_url + urls.speech(speech.id)
     for position, statement in enumerate(speech.statements, start=1):
         speaker = registry.speakers.get(statement.speaker) if statement.speaker else None
         role = speaker.role_on(meta.date) if speaker else None
@@ -102,11 +102,17 @@ def statement_records(speech: Speech, registry: Registry, base_url: str, archive
         yield record
 
 
-def speech_document(speech: Speech, registry: Registry, base_url: str, archive: str,
-                    coverage: list[dict] | None = None) -> dict:
+def speech_document(
+    speech: Speech,
+    registry: Registry,
+    base_url: str,
+    archive: str,
+    coverage: list[dict] | None = None,
+    urls: Urls = DIRECTORY_URLS,
+) -> dict:
     """One speech with its statements (speeches/<id>/speech.json)."""
     meta = speech.meta
-    page = f"{base_url}{speech.url}"
+    page = base_url + urls.speech(speech.id)
     source = meta.source
     return {
         "$schema": f"{base_url}{SCHEMA_BASE}speech.schema.json",
@@ -129,81 +135,109 @@ def speech_document(speech: Speech, registry: Registry, base_url: str, archive: 
         "sources": _sources(speech, page, archive),
         "source": {
             key: (value.isoformat() if hasattr(value, "isoformat") else value)
-            for key, value in source.model_dump().items() if value is not None
-        } if source else None,
+            for key, value in source.model_dump().items()
+            if value is not None
+        }
+        if source
+        else None,
         "coverage": coverage or [],
-        "statements": list(statement_records(speech, registry, base_url, archive, within_speech=True)),
+        "statements": list(statement_records(speech, registry, base_url, archive, within_speech=True, urls=urls)),
     }
 
 
-def statements_jsonl(speeches: list[Speech], registry: Registry, base_url: str, archive: str) -> Iterator[str]:
+def statements_jsonl(
+    speeches: list[Speech], registry: Registry, base_url: str, archive: str, urls: Urls = DIRECTORY_URLS
+) -> Iterator[str]:
     """The lines of data/statements.jsonl.gz, one at a time (every statement of the archive; never held whole)."""
     for speech in speeches:
-        for record in statement_records(speech, registry, base_url, archive):
+        for record in statement_records(speech, registry, base_url, archive, urls=urls):
             yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def registry_document(registry: Registry, base_url: str = "") -> dict:
+def registry_document(registry: Registry, base_url: str = "", urls: Urls = DIRECTORY_URLS) -> dict:
     """data/popolo.json: the registries as Popolo persons, organizations, memberships and events."""
-    persons, organizations, memberships = [], {}, []
+    persons: list[dict] = []
+    organizations: dict[str, dict] = {}
+    memberships: list[dict] = []
     for ident, speaker in sorted(registry.speakers.entries.items()):
-        persons.append({
-            "id": ident,
-            "name": speaker.name,
-            "sort_name": speaker.sort_name,
-            "other_names": [{"name": alias} for alias in speaker.aliases],
-            "national_identity": speaker.country,
-            "biography": speaker.bio,
-            "image": speaker.image,
-            "links": [{"url": url, "note": note} for note, url in speaker.links.items()],
-            "url": f"{base_url}speakers/{ident}/",
-        })
+        persons.append(
+            {
+                "id": ident,
+                "name": speaker.name,
+                "sort_name": speaker.sort_name,
+                "other_names": [{"name": alias} for alias in speaker.aliases],
+                "national_identity": speaker.country,
+                "biography": speaker.bio,
+                "image": speaker.image,
+                "links": [{"url": url, "note": note} for note, url in speaker.links.items()],
+                "url": base_url + urls.speaker(ident),
+            }
+        )
         for number, role in enumerate(speaker.roles, start=1):
-            organization = _slug(role.organization) if role.organization else None
+            organization = (slug(role.organization) or "x") if role.organization else None
             if organization:
                 organizations.setdefault(organization, {"id": organization, "name": role.organization})
-            memberships.append({
-                "id": f"{ident}-{number}",
-                "person_id": ident,
-                "organization_id": organization,
-                "role": role.role,
-                "label": role.label,
-                "start_date": role.start.isoformat() if role.start else None,
-                "end_date": role.end.isoformat() if role.end else None,
-            })
+            memberships.append(
+                {
+                    "id": f"{ident}-{number}",
+                    "person_id": ident,
+                    "organization_id": organization,
+                    "role": role.role,
+                    "label": role.label,
+                    "start_date": role.start.isoformat() if role.start else None,
+                    "end_date": role.end.isoformat() if role.end else None,
+                }
+            )
     events = []
     for ident, event in sorted(registry.events.entries.items()):
-        events.append({
-            "id": ident,
-            "name": event.name,
-            "classification": "event",
-            "parent_id": event.parent,
-            "start_date": event.start.isoformat() if event.start else None,
-            "end_date": event.end.isoformat() if event.end else None,
-            "location": event.location,
-            "description": event.description,
-            "url": f"{base_url}events/{ident}/",
-            "sources": [{"url": event.url, "note": "official site"}] if event.url else [],
-        })
-        for session in event.sessions:
-            events.append({
-                "id": session_id(ident, session.name),
-                "name": session.name,
-                "classification": "session",
-                "parent_id": ident,
-                "start_date": session.date.isoformat() if session.date else None,
-                "end_date": session.date.isoformat() if session.date else None,
+        events.append(
+            {
+                "id": ident,
+                "name": event.name,
+                "classification": "event",
+                "parent_id": event.parent,
+                "start_date": event.start.isoformat() if event.start else None,
+                "end_date": event.end.isoformat() if event.end else None,
                 "location": event.location,
-                "description": session.description,
-                "url": None,
-                "sources": [],
-            })
-    topics = [{"id": ident, "label": topic.label, "parent_id": topic.parent, "description": topic.description,
-               "aliases": list(topic.aliases), "url": f"{base_url}topics/{ident}/"}
-              for ident, topic in sorted(registry.topics.entries.items())]
-    return {"$schema": f"{base_url}{SCHEMA_BASE}popolo.schema.json", "persons": persons,
-            "organizations": sorted(organizations.values(), key=lambda o: o["id"]), "memberships": memberships,
-            "events": events, "topics": topics}
+                "description": event.description,
+                "url": base_url + urls.event(ident),
+                "sources": [{"url": event.url, "note": "official site"}] if event.url else [],
+            }
+        )
+        for session in event.sessions:
+            events.append(
+                {
+                    "id": session_id(ident, session.name),
+                    "name": session.name,
+                    "classification": "session",
+                    "parent_id": ident,
+                    "start_date": session.date.isoformat() if session.date else None,
+                    "end_date": session.date.isoformat() if session.date else None,
+                    "location": event.location,
+                    "description": session.description,
+                    "url": None,
+                    "sources": [],
+                }
+            )
+    topics = [
+        {
+            "id": ident,
+            "label": topic.label,
+            "parent_id": topic.parent,
+            "description": topic.description,
+            "aliases": list(topic.aliases),
+            "url": base_url + urls.topic(ident),
+        }
+        for ident, topic in sorted(registry.topics.entries.items())
+    ]
+    return {
+        "$schema": f"{base_url}{SCHEMA_BASE}popolo.schema.json",
+        "persons": persons,
+        "organizations": sorted(organizations.values(), key=lambda o: o["id"]),
+        "memberships": memberships,
+        "events": events,
+        "topics": topics,
+    }
 
 
 # JSON Schemas (draft 2020-12). Written out beside the data and documented on the Data page.
@@ -211,23 +245,46 @@ _STRING_OR_NULL = {"type": ["string", "null"]}
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _DATE_OR_NULL = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}
-_REF = {"type": ["object", "null"], "required": ["id", "name"], "additionalProperties": False,
-        "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
-_LINK = {"type": "object", "required": ["url"], "additionalProperties": False,
-         "properties": {"url": {"type": "string", "minLength": 1}, "note": _STRING_OR_NULL}}
+_REF = {
+    "type": ["object", "null"],
+    "required": ["id", "name"],
+    "additionalProperties": False,
+    "properties": {"id": {"type": "string"}, "name": {"type": "string"}},
+}
+_LINK = {
+    "type": "object",
+    "required": ["url"],
+    "additionalProperties": False,
+    "properties": {"url": {"type": "string", "minLength": 1}, "note": _STRING_OR_NULL},
+}
 
 
 def _object(properties: dict, required: list[str] | None = None, **extra) -> dict:
-    return {"type": "object", "additionalProperties": False, "required": required or list(properties),
-            "properties": properties, **extra}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": required or list(properties),
+        "properties": properties,
+        **extra,
+    }
 
 
-STATEMENT_SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "statement.schema.json",
-    "title": "Statement (a Popolo Speech)",
-    "description": "One statement of a transcript: a paragraph said by a speaker, or narrative.",
-    **_object({
+def _document(ident: str, title: str, description: str, properties: dict, required: list[str] | None = None) -> dict:
+    """A JSON Schema (draft 2020-12) of one of the data files: an object with exactly `properties`."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": ident,
+        "title": title,
+        "description": description,
+        **_object(properties, required),
+    }
+
+
+STATEMENT_SCHEMA = _document(
+    "statement.schema.json",
+    "Statement (a Popolo Speech)",
+    "One statement of a transcript: a paragraph said by a speaker, or narrative.",
+    {
         "id": {"type": "string", "description": "<speech id>#<statement id>, unique in the archive."},
         "speech_id": _ID,
         "statement_id": {"type": "string", "minLength": 1, "description": "The permalink's #fragment."},
@@ -235,7 +292,10 @@ STATEMENT_SCHEMA = {
         "position": {"type": "integer", "minimum": 1, "description": "1 for the transcript's first statement."},
         "creator_id": _STRING_OR_NULL,
         "creator": _REF,
-        "role": {**_STRING_OR_NULL, "description": "The speaker's role on the day, e.g. President, Republic of Kazakhstan."},
+        "role": {
+            **_STRING_OR_NULL,
+            "description": "The speaker's role on the day, e.g. President, Republic of Kazakhstan.",
+        },
         "date": _DATE,
         "title": {"type": "string", "description": "The speech's title."},
         "text": {"type": "string", "description": "Plain text."},
@@ -246,15 +306,15 @@ STATEMENT_SCHEMA = {
         "topics": {"type": "array", "items": _ID},
         "url": {"type": "string", "minLength": 1},
         "sources": {"type": "array", "items": _LINK, "minItems": 1},
-    }, required=["id", "statement_id", "type", "position", "creator_id", "role", "text", "topics", "url"]),
-}
+    },
+    required=["id", "statement_id", "type", "position", "creator_id", "role", "text", "topics", "url"],
+)
 
-SPEECH_SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "speech.schema.json",
-    "title": "Speech",
-    "description": "One transcript with its statements (speeches/<id>/speech.json).",
-    **_object({
+SPEECH_SCHEMA = _document(
+    "speech.schema.json",
+    "Speech",
+    "One transcript with its statements (speeches/<id>/speech.json).",
+    {
         "$schema": {"type": "string"},
         "id": _ID,
         "title": {"type": "string"},
@@ -274,53 +334,111 @@ SPEECH_SCHEMA = {
         "url": {"type": "string"},
         "sources": {"type": "array", "items": _LINK, "minItems": 1},
         "source": {"type": ["object", "null"], "description": "Where the editor took the text from."},
-        "coverage": {"type": "array", "items": _object({
-            "outlet": {"type": "string"}, "date": _DATE_OR_NULL, "url": _STRING_OR_NULL,
-            "author": _STRING_OR_NULL, "quote": {"type": "string"}, "statement_id": _STRING_OR_NULL,
-            "fidelity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
-            "differences": {"type": "string", "description": "[-said-]{+quoted+} marks"},
-            "summary": {"type": "string", "description": "e.g. 1 word changed, or verbatim"},
-            "pieces": {"type": "array", "description": "The alignment: [op, words said, words quoted]",
-                       "items": {"type": "array", "prefixItems": [
-                           {"enum": ["same", "changed", "added", "dropped", "elided"]},
-                           {"type": "array", "items": {"type": "string"}},
-                           {"type": "array", "items": {"type": "string"}}], "items": False}},
-        })},
+        "coverage": {
+            "type": "array",
+            "items": _object(
+                {
+                    "outlet": {"type": "string"},
+                    "date": _DATE_OR_NULL,
+                    "url": _STRING_OR_NULL,
+                    "author": _STRING_OR_NULL,
+                    "quote": {"type": "string"},
+                    "statement_id": _STRING_OR_NULL,
+                    "fidelity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                    "differences": {"type": "string", "description": "[-said-]{+quoted+} marks"},
+                    "summary": {"type": "string", "description": "e.g. 1 word changed, or verbatim"},
+                    "pieces": {
+                        "type": "array",
+                        "description": "The alignment: [op, words said, words quoted]",
+                        "items": {
+                            "type": "array",
+                            "prefixItems": [
+                                {"enum": ["same", "changed", "added", "dropped", "elided"]},
+                                {"type": "array", "items": {"type": "string"}},
+                                {"type": "array", "items": {"type": "string"}},
+                            ],
+                            "items": False,
+                        },
+                    },
+                }
+            ),
+        },
         "statements": {"type": "array", "items": {"$ref": "statement.schema.json"}},
-    }),
-}
+    },
+)
 
-POPOLO_SCHEMA = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "popolo.schema.json",
-    "title": "Registries as Popolo",
-    "description": "Speakers (Person), their roles (Membership, Organization), events (Event) and topics.",
-    **_object({
+POPOLO_SCHEMA = _document(
+    "popolo.schema.json",
+    "Registries as Popolo",
+    "Speakers (Person), their roles (Membership, Organization), events (Event) and topics.",
+    {
         "$schema": {"type": "string"},
-        "persons": {"type": "array", "items": _object({
-            "id": _ID, "name": {"type": "string"}, "sort_name": _STRING_OR_NULL,
-            "other_names": {"type": "array", "items": _object({"name": {"type": "string"}})},
-            "national_identity": _STRING_OR_NULL, "biography": _STRING_OR_NULL, "image": _STRING_OR_NULL,
-            "links": {"type": "array", "items": _LINK}, "url": {"type": "string"},
-        })},
+        "persons": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": _ID,
+                    "name": {"type": "string"},
+                    "sort_name": _STRING_OR_NULL,
+                    "other_names": {"type": "array", "items": _object({"name": {"type": "string"}})},
+                    "national_identity": _STRING_OR_NULL,
+                    "biography": _STRING_OR_NULL,
+                    "image": _STRING_OR_NULL,
+                    "links": {"type": "array", "items": _LINK},
+                    "url": {"type": "string"},
+                }
+            ),
+        },
         "organizations": {"type": "array", "items": _object({"id": _ID, "name": {"type": "string"}})},
-        "memberships": {"type": "array", "items": _object({
-            "id": {"type": "string"}, "person_id": _ID, "organization_id": _STRING_OR_NULL,
-            "role": {"type": "string"}, "label": {"type": "string"}, "start_date": _DATE_OR_NULL,
-            "end_date": _DATE_OR_NULL,
-        })},
-        "events": {"type": "array", "items": _object({
-            "id": {"type": "string"}, "name": {"type": "string"}, "classification": {"enum": ["event", "session"]},
-            "parent_id": _STRING_OR_NULL, "start_date": _DATE_OR_NULL, "end_date": _DATE_OR_NULL,
-            "location": _STRING_OR_NULL, "description": _STRING_OR_NULL, "url": _STRING_OR_NULL,
-            "sources": {"type": "array", "items": _LINK},
-        })},
-        "topics": {"type": "array", "items": _object({
-            "id": _ID, "label": {"type": "string"}, "parent_id": _STRING_OR_NULL, "description": _STRING_OR_NULL,
-            "aliases": {"type": "array", "items": {"type": "string"}}, "url": {"type": "string"},
-        })},
-    }),
-}
+        "memberships": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": {"type": "string"},
+                    "person_id": _ID,
+                    "organization_id": _STRING_OR_NULL,
+                    "role": {"type": "string"},
+                    "label": {"type": "string"},
+                    "start_date": _DATE_OR_NULL,
+                    "end_date": _DATE_OR_NULL,
+                }
+            ),
+        },
+        "events": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": {"type": "string"},
+                    "name": {"type": "string"},
+                    "classification": {"enum": ["event", "session"]},
+                    "parent_id": _STRING_OR_NULL,
+                    "start_date": _DATE_OR_NULL,
+                    "end_date": _DATE_OR_NULL,
+                    "location": _STRING_OR_NULL,
+                    "description": _STRING_OR_NULL,
+                    "url": _STRING_OR_NULL,
+                    "sources": {"type": "array", "items": _LINK},
+                }
+            ),
+        },
+        "topics": {
+            "type": "array",
+            "items": _object(
+                {
+                    "id": _ID,
+                    "label": {"type": "string"},
+                    "parent_id": _STRING_OR_NULL,
+                    "description": _STRING_OR_NULL,
+                    "aliases": {"type": "array", "items": {"type": "string"}},
+                    "url": {"type": "string"},
+                }
+            ),
+        },
+    },
+)
 
-SCHEMAS = {"statement.schema.json": STATEMENT_SCHEMA, "speech.schema.json": SPEECH_SCHEMA,
-           "popolo.schema.json": POPOLO_SCHEMA}
+SCHEMAS = {
+    "statement.schema.json": STATEMENT_SCHEMA,
+    "speech.schema.json": SPEECH_SCHEMA,
+    "popolo.schema.json": POPOLO_SCHEMA,
+}

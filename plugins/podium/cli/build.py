@@ -14,6 +14,8 @@ from pathlib import Path
 
 import click
 
+from podium.core.root import find_root
+
 
 def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True) -> int:
     """Build into `<site>.new`, then swap; return the builder's exit status (the old site stays on failure)."""
@@ -25,7 +27,7 @@ def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True)
     command = [str(executable) if executable.exists() else tool, "build", "--site-dir", str(fresh)]
     if strict:
         command.append("--strict")
-    status = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).returncode
+    status = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         return status
@@ -37,10 +39,20 @@ def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True)
 
 
 @click.command("build")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
-              show_default=True, help="Where the finished site goes.")
-@click.option("--tool", type=click.Choice(["mkdocs", "properdocs"]), default="mkdocs", show_default=True,
-              help="The site builder to run.")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where the finished site goes.",
+)
+@click.option(
+    "--tool",
+    type=click.Choice(["mkdocs", "properdocs"]),
+    default="mkdocs",
+    show_default=True,
+    help="The site builder to run.",
+)
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Abort on MkDocs warnings too.")
 def build_command(site_dir: Path, tool: str, strict: bool) -> None:
     """Build the site; replace SITE_DIR only if the build succeeds.
@@ -50,8 +62,6 @@ def build_command(site_dir: Path, tool: str, strict: bool) -> None:
       podium build                      # writes site/, keeps the old one if anything fails
       podium build --tool properdocs --site-dir public
     """
-    from podium.cli.main import find_root
-
     root = find_root(Path.cwd())
     site_dir = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
     status = build(root, site_dir, tool, strict)

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import click
 
+from podium.cli.options import root_option, settings_of
 from podium.core import archive as archives
+from podium.core.problems import Problems, format_report
 from podium.editors import article as articles
-from podium.core.settings import load as load_settings
+from podium.editors.corpus import Mapping, import_corpus
 
 
 @click.group("import")
@@ -32,8 +34,7 @@ def import_group() -> None:
 def _stem(file: Path) -> str:
     name = file.name
     for suffix in (".txt", ".html", ".md", ".article", ".text"):
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
+        name = name.removesuffix(suffix)
     return name
 
 
@@ -43,13 +44,25 @@ def _stem(file: Path) -> str:
 @click.option("--date", default=None, help="The day of the speech, YYYY-MM-DD, if the dateline lacks it.")
 @click.option("--speaker", default=None, help="The speaker's id, if the article's names do not find it.")
 @click.option("--language", default="en", show_default=True, help="BCP 47 tag of the statement's language.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write (default: speeches/<year>/<id>.md; `-` prints it).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write (default: speeches/<year>/<id>.md; `-` prints it).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
-def article_command(file: Path, ident: str | None, date: str | None, speaker: str | None, language: str,
-                    output: Path | None, force: bool, root: Path | None) -> None:
+@root_option
+def article_command(
+    file: Path,
+    ident: str | None,
+    date: str | None,
+    speaker: str | None,
+    language: str,
+    output: Path | None,
+    force: bool,
+    root: Path,
+) -> None:
     """Make a draft transcript from a scraped article or press release.
 
     Finds the statement (the quotation after "Here is the statement ...:", or the longest quotation),
@@ -62,11 +75,7 @@ def article_command(file: Path, ident: str | None, date: str | None, speaker: st
       podium import article ~/scrapes/aif-2025-tokayev-plenary.article.txt
       podium import article press-release.txt --id un-2025-remarks --date 2025-09-23 -o -
     """
-    from podium.cli.main import find_root
-    from podium.core.problems import Problems
-
-    root = root or find_root(Path.cwd())
-    settings = load_settings(root)
+    settings = settings_of(root)
     problems = Problems()
     registry = archives.registries.load(root / settings.speeches_dir, root, problems)
     text = file.read_bytes().decode("utf-8", errors="replace")
@@ -76,9 +85,9 @@ def article_command(file: Path, ident: str | None, date: str | None, speaker: st
         try:
             year = dt.date.fromisoformat(date).year
         except ValueError:
-            raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date")
-    elif found := re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", ident):
-        year = int(found.group(1))
+            raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+    elif year_match := re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", ident):
+        year = int(year_match.group(1))
     result = articles.parse(text, registry, year)
     if date:
         result.date = dt.date.fromisoformat(date)
@@ -94,10 +103,15 @@ def article_command(file: Path, ident: str | None, date: str | None, speaker: st
         click.echo(f"  line {item.line} ({item.reason}): {item.text}")
     for note in result.notes:
         click.echo(f"note: {note}")
-    found = [("speaker", result.speaker), ("event", result.event)] + ([("session", result.session)] if result.event else [])
+    found = [("speaker", result.speaker), ("event", result.event)] + (
+        [("session", result.session)] if result.event else []
+    )
     for field, value in found:
-        click.echo(f"{field}: {value}" if value else
-                   f"{field}: not found in the registries; fill it in (podium new can add one)")
+        click.echo(
+            f"{field}: {value}"
+            if value
+            else f"{field}: not found in the registries; fill it in (podium new can add one)"
+        )
     text_out = draft.text()
     if output is not None and str(output) == "-":
         click.echo(text_out, nl=False)
@@ -115,18 +129,38 @@ def article_command(file: Path, ident: str | None, date: str | None, speaker: st
 
 @import_group.command("corpus")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--metadata", "table", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="The CSV or JSON table with one row per text.")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="A YAML or JSON file: columns (field: column), labels (label: speaker id), speakers.")
-@click.option("--map", "overrides", multiple=True, metavar="FIELD=COLUMN",
-              help="Map one field to a column, e.g. --map date=delivered_on (overrides --mapping).")
+@click.option(
+    "--metadata",
+    "table",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The CSV or JSON table with one row per text.",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A YAML or JSON file: columns (field: column), labels (label: speaker id), speakers.",
+)
+@click.option(
+    "--map",
+    "overrides",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Map one field to a column, e.g. --map date=delivered_on (overrides --mapping).",
+)
 @click.option("--force", is_flag=True, help="Overwrite transcripts edited since the last import.")
 @click.option("--verbose", "-v", is_flag=True, help="List every speaker label that became a turn.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
-def corpus_command(directory: Path, table: Path, mapping: Path | None, overrides: tuple[str, ...], force: bool,
-                   verbose: bool, root: Path | None) -> None:
+@root_option
+def corpus_command(
+    directory: Path,
+    table: Path,
+    mapping: Path | None,
+    overrides: tuple[str, ...],
+    force: bool,
+    verbose: bool,
+    root: Path,
+) -> None:
     """Import a folder of plain-text transcripts described by a metadata table.
 
     Fields are read from the columns named like them (file, title, date, speaker, speaker_name, event,
@@ -139,12 +173,7 @@ def corpus_command(directory: Path, table: Path, mapping: Path | None, overrides
       podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
       podium import corpus texts/ --metadata texts.json --map date=delivered --map speaker_name=who
     """
-    from podium.cli.main import find_root
-    from podium.editors.corpus import Mapping, import_corpus
-    from podium.core.problems import Problems, format_report
-
-    root = root or find_root(Path.cwd())
-    settings = load_settings(root)
+    settings = settings_of(root)
     speeches = root / settings.speeches_dir
     problems = Problems()
     config = Mapping.load(mapping, overrides, problems)

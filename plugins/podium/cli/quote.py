@@ -8,23 +8,19 @@ import sys
 from pathlib import Path
 
 import click
-import yaml
-
-from podium.core import archive as archives
 
 from podium import features
 from podium.cite import citation
-from podium.core.problems import format_report
+from podium.cli.options import fail, root_option
+from podium.core.problems import Problems
+from podium.core.settings import CONFIG_FILE, read_config
 from podium.quote.index import QuoteIndex
-from podium.core.settings import _TolerantLoader
 
 
 def _site(root: Path) -> tuple[str, str]:
     """(site_name, site_url ending in /) from mkdocs.yml, for the citation's archive name and address."""
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        config = {}
+    config = read_config(root / CONFIG_FILE, Problems())  # a broken mkdocs.yml is `podium check`'s to report
+    config = config if isinstance(config, dict) else {}
     name = str(config.get("site_name") or "Podium")
     url = str(config.get("site_url") or "")
     return name, (url if not url or url.endswith("/") else url + "/")
@@ -32,14 +28,19 @@ def _site(root: Path) -> tuple[str, str]:
 
 @click.command("quote")
 @click.argument("quotation")
-@click.option("--limit", "-n", default=3, show_default=True, type=click.IntRange(1, 50),
-              help="How many statements to show.")
-@click.option("--style", type=click.Choice(list(citation.STYLES)), default="chicago", show_default=True,
-              help="The citation style.")
+@click.option(
+    "--limit", "-n", default=3, show_default=True, type=click.IntRange(1, 50), help="How many statements to show."
+)
+@click.option(
+    "--style",
+    type=click.Choice(list(citation.STYLES)),
+    default="chicago",
+    show_default=True,
+    help="The citation style.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
-def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: Path | None) -> None:
+@root_option
+def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: Path) -> None:
     """Find the statements closest to QUOTATION and mark what it changed.
 
     Words are compared without case or punctuation. The fidelity is the share of words the quotation and
@@ -51,36 +52,48 @@ def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: P
       podium quote "Multilateralism is foundering"
       podium quote --style bibtex "dialogue is more powerful than division"
     """
-    from podium.cli.main import find_root
-
-    root = root or find_root(Path.cwd())
     archive = features.load(root)
     if not archive.ok:
-        click.echo(format_report(archive.problems), err=True)
-        sys.exit(1)
+        fail(archive.problems)
     site_name, site_url = _site(root)
     matches = QuoteIndex.from_archive(archive).search(quotation, limit)
     today = dt.date.today()
     results = []
     for match in matches:
-        speech = archive.speech(match.speech)
+        speech = archive.by_id[match.speech]  # the index was built from this archive
         statement = speech.statement(match.statement)
         ref = citation.reference(speech, statement, archive.registry, site_name, site_url or "/")
         results.append((match, speech, ref, citation.cite(ref, style, today)))
     if as_json:
-        click.echo(json.dumps([{
-            "speech_id": m.speech, "statement_id": m.statement, "fidelity": round(m.fidelity, 4),
-            "summary": m.summary(), "differences": m.marked(), "text": m.text,
-            "pieces": [[p.op, list(p.said), list(p.quoted)] for p in m.pieces], "citation": cited,
-        } for m, _, _, cited in results], ensure_ascii=False, indent=1))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "speech_id": m.speech,
+                        "statement_id": m.statement,
+                        "fidelity": round(m.fidelity, 4),
+                        "summary": m.summary(),
+                        "differences": m.marked(),
+                        "text": m.text,
+                        "pieces": [[p.op, list(p.said), list(p.quoted)] for p in m.pieces],
+                        "citation": cited,
+                    }
+                    for m, _, _, cited in results
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return
     if not results:
         click.echo("no statement shares a word with this quotation", err=True)
         sys.exit(1)
     for match, speech, ref, cited in results:
         click.echo(f"{round(match.fidelity * 100):>3}%  {match.speech}#{match.statement}  ({match.summary()})")
-        click.echo(f"      {ref.given + ' ' if ref.given else ''}{ref.family}, “{speech.meta.title}”, "
-                   f"{speech.meta.date.isoformat()}")
+        click.echo(
+            f"      {ref.given + ' ' if ref.given else ''}{ref.family}, “{speech.meta.title}”, "
+            f"{speech.meta.date.isoformat()}"
+        )
         click.echo(f"      quoted: {match.marked()}")
         click.echo(f"      said:   {match.text}")
         click.echo(f"      cite:   {cited}".replace("\n", "\n              "))

@@ -11,7 +11,7 @@ is shown by GitHub on the changed line of the pull request, so an editor sees th
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from collections.abc import Iterable
 
 from podium.core.problems import Problem, format_report
 
@@ -40,8 +40,10 @@ def github(problem: Problem, title: str) -> str:
     '::error file=a.md,line=3,col=7,title=podium check::bad: thing%0Ahint: fix it'
     """
     message = problem.message + (f"\nhint: {problem.hint}" if problem.hint else "")
-    return (f"::{problem.severity} file={_escape_property(problem.path)},line={problem.line},"
-            f"col={problem.column},title={_escape_property(title)}::{_escape_data(message)}")
+    return (
+        f"::{problem.severity} file={_escape_property(problem.path)},line={problem.line},"
+        f"col={problem.column},title={_escape_property(title)}::{_escape_data(message)}"
+    )
 
 
 def report(problems: Iterable[Problem], fmt: str, title: str) -> str:

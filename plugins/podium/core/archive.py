@@ -11,10 +11,10 @@ raises on bad input: `podium check` prints the problems, the MkDocs build aborts
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable
 
 from podium.core import registry as registries
 from podium.core import speech as speeches
@@ -51,8 +51,11 @@ def transcript_files(directory: Path) -> list[Path]:
     """Every `*.md` below `directory`, except hidden files and those starting with `_`, in a stable order."""
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.rglob("*.md")
-                  if not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts))
+    return sorted(
+        p
+        for p in directory.rglob("*.md")
+        if not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
+    )
 
 
 def display_path(file: Path, root: Path) -> str:
@@ -69,36 +72,46 @@ def display_path(file: Path, root: Path) -> str:
 ArchiveCheck = Callable[["Archive", set[str]], None]
 
 
-def load(root: Path, only: list[Path] | None = None, settings: Settings | None = None,
-         checks: Iterable[ArchiveCheck] = ()) -> Archive:
+def load(
+    root: Path, only: list[Path] | None = None, settings: Settings | None = None, checks: Iterable[ArchiveCheck] = ()
+) -> Archive:
     """Load and check the archive under `root`; with `only`, check just those transcripts.
 
     `settings` default to the `podium` plugin's options in `root/mkdocs.yml`, as the build sees them;
     `checks` run after every transcript is loaded, in order (`podium.features.load` passes all of them).
     """
     root = Path(root)
-    settings = settings if settings is not None else load_settings(root)
-    directory = root / settings.speeches_dir
     archive = Archive(root=root)
     problems = archive.problems
+    settings = settings if settings is not None else load_settings(root, problems)  # a bad option is a problem too
+    directory = root / settings.speeches_dir
     archive.registry = registries.load(directory, root, problems)
     every = transcript_files(directory)
     files = [Path(p) for p in only] if only is not None else every
     known = {file.stem for file in every} | {file.stem for file in files}
-    _check_urls(every if only is None else sorted(set(every) | set(files)), root, problems,
-                report={display_path(f, root) for f in files})
+    _check_urls(
+        every if only is None else sorted(set(every) | set(files)),
+        root,
+        problems,
+        report={display_path(f, root) for f in files},
+    )
     inside = root.resolve()
     for file in files:
         display = display_path(file, root)
         if file.is_symlink() and not file.resolve().is_relative_to(inside):
-            problems.add(display, 1, 1, "transcript is a symbolic link to a file outside the archive",
-                         "copy the transcript into speeches/ instead of linking to it")
+            problems.add(
+                display,
+                1,
+                1,
+                "transcript is a symbolic link to a file outside the archive",
+                "copy the transcript into speeches/ instead of linking to it",
+            )
             continue
-        speech = speeches.read(file, display, problems, settings)
-        if speech is None:
+        transcript = speeches.read(file, display, problems, settings)
+        if transcript is None:
             continue
-        speeches.check(speech, archive.registry, problems, known)
-        if speech.meta is not None:
+        speeches.check(transcript, archive.registry, problems, known)
+        if (speech := transcript.published()) is not None:
             archive.speeches.append(speech)
     archive.speeches.sort(key=lambda s: (s.meta.date, s.id), reverse=True)
     for check in checks:
@@ -114,8 +127,12 @@ def _check_urls(files: list[Path], root: Path, problems: Problems, report: set[s
         key = file.stem.lower()
         if key in first:
             if display in report:
-                problems.add(display, 1, 1,
-                             f"publishes at the same URL /speeches/{key}/ as {first[key]}",
-                             "rename one of the two files; the file name is the speech's id and URL")
+                problems.add(
+                    display,
+                    1,
+                    1,
+                    f"publishes at the same URL /speeches/{key}/ as {first[key]}",
+                    "rename one of the two files; the file name is the speech's id and URL",
+                )
             continue
         first[key] = display

@@ -20,7 +20,7 @@ import yaml
 from podium.core.problems import Problems
 
 Position = tuple[int, int]  # 1-based line and column in the file
-Path = tuple[Any, ...]      # ("source", "url") or ("topics", 0): the shape of pydantic's error locations
+Path = tuple[Any, ...]  # ("source", "url") or ("topics", 0): the shape of pydantic's error locations
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MAX_NODES = 20_000  # a front matter or registry this large is a mistake, or an attack
@@ -30,7 +30,7 @@ _MAX_NODES = 20_000  # a front matter or registry this large is a mistake, or an
 class YamlDocument:
     data: Any = None
     value_at: dict[Path, Position] = field(default_factory=dict)  # where each value starts
-    key_at: dict[Path, Position] = field(default_factory=dict)    # where each mapping key is written
+    key_at: dict[Path, Position] = field(default_factory=dict)  # where each mapping key is written
 
 
 @dataclass
@@ -48,8 +48,13 @@ class SourceFile:
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text (a BOM is allowed, CRLF becomes LF), or None with a problem that says where it broke."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.add(path, 1, 1, "file is UTF-16, not UTF-8",
-                     "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)")
+        problems.add(
+            path,
+            1,
+            1,
+            "file is UTF-16, not UTF-8",
+            "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -59,9 +64,13 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        problems.add(path, line, column,
-                     f"file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
-                     "save the file as UTF-8; it looks like Latin-1 or Windows-1252 text")
+        problems.add(
+            path,
+            line,
+            column,
+            f"file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
+            "save the file as UTF-8; it looks like Latin-1 or Windows-1252 text",
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -71,22 +80,33 @@ def split(text: str, path: str, problems: Problems) -> SourceFile:
     source = SourceFile(path=path, text=text)
     lines = text.split("\n")
     if not text.strip():
-        problems.add(path, 1, 1, "file is empty",
-                     "a transcript starts with front matter between two `---` lines, then the text")
+        problems.add(
+            path, 1, 1, "file is empty", "a transcript starts with front matter between two `---` lines, then the text"
+        )
         return source
     if lines[0].rstrip() != "---":
-        problems.add(path, 1, 1, "missing front matter: the file must start with a line `---`",
-                     "put the fields (title, date, speaker, ...) between two `---` lines at the top")
+        problems.add(
+            path,
+            1,
+            1,
+            "missing front matter: the file must start with a line `---`",
+            "put the fields (title, date, speaker, ...) between two `---` lines at the top",
+        )
         source.body = text
         return source
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             source.front_matter = "\n".join(lines[1:index]) + "\n"
-            source.body = "\n".join(lines[index + 1:])
+            source.body = "\n".join(lines[index + 1 :])
             source.body_line = index + 2
             return source
-    problems.add(path, 1, 1, "front matter is not closed: no line `---` after the opening one",
-                 "add a line `---` after the last field, before the text of the speech")
+    problems.add(
+        path,
+        1,
+        1,
+        "front matter is not closed: no line `---` after the opening one",
+        "add a line `---` after the last field, before the text of the speech",
+    )
     return source
 
 
@@ -117,8 +137,10 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
         column = (mark.column + 1) if mark else 1
         message = (exc.problem or exc.context or "invalid YAML").replace("'<stream end>'", "the end")
         if exc.context and exc.context_mark and exc.problem:
-            message += (f" ({exc.context} that starts at line {exc.context_mark.line + first_line},"
-                        f" column {exc.context_mark.column + 1})")
+            message += (
+                f" ({exc.context} that starts at line {exc.context_mark.line + first_line},"
+                f" column {exc.context_mark.column + 1})"
+            )
         problems.add(path, line, column, f"YAML syntax error: {message}", _yaml_hint(message))
         return None
     except yaml.YAMLError as exc:
@@ -129,8 +151,13 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
     if loader.aliases:
         # Refused before anything is built from them: this is what defuses an alias bomb.
         for mark in loader.aliases:
-            problems.add(path, mark.line + first_line, mark.column + 1,
-                         "YAML aliases (`*name`) are not allowed here", "write the value out in full")
+            problems.add(
+                path,
+                mark.line + first_line,
+                mark.column + 1,
+                "YAML aliases (`*name`) are not allowed here",
+                "write the value out in full",
+            )
         return None
     return _convert(node, path, problems, first_line)
 
@@ -162,13 +189,18 @@ def _reader_error(exc: yaml.reader.ReaderError, text: str, path: str, problems: 
     before = text[: exc.position]
     line = before.count("\n") + first_line
     column = len(before) - (before.rfind("\n") + 1) + 1
-    problems.add(path, line, column, f"control character U+{exc.character:04X} is not allowed in YAML",
-                 "delete the invisible character (it often comes from copying out of a PDF or a word processor)")
+    problems.add(
+        path,
+        line,
+        column,
+        f"control character U+{exc.character:04X} is not allowed in YAML",
+        "delete the invisible character (it often comes from copying out of a PDF or a word processor)",
+    )
 
 
 def _yaml_hint(message: str) -> str:
     if "mapping values are not allowed" in message:
-        return "a value that contains `: ` must be quoted, e.g. title: \"Speech: the future\""
+        return 'a value that contains `: ` must be quoted, e.g. title: "Speech: the future"'
     if "found character '\\t'" in message:
         return "indent with spaces, not tabs"
     if "could not find expected ':'" in message:
@@ -192,17 +224,22 @@ class _Converter:
         # An alias returns the very node object it points to; refusing aliases defuses alias bombs.
         if id(node) in self.seen:
             line, column = self.position(node)
-            self.problems.add(self.path, line, column, "YAML aliases (`*name`) are not allowed here",
-                              "write the value out in full")
+            self.problems.add(
+                self.path, line, column, "YAML aliases (`*name`) are not allowed here", "write the value out in full"
+            )
             return None
         self.seen.add(id(node))
         self.count += 1
         if self.count > _MAX_NODES:
             if self.count == _MAX_NODES + 1:
                 line, column = self.position(node)
-                self.problems.add(self.path, line, column,
-                                  f"too many YAML values (more than {_MAX_NODES})",
-                                  "split the data, or check for a runaway list")
+                self.problems.add(
+                    self.path,
+                    line,
+                    column,
+                    f"too many YAML values (more than {_MAX_NODES})",
+                    "split the data, or check for a runaway list",
+                )
             return None
         self.document.value_at[at] = self.position(node)
         if isinstance(node, yaml.MappingNode):
@@ -218,19 +255,27 @@ class _Converter:
         for key_node, value_node in node.value:
             line, column = self.position(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.add(self.path, line, column, "a key must be a plain word",
-                                  "write `key: value`")
+                self.problems.add(self.path, line, column, "a key must be a plain word", "write `key: value`")
                 continue
             key = key_node.value
             if key == "<<":
-                self.problems.add(self.path, line, column, "YAML merge keys (`<<`) are not allowed here",
-                                  "write the fields out in full")
+                self.problems.add(
+                    self.path,
+                    line,
+                    column,
+                    "YAML merge keys (`<<`) are not allowed here",
+                    "write the fields out in full",
+                )
                 continue
             if key in result:
                 first = self.document.key_at[at + (key,)][0]
-                self.problems.add(self.path, line, column,
-                                  f"duplicate key `{key}` (first written at line {first})",
-                                  "keep one of the two; YAML would silently use the last one")
+                self.problems.add(
+                    self.path,
+                    line,
+                    column,
+                    f"duplicate key `{key}` (first written at line {first})",
+                    "keep one of the two; YAML would silently use the last one",
+                )
                 continue
             self.document.key_at[at + (key,)] = (line, column)
             result[key] = self.convert(value_node, at + (key,))

@@ -17,12 +17,12 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from podium.core.text import MONTHS
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 _ID = re.compile(ID_PATTERN)
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
 
 
 def _iso_date(value: Any) -> Any:
@@ -37,7 +37,7 @@ def _iso_date(value: Any) -> Any:
         return dt.date(year, month, day)
     except ValueError:
         last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        raise ValueError(f"impossible date {value}: {_MONTHS[month - 1]} {year} has {last} days") from None
+        raise ValueError(f"impossible date {value}: {MONTHS[month - 1]} {year} has {last} days") from None
 
 
 def _strict_bool(value: Any) -> Any:
@@ -142,10 +142,10 @@ class Correction(Strict):
 class Coverage(Strict):
     """A press quotation of the speech: `podium quote` measures it against what was said.
 
-        - outlet: Bruxelles Korner
-          date: 2025-05-29
-          quote: Multilateralism is foundering
-          statement: multilateralism-is-faltering
+    - outlet: Bruxelles Korner
+      date: 2025-05-29
+      quote: Multilateralism is foundering
+      statement: multilateralism-is-faltering
     """
 
     outlet: Text = Field(description="The newspaper, site or agency that printed the quotation.")
@@ -159,10 +159,10 @@ class Coverage(Strict):
 class SpeechMeta(Strict):
     """The front matter of one transcript in `speeches/`.
 
-        title: Statement at the plenary session of the Astana International Forum
-        date: 2025-05-29
-        speaker: tokayev
-        event: aif-2025
+    title: Statement at the plenary session of the Astana International Forum
+    date: 2025-05-29
+    speaker: tokayev
+    event: aif-2025
     """
 
     title: Text = Field(description="The speech's title as published.")
@@ -177,14 +177,16 @@ class SpeechMeta(Strict):
     delivered: Delivery | None = Field(None, description="as delivered, as prepared, or translation.")
     translation_of: Id | None = Field(None, description="The id of the transcript this one translates.")
     official_translation: Bool | None = Field(
-        None, description="With translation_of: true if the organiser or speaker's office published this translation.")
+        None, description="With translation_of: true if the organiser or speaker's office published this translation."
+    )
     summary: Text | None = Field(None, description="One or two sentences for lists and search results.")
     topics: list[Id] = Field(default_factory=list, description="Topic ids from topics.yml.")
     source: Source | None = None
     media: Media | None = None
     corrections: list[Correction] = Field(default_factory=list)
-    coverage: list[Coverage] = Field(default_factory=list,
-                                     description="Press quotations of this speech; the page shows how faithful each is.")
+    coverage: list[Coverage] = Field(
+        default_factory=list, description="Press quotations of this speech; the page shows how faithful each is."
+    )
 
     @property
     def speaker_ids(self) -> list[str]:

@@ -10,8 +10,9 @@ sees every mistake of a pull request in one run:
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -42,8 +43,9 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, column: int, message: str, hint: str = "",
-            severity: Severity = "error") -> None:
+    def add(
+        self, path: str, line: int, column: int, message: str, hint: str = "", severity: Severity = "error"
+    ) -> None:
         self.items.append(Problem(path, line, column, message, hint, severity))
 
     def extend(self, problems: Iterable[Problem]) -> None:
@@ -73,8 +75,7 @@ def format_report(problems: Iterable[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if problems:
-        lines.append(f"{errors} error{'s' if errors != 1 else ''}, "
-                     f"{warnings} warning{'s' if warnings != 1 else ''}")
+        lines.append(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
     return "\n".join(lines)
 
 

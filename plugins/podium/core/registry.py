@@ -53,8 +53,13 @@ class Table(Generic[E]):
             return True
         hint = did_you_mean(ident, self.entries)
         where = f"add it to {self.path}" if self.path else f"add a {FILES[self.name]} registry"
-        problems.add(path, line, column, f"unknown {what} `{ident}`",
-                     f"{hint} Or {where}." if hint else f"{where[0].upper()}{where[1:]}.")
+        problems.add(
+            path,
+            line,
+            column,
+            f"unknown {what} `{ident}`",
+            f"{hint} Or {where}." if hint else f"{where[0].upper()}{where[1:]}.",
+        )
         return False
 
 
@@ -78,17 +83,35 @@ def load_table(name: str, file: Path, display: str, problems: Problems) -> Table
     if document is None or document.data is None:
         return table
     if not isinstance(document.data, dict):
-        problems.add(display, 1, 1, f"{FILES[name]} must be a mapping from id to entry",
-                     f"write `some-id:` at the start of a line, then the {_SINGULAR[name]}'s fields indented")
+        problems.add(
+            display,
+            1,
+            1,
+            f"{FILES[name]} must be a mapping from id to entry",
+            f"write `some-id:` at the start of a line, then the {_SINGULAR[name]}'s fields indented",
+        )
         return table
     for ident, data in document.data.items():
         line, column = document.key_at[(ident,)]
         if not _ID.match(ident):
-            problems.add(display, line, column, f"`{ident}` is not a valid {_SINGULAR[name]} id",
-                         "use lowercase letters, digits and hyphens, e.g. tokayev or aif-2025")
+            problems.add(
+                display,
+                line,
+                column,
+                f"`{ident}` is not a valid {_SINGULAR[name]} id",
+                "use lowercase letters, digits and hyphens, e.g. tokayev or aif-2025",
+            )
             continue
-        entry = validate(_MODELS[name], data if data is not None else {}, document, display, problems,
-                         at=(ident,), origin=(line, column), label=f"{_SINGULAR[name]} `{ident}`:")
+        entry = validate(
+            _MODELS[name],
+            data if data is not None else {},
+            document,
+            display,
+            problems,
+            at=(ident,),
+            origin=(line, column),
+            label=f"{_SINGULAR[name]} `{ident}`:",
+        )
         if entry is not None:
             table.entries[ident] = entry
             table.positions[ident] = (line, column)
@@ -124,11 +147,17 @@ def _check_parents(registry: Registry, problems: Problems) -> None:
             line, column = table.positions[ident]
             if not table.check(entry.parent, table.path, line, column, problems, f"parent {_SINGULAR[table.name]}"):
                 continue
-            seen, current = {ident}, entry.parent
+            seen: set[str] = {ident}
+            current: str | None = entry.parent
             while current is not None and current in table.entries:
                 if current in seen:
-                    problems.add(table.path, line, column, f"`{ident}` is its own ancestor through `parent`",
-                                 "parents must form a tree; remove one `parent` of the loop")
+                    problems.add(
+                        table.path,
+                        line,
+                        column,
+                        f"`{ident}` is its own ancestor through `parent`",
+                        "parents must form a tree; remove one `parent` of the loop",
+                    )
                     break
                 seen.add(current)
                 current = table.entries[current].parent

@@ -1,72 +1,288 @@
-"""An archive's settings, read from the `podium` plugin's entry in mkdocs.yml.
+"""An archive's settings: the options of the `podium` plugin in mkdocs.yml, one model for the CLI and the build.
 
-`podium check` and the build must judge a transcript by the same rules, so the CLI reads the very options
-the MkDocs plugin receives:
+`podium check` and `mkdocs build` must judge a transcript by the same rules, so both validate the very same
+options with `Settings`: the CLI reads them from mkdocs.yml here (`load`), the MkDocs plugin's config is made
+of the same fields and validates through the same model (`podium.mkdocs.plugin.PodiumConfig`).
 
     plugins:
       - podium:
           allow_html: [abbr, sup, sub]   # raw HTML tags a transcript may use (default: none)
           max_transcript_kb: 1024        # a larger transcript is an error, not a slow build
-          max_nesting: 32                # brackets nested deeper make Markdown slow: an error
 
-mkdocs.yml may carry `!!python/name:` tags (Material's emoji options); they are read as nothing, never run.
+Types are strict, the way an editor means them: `max_transcript_kb: "2048"` is text, an error reported at its
+line and column in mkdocs.yml, never silently a number (and never a crash later):
+
+    mkdocs.yml:8:30: error: the podium plugin's option `max_transcript_kb` must be a whole number, not the text "2048"
+      hint: write the number without quotes: `max_transcript_kb: 2048`
+
+mkdocs.yml is read as MkDocs reads it (YAML 1.1, so `2048` is a number and `"2048"` is text; `!ENV` resolved);
+other tags, such as Material's `!!python/name:` emoji options, are read as nothing, never run.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
+
+from podium.core.frontmatter import Path as Location
+from podium.core.frontmatter import Position, decode
+from podium.core.problems import Problems, did_you_mean
+
+PLUGIN = "podium"
+CONFIG_FILE = "mkdocs.yml"
 
 
-@dataclass(frozen=True)
-class Settings:
-    speeches_dir: str = "speeches"
-    allow_html: tuple[str, ...] = ()
-    max_transcript_kb: int = 1024
-    max_nesting: int = 32
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+def _tag_names(tags: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(tag.lower() for tag in tags)
+
+
+class Settings(BaseModel):
+    """The `podium` plugin's options. Each docstring is the option's documentation and ends with an example."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    speeches_dir: Annotated[str, Field(min_length=1)] = "speeches"
+    """Folder of transcripts and registries, relative to mkdocs.yml. Example: `speeches_dir: speeches`"""
+    # A YAML list arrives as a list; the model keeps a tuple (settings are frozen), so this one field is lax.
+    allow_html: Annotated[tuple[str, ...], Field(strict=False), AfterValidator(_tag_names)] = ()
+    """Raw HTML tags a transcript may use; any other tag is an error. Example: `allow_html: [abbr, sup]`"""
+    max_transcript_kb: Annotated[int, Field(ge=1)] = 1024
+    """A larger transcript is an error, not a slow build. Example: `max_transcript_kb: 2048`"""
+    max_nesting: Annotated[int, Field(ge=1)] = 32
+    """Brackets nested deeper are an error (they make Markdown slow). Example: `max_nesting: 32`"""
+    latest: Annotated[int, Field(ge=0)] = 10
+    """How many speeches the home page lists under "Latest speeches". Example: `latest: 10`"""
+    index_size: Annotated[int, Field(ge=1)] = 50
+    """How many speeches the /speeches/ hub lists, newest first. Example: `index_size: 50`"""
+    edit_uri: str | None = None
+    """Where transcripts are edited, relative to `repo_url`, for the "Correct this transcript" link.
+    Default: derived from `edit_uri` by dropping the docs folder. Example: `edit_uri: edit/main/`"""
+    lint: dict[str, Any] = Field(default_factory=dict)
+    """`podium lint`'s rules for this archive (read by the CLI, not the build; see podium.editors.lint).
+    Example: `lint: {disable: [long-statement], severity: {double-space: error}}`"""
 
     @classmethod
-    def from_options(cls, options: dict[str, Any] | None) -> "Settings":
-        options = dict(options or {})
-        known = {f.name for f in fields(cls)} - {"extra"}
-        values = {k: v for k, v in options.items() if k in known}
-        if "allow_html" in values:
-            values["allow_html"] = tuple(str(tag).lower() for tag in values["allow_html"] or ())
-        return cls(**values, extra={k: v for k, v in options.items() if k not in known})
+    def from_options(cls, options: dict[str, Any] | None) -> Settings:
+        """Settings from options given in code; a bad one raises pydantic's ValidationError.
+
+        >>> Settings.from_options({"allow_html": ["ABBR"]}).allow_html
+        ('abbr',)
+        """
+        return cls.model_validate(_own_options(options or {}))
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Safe loading that turns unknown tags (`!!python/name:...`, `!ENV`) into None instead of failing."""
+def defaults() -> dict[str, Any]:
+    """Every option with its default value, as the MkDocs plugin's config starts out."""
+    return {name: info.get_default(call_default_factory=True) for name, info in Settings.model_fields.items()}
 
 
-def _unknown(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
+def example(name: str) -> str:
+    """The example at the end of an option's docstring: `example("latest") == "latest: 10"`."""
+    found = re.search(r"Example: `([^`]+)`", Settings.model_fields[name].description or "")
+    return found.group(1) if found else f"{name}: ..."
 
 
-_TolerantLoader.add_multi_constructor("", _unknown)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown)
+def _own_options(options: dict[str, Any]) -> dict[str, Any]:
+    # `enabled` is MkDocs' own switch for a plugin that has no `enabled` option: not ours to judge.
+    if "enabled" in Settings.model_fields:
+        return dict(options)
+    return {key: value for key, value in options.items() if key != "enabled"}
 
 
-def plugin_options(config_file: Path, name: str = "podium") -> dict[str, Any]:
-    """The options of plugin `name` in an mkdocs.yml, or {} when absent or unreadable."""
+# -- the plugin's entry in mkdocs.yml, with where each option was written -----------------------------------------
+
+
+@dataclass
+class PluginEntry:
+    """The options of one plugin as written in mkdocs.yml, and the line and column of each key and value."""
+
+    path: str = CONFIG_FILE
+    options: dict[str, Any] = field(default_factory=dict)
+    position: Position = (1, 1)  # the plugin's name, for problems with no better place
+    key_at: dict[Location, Position] = field(default_factory=dict)
+    value_at: dict[Location, Position] = field(default_factory=dict)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading as MkDocs reads its config: `!ENV` resolved, other unknown tags (`!!python/name:`) None."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable set, read as YAML would read it."""
+    nodes = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    default = loader.construct_object(nodes[-1]) if len(nodes) > 1 else None
+    for name in (loader.construct_scalar(n) for n in (nodes[:-1] if len(nodes) > 1 else nodes)):
+        if name in os.environ:
+            value = os.environ[name]
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, value))
+    return default
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_config(config_file: Path, problems: Problems, display: str = CONFIG_FILE) -> dict[str, Any]:
+    """The whole mkdocs.yml as MkDocs reads it; {} when it is absent, a problem when it is broken."""
+    return _read(config_file, problems, display)[0] or {}
+
+
+def read_entry(config_file: Path, problems: Problems, display: str = CONFIG_FILE, name: str = PLUGIN) -> PluginEntry:
+    """Plugin `name`'s entry in mkdocs.yml; an empty one (every default) when mkdocs.yml or the entry is absent."""
+    entry = PluginEntry(path=display)
+    _, loader, node = _read(config_file, problems, display)
+    if loader is None or not isinstance(node, yaml.MappingNode):
+        return entry
+    plugins = next((value for key, value in node.value if key.value == "plugins"), None)
+    found = None
+    if isinstance(plugins, yaml.SequenceNode):
+        for item in plugins.value:
+            if isinstance(item, yaml.ScalarNode) and item.value == name:
+                entry.position = _position(item)
+                return entry
+            if isinstance(item, yaml.MappingNode):
+                found = next(((key, value) for key, value in item.value if key.value == name), None) or found
+    elif isinstance(plugins, yaml.MappingNode):
+        found = next(((key, value) for key, value in plugins.value if key.value == name), None)
+    if found is None:
+        return entry
+    key, options = found
+    entry.position = _position(key)
+    value = loader.construct_object(options, deep=True)
+    if value is None:
+        return entry
+    if not isinstance(value, dict) or not isinstance(options, yaml.MappingNode):
+        problems.add(
+            display,
+            *_position(options),
+            f"the {name} plugin's options must be a mapping of `key: value`",
+            f"indent them under `- {name}:`, one per line, e.g. `{example('max_transcript_kb')}`",
+        )
+        return entry
+    entry.options = value
+    for key_node, value_node in options.value:
+        _note(entry, (key_node.value,), key_node, value_node)
+    return entry
+
+
+def _read(config_file: Path, problems: Problems, display: str) -> tuple[Any, _Loader | None, yaml.Node | None]:
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return {}
-    plugins = config.get("plugins") if isinstance(config, dict) else None
-    if isinstance(plugins, dict):
-        return plugins.get(name) or {}
-    for entry in plugins or []:
-        if entry == name:
-            return {}
-        if isinstance(entry, dict) and name in entry:
-            return entry[name] or {}
-    return {}
+        raw = config_file.read_bytes()
+    except OSError:  # no mkdocs.yml: an archive without a site, checked with every default
+        return None, None, None
+    text = decode(raw, display, problems)
+    if text is None:
+        return None, None, None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), loader, node
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.add(
+            display,
+            line,
+            column,
+            f"YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}",
+            "check the quoting and indentation on this line and the one before",
+        )
+    except yaml.YAMLError as exc:
+        problems.add(display, 1, 1, f"YAML error: {exc}", "check the syntax of mkdocs.yml")
+    return None, None, None
 
 
-def load(root: Path) -> Settings:
-    return Settings.from_options(plugin_options(root / "mkdocs.yml"))
+def _position(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _note(entry: PluginEntry, at: Location, key: yaml.Node, value: yaml.Node) -> None:
+    entry.key_at[at] = _position(key)
+    entry.value_at[at] = _position(value)
+    if isinstance(value, yaml.SequenceNode):
+        for index, item in enumerate(value.value):
+            entry.value_at[at + (index,)] = _position(item)
+
+
+# -- validation: once, with problems at the line of each bad option -----------------------------------------------
+
+
+def validate(entry: PluginEntry, problems: Problems) -> Settings:
+    """The entry's options as Settings. Each bad option is a problem at its place, and falls back to its default,
+    so the rest of the archive is still checked by the options that are right."""
+    options = _own_options(entry.options)
+    try:
+        return Settings.model_validate(options)
+    except ValidationError as exc:
+        bad = set()
+        for error in exc.errors():
+            _report(error, entry, problems)
+            bad.add(error["loc"][0] if error["loc"] else None)
+        return Settings.model_validate({key: value for key, value in options.items() if key not in bad})
+
+
+def load(root: Path, problems: Problems) -> Settings:
+    """The settings of the archive at `root`, from its mkdocs.yml, with any bad option added to `problems`."""
+    return validate(read_entry(root / CONFIG_FILE, problems), problems)
+
+
+_EXPECTED = {
+    "int_type": "a whole number",
+    "string_type": "a text",
+    "tuple_type": "a list (e.g. `[abbr, sup]`)",
+    "dict_type": "a mapping of `key: value` lines",
+    "bool_type": "true or false",
+}
+
+
+def _report(error: ErrorDetails, entry: PluginEntry, problems: Problems) -> None:
+    loc = tuple(error["loc"])
+    name = str(loc[0]) if loc else ""
+    dotted = name + "".join(f"[{part}]" for part in loc[1:])
+    subject = f"the {PLUGIN} plugin's option `{dotted}`"
+    kind, value = error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        known = list(Settings.model_fields)
+        suggestion = did_you_mean(name, known)
+        hint = (f"{suggestion} " if suggestion else "") + f"the options are: {', '.join(known)}"
+        line, column = entry.key_at.get(loc, entry.position)
+        problems.add(entry.path, line, column, f"unknown option `{name}` of the {PLUGIN} plugin", hint)
+        return
+    line, column = entry.value_at.get(loc) or entry.value_at.get(loc[:1]) or entry.position
+    if kind in _EXPECTED:
+        message = f"{subject} must be {_EXPECTED[kind]}, not {_shown(value)}"
+        if kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
+            hint = f"write the number without quotes: `{name}: {value.strip()}`"
+        else:
+            hint = f"e.g. `{example(name)}`" if name in Settings.model_fields else ""
+    elif kind in ("greater_than_equal", "too_short"):
+        least = error.get("ctx", {}).get("ge")
+        message = f"{subject} must be at least {least}" if least is not None else f"{subject} must not be empty"
+        hint = f"e.g. `{example(name)}`"
+    else:
+        message, hint = f"{subject}: {error['msg']}", f"e.g. `{example(name)}`"
+    problems.add(entry.path, line, column, message, hint)
+
+
+def _shown(value: Any) -> str:
+    """How a wrong value reads to the editor who wrote it: `the text "2048"`, `true`, `a list`."""
+    if isinstance(value, str):
+        return f'the text "{value}"'
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"`{value}`"

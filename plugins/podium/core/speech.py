@@ -12,23 +12,21 @@ from podium.core.problems import Problems, did_you_mean
 from podium.core.registry import Registry
 from podium.core.settings import Settings
 from podium.core.statements import Block, Section, Statement, parse
+from podium.core.urls import speech_path
 from podium.core.validation import validate
 
 
 @dataclass
-class Speech:
-    """A transcript as published: `id` is the file name without `.md`, and the page is /speeches/<id>/."""
+class Transcript:
+    """A transcript as read: `id` is the file name without `.md`. `meta` is None when the front matter did not
+    validate; its other problems are still checked, and the archive leaves it out (see `Speech`)."""
 
     id: str
     path: str  # as shown in messages, relative to the archive
-    meta: SpeechMeta | None  # None when the front matter did not validate: the archive leaves it out
+    meta: SpeechMeta | None
     blocks: list[Block]
     body_line: int = 1
     document: YamlDocument = field(default_factory=YamlDocument, repr=False)
-
-    @property
-    def url(self) -> str:
-        return f"speeches/{self.id}/"
 
     @property
     def statements(self) -> list[Statement]:
@@ -41,17 +39,37 @@ class Speech:
     def statement(self, ident: str) -> Statement | None:
         return next((s for s in self.statements if s.id == ident), None)
 
+    def published(self) -> Speech | None:
+        """The `Speech` the archive publishes, or None when the front matter is invalid."""
+        if self.meta is None:
+            return None
+        return Speech(self.id, self.path, self.meta, self.blocks, self.body_line, self.document)
+
+
+@dataclass
+class Speech(Transcript):
+    """A transcript as published, its front matter valid: the page is /speeches/<id>/."""
+
+    meta: SpeechMeta
+
+    @property
+    def url(self) -> str:
+        """The speech's path, `speeches/<id>/`: the folder of its data files, and its page's address with
+        directory URLs. A link to the page goes through `podium.core.urls.Urls.speech`."""
+        return speech_path(self.id)
+
     @property
     def year(self) -> int:
         return self.meta.date.year
 
 
-def read(file: Path, display: str, problems: Problems, settings: Settings = Settings()) -> Speech | None:
+def read(file: Path, display: str, problems: Problems, settings: Settings | None = None) -> Transcript | None:
     """Parse one transcript without the registries; None if it is too broken to go on.
 
     A transcript whose front matter fails validation still comes back (with `meta` None), so that the
     registry checks can report its other problems in the same run.
     """
+    settings = settings if settings is not None else Settings()
     raw = file.read_bytes()
     if not safety.check_size(len(raw), display, problems, settings):
         return None
@@ -65,14 +83,20 @@ def read(file: Path, display: str, problems: Problems, settings: Settings = Sett
     if document is None:
         return None
     if document.data is None:
-        problems.add(display, 1, 1, "front matter is empty",
-                     "add at least title, date and speaker between the two `---` lines")
+        problems.add(
+            display, 1, 1, "front matter is empty", "add at least title, date and speaker between the two `---` lines"
+        )
         return None
     if not isinstance(document.data, dict):
         line, column = document.value_at.get((), (2, 1))
         found = "a list" if isinstance(document.data, list) else "a single value"
-        problems.add(display, line, column, f"front matter must be a mapping of `key: value` lines, found {found}",
-                     "write one field per line, e.g. `title: Opening address`")
+        problems.add(
+            display,
+            line,
+            column,
+            f"front matter must be a mapping of `key: value` lines, found {found}",
+            "write one field per line, e.g. `title: Opening address`",
+        )
         return None
     meta = validate(SpeechMeta, document.data, document, display, problems)
     _check_speaker_fields(document, display, problems)
@@ -81,22 +105,36 @@ def read(file: Path, display: str, problems: Problems, settings: Settings = Sett
     safety.check_body(source.body, source.body_line, display, problems, settings)
     blocks = parse(source.body, display, problems, source.body_line, default_speaker)
     if not blocks:
-        problems.add(display, source.body_line - 1, 1,
-                     "the transcript has no text after its front matter",
-                     "paste the speech below the closing `---`, one paragraph per statement")
-    return Speech(id=file.stem, path=display, meta=meta, blocks=blocks, body_line=source.body_line,
-                  document=document)
+        problems.add(
+            display,
+            source.body_line - 1,
+            1,
+            "the transcript has no text after its front matter",
+            "paste the speech below the closing `---`, one paragraph per statement",
+        )
+    return Transcript(
+        id=file.stem, path=display, meta=meta, blocks=blocks, body_line=source.body_line, document=document
+    )
 
 
 def _check_speaker_fields(document: YamlDocument, path: str, problems: Problems) -> None:
     """`speaker` or `speakers`: exactly one. Checked apart from the model so it is reported with other errors."""
     data = document.data
     if data.get("speaker") and data.get("speakers"):
-        problems.add(path, *document.key_at[("speakers",)], "write either `speaker` or `speakers`, not both",
-                     "one speaker: `speaker: tokayev`; several: `speakers: [tokayev, kagame]`")
+        problems.add(
+            path,
+            *document.key_at[("speakers",)],
+            "write either `speaker` or `speakers`, not both",
+            "one speaker: `speaker: tokayev`; several: `speakers: [tokayev, kagame]`",
+        )
     elif not data.get("speaker") and not data.get("speakers"):
-        problems.add(path, 1, 1, "missing required field `speaker` (or `speakers` for several)",
-                     "add a line `speaker: <id from speakers.yml>`")
+        problems.add(
+            path,
+            1,
+            1,
+            "missing required field `speaker` (or `speakers` for several)",
+            "add a line `speaker: <id from speakers.yml>`",
+        )
 
 
 def _raw_ids(document: YamlDocument, key: str) -> list[str]:
@@ -106,7 +144,7 @@ def _raw_ids(document: YamlDocument, key: str) -> list[str]:
     return [v for v in values if isinstance(v, str)]
 
 
-def check(speech: Speech, registry: Registry, problems: Problems, known_speeches: set[str]) -> None:
+def check(speech: Transcript, registry: Registry, problems: Problems, known_speeches: set[str]) -> None:
     """The checks that need the registries and the other transcripts' ids.
 
     They read the ids as written, so an unknown speaker is reported even beside an impossible date.
@@ -131,47 +169,64 @@ def check(speech: Speech, registry: Registry, problems: Problems, known_speeches
                 registry.topics.check(ident, path, *at("topics", index), problems, "topic")
     original = next(iter(_raw_ids(document, "translation_of")), None)
     if original and original not in known_speeches:
-        problems.add(path, *at("translation_of"), f"unknown transcript `{original}` in translation_of",
-                     did_you_mean(original, known_speeches) or "name the original's file name without .md")
+        problems.add(
+            path,
+            *at("translation_of"),
+            f"unknown transcript `{original}` in translation_of",
+            did_you_mean(original, known_speeches) or "name the original's file name without .md",
+        )
     session = next(iter(_raw_ids(document, "session")), None)
     if event and event.sessions and session:
         names = [s.name for s in event.sessions]
         if session not in names:
-            problems.add(path, *at("session"), f"event `{event_id}` has no session `{session}`",
-                         did_you_mean(session, names) or f"its sessions are: {', '.join(names)}")
+            problems.add(
+                path,
+                *at("session"),
+                f"event `{event_id}` has no session `{session}`",
+                did_you_mean(session, names) or f"its sessions are: {', '.join(names)}",
+            )
     _check_statements(speech, registry, problems)
     _check_corrections(speech, problems)
 
 
-def _check_statements(speech: Speech, registry: Registry, problems: Problems) -> None:
+def _check_statements(speech: Transcript, registry: Registry, problems: Problems) -> None:
     declared = set(_raw_ids(speech.document, "speaker") + _raw_ids(speech.document, "speakers"))
     reported: set[tuple[str, int]] = set()
     for statement in speech.statements:
-        for name, (line, column) in zip(statement.topics, statement.topic_positions):
+        for name, (line, column) in zip(statement.topics, statement.topic_positions, strict=True):
             registry.topics.check(name, speech.path, line, column, problems, "topic")
         if statement.type != "speech":
             continue
         if statement.speaker is None:
             if len(declared) < 2 or _raw_ids(speech.document, "speaker"):
                 continue  # no speaker or two ways to name them: already reported on the front matter
-            problems.add(speech.path, statement.line, 1,
-                         "statement before the first speaker turn in a speech with several speakers",
-                         "start the paragraph with `@speaker-id: `, or write stage directions in [brackets]")
+            problems.add(
+                speech.path,
+                statement.line,
+                1,
+                "statement before the first speaker turn in a speech with several speakers",
+                "start the paragraph with `@speaker-id: `, or write stage directions in [brackets]",
+            )
             continue
         key = (statement.speaker, statement.speaker_line)
         if not statement.turn_start or key in reported:
             continue
         reported.add(key)
-        if not registry.speakers.check(statement.speaker, speech.path, statement.speaker_line,
-                                       statement.speaker_column, problems, "speaker"):
+        if not registry.speakers.check(
+            statement.speaker, speech.path, statement.speaker_line, statement.speaker_column, problems, "speaker"
+        ):
             continue
         if statement.speaker not in declared:
-            problems.add(speech.path, statement.speaker_line, statement.speaker_column,
-                         f"`{statement.speaker}` speaks here but is not in the front matter's speakers",
-                         f"add `{statement.speaker}` to `speakers`")
+            problems.add(
+                speech.path,
+                statement.speaker_line,
+                statement.speaker_column,
+                f"`{statement.speaker}` speaks here but is not in the front matter's speakers",
+                f"add `{statement.speaker}` to `speakers`",
+            )
 
 
-def _check_corrections(speech: Speech, problems: Problems) -> None:
+def _check_corrections(speech: Transcript, problems: Problems) -> None:
     if speech.meta is None:
         return
     for index, correction in enumerate(speech.meta.corrections):
@@ -179,11 +234,19 @@ def _check_corrections(speech: Speech, problems: Problems) -> None:
         if correction.statement:
             statement = speech.statement(correction.statement)
             if statement is None:
-                problems.add(speech.path, line, column,
-                             f"correction names statement `{correction.statement}`, which is not in this speech",
-                             "use the id shown by the statement's ¶ permalink")
+                problems.add(
+                    speech.path,
+                    line,
+                    column,
+                    f"correction names statement `{correction.statement}`, which is not in this speech",
+                    "use the id shown by the statement's ¶ permalink",
+                )
                 continue
             if correction.corrected and correction.corrected not in statement.text:
-                problems.add(speech.path, line, column,
-                             f"corrected text `{correction.corrected}` is not in statement `{statement.id}`",
-                             "a correction records a change made in the text; keep the two in step")
+                problems.add(
+                    speech.path,
+                    line,
+                    column,
+                    f"corrected text `{correction.corrected}` is not in statement `{statement.id}`",
+                    "a correction records a change made in the text; keep the two in step",
+                )

@@ -15,6 +15,10 @@ Every statement gets a stable id for its URL fragment. An explicit `{#id}` wins.
 short hash of the paragraph's own first words, so inserting, removing or editing *other* paragraphs never
 changes it (a position-based id would). A paragraph repeated word for word ("Dear friends,") gets `-2`,
 `-3` in order.
+
+A code fence (``` or ~~~, closed the CommonMark way) stays one statement, blank lines and `@id:` lines
+inside it included. `paragraphs` yields the blocks with the position of every piece: `parse` builds on it,
+and so do `podium lint` and the raw-HTML check, so all three agree on what is a statement and what is code.
 """
 
 from __future__ import annotations
@@ -22,21 +26,20 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from podium.core.problems import Problems
+from podium.core.text import INLINE_REFERENCE, WORD, slug
 
 _TURN = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_-]*)\s*:[ \t]*")
 _ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _NARRATIVE = re.compile(r"^\[[^\[\]]+\]$")
-_FENCE = re.compile(r"^(```|~~~)")
-_WORD = re.compile(r"\w+")
+# A code fence opens with three or more backticks or tildes (at any indent: a list item indents its code);
+# a backtick fence's info string holds no backtick, so "```x = 1``` is code." is inline code, no fence.
+_FENCE = re.compile(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# `[[target|words]]`, an inline cross-reference (references.py): hashed as its words alone, so linking a
-# statement's own words to another statement never changes the statement's permalink.
-# The one pattern for it: group 1 is the target, group 2 the words (references, plaintext and related use it).
-INLINE_REFERENCE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 HASH_WORDS = 12  # the id depends on this many leading words: fixing a later typo keeps the permalink
 
 
@@ -57,7 +60,7 @@ class Statement:
     topics: list[str] = field(default_factory=list)
     topic_positions: list[tuple[int, int]] = field(default_factory=list)
     # `see=target,target`: an editor's cross-references, attached without touching the speaker's words
-    # (issue 5; read by references.py). Each is (target as written, line, column).
+    # (read by xref/references.py). Each is (target as written, line, column).
     see: list[tuple[str, int, int]] = field(default_factory=list)
 
 
@@ -79,68 +82,144 @@ def automatic_id(text: str) -> str:
     True
     """
     text = INLINE_REFERENCE.sub(lambda m: m.group(2) or "", text)
-    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())[:HASH_WORDS]
+    words = WORD.findall(unicodedata.normalize("NFKC", text).casefold())[:HASH_WORDS]
     digest = hashlib.blake2b(" ".join(words).encode(), digest_size=3).hexdigest()
     return f"s-{digest}"
 
 
-def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60] or "section"
+@dataclass(frozen=True)
+class Line:
+    """A piece of one line of a body: `text` starts at 1-based `column` of line `number` of the file.
+
+    `fenced` marks a line of a code fence, its ``` or ~~~ lines included: code, not the speaker's words.
+    """
+
+    number: int
+    column: int
+    text: str
+    fenced: bool = False
 
 
-def _blocks(body: str, first_line: int):
-    """Yield (line, lines) for each blank-line-separated block; a fenced block stays whole."""
-    current: list[str] = []
-    start = first_line
-    fence = None
-    for number, line in enumerate(body.split("\n"), start=first_line):
+@dataclass
+class Paragraph:
+    """One blank-line-separated block of a body as written, every piece with its position.
+
+    `parse` makes a `Statement` or a `Section` of each, and `podium lint` reads the same paragraphs, so the
+    two agree on where a statement starts and ends and on what is code. The marks are cut off `lines` and
+    kept apart: the `@id:` turn mark as `speaker`, the `{#id topics=...}` block as `attributes` (its inside).
+
+    >>> paragraph = next(paragraphs("@kagame: Thank you. {#thanks}", first_line=8))
+    >>> paragraph.speaker, paragraph.speaker_at, paragraph.text
+    ('kagame', (8, 2), 'Thank you.')
+    >>> paragraph.attributes
+    Line(number=8, column=22, text='#thanks', fenced=False)
+    """
+
+    line: int
+    lines: list[Line]
+    level: int = 0  # 1 to 6 for a `## heading` (its title is the one line)
+    speaker: str | None = None
+    speaker_at: tuple[int, int] = (0, 1)
+    attributes: Line | None = None
+
+    @property
+    def text(self) -> str:
+        """The Markdown source, fences included: what the statement renders."""
+        return "\n".join(line.text for line in self.lines).strip()
+
+    @property
+    def prose(self) -> list[Line]:
+        """The lines outside code fences: the words a reader sees as the speaker's."""
+        return [line for line in self.lines if not line.fenced]
+
+    @property
+    def explicit_id(self) -> bool:
+        return self.attributes is not None and any(t.startswith("#") for t in self.attributes.text.split())
+
+    @property
+    def turn_mark_only(self) -> bool:
+        """`@id:` alone: it names the speaker of the paragraphs that follow and is no statement itself."""
+        return self.speaker is not None and not self.text and self.attributes is None
+
+
+def paragraphs(body: str, first_line: int = 1) -> Iterator[Paragraph]:
+    """The blocks of a body in order, a code fence kept whole even across blank lines.
+
+    >>> [(p.line, p.text) for p in paragraphs("Intro.\\n\\n```\\ncode\\n\\nmore\\n```\\n\\n[Applause]")]
+    [(1, 'Intro.'), (3, '```\\ncode\\n\\nmore\\n```'), (9, '[Applause]')]
+    """
+    for lines in _blocks(body, first_line):
+        yield _paragraph(lines)
+
+
+def _blocks(body: str, first_line: int) -> Iterator[list[Line]]:
+    """Each blank-line-separated run of lines; inside a code fence a blank line separates nothing."""
+    current: list[Line] = []
+    fence = ""
+    for number, text in enumerate(body.split("\n"), start=first_line):
         if fence:
-            current.append(line)
-            if line.strip().startswith(fence):
-                fence = None
+            current.append(Line(number, 1, text, fenced=True))
+            if _closes(text, fence):
+                fence = ""
             continue
-        if not line.strip():
+        if not text.strip():
             if current:
-                yield start, current
+                yield current
                 current = []
             continue
-        if not current:
-            start = number
-        if match := _FENCE.match(line.strip()):
+        if match := _FENCE.match(text):
             fence = match.group(1)
-        current.append(line)
+        current.append(Line(number, 1, text, fenced=bool(fence)))
     if current:
-        yield start, current
+        yield current
 
 
-def parse(body: str, path: str, problems: Problems, first_line: int = 1,
-          default_speaker: str | None = None) -> list[Block]:
+def _closes(text: str, fence: str) -> bool:
+    """CommonMark's closing fence: the opening's character, at least as many, nothing but spaces after."""
+    marks = text.strip()
+    return len(marks) >= len(fence) and marks == fence[0] * len(marks)
+
+
+def _paragraph(lines: list[Line]) -> Paragraph:
+    paragraph = Paragraph(line=lines[0].number, lines=lines)
+    first = lines[0]
+    if len(lines) == 1 and (heading := _HEADING.match(first.text)):
+        paragraph.level = len(heading.group(1))
+        paragraph.lines = [Line(first.number, first.column + heading.start(2), heading.group(2))]
+        return paragraph
+    if turn := _TURN.match(first.text):
+        paragraph.speaker = turn.group(1)
+        paragraph.speaker_at = (first.number, first.column + 1)
+        lines = [Line(first.number, first.column + turn.end(), first.text[turn.end() :]), *lines[1:]]
+    last = lines[-1]
+    if not last.fenced and (attrs := _ATTRIBUTES.search(last.text)) and _looks_like_attributes(attrs.group(1)):
+        paragraph.attributes = Line(last.number, last.column + attrs.start(1), attrs.group(1))
+        lines = [*lines[:-1], Line(last.number, last.column, last.text[: attrs.start()])]
+    paragraph.lines = lines
+    return paragraph
+
+
+def parse(
+    body: str, path: str, problems: Problems, first_line: int = 1, default_speaker: str | None = None
+) -> list[Block]:
     """Statements and sections of a body, in order, with stable ids; problems for bad marks."""
     blocks: list[Block] = []
     speaker = default_speaker
     speaker_at = (0, 1)
     turn_pending = False
-    for line, lines in _blocks(body, first_line):
-        first = lines[0]
-        if heading := _HEADING.match(first) if len(lines) == 1 else None:
-            blocks.append(Section(id="", title=heading.group(2), level=len(heading.group(1)), line=line))
+    for paragraph in paragraphs(body, first_line):
+        if paragraph.level:
+            blocks.append(Section(id="", title=paragraph.lines[0].text, level=paragraph.level, line=paragraph.line))
             continue
-        if turn := _TURN.match(first):
-            speaker = turn.group(1)
-            speaker_at = (line, 2)
+        text = paragraph.text
+        if paragraph.speaker:
+            speaker, speaker_at = paragraph.speaker, paragraph.speaker_at
             turn_pending = True
-            lines = [first[turn.end():], *lines[1:]]
-            if not "".join(lines).strip():
-                continue  # `@id:` alone on its line: the turn's text follows
-        statement = Statement(id="", type="speech", text="", line=line)
-        last = lines[-1]
-        if attrs := _ATTRIBUTES.search(last):
-            if _looks_like_attributes(attrs.group(1)):
-                column = attrs.start(1)  # 0-based index of the text after `{` is the 1-based column of `{`
-                _apply_attributes(statement, attrs.group(1), path, line + len(lines) - 1, column, problems)
-                lines = [*lines[:-1], last[: attrs.start()]]
-        text = "\n".join(lines).strip()
+            if paragraph.turn_mark_only:
+                continue  # the turn's text follows
+        statement = Statement(id="", type="speech", text=text, line=paragraph.line)
+        if paragraph.attributes:
+            _apply_attributes(statement, paragraph.attributes, path, problems)
         if _NARRATIVE.match(text):
             statement.type = "narrative"
         else:
@@ -148,7 +227,6 @@ def parse(body: str, path: str, problems: Problems, first_line: int = 1,
             statement.speaker_line, statement.speaker_column = speaker_at
             statement.turn_start = turn_pending
             turn_pending = False
-        statement.text = text
         blocks.append(statement)
     _assign_ids(blocks, path, problems)
     return blocks
@@ -159,35 +237,44 @@ def _looks_like_attributes(inner: str) -> bool:
     return bool(tokens) and all(token.startswith("#") or "=" in token for token in tokens)
 
 
-def _apply_attributes(statement: Statement, inner: str, path: str, line: int, column: int,
-                      problems: Problems) -> None:
-    offset = column + 1
-    for token in re.finditer(r"\S+", inner):
+def _apply_attributes(statement: Statement, attributes: Line, path: str, problems: Problems) -> None:
+    line, offset = attributes.number, attributes.column
+    for token in re.finditer(r"\S+", attributes.text):
         value, at = token.group(), offset + token.start()
         if value.startswith("#"):
             ident = value[1:]
             if not _ID.match(ident):
-                problems.add(path, line, at, f"statement id `{ident}` is not valid",
-                             "use lowercase letters, digits and hyphens, e.g. {#pledge-2025}")
+                problems.add(
+                    path,
+                    line,
+                    at,
+                    f"statement id `{ident}` is not valid",
+                    "use lowercase letters, digits and hyphens, e.g. {#pledge-2025}",
+                )
             statement.id = ident
             statement.explicit_id = True
         elif value.startswith("topics="):
             position = at + len("topics=")
-            for name in value[len("topics="):].split(","):
+            for name in value[len("topics=") :].split(","):
                 if name:
                     statement.topics.append(name)
                     statement.topic_positions.append((line, position))
                 position += len(name) + 1
         elif value.startswith("see="):
             position = at + len("see=")
-            for target in value[len("see="):].split(","):
+            for target in value[len("see=") :].split(","):
                 if target:
                     statement.see.append((target, line, position))
                 position += len(target) + 1
         else:
             key = value.split("=", 1)[0]
-            problems.add(path, line, at, f"unknown statement attribute `{key}`",
-                         "a statement may carry {#id} and topics=a,b, e.g. {#pledge topics=nuclear-security}")
+            problems.add(
+                path,
+                line,
+                at,
+                f"unknown statement attribute `{key}`",
+                "a statement may carry {#id} and topics=a,b, e.g. {#pledge topics=nuclear-security}",
+            )
 
 
 def _assign_ids(blocks: list[Block], path: str, problems: Problems) -> None:
@@ -195,9 +282,13 @@ def _assign_ids(blocks: list[Block], path: str, problems: Problems) -> None:
     for block in blocks:
         if isinstance(block, Statement) and block.explicit_id:
             if block.id in taken:
-                problems.add(path, block.line, block.column,
-                             f"duplicate statement id `{block.id}` (first used at line {taken[block.id]})",
-                             "every statement id in a speech must be unique; rename one")
+                problems.add(
+                    path,
+                    block.line,
+                    block.column,
+                    f"duplicate statement id `{block.id}` (first used at line {taken[block.id]})",
+                    "every statement id in a speech must be unique; rename one",
+                )
             taken.setdefault(block.id, block.line)
     for block in blocks:
         if isinstance(block, Statement) and not block.explicit_id:
@@ -205,7 +296,7 @@ def _assign_ids(blocks: list[Block], path: str, problems: Problems) -> None:
             block.id = _unique(base, taken)
             taken[block.id] = block.line
         elif isinstance(block, Section):
-            block.id = _unique("h-" + slug(block.title), taken)
+            block.id = _unique("h-" + (slug(block.title, 60) or "section"), taken)
             taken[block.id] = block.line
 
 

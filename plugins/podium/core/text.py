@@ -1,4 +1,8 @@
-"""A statement's words without its Markdown: for citations, feeds, open data and quote check.
+"""Small text helpers, one copy each: plain words from Markdown, slugs, accent folding, word patterns,
+stop words, month and language names, dates, and JSON that is safe inside `<script>`.
+
+Every module that needs one of these imports it from here; this module imports nothing else of Podium,
+so the statement parser can use it too.
 
 A statement is written in Markdown and may carry an editor's inline cross-reference `[[target|words]]`.
 Readers of a feed, a JSON file or a quotation want the words alone:
@@ -12,14 +16,143 @@ it over every statement of the archive.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import html
+import json
 import re
+import unicodedata
+from typing import Any
 
-from podium.core.statements import INLINE_REFERENCE
+# `[[target|words]]`, an inline cross-reference (xref.references): group 1 is the target, group 2 the words.
+# The one pattern for it (statements, references, related and plain_text use it). A statement's permalink
+# hashes a reference as its words alone, so linking a statement's words never changes its id.
+INLINE_REFERENCE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 
+# ---- Words -------------------------------------------------------------------------------------------------
+# Three patterns, for three jobs; each caller names the one it means.
+WORD = re.compile(r"\w+")  # a statement's id hashes these (changing it would change permalinks)
+# A word with inner apostrophes ("Kazakhstan's" is one word), for quote check. The browser's script uses
+# the same pattern: /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu
+QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
+LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters, no digits: the words related statements compare
+
+# English function words: they say nothing about what a statement is about. Quote check publishes this list
+# to the browser; related statements add the formulas of speeches to it.
+STOPWORDS = frozenset(
+    """
+a about above after again against all am an and any are as at be because been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here hers
+him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+ours out over own same she should so some such than that the their theirs them then there these they this those
+through to too under until up very was we were what when where which while who whom why will with would you
+your yours also may might must shall us s t
+""".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case and accents ignored, for sorting and matching: `fold("Özil") == "ozil"`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def slug(text: str, limit: int | None = None) -> str:
+    """An ASCII id from a name: `slug("Paul Kagamé") == "paul-kagame"`; '' when nothing is left.
+
+    Letters lose their accents; other letters (Cyrillic, CJK) and punctuation become one hyphen. `limit`
+    cuts it without tidying the cut: a section's permalink (`h-` + slug) was made so and must not change.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:limit]
+
+
+# ---- Dates and languages -----------------------------------------------------------------------------------
+
+# English month names, not `strftime("%B")`, which follows the machine's locale.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: dt.date) -> str:
+    """`29 May 2025`: unambiguous in every country, unlike 05/29/2025 (render.i18n has the translated one)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# Each language's English name and its name in itself (a reader looks for the name they read).
+LANGUAGES: dict[str, tuple[str, str]] = {
+    "en": ("English", "English"),
+    "ru": ("Russian", "Русский"),
+    "kk": ("Kazakh", "Қазақша"),
+    "fr": ("French", "Français"),
+    "de": ("German", "Deutsch"),
+    "es": ("Spanish", "Español"),
+    "zh": ("Chinese", "中文"),
+    "ar": ("Arabic", "العربية"),
+    "tr": ("Turkish", "Türkçe"),
+    "uz": ("Uzbek", "Oʻzbekcha"),
+    "ky": ("Kyrgyz", "Кыргызча"),
+    "tg": ("Tajik", "Тоҷикӣ"),
+    "tk": ("Turkmen", "Türkmençe"),
+    "mn": ("Mongolian", "Монгол"),
+    "fa": ("Persian", "فارسی"),
+    "hi": ("Hindi", "हिन्दी"),
+    "ja": ("Japanese", "日本語"),
+    "ko": ("Korean", "한국어"),
+    "it": ("Italian", "Italiano"),
+    "pt": ("Portuguese", "Português"),
+    "pl": ("Polish", "Polski"),
+    "uk": ("Ukrainian", "Українська"),
+    "az": ("Azerbaijani", "Azərbaycanca"),
+}
+
+
+def language_name(code: str) -> str:
+    """The language's English name: `language_name("pt-BR") == "Portuguese"`; the tag itself if unknown."""
+    names = LANGUAGES.get(code.split("-")[0].lower())
+    return names[0] if names else code
+
+
+def endonym(code: str) -> str:
+    """The language's name in itself: `endonym("kk") == "Қазақша"`; the tag itself if unknown."""
+    names = LANGUAGES.get(code.split("-")[0].lower())
+    return names[1] if names else code
+
+
+# ---- JSON in HTML ------------------------------------------------------------------------------------------
+
+_SCRIPT_UNSAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(value: Any, compact: bool = False) -> str:
+    """JSON to print inside `<script>`: no `</script>`, no `<!--`, whatever a transcript says.
+
+    `<`, `>` and `&` become `\\u003c`, `\\u003e` and `\\u0026`; U+2028 and U+2029 are escaped too: valid in
+    JSON, they end a line in older JavaScript parsers. `JSON.parse` reads the same value back.
+    """
+    separators = (",", ":") if compact else None
+    return json.dumps(value, ensure_ascii=False, separators=separators).translate(_SCRIPT_UNSAFE)
+
+
+# ---- Markdown to plain text --------------------------------------------------------------------------------
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_BACKTICKS = re.compile(r"`+")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|`+|~~)(?=\S)(.+?)(?<=\S)\1")
 _SPACES = re.compile(r"\s+")
 # XML 1.0 forbids most control characters, even escaped; a feed or an Akoma Ntoso file must not carry them.
@@ -30,17 +163,58 @@ _MARKUP = re.compile(r"[\[\]<>*_`~&\\]")
 
 
 def plain_text(markdown: str) -> str:
-    """The statement's words on one line: links, emphasis and raw tags reduced to their text."""
+    """The statement's words on one line: links, emphasis and raw tags reduced to their text.
+
+    Code spans keep their text as written (a reader sees `</script>` in one, not an empty span):
+
+    >>> plain_text("We **will** act, as [[x#y|I said]], `</script>` and [here](https://a.b).")
+    'We will act, as I said, </script> and here.'
+    """
     if not _MARKUP.search(markdown):  # most statements: nothing to take out
         return _SPACES.sub(" ", markdown).strip()
-    text = INLINE_REFERENCE.sub(lambda m: m.group(2) if m.group(2) is not None else "", markdown)
+    parts, start = [], 0
+    for begin, end, code in _code_spans(markdown):
+        parts.append(_prose(markdown[start:begin]))
+        parts.append(code)
+        start = end
+    parts.append(_prose(markdown[start:]))
+    return _SPACES.sub(" ", "".join(parts)).strip()
+
+
+def _prose(text: str) -> str:
+    text = INLINE_REFERENCE.sub(lambda m: m.group(2) if m.group(2) is not None else "", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     for _ in range(3):  # nested emphasis: ***a*** or **_a_**
         text = _EMPHASIS.sub(r"\2", text)
-    text = html.unescape(text.replace("\\", ""))  # `&lt;` in Markdown is a `<` to a reader
-    return _SPACES.sub(" ", text).strip()
+    return html.unescape(text.replace("\\", ""))  # `&lt;` in Markdown is a `<` to a reader
+
+
+def _code_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each code span: a run of backticks closed by the next run of the same length.
+
+    One pass over the runs, each closing run found by bisection, so unmatched runs cost no rescanning.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (begin, end) in enumerate(runs):
+        by_length.setdefault(end - begin, []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        begin, end = runs[index]
+        same = by_length[end - begin]
+        position = bisect.bisect_right(same, index)
+        if position == len(same):
+            index += 1  # never closed: the backticks are text
+            continue
+        close = same[position]
+        inner = text[end : runs[close][0]]
+        if len(inner) > 2 and inner.startswith(" ") and inner.endswith(" ") and inner.strip():
+            inner = inner[1:-1]  # CommonMark strips one space each side
+        spans.append((begin, runs[close][1], inner))
+        index = close + 1
+    return spans
 
 
 def xml_safe(text: str) -> str:

@@ -5,11 +5,19 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from podium.core.frontmatter import Path, Position, YamlDocument
 from podium.core.problems import Problems, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def error_message(error: ErrorDetails) -> str:
+    """A pydantic error's message as an editor reads it: a validator's own words without "Value error, "."""
+    if error["type"] == "value_error" and "ctx" in error:
+        return str(error["ctx"]["error"])
+    return error["msg"]
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
@@ -25,7 +33,8 @@ def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         info = current.model_fields.get(part) or next(
-            (f for f in current.model_fields.values() if f.alias == part), None)
+            (f for f in current.model_fields.values() if f.alias == part), None
+        )
         if info is None:
             return None
         annotation = info.annotation
@@ -37,8 +46,16 @@ def _model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def validate(model: type[M], data: Any, document: YamlDocument, path: str, problems: Problems,
-             at: Path = (), origin: Position = (1, 1), label: str = "") -> M | None:
+def validate(
+    model: type[M],
+    data: Any,
+    document: YamlDocument,
+    path: str,
+    problems: Problems,
+    at: Path = (),
+    origin: Position = (1, 1),
+    label: str = "",
+) -> M | None:
     """Validate `data` (found at `at` in `document`) as `model`; report every error; None if any."""
     try:
         return model.model_validate(data)
@@ -66,8 +83,17 @@ def _dotted(loc: Path) -> str:
     return text
 
 
-def _report(model: type[BaseModel], error: dict, loc: Path, at: Path, document: YamlDocument,
-            path: str, problems: Problems, origin: Position, label: str) -> None:
+def _report(
+    model: type[BaseModel],
+    error: ErrorDetails,
+    loc: Path,
+    at: Path,
+    document: YamlDocument,
+    path: str,
+    problems: Problems,
+    origin: Position,
+    label: str,
+) -> None:
     kind = error["type"]
     relative = tuple(error["loc"])
     name = _dotted(relative) if relative else ""
@@ -78,20 +104,20 @@ def _report(model: type[BaseModel], error: dict, loc: Path, at: Path, document: 
         names = field_names(owner) if owner else []
         hint = did_you_mean(str(relative[-1]), names)
         known = f"known fields: {', '.join(names)}" if names else ""
-        problems.add(path, line, column, f"{where}unknown field `{name}`",
-                     " ".join(part for part in (hint, known) if part))
+        problems.add(
+            path, line, column, f"{where}unknown field `{name}`", " ".join(part for part in (hint, known) if part)
+        )
         return
     if kind == "missing":
         parent = loc[:-1]
         line, column = document.key_at.get(parent) or document.value_at.get(parent) or origin
         if not parent or parent == at:
             line, column = document.key_at.get(at) or origin
-        problems.add(path, line, column, f"{where}missing required field `{name}`",
-                     f"add a line `{relative[-1]}: ...`")
+        problems.add(path, line, column, f"{where}missing required field `{name}`", f"add a line `{relative[-1]}: ...`")
         return
     line, column = document.value_at.get(loc) or _position(document, loc, origin)
     if kind == "value_error":
-        message = str(error["ctx"]["error"])
+        message = error_message(error)
         if not relative:  # a model-level rule
             line, column = document.key_at.get(at) or origin
             problems.add(path, line, column, f"{where}{message}".strip())
@@ -105,13 +131,20 @@ def _report(model: type[BaseModel], error: dict, loc: Path, at: Path, document: 
         problems.add(path, line, column, f"{where}`{name}`: `{error['input']}` is not allowed", hint)
         return
     expected = {
-        "string_type": "a text", "list_type": "a list (lines starting with `- `)",
-        "dict_type": "a mapping of `key: value` lines", "model_type": "a mapping of `key: value` lines",
+        "string_type": "a text",
+        "list_type": "a list (lines starting with `- `)",
+        "dict_type": "a mapping of `key: value` lines",
+        "model_type": "a mapping of `key: value` lines",
         "model_attributes_type": "a mapping of `key: value` lines",
     }.get(kind)
     if expected:
-        problems.add(path, line, column, f"{where}`{name}` must be {expected}",
-                     "check the indentation and the `- ` of list items")
+        problems.add(
+            path,
+            line,
+            column,
+            f"{where}`{name}` must be {expected}",
+            "check the indentation and the `- ` of list items",
+        )
         return
     problems.add(path, line, column, f"{where}`{name}`: {error['msg']}")
 

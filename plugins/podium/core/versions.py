@@ -10,7 +10,9 @@ languages counts once:
 
 from __future__ import annotations
 
+from podium.core.archive import Archive
 from podium.core.speech import Speech
+
 
 def _root(speech: Speech, by_id: dict[str, Speech]) -> Speech:
     """The original at the end of a `translation_of` chain (a chain is an error, reported by `check`)."""
@@ -27,7 +29,7 @@ def _order(speech: Speech) -> tuple:
     return (speech.meta.translation_of is not None, speech.meta.language, speech.id)
 
 
-def versions(archive) -> dict[str, list[Speech]]:
+def versions(archive: Archive) -> dict[str, list[Speech]]:
     """`group(archive.speeches)`: every speech id of the archive -> the versions of its speech."""
     return group(archive.speeches)
 
@@ -54,7 +56,7 @@ def group(speeches: list[Speech]) -> dict[str, list[Speech]]:
     return result
 
 
-def original_of(archive, speech: Speech) -> Speech:
+def original_of(archive: Archive, speech: Speech) -> Speech:
     """The original of `speech`: itself if it is one; its first version if the original is not loaded.
 
     Computes the groups each time: a caller with many speeches keeps `versions(archive)` instead.

@@ -21,25 +21,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from podium.core.registry import Registry
+from podium.core.text import MONTHS
 from podium.editors.draft import Draft, escape
 from podium.editors.lint import boilerplate_match
-from podium.core.registry import Registry
 
-_MONTHS = {name: number for number, names in enumerate([
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-    ("november", "nov"), ("december", "dec")], start=1) for name in names}
+# A dateline's month: its name or the first three letters of it ("Sept" too), any case.
+_MONTHS = {
+    name: number
+    for number, month in enumerate(MONTHS, start=1)
+    for name in {month.lower(), month[:3].lower(), *(("sept",) if number == 9 else ())}
+}
 # `ASTANA, May 29 –`, `GENEVA (Reuters), 3 March 2024 —`, `Astana, May 29, 2025 -`
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-Za-zÀ-ÿ'’. -]{1,40}?)(?:\s*\([^)]*\))?,\s*"
     r"(?:(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]+))"
-    r"(?:,?\s+(?P<year>\d{4}))?\s*(?:\([^)]*\)\s*)?[–—-]+\s*")
+    r"(?:,?\s+(?P<year>\d{4}))?\s*(?:\([^)]*\)\s*)?[–—-]+\s*"
+)
 INTRODUCTION = re.compile(
     r"\b(here is|here's|below is|the following is|read the full|full text of|the full text|"
-    r"the text of)\b.*\b(statement|speech|address|remarks|lecture|text|transcript)\b.*:\s*$", re.IGNORECASE)
+    r"the text of)\b.*\b(statement|speech|address|remarks|lecture|text|transcript)\b.*:\s*$",
+    re.IGNORECASE,
+)
 _KIND = re.compile(r"\b(statement|speech|address|remarks|lecture)\b", re.IGNORECASE)
-OPENING = "“\"«„"
-_CLOSES = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+OPENING = '“"«„'
+_CLOSES = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _URL = re.compile(r"https?://\S+")
 _AUTHOR = re.compile(r"^(?:[Bb]y\s+)?([A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){1,3})$")
 
@@ -78,8 +84,9 @@ def _dateline(line: str, year: int | None) -> tuple[str, dt.date | None, int | N
     found_year = int(match.group("year")) if match.group("year") else None
     place = match.group("place").strip()
     place = place.title() if place.isupper() else place
+    known_year = found_year or year
     try:
-        date = dt.date(found_year or year, _MONTHS[month_name], day) if (found_year or year) else None
+        date = dt.date(known_year, _MONTHS[month_name], day) if known_year else None
     except ValueError:
         date = None
     return place, date, found_year
@@ -157,8 +164,11 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
         # A press release: the statement is the text after the dateline (or the headline).
         start = (dateline_at if dateline_at is not None else 0) + (0 if dateline_at is not None else 1)
         end = max((i for i, line in enumerate(lines) if line.strip()), default=start)
-        article.notes.append("no quoted statement found: the whole text after the header became the draft, "
-                             "so check where the speech starts and ends")
+        article.notes.append(
+            "no quoted statement found: the whole text after the header became the draft, "
+            "so check where the speech starts and ends"
+        )
+    assert end is not None  # a statement found above has an end; the press-release case just set one
     article.source["title"] = headline
     for index, line in enumerate(lines):
         stripped = line.strip()
@@ -167,10 +177,10 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
         reason = _header_reason(stripped, index, lines, headline, article, dateline_at, introduction, start)
         article.dropped.append(Dropped(index + 1, line, reason))
     # 3. The statement itself, one paragraph per line; boilerplate inside it is dropped and listed.
-    body = lines[start:end + 1]
+    body = lines[start : end + 1]
     if dateline_at is not None and dateline_at == start and (match := DATELINE.match(body[0].strip())):
         article.dropped.append(Dropped(start + 1, body[0].strip()[: match.end()].strip(), "dateline"))
-        body[0] = body[0].strip()[match.end():]
+        body[0] = body[0].strip()[match.end() :]
     if quoted:
         first = body[0].lstrip()
         body[0] = first[1:]
@@ -187,7 +197,7 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
             kept = stripped[: match.start()].rstrip()
             if kept:
                 article.paragraphs.append(escape(kept))
-            article.dropped.append(Dropped(start + offset + 1, stripped[match.start():], "boilerplate"))
+            article.dropped.append(Dropped(start + offset + 1, stripped[match.start() :], "boilerplate"))
             continue
         article.paragraphs.append(escape(stripped))
     article.statement_lines = (start + 1, end + 1)
@@ -202,14 +212,22 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
     return article
 
 
-def _header_reason(stripped: str, index: int, lines: list[str], headline: str, article: Article,
-                   dateline_at: int | None, introduction: int | None, start: int) -> str:
+def _header_reason(
+    stripped: str,
+    index: int,
+    lines: list[str],
+    headline: str,
+    article: Article,
+    dateline_at: int | None,
+    introduction: int | None,
+    start: int,
+) -> str:
     source = article.source
     if index == introduction:
         return "the article's introduction of the statement"
     if stripped == headline or stripped.endswith(headline):
         return "headline (kept as source.title)" if stripped == headline else "breadcrumb and headline"
-    following = next((line.strip() for line in lines[index + 1:] if line.strip()), "")
+    following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
     if stripped.endswith(":") and following == headline and index < start:
         source["title"] = f"{stripped} {headline}"
         return "headline (kept as source.title)"
@@ -249,26 +267,30 @@ def _find_speaker(text: str, registry: Registry) -> str | None:
         found = len(re.findall(re.escape(name), text, re.IGNORECASE))
         if found:
             counts[ident] = counts.get(ident, 0) + found
-    return max(counts, key=counts.get) if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _title(introduction: str, headline: str) -> tuple[str | None, str]:
     """`Here is the Statement <who> at the Plenary session of X:` -> (statement, `Statement at the ...`)."""
     if not introduction:
         return None, headline
-    core = re.sub(r"^.*?\b(here is|here's|below is|the following is|read the full|full text of|the full text|"
-                  r"the text of)\s+(the\s+)?", "", introduction.rstrip(":").strip(), flags=re.IGNORECASE)
+    core = re.sub(
+        r"^.*?\b(here is|here's|below is|the following is|read the full|full text of|the full text|"
+        r"the text of)\s+(the\s+)?",
+        "",
+        introduction.rstrip(":").strip(),
+        flags=re.IGNORECASE,
+    )
     kind = _KIND.search(core)
     if not kind:
         return None, core or headline
     word = kind.group(1).lower()
-    rest = re.search(r"\s(at|to|before|on|during)\s(.+)$", core[kind.end():])
+    rest = re.search(r"\s(at|to|before|on|during)\s(.+)$", core[kind.end() :])
     title = f"{word.capitalize()} {rest.group(1)} {rest.group(2)}" if rest else core
     return word, title
 
 
-def _find_event(header: str, context: str, date: dt.date | None,
-                registry: Registry) -> tuple[str | None, str | None]:
+def _find_event(header: str, context: str, date: dt.date | None, registry: Registry) -> tuple[str | None, str | None]:
     text = f"{header}\n{context}".casefold()
     candidates = []
     for ident, event in registry.events.entries.items():
@@ -284,19 +306,31 @@ def _find_event(header: str, context: str, date: dt.date | None,
     dated, _, ident = max(candidates)
     if date is not None and not dated and registry.events[ident].start is not None:
         return None, None
-    session = next((s.name for s in registry.events[ident].sessions if s.name.casefold() in context.casefold()),
-                   None)
+    session = next((s.name for s in registry.events[ident].sessions if s.name.casefold() in context.casefold()), None)
     return ident, session
 
 
 def draft(article: Article, language: str = "en", file_name: str = "") -> Draft:
     """The front matter and paragraphs of the transcript an editor starts from."""
-    source = {key: article.source[key] for key in ("title", "publisher", "author", "place", "date", "url")
-              if article.source.get(key)}
-    source["note"] = (f"Imported with `podium import article` from {file_name or 'a scraped article'}: the "
-                      "statement quoted in the article, without the article's own text and the site's "
-                      "boilerplate around it.")
-    meta = {"title": article.title, "date": article.date, "speaker": article.speaker, "event": article.event,
-            "session": article.session, "location": article.location, "language": language,
-            "kind": article.kind, "source": source}
+    source = {
+        key: article.source[key]
+        for key in ("title", "publisher", "author", "place", "date", "url")
+        if article.source.get(key)
+    }
+    source["note"] = (
+        f"Imported with `podium import article` from {file_name or 'a scraped article'}: the "
+        "statement quoted in the article, without the article's own text and the site's "
+        "boilerplate around it."
+    )
+    meta = {
+        "title": article.title,
+        "date": article.date,
+        "speaker": article.speaker,
+        "event": article.event,
+        "session": article.session,
+        "location": article.location,
+        "language": language,
+        "kind": article.kind,
+        "source": source,
+    }
     return Draft(meta, article.paragraphs)

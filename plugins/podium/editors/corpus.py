@@ -28,18 +28,21 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from podium.core import registry as registries
-from podium.editors.draft import Draft, append_entry, escape, slug
 from podium.core.model import _ID, SpeechMeta
 from podium.core.problems import Problems
 from podium.core.registry import Registry
+from podium.core.text import slug
+from podium.core.validation import error_message
+from podium.editors.draft import Draft, append_entry, escape
 
 FIELDS = {
     "file": "the text's file name, relative to the corpus folder (required)",
@@ -71,7 +74,7 @@ class Mapping:
     topic_separator: str = ";"
 
     @classmethod
-    def load(cls, file: Path | None, overrides: Iterable[str], problems: Problems) -> "Mapping":
+    def load(cls, file: Path | None, overrides: Iterable[str], problems: Problems) -> Mapping:
         mapping = cls()
         if file is not None:
             text = file.read_text(encoding="utf-8")
@@ -79,12 +82,22 @@ class Mapping:
             data = data or {}
             for key in data:
                 if key not in ("columns", "labels", "speakers", "topic_separator"):
-                    problems.add(str(file), 1, 1, f"unknown mapping key `{key}`",
-                                 "the keys are columns, labels, speakers and topic_separator")
+                    problems.add(
+                        str(file),
+                        1,
+                        1,
+                        f"unknown mapping key `{key}`",
+                        "the keys are columns, labels, speakers and topic_separator",
+                    )
             for name, column in (data.get("columns") or {}).items():
                 if name not in FIELDS:
-                    problems.add(str(file), 1, 1, f"unknown field `{name}` in the mapping's columns",
-                                 "the fields are: " + ", ".join(FIELDS))
+                    problems.add(
+                        str(file),
+                        1,
+                        1,
+                        f"unknown field `{name}` in the mapping's columns",
+                        "the fields are: " + ", ".join(FIELDS),
+                    )
                 mapping.columns[name] = str(column)
             mapping.labels = {str(k): str(v) for k, v in (data.get("labels") or {}).items()}
             mapping.speakers = dict(data.get("speakers") or {})
@@ -92,8 +105,13 @@ class Mapping:
         for item in overrides:
             name, _, column = item.partition("=")
             if name not in FIELDS or not column:
-                problems.add("--map", 1, 1, f"`{item}` is not FIELD=COLUMN with a known field",
-                             "the fields are: " + ", ".join(FIELDS))
+                problems.add(
+                    "--map",
+                    1,
+                    1,
+                    f"`{item}` is not FIELD=COLUMN with a known field",
+                    "the fields are: " + ", ".join(FIELDS),
+                )
                 continue
             mapping.columns[name] = column
         return mapping
@@ -105,12 +123,20 @@ def read_table(file: Path) -> list[tuple[int, dict[str, str]]]:
         data = json.loads(file.read_text(encoding="utf-8"))
         if isinstance(data, dict):
             data = next((v for v in data.values() if isinstance(v, list)), [])
-        return [(index + 1, {str(k): "" if v is None else (";".join(map(str, v)) if isinstance(v, list) else str(v))
-                             for k, v in row.items()}) for index, row in enumerate(data) if isinstance(row, dict)]
+        return [
+            (
+                index + 1,
+                {
+                    str(k): "" if v is None else (";".join(map(str, v)) if isinstance(v, list) else str(v))
+                    for k, v in row.items()
+                },
+            )
+            for index, row in enumerate(data)
+            if isinstance(row, dict)
+        ]
     with file.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None})
-                for row in reader]
+        return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}) for row in reader]
 
 
 def paragraphs(text: str) -> list[str]:
@@ -125,7 +151,7 @@ def paragraphs(text: str) -> list[str]:
 @dataclass
 class Converted:
     paragraphs: list[str]
-    speakers: list[str]                               # in order of appearance
+    speakers: list[str]  # in order of appearance
     labels: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph number, label, speaker)
 
 
@@ -146,11 +172,14 @@ def convert(text: str, speaker: str, labels: dict[str, str]) -> Converted:
             paragraph, trailing = match.group(1), match.group(2)
         who = None
         for label, target in ordered:
-            if paragraph == label or paragraph.startswith(label + " ") or (
-                    label.endswith((":", ".")) and paragraph.startswith(label)):
+            if (
+                paragraph == label
+                or paragraph.startswith(label + " ")
+                or (label.endswith((":", ".")) and paragraph.startswith(label))
+            ):
                 who = target.replace("{speaker}", speaker)
                 result.labels.append((number, label, who))
-                paragraph = paragraph[len(label):].strip()
+                paragraph = paragraph[len(label) :].strip()
                 break
         if uses_labels and who is None and current is None:
             who = speaker
@@ -176,15 +205,17 @@ class Summary:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     speakers_added: list[str] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)     # "file:paragraph: `Label` -> @id:"
+    labels: list[str] = field(default_factory=list)  # "file:paragraph: `Label` -> @id:"
 
     def line(self, problems: Problems) -> str:
         errors = len(problems.errors)
-        return (f"imported {len(self.written) + len(self.unchanged) + len(self.kept)} transcripts: "
-                f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.kept)} kept "
-                f"(edited since the last import); {len(self.speakers_added)} speakers added; "
-                f"{len(self.labels)} speaker labels made turns; {errors} row{'s' if errors != 1 else ''} "
-                f"with errors")
+        return (
+            f"imported {len(self.written) + len(self.unchanged) + len(self.kept)} transcripts: "
+            f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.kept)} kept "
+            f"(edited since the last import); {len(self.speakers_added)} speakers added; "
+            f"{len(self.labels)} speaker labels made turns; {errors} row{'s' if errors != 1 else ''} "
+            f"with errors"
+        )
 
 
 class SpeakerIndex:
@@ -201,7 +232,7 @@ class SpeakerIndex:
     def find_or_add(self, name: str, summary: Summary) -> str:
         if (found := self.by_name.get(name.casefold())) is not None:
             return found
-        base = slug(name) or "speaker"
+        base = slug(name, 60).strip("-") or "speaker"
         ident, number = base, 2
         while ident in self.ids:
             ident, number = f"{base}-{number}", number + 1
@@ -216,8 +247,16 @@ class SpeakerIndex:
         summary.speakers_added.append(ident)
 
 
-def import_corpus(folder: Path, table: Path, mapping: Mapping, speeches: Path, registry: Registry,
-                  problems: Problems, force: bool = False, progress=None) -> Summary:
+def import_corpus(
+    folder: Path,
+    table: Path,
+    mapping: Mapping,
+    speeches: Path,
+    registry: Registry,
+    problems: Problems,
+    force: bool = False,
+    progress=None,
+) -> Summary:
     """Write one transcript per row under `speeches/<year>/<id>.md`; report bad rows as problems."""
     summary = Summary()
     speakers = SpeakerIndex(registry, speeches / registries.FILES["speakers"])
@@ -228,23 +267,26 @@ def import_corpus(folder: Path, table: Path, mapping: Mapping, speeches: Path, r
     column = mapping.columns
     where = table.name
     seen_ids: dict[str, int] = {}
-    for line, row in (progress(rows) if progress else rows):
-        def get(name: str) -> str:
+    for line, row in progress(rows) if progress else rows:
+
+        def get(name: str, row: dict[str, str] = row) -> str:
             return (row.get(column.get(name, name)) or "").strip()
 
-        def fail(message: str, hint: str = "") -> None:
+        def fail(message: str, hint: str = "", line: int = line) -> None:
             problems.add(where, line, 1, message, hint)
 
         name = get("file")
         if not name:
-            fail(f"no file name in column `{column['file']}`", "map the column that names the text file: "
-                 "--map file=COLUMN")
+            fail(
+                f"no file name in column `{column['file']}`",
+                "map the column that names the text file: --map file=COLUMN",
+            )
             continue
         source_file = folder / name
         if not source_file.is_file():
             fail(f"text file `{name}` is not in {folder.name}/", "check the file name in the table")
             continue
-        ident = get("id") or slug(Path(name).stem)
+        ident = get("id") or slug(Path(name).stem, 60).strip("-")
         if not _ID.match(ident):
             fail(f"`{ident}` is not a valid transcript id", "use lowercase letters, digits and hyphens")
             continue
@@ -254,29 +296,46 @@ def import_corpus(folder: Path, table: Path, mapping: Mapping, speeches: Path, r
         seen_ids[ident] = line
         speaker = get("speaker")
         if speaker and speaker not in speakers.ids:
-            fail(f"unknown speaker `{speaker}` in column `{column['speaker']}`",
-                 "map the name column with speaker_name instead, so that missing speakers are added")
+            fail(
+                f"unknown speaker `{speaker}` in column `{column['speaker']}`",
+                "map the name column with speaker_name instead, so that missing speakers are added",
+            )
             continue
         if not speaker:
             if not get("speaker_name"):
-                fail("no speaker: the row has neither a speaker id nor a speaker name",
-                     "map a column with --map speaker=COLUMN or --map speaker_name=COLUMN")
+                fail(
+                    "no speaker: the row has neither a speaker id nor a speaker name",
+                    "map a column with --map speaker=COLUMN or --map speaker_name=COLUMN",
+                )
                 continue
             speaker = speakers.find_or_add(get("speaker_name"), summary)
-        for target in set(mapping.labels.values()) - {"{speaker}"}:
-            if target not in speakers.ids:
-                speakers.add(target, {"name": target.replace("-", " ").title()}, summary)
+        for named in set(mapping.labels.values()) - {"{speaker}"}:
+            if named not in speakers.ids:
+                speakers.add(named, {"name": named.replace("-", " ").title()}, summary)
         converted = convert(source_file.read_text(encoding="utf-8-sig"), speaker, mapping.labels)
         for number, label, who in converted.labels:
             summary.labels.append(f"{name}: paragraph {number}: `{label}` -> @{who}:")
         topics = [t.strip() for t in get("topics").split(mapping.topic_separator) if t.strip()]
         meta: dict[str, Any] = {
-            "title": get("title"), "date": get("date"), "event": get("event") or None,
-            "session": get("session") or None, "location": get("location") or None,
-            "language": get("language") or None, "kind": get("kind") or None, "summary": get("summary") or None,
+            "title": get("title"),
+            "date": get("date"),
+            "event": get("event") or None,
+            "session": get("session") or None,
+            "location": get("location") or None,
+            "language": get("language") or None,
+            "kind": get("kind") or None,
+            "summary": get("summary") or None,
             "topics": topics,
-            "source": {k: v for k, v in (("url", get("source_url")), ("publisher", get("source_publisher")),
-                                         ("title", get("source_title"))) if v} or None,
+            "source": {
+                k: v
+                for k, v in (
+                    ("url", get("source_url")),
+                    ("publisher", get("source_publisher")),
+                    ("title", get("source_title")),
+                )
+                if v
+            }
+            or None,
         }
         if len(converted.speakers) == 1:
             meta["speaker"] = converted.speakers[0]
@@ -288,11 +347,12 @@ def import_corpus(folder: Path, table: Path, mapping: Mapping, speeches: Path, r
             for error in exc.errors():
                 field_name = ".".join(str(p) for p in error["loc"])
                 if error["type"] == "missing":
-                    fail(f"no `{field_name}`: the column `{column.get(field_name, field_name)}` is empty or absent",
-                         f"fill it in, or map another column with --map {field_name}=COLUMN")
+                    fail(
+                        f"no `{field_name}`: the column `{column.get(field_name, field_name)}` is empty or absent",
+                        f"fill it in, or map another column with --map {field_name}=COLUMN",
+                    )
                     continue
-                fail(f"`{field_name}`: {error['msg'].removeprefix('Value error, ')}",
-                     f"fix the table's column for `{field_name}`")
+                fail(f"`{field_name}`: {error_message(error)}", f"fix the table's column for `{field_name}`")
             continue
         if checked.event and checked.event not in registry.events:
             fail(f"unknown event `{checked.event}`", "add it to events.yml first, or leave the column empty")

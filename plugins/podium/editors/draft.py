@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,14 +49,17 @@ _Dumper.add_representer(str, _str)
 
 
 def dump_yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000,
-                     default_flow_style=False)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
 
 
 def _ordered(meta: dict[str, Any]) -> dict[str, Any]:
     order = list(SpeechMeta.model_fields)
-    return dict(sorted(((k, v) for k, v in meta.items() if v not in (None, [], {}, "")),
-                       key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
+    return dict(
+        sorted(
+            ((k, v) for k, v in meta.items() if v not in (None, [], {}, "")),
+            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+        )
+    )
 
 
 # At the start of a paragraph these would make Markdown (or Podium) read the text as something else.
@@ -93,12 +95,6 @@ class Draft:
 
     def text(self) -> str:
         return "---\n" + dump_yaml(_ordered(self.meta)) + "---\n\n" + "\n\n".join(self.paragraphs) + "\n"
-
-
-def slug(text: str, limit: int = 60) -> str:
-    """An id from a name: `Paul Kagame` -> `paul-kagame`; letters outside ASCII lose their accents."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:limit].strip("-")
 
 
 def append_entry(file: Path, ident: str, entry: dict[str, Any]) -> None:

@@ -32,43 +32,130 @@ import math
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
-VOCABULARY = 40_000          # distinct Latin-script words; the Cyrillic vocabulary is a quarter of that
+from podium.core.problems import Problems
+from podium.core.settings import read_config
+from podium.core.text import slug
+
+VOCABULARY = 40_000  # distinct Latin-script words; the Cyrillic vocabulary is a quarter of that
 ZIPF_EXPONENT = 1.05
 MEDIAN_WORDS = 1_100
 MIN_WORDS, MAX_WORDS = 200, 10_000
 FIRST_YEAR, LAST_YEAR = 2006, 2025
 
-_ONSETS = ("", "", "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
-           "br", "cr", "dr", "fr", "gr", "pr", "tr", "st", "sp", "sk", "sl", "pl", "bl", "cl", "fl", "gl",
-           "ch", "sh", "th", "qu", "str", "sc")
+_ONSETS = (
+    "",
+    "",
+    "b",
+    "c",
+    "d",
+    "f",
+    "g",
+    "h",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "w",
+    "z",
+    "br",
+    "cr",
+    "dr",
+    "fr",
+    "gr",
+    "pr",
+    "tr",
+    "st",
+    "sp",
+    "sk",
+    "sl",
+    "pl",
+    "bl",
+    "cl",
+    "fl",
+    "gl",
+    "ch",
+    "sh",
+    "th",
+    "qu",
+    "str",
+    "sc",
+)
 _NUCLEI = ("a", "e", "i", "o", "u", "a", "e", "i", "o", "ai", "ea", "ou", "io", "ie", "y", "ee", "oa")
 _CODAS = ("", "", "", "", "n", "r", "s", "t", "l", "m", "nd", "st", "nt", "rs", "ck", "ng", "x", "ct", "rt")
-_CYR_ONSETS = ("", "", "б", "в", "г", "ғ", "д", "ж", "з", "й", "к", "қ", "л", "м", "н", "п", "р", "с", "т",
-               "ш", "т", "с", "қ", "ст", "тр", "кр")
+_CYR_ONSETS = (
+    "",
+    "",
+    "б",
+    "в",
+    "г",
+    "ғ",
+    "д",
+    "ж",
+    "з",
+    "й",
+    "к",
+    "қ",
+    "л",
+    "м",
+    "н",
+    "п",
+    "р",
+    "с",
+    "т",
+    "ш",
+    "т",
+    "с",
+    "қ",
+    "ст",
+    "тр",
+    "кр",
+)
 _CYR_NUCLEI = ("а", "ә", "е", "ы", "і", "о", "ө", "ұ", "ү", "у", "и", "а", "е", "ы")
 _CYR_CODAS = ("", "", "", "н", "ң", "р", "с", "т", "л", "м", "қ", "ғ", "з", "й", "ш", "лық", "дық", "ға")
 
-_STAGE_DIRECTIONS = ("[Applause]", "[Applause]", "[Laughter]", "[Inaudible]", "[Pause]",
-                     "[Prolonged applause]", "[Video presentation]", "[Microphone off]")
+_STAGE_DIRECTIONS = (
+    "[Applause]",
+    "[Applause]",
+    "[Laughter]",
+    "[Inaudible]",
+    "[Pause]",
+    "[Prolonged applause]",
+    "[Video presentation]",
+    "[Microphone off]",
+)
 _CYR_STAGE_DIRECTIONS = ("[Қол шапалақтау]", "[Күлкі]", "[Аплодисменты]")
 
 _TOPICS: dict[str, tuple[str, ...]] = {
-    "Global governance": ("Multilateralism", "United Nations reform", "International law", "Sanctions",
-                          "Regional integration"),
-    "Peace and security": ("Nuclear non-proliferation", "Arms control", "Terrorism", "Peacekeeping",
-                           "Cybersecurity", "Border security"),
+    "Global governance": (
+        "Multilateralism",
+        "United Nations reform",
+        "International law",
+        "Sanctions",
+        "Regional integration",
+    ),
+    "Peace and security": (
+        "Nuclear non-proliferation",
+        "Arms control",
+        "Terrorism",
+        "Peacekeeping",
+        "Cybersecurity",
+        "Border security",
+    ),
     "Economy": ("Trade", "Investment", "Inflation", "Public debt", "Taxation", "Labour markets", "Tourism"),
     "Energy": ("Oil and gas", "Renewable energy", "Nuclear power", "Energy efficiency"),
-    "Climate and environment": ("Climate adaptation", "Water", "Biodiversity", "Desertification",
-                                "Air pollution"),
-    "Digital transformation": ("Artificial intelligence", "E-government", "Telecommunications",
-                               "Data protection"),
-    "Political reform": ("Constitutional reform", "Elections", "Parliament", "Decentralisation",
-                         "Anti-corruption"),
+    "Climate and environment": ("Climate adaptation", "Water", "Biodiversity", "Desertification", "Air pollution"),
+    "Digital transformation": ("Artificial intelligence", "E-government", "Telecommunications", "Data protection"),
+    "Political reform": ("Constitutional reform", "Elections", "Parliament", "Decentralisation", "Anti-corruption"),
     "Society": ("Education", "Health", "Pensions", "Housing", "Youth", "Gender equality", "Migration"),
     "Infrastructure": ("Transport corridors", "Railways", "Ports", "Urban development"),
     "Agriculture": ("Food security", "Irrigation", "Livestock"),
@@ -77,16 +164,51 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     "Human rights": ("Freedom of expression", "Rule of law", "Minority rights"),
     "Finance": ("Banking", "Capital markets", "Central banking", "Islamic finance"),
 }
-_ROLES = ("President", "Prime Minister", "Minister of Foreign Affairs", "Minister of Finance",
-          "Minister of Energy", "Minister of Education", "Chairman of the Senate", "Speaker of Parliament",
-          "Ambassador", "Secretary-General", "Director-General", "Governor of the Central Bank",
-          "Member of Parliament", "Chief Executive", "Professor", "Mayor", "Deputy Prime Minister",
-          "Special Envoy", "Commissioner", "Chair of the Board")
-_SERIES_KINDS = ("Forum", "Summit", "Congress", "Economic Forum", "Dialogue", "Conference", "Assembly",
-                 "Parliamentary Session", "Investment Forum", "Security Conference")
-_SESSIONS = ("Opening ceremony", "Plenary session", "Panel on {topic}", "Round table on {topic}",
-             "Ministerial meeting", "Press conference", "Closing session", "Business council",
-             "Expert session on {topic}")
+_ROLES = (
+    "President",
+    "Prime Minister",
+    "Minister of Foreign Affairs",
+    "Minister of Finance",
+    "Minister of Energy",
+    "Minister of Education",
+    "Chairman of the Senate",
+    "Speaker of Parliament",
+    "Ambassador",
+    "Secretary-General",
+    "Director-General",
+    "Governor of the Central Bank",
+    "Member of Parliament",
+    "Chief Executive",
+    "Professor",
+    "Mayor",
+    "Deputy Prime Minister",
+    "Special Envoy",
+    "Commissioner",
+    "Chair of the Board",
+)
+_SERIES_KINDS = (
+    "Forum",
+    "Summit",
+    "Congress",
+    "Economic Forum",
+    "Dialogue",
+    "Conference",
+    "Assembly",
+    "Parliamentary Session",
+    "Investment Forum",
+    "Security Conference",
+)
+_SESSIONS = (
+    "Opening ceremony",
+    "Plenary session",
+    "Panel on {topic}",
+    "Round table on {topic}",
+    "Ministerial meeting",
+    "Press conference",
+    "Closing session",
+    "Business council",
+    "Expert session on {topic}",
+)
 _MULTI_KINDS = ("panel", "debate", "interview", "press conference")
 _SINGLE_KINDS = ("speech", "speech", "speech", "address", "statement", "remarks", "lecture")
 
@@ -151,14 +273,20 @@ class Words:
         seen: dict[str, None] = {}  # a dict, not a set: insertion order keeps the output deterministic
         while len(seen) < size:
             rank = len(seen)
-            syllables = 1 if rank < 150 else 2 if rank < 4_000 else rng.choice((2, 3, 3)) if rank < 20_000 \
+            syllables = (
+                1
+                if rank < 150
+                else 2
+                if rank < 4_000
+                else rng.choice((2, 3, 3))
+                if rank < 20_000
                 else rng.choice((3, 3, 4))
+            )
             word = "".join(rng.choice(onsets) + rng.choice(nuclei) + rng.choice(codas) for _ in range(syllables))
             if len(word) > 1 or rank < 20:
                 seen.setdefault(word, None)
         self.words = list(seen)
-        self.cumulative = list(itertools.accumulate(1 / (rank ** ZIPF_EXPONENT)
-                                                    for rank in range(1, size + 1)))
+        self.cumulative = list(itertools.accumulate(1 / (rank**ZIPF_EXPONENT) for rank in range(1, size + 1)))
 
     def draw(self, rng: random.Random, count: int) -> list[str]:
         return rng.choices(self.words, cum_weights=self.cumulative, k=count)
@@ -168,24 +296,19 @@ class Words:
         return self.words[rng.randrange(1_000, min(20_000, len(self.words)))][:10]
 
 
-def _slug(text: str) -> str:
-    out = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text.lower())
-    return "-".join(part for part in out.split("-") if part)
-
-
 def _title(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
 class Generator:
-    def __init__(self, speeches: int, seed: int, speakers: int | None = None):
+    def __init__(self, root: Path, speeches: int, seed: int, speakers: int | None = None):
         self.count = speeches
         self.seed = seed
         self.rng = random.Random(seed)
         self.latin = Words(self.rng, VOCABULARY, _ONSETS, _NUCLEI, _CODAS)
         self.cyrillic = Words(self.rng, VOCABULARY // 4, _CYR_ONSETS, _CYR_NUCLEI, _CYR_CODAS)
         self.speaker_count = speakers or max(6, min(600, round(speeches * 0.3)))
-        self.summary: Summary | None = None
+        self.summary = Summary(root=root)
         self.by_speaker: dict[str, list[int]] = {}  # speaker id -> indexes of their speeches written so far
 
     # -- registries ---------------------------------------------------------------------------------
@@ -193,10 +316,10 @@ class Generator:
     def topics(self) -> dict[str, dict[str, Any]]:
         table: dict[str, dict[str, Any]] = {}
         for root, children in _TOPICS.items():
-            root_id = _slug(root)
+            root_id = slug(root)
             table[root_id] = {"label": root, "description": f"Speeches and statements on {root.lower()}."}
             for child in children:
-                table[_slug(child)] = {"label": child, "parent": root_id}
+                table[slug(child)] = {"label": child, "parent": root_id}
         return table
 
     def countries(self) -> list[str]:
@@ -213,21 +336,24 @@ class Generator:
         taken: set[str] = set()
         for _ in range(self.speaker_count):
             given, family = _title(self.latin.rare(rng)[:8]), _title(self.latin.rare(rng))
-            ident = _slug(family)
+            ident = slug(family)
             if ident in taken:
-                ident = _slug(f"{given}-{family}")
+                ident = slug(f"{given}-{family}")
             number = 2
             while ident in taken:
-                ident, number = f"{_slug(family)}-{number}", number + 1
+                ident, number = f"{slug(family)}-{number}", number + 1
             taken.add(ident)
             country = rng.choice(countries)
             roles, start = [], dt.date(rng.randint(1994, 2012), rng.randint(1, 12), rng.randint(1, 28))
             for index in range(rng.randint(1, 3)):
                 role = rng.choice(_ROLES)
-                organization = (f"Republic of {country}" if role in ("President", "Prime Minister")
-                                else f"United Nations {_title(self.latin.rare(rng))} Programme"
-                                if role in ("Secretary-General", "Director-General", "Special Envoy")
-                                else f"Government of {country}")
+                organization = (
+                    f"Republic of {country}"
+                    if role in ("President", "Prime Minister")
+                    else f"United Nations {_title(self.latin.rare(rng))} Programme"
+                    if role in ("Secretary-General", "Director-General", "Special Envoy")
+                    else f"Government of {country}"
+                )
                 end = start + dt.timedelta(days=rng.randint(900, 4000))
                 entry: dict[str, Any] = {"role": role, "organization": organization, "from": start}
                 if index < 2 and end < dt.date(LAST_YEAR, 6, 1) and rng.random() < 0.7:
@@ -249,21 +375,24 @@ class Generator:
         for _ in range(series_count):
             city = _title(self.latin.rare(rng))
             name = f"{city} {rng.choice(_SERIES_KINDS)}"
-            series = _slug(name)
+            series = slug(name)
             if series in table:
                 continue
             country = rng.choice(countries)
-            table[series] = {"name": name, "location": f"{city}, {country}",
-                             "url": f"https://{series}.example.org",
-                             "description": f"An annual meeting in {city} on {rng.choice(topic_labels).lower()} "
-                                            f"and {rng.choice(topic_labels).lower()}."}
+            table[series] = {
+                "name": name,
+                "location": f"{city}, {country}",
+                "url": f"https://{series}.example.org",
+                "description": f"An annual meeting in {city} on {rng.choice(topic_labels).lower()} "
+                f"and {rng.choice(topic_labels).lower()}.",
+            }
             first = rng.randint(FIRST_YEAR, LAST_YEAR - 2)
             month = rng.randint(2, 11)
             for edition_number, year in enumerate(range(first, LAST_YEAR + 1), start=1):
                 start = dt.date(year, month, rng.randint(1, 25))
                 days = rng.randint(1, 3)
                 end = start + dt.timedelta(days=days - 1)
-                sessions = []
+                sessions: list[dict[str, Any]] = []
                 for day in range(days):
                     for template in rng.sample(_SESSIONS, rng.randint(1, 3)):
                         session = template.format(topic=rng.choice(topic_labels).lower())
@@ -271,10 +400,15 @@ class Generator:
                             sessions.append({"name": session, "date": start + dt.timedelta(days=day)})
                 ident = f"{series}-{year}"
                 edition = _Edition(ident, f"{name} {year}", start, end, f"{city}, {country}", sessions)
-                table[ident] = {"name": edition.name, "parent": series, "from": start, "to": end,
-                                "location": edition.location,
-                                "description": f"The {_ordinal(edition_number)} {name}.",
-                                "sessions": sessions}
+                table[ident] = {
+                    "name": edition.name,
+                    "parent": series,
+                    "from": start,
+                    "to": end,
+                    "location": edition.location,
+                    "description": f"The {_ordinal(edition_number)} {name}.",
+                    "sessions": sessions,
+                }
                 editions.append(edition)
         return table, editions
 
@@ -283,7 +417,7 @@ class Generator:
     def plan(self, people: list[_Speaker], editions: list[_Edition], topics: list[str]) -> list[_Planned]:
         """Decide every speech's front matter first, so translations and references can name earlier ones."""
         rng = self.rng
-        weights = list(itertools.accumulate(1 / (rank ** 0.8) for rank in range(1, len(people) + 1)))
+        weights = list(itertools.accumulate(1 / (rank**0.8) for rank in range(1, len(people) + 1)))
         planned: list[_Planned] = []
         people_by_id = {person.id: person for person in people}
         ids: set[str] = set()
@@ -309,17 +443,20 @@ class Generator:
                 place = f"{_title(self.latin.rare(rng))}, {main.country}"
             kind = rng.choice(_MULTI_KINDS) if len(speakers) > 1 else rng.choice(_SINGLE_KINDS)
             speech_topics = list(dict.fromkeys(rng.sample(topics, rng.randint(1, 5))))
-            base = f"{edition.id if edition else day.year}-{main.id}-{_slug(kind)}"
+            base = f"{edition.id if edition else day.year}-{main.id}-{slug(kind)}"
             ident, number = base, 2
             while ident in ids:
                 ident, number = f"{base}-{number}", number + 1
-            front: dict[str, Any] = {"title": self._speech_title(kind, main, edition, session, speech_topics),
-                                     "date": day}
+            front: dict[str, Any] = {
+                "title": self._speech_title(kind, main, edition, session, speech_topics),
+                "date": day,
+            }
             if len(speakers) == 1:
                 front["speaker"] = main.id
             else:
                 front["speakers"] = [s.id for s in speakers]
             if edition:
+                assert session is not None  # drawn from the edition's sessions above
                 front["event"] = edition.id
                 front["session"] = session["name"]
             front["location"] = place
@@ -329,8 +466,11 @@ class Generator:
             original = planned[rng.randrange(len(planned))] if language != "en" and planned else None
             if original and original.language == "en" and rng.random() < 0.5:
                 # A translation: the same occasion, speakers and length as the original, in another language.
-                front = {key: value for key, value in original.front.items()
-                         if key not in ("summary", "topics", "source", "media")}
+                front = {
+                    key: value
+                    for key, value in original.front.items()
+                    if key not in ("summary", "topics", "source", "media")
+                }
                 front.update(language=language, delivered="translation", translation_of=original.id)
                 speakers = [people_by_id[ident] for ident in original.speakers]
                 main = speakers[0]
@@ -342,27 +482,34 @@ class Generator:
                 front["title"] = self._sentence(self.cyrillic, rng.randint(4, 8))[:-1]
             front["summary"] = self._sentence(self._words_for(language), rng.randint(14, 30))
             front["topics"] = speech_topics
-            front["source"] = {"url": f"https://press.example.org/{front['date'].year}/{ident}",
-                               "publisher": f"Press office of the {main.roles[-1]['organization']}",
-                               "retrieved": dt.date(LAST_YEAR, 11, 1)}
+            front["source"] = {
+                "url": f"https://press.example.org/{front['date'].year}/{ident}",
+                "publisher": f"Press office of the {main.roles[-1]['organization']}",
+                "retrieved": dt.date(LAST_YEAR, 11, 1),
+            }
             if rng.random() < 0.2:
                 front["media"] = {"video": f"https://video.example.org/{ident}"}
             ids.add(ident)
             words = int(min(MAX_WORDS, max(MIN_WORDS, rng.lognormvariate(math.log(MEDIAN_WORDS), 0.75))))
-            planned.append(_Planned(ident, front["date"].year, front, [s.id for s in speakers], words, language,
-                                    speech_topics))
+            planned.append(
+                _Planned(ident, front["date"].year, front, [s.id for s in speakers], words, language, speech_topics)
+            )
         return planned
 
     def _speech_title(self, kind: str, speaker: _Speaker, edition: _Edition | None, session, topics) -> str:
         label = _TOPIC_LABELS.get(topics[0], topics[0]).lower()
         if edition:
             where = f"the {session['name'].lower()} of the {edition.name}"
-            return {"panel": f"Panel discussion at {where}", "debate": f"Debate at {where}",
-                    "interview": f"Interview at the {edition.name}",
-                    "press conference": f"Press conference at the {edition.name}",
-                    }.get(kind, f"{_title(kind)} at {where}")
-        return {"address": f"Address to the nation on {label}", "lecture": f"Lecture on {label}",
-                }.get(kind, f"{_title(kind)} on {label}")
+            return {
+                "panel": f"Panel discussion at {where}",
+                "debate": f"Debate at {where}",
+                "interview": f"Interview at the {edition.name}",
+                "press conference": f"Press conference at the {edition.name}",
+            }.get(kind, f"{_title(kind)} at {where}")
+        return {
+            "address": f"Address to the nation on {label}",
+            "lecture": f"Lecture on {label}",
+        }.get(kind, f"{_title(kind)} on {label}")
 
     # -- text -----------------------------------------------------------------------------------------
 
@@ -381,8 +528,14 @@ class Generator:
             elif roll < 0.085:
                 drawn[position] = _title(drawn[position])  # a name
             elif roll < 0.088:
-                drawn[position] = rng.choice((f"{rng.randint(2, 99)}", f"{rng.randint(1, 99)}.{rng.randint(1, 9)}%",
-                                              f"${rng.randint(2, 900)} billion", f"{rng.randint(1950, 2025)}"))
+                drawn[position] = rng.choice(
+                    (
+                        f"{rng.randint(2, 99)}",
+                        f"{rng.randint(1, 99)}.{rng.randint(1, 9)}%",
+                        f"${rng.randint(2, 900)} billion",
+                        f"{rng.randint(1950, 2025)}",
+                    )
+                )
             elif roll < 0.0895:
                 drawn[position] = f"*{drawn[position]}*"
         return " ".join(drawn) + rng.choice(".......?!")
@@ -398,7 +551,7 @@ class Generator:
                 break
         return " ".join(sentences), used
 
-    def body(self, speech: _Planned, topics: list[str], earlier: list[_Planned] = ()) -> str:
+    def body(self, speech: _Planned, topics: list[str], earlier: _Earlier = ()) -> str:
         """Paragraphs until the word budget is spent: turns, stage directions, sections, statement topics."""
         rng = self.rng
         words = self._words_for(speech.language)
@@ -437,12 +590,18 @@ class Generator:
                 speech.explicit_ids.append(f"point-{explicit}")
             if rng.random() < 0.08:
                 # Mostly the speech's own topics, sometimes one it is not tagged with.
-                names = list(dict.fromkeys(rng.choice(rng.choice((speech.topics, speech.topics, topics)))
-                                           for _ in range(rng.randint(1, 2))))
+                names = list(
+                    dict.fromkeys(
+                        rng.choice(rng.choice((speech.topics, speech.topics, topics))) for _ in range(rng.randint(1, 2))
+                    )
+                )
                 attributes.append("topics=" + ",".join(names))
             if earlier and rng.random() < 0.03:
-                targets = list(dict.fromkeys(filter(None, (self.cross_reference(speech, earlier)
-                                                           for _ in range(rng.randint(1, 2))))))
+                targets = list(
+                    dict.fromkeys(
+                        filter(None, (self.cross_reference(speech, earlier) for _ in range(rng.randint(1, 2))))
+                    )
+                )
                 if targets:
                     attributes.append("see=" + ",".join(targets))
                     self.summary.references += len(targets)
@@ -458,7 +617,7 @@ class Generator:
         self.summary.lengths.append(speech.words - max(left, 0))
         return "\n\n".join(blocks) + "\n"
 
-    def cross_reference(self, speech: _Planned, earlier: list[_Planned]) -> str | None:
+    def cross_reference(self, speech: _Planned, earlier: _Earlier) -> str | None:
         """A target in the syntax of `podium.xref.references`: `speech#statement`, `speech` or `@speaker`.
 
         Mostly the same speaker's earlier words ("as I said last year"), else any earlier speech; a
@@ -483,10 +642,18 @@ _AS_SAID = ("As I said", "As was said", "As we agreed", "As I noted", "As our co
 _WHEN = ("last year", "before", "at the last meeting", "then", "in this hall")
 
 
+class _Earlier(Protocol):
+    """The speeches planned before this one: a list or tuple, or a `_Prefix` of one."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int, /) -> _Planned: ...
+
+
 class _Prefix:
     """The first `length` items of a list, without copying it."""
 
-    def __init__(self, items: list, length: int):
+    def __init__(self, items: list[_Planned], length: int):
         self.items, self.length = items, length
 
     def __len__(self) -> int:
@@ -495,13 +662,13 @@ class _Prefix:
     def __bool__(self) -> bool:
         return self.length > 0
 
-    def __getitem__(self, index: int):
+    def __getitem__(self, index: int) -> _Planned:
         if not -self.length <= index < self.length:
             raise IndexError(index)
         return self.items[index % self.length]
 
 
-_TOPIC_LABELS = {_slug(label): label for root, children in _TOPICS.items() for label in (root, *children)}
+_TOPIC_LABELS = {slug(label): label for root, children in _TOPICS.items() for label in (root, *children)}
 
 
 def _ordinal(number: int) -> str:
@@ -517,8 +684,7 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _yaml(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
 HOME = """\
@@ -550,24 +716,20 @@ def mkdocs_config(site_name: str, plugins: list[Any]) -> dict[str, Any]:
 def plugins_of(config_file: Path) -> list[Any] | None:
     """The `plugins` list of an existing mkdocs.yml (e.g. the repository's), or None if it has none.
 
-    Tags such as `!!python/name:` elsewhere in the file are read as plain values, not executed.
+    Read as MkDocs reads it (core.settings): tags such as `!!python/name:` are read as nothing, never run.
     """
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - safe subclass
+    data = read_config(config_file, Problems())
     plugins = data.get("plugins") if isinstance(data, dict) else None
     return list(plugins) if isinstance(plugins, (list, dict)) else None
 
 
-def generate(root: Path, speeches: int, seed: int = 1, plugins: list[Any] | None = None,
-             speakers: int | None = None) -> Summary:
+def generate(
+    root: Path, speeches: int, seed: int = 1, plugins: list[Any] | None = None, speakers: int | None = None
+) -> Summary:
     """Write mkdocs.yml, docs/index.md, speeches/{speakers,events,topics}.yml and speeches/<year>/<id>.md."""
     root = Path(root)
-    generator = Generator(speeches, seed, speakers)
-    summary = generator.summary = Summary(root=root)
+    generator = Generator(root, speeches, seed, speakers)
+    summary = generator.summary
     topics = generator.topics()
     countries = generator.countries()
     people = generator.speakers(countries)
@@ -580,15 +742,19 @@ def generate(root: Path, speeches: int, seed: int = 1, plugins: list[Any] | None
     site_name = f"Generated archive: {speeches} speeches"
     config = mkdocs_config(site_name, plugins if plugins is not None else ["podium"])
     (root / "mkdocs.yml").write_text(_yaml(config), encoding="utf-8")
-    (root / "docs" / "index.md").write_text(HOME.format(site_name=site_name, count=speeches, seed=seed),
-                                            encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        HOME.format(site_name=site_name, count=speeches, seed=seed), encoding="utf-8"
+    )
     speaker_table = {}
     for person in people:
-        speaker_table[person.id] = {"name": person.name, "sort_name": ", ".join(person.name.split(" ", 1)[::-1]),
-                                    "country": person.country,
-                                    "bio": f"{person.name} is a public figure from {person.country}.",
-                                    "roles": person.roles}
-    header = "# Generated by `podium generate --speeches {} --seed {}`.\n".format(speeches, seed)
+        speaker_table[person.id] = {
+            "name": person.name,
+            "sort_name": ", ".join(person.name.split(" ", 1)[::-1]),
+            "country": person.country,
+            "bio": f"{person.name} is a public figure from {person.country}.",
+            "roles": person.roles,
+        }
+    header = f"# Generated by `podium generate --speeches {speeches} --seed {seed}`.\n"
     (directory / "speakers.yml").write_text(header + _yaml(speaker_table), encoding="utf-8")
     (directory / "events.yml").write_text(header + _yaml(event_table), encoding="utf-8")
     (directory / "topics.yml").write_text(header + _yaml(topics), encoding="utf-8")

@@ -13,15 +13,11 @@ on other people's servers. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import fnmatch
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import click
-
-from podium.core.annotations import FORMATS, report
 from podium.core.problems import Problems
 
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
@@ -41,14 +37,15 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.page.ids.add(values[name])
+            if ident := values.get(name):
+                self.page.ids.add(ident)
         attribute = _LINK_ATTRIBUTES.get(tag)
-        if attribute and values.get(attribute) is not None:
+        address = values.get(attribute) if attribute else None
+        if address is not None:
             if tag == "link" and "preconnect" in (values.get("rel") or ""):
                 return
             line, offset = self.getpos()
-            self.page.links.append((values[attribute], line, offset + 1))
+            self.page.links.append((address, line, offset + 1))
 
 
 def read_page(file: Path) -> Page:
@@ -86,10 +83,15 @@ def check_site(site: Path, problems: Problems, base_path: str = "/", ignore: tup
             path = parts.path
             if path.startswith("/") and base_path != "/":
                 if not path.startswith(base_path):
-                    problems.add(shown, line, column, f"link outside the site's base path {base_path}: {address}",
-                                 "write the link relative to the page")
+                    problems.add(
+                        shown,
+                        line,
+                        column,
+                        f"link outside the site's base path {base_path}: {address}",
+                        "write the link relative to the page",
+                    )
                     continue
-                path = "/" + path[len(base_path):]
+                path = "/" + path[len(base_path) :]
             followed += 1
             target = _target(site, file, path) if path else file
             if not target.is_relative_to(site):
@@ -99,40 +101,23 @@ def check_site(site: Path, problems: Problems, base_path: str = "/", ignore: tup
             if any(fnmatch.fnmatch(inside, pattern) for pattern in ignore):
                 continue
             if not target.exists():
-                problems.add(shown, line, column, f"broken link: {address} (no file {inside})",
-                             "check the id in the link; the page may have been renamed")
+                problems.add(
+                    shown,
+                    line,
+                    column,
+                    f"broken link: {address} (no file {inside})",
+                    "check the id in the link; the page may have been renamed",
+                )
                 continue
             fragment = unquote(parts.fragment)
             if fragment and target.suffix == ".html":
-                ids = pages.get(target).ids if target in pages else read_page(target).ids
+                ids = (pages.get(target) or read_page(target)).ids
                 if fragment not in ids:
-                    problems.add(shown, line, column,
-                                 f"broken anchor: {address} (no element with id `{fragment}`)",
-                                 "statement ids change only when a statement's first words do; check the id")
+                    problems.add(
+                        shown,
+                        line,
+                        column,
+                        f"broken anchor: {address} (no element with id `{fragment}`)",
+                        "statement ids change only when a statement's first words do; check the id",
+                    )
     return followed
-
-
-@click.command("linkcheck")
-@click.argument("site", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("site"))
-@click.option("--base-path", default="/", show_default=True,
-              help="The path the site is served under, for links that start with `/` (e.g. /podium/).")
-@click.option("--ignore", multiple=True, metavar="GLOB",
-              help="Do not report links to these paths inside the site, e.g. --ignore 'speakers/*'.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="text, or github for annotations (auto: github under GitHub Actions).")
-def linkcheck_command(site: Path, base_path: str, ignore: tuple[str, ...], fmt: str) -> None:
-    """Check every internal link and #anchor of a built site (external ones are not fetched).
-
-    \b
-    Example:
-      podium build && podium linkcheck site/
-    """
-    problems = Problems()
-    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    followed = check_site(site, problems, base_path, ignore)
-    output = report(problems, fmt, "podium linkcheck")
-    if output:
-        click.echo(output, err=True)
-    if problems:
-        sys.exit(1)
-    click.echo(f"checked {followed} internal links in {site}: none broken")

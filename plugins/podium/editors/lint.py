@@ -26,44 +26,35 @@ Lint never writes a file unless asked: `--fix` applies only the fixes that canno
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
-
-import click
+from typing import Any
 
 from podium.core import archive as archives
-from podium.core.annotations import FORMATS, report
-from podium.core.frontmatter import decode, parse_yaml, split
-from podium.core.problems import Problem, Problems, did_you_mean
+from podium.core.frontmatter import parse_yaml, split
+from podium.core.problems import Problem, Problems, Severity, did_you_mean
 from podium.core.settings import Settings
-from podium.core.settings import load as load_settings
+from podium.core.statements import Line, paragraphs
 
 PLACEHOLDER = "Paste the text of the speech here, one paragraph per statement."
 
 
 # -- the text as lint sees it -------------------------------------------------------------------------------
-
-@dataclass
-class Line:
-    """A piece of one line of the file: `text` starts at 1-based `column` of line `number`."""
-
-    number: int
-    column: int
-    text: str
+# Lint reads the paragraphs the build turns into statements (core.statements), never its own split: the two
+# agree on where a statement starts, and on which lines are code, which no rule looks at.
 
 
 @dataclass
 class Paragraph:
+    """The words of one statement, heading or narrative as lint sees them: its lines outside code fences,
+    without the turn mark and the `{#id topics=...}` block. A paragraph of code alone has no lines."""
+
+    line: int  # where the paragraph starts, as for the statement the build makes of it
     lines: list[Line]
     heading: bool = False
     explicit_id: bool = False
-
-    @property
-    def line(self) -> int:
-        return self.lines[0].number
 
     @property
     def text(self) -> str:
@@ -83,75 +74,34 @@ class Paragraph:
 class Transcript:
     path: str
     language: str
-    lines: list[str]                      # the whole file, line 1 first
+    lines: list[str]  # the whole file, line 1 first
     front: list[Line] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-_TURN = re.compile(r"^@[A-Za-z0-9][A-Za-z0-9_-]*\s*:[ \t]*")
-_ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
-_HEADING = re.compile(r"^#{1,6}[ \t]+")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def read(text: str, path: str) -> Transcript | None:
-    """Split a transcript into front-matter lines and body paragraphs, keeping every position."""
+def read(text: str, path: str) -> Transcript:
+    """Front-matter lines and body paragraphs of a transcript, keeping every position."""
     problems = Problems()
     source = split(text, path, problems)
     lines = text.split("\n")
-    language = "en"
-    transcript = Transcript(path=path, language=language, lines=lines)
+    transcript = Transcript(path=path, language="en", lines=lines)
     if source.front_matter is not None:
         document = parse_yaml(source.front_matter, path, Problems(), first_line=source.front_matter_line)
-        if document is not None and isinstance(document.data, dict):
-            if isinstance(document.data.get("language"), str):
-                transcript.language = document.data["language"]
+        data = document.data if document is not None else None
+        if isinstance(data, dict) and isinstance(data.get("language"), str):
+            transcript.language = data["language"]
         for number in range(source.front_matter_line, source.body_line - 1):
             transcript.front.append(Line(number, 1, lines[number - 1]))
-    current: list[Line] = []
-    fence = False
-
-    def close() -> None:
-        if current:
-            transcript.paragraphs.append(_paragraph(list(current)))
-            current.clear()
-
-    for number in range(source.body_line, len(lines) + 1):
-        raw = lines[number - 1]
-        if _FENCE.match(raw):
-            close()
-            fence = not fence
-            continue
-        if fence:
-            continue
-        if not raw.strip():
-            close()
-            continue
-        current.append(Line(number, 1, raw))
-    close()
+    transcript.paragraphs = [
+        Paragraph(paragraph.line, paragraph.prose, heading=bool(paragraph.level), explicit_id=paragraph.explicit_id)
+        for paragraph in paragraphs(source.body, source.body_line)
+        if not paragraph.turn_mark_only
+    ]
     return transcript
 
 
-def _paragraph(lines: list[Line]) -> Paragraph:
-    """Drop the `@id:` turn mark and the `{#id topics=...}` block: they are markup, not words."""
-    paragraph = Paragraph(lines)
-    first = lines[0]
-    if _HEADING.match(first.text) and len(lines) == 1:
-        match = _HEADING.match(first.text)
-        lines[0] = Line(first.number, first.column + match.end(), first.text[match.end():])
-        paragraph.heading = True
-        return paragraph
-    if match := _TURN.match(first.text):
-        lines[0] = Line(first.number, first.column + match.end(), first.text[match.end():])
-    last = lines[-1]
-    if (match := _ATTRIBUTES.search(last.text)) and all(
-            token.startswith("#") or "=" in token for token in match.group(1).split() or ["x"]):
-        paragraph.explicit_id = any(token.startswith("#") for token in match.group(1).split())
-        lines[-1] = Line(last.number, last.column, last.text[: match.start()])
-    return paragraph
-
-
 # -- rules ----------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -177,10 +127,10 @@ class Finding:
 class Rule:
     name: str
     check: Callable[[Transcript, dict[str, Any]], Iterator[Finding]]
-    severity: str
+    severity: Severity
     summary: str
-    bad: str       # an example that fires (for the editors' guide and the tests)
-    good: str      # its near miss, which must not fire
+    bad: str  # an example that fires (for the editors' guide and the tests)
+    good: str  # its near miss, which must not fire
     fixable: bool = False
     options: dict[str, Any] = field(default_factory=dict)
 
@@ -206,11 +156,39 @@ ALPHABETS: dict[str, tuple[str, str]] = {
     "ru": ("cyrillic", _RUSSIAN),
     "kk": ("cyrillic", _RUSSIAN + "әғқңөұүһіӘҒҚҢӨҰҮҺІ"),
 }
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "tr": "Turkish", "de": "German", "es": "Spanish",
-                  "pt": "Portuguese", "it": "Italian", "ru": "Russian", "kk": "Kazakh"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "tr": "Turkish",
+    "de": "German",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "ru": "Russian",
+    "kk": "Kazakh",
+}
 # Loanwords English writes with their accents; an archive adds its own with `foreign-character: {allow: [...]}`.
-ENGLISH_LOANWORDS = {"café", "cafés", "naïve", "naïveté", "résumé", "fiancé", "fiancée", "déjà", "façade",
-                     "rôle", "détente", "entrée", "élite", "protégé", "cliché", "soirée", "à", "über", "señor"}
+ENGLISH_LOANWORDS = {
+    "café",
+    "cafés",
+    "naïve",
+    "naïveté",
+    "résumé",
+    "fiancé",
+    "fiancée",
+    "déjà",
+    "façade",
+    "rôle",
+    "détente",
+    "entrée",
+    "élite",
+    "protégé",
+    "cliché",
+    "soirée",
+    "à",
+    "über",
+    "señor",
+}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -250,11 +228,15 @@ def check_foreign_character(transcript: Transcript, options: dict[str, Any]) -> 
                 if scripts == {"latin", "cyrillic"}:
                     odd = sorted({c for c in word if _script(c) != _majority(word)})
                     first = min(word.index(c) for c in odd)
-                    yield Finding("foreign-character", piece.number, piece.column + match.start() + first,
-                                  f"the word `{word}` mixes Latin and Cyrillic letters "
-                                  f"({', '.join(f'`{c}` U+{ord(c):04X}' for c in odd)})",
-                                  "retype the word in one script; look-alike letters often come from OCR or "
-                                  "a keyboard switched mid-word")
+                    yield Finding(
+                        "foreign-character",
+                        piece.number,
+                        piece.column + match.start() + first,
+                        f"the word `{word}` mixes Latin and Cyrillic letters "
+                        f"({', '.join(f'`{c}` U+{ord(c):04X}' for c in odd)})",
+                        "retype the word in one script; look-alike letters often come from OCR or "
+                        "a keyboard switched mid-word",
+                    )
                     continue
                 if not script or scripts != {script} or word != word.lower():
                     continue  # another script (a quoted name) or a capitalised name: Erdoğan, Zürich
@@ -264,12 +246,18 @@ def check_foreign_character(transcript: Transcript, options: dict[str, Any]) -> 
                 corrected = strip_accents(word, keep=alphabet)
                 name = LANGUAGE_NAMES.get(primary, primary)
                 letters = ", ".join(f"`{c}`" for c in dict.fromkeys(foreign))
-                hint = (f"write `{corrected}` and record the change under `corrections:` in the front matter; "
-                        if corrected != word else "")
-                yield Finding("foreign-character", piece.number, piece.column + match.start() + word.index(foreign[0]),
-                              f"stray {letters} in the {name} word `{word}`",
-                              hint + "if the spelling is right, add the word to "
-                                     "`lint: foreign-character: allow` in mkdocs.yml")
+                hint = (
+                    f"write `{corrected}` and record the change under `corrections:` in the front matter; "
+                    if corrected != word
+                    else ""
+                )
+                yield Finding(
+                    "foreign-character",
+                    piece.number,
+                    piece.column + match.start() + word.index(foreign[0]),
+                    f"stray {letters} in the {name} word `{word}`",
+                    hint + "if the spelling is right, add the word to `lint: foreign-character: allow` in mkdocs.yml",
+                )
 
 
 def _majority(word: str) -> str:
@@ -304,43 +292,68 @@ def check_mojibake(transcript: Transcript, options: dict[str, Any]) -> Iterator[
             fixed = _redecode(run)
             if fixed is None:
                 continue
-            yield Finding("mojibake", piece.number, piece.column + match.start(),
-                          f"mojibake `{run}`: UTF-8 text that was read as Windows-1252; it should read `{fixed}`",
-                          f"replace `{run}` with `{fixed}` (`podium lint --fix` does it)",
-                          Fix(piece.number, piece.column + match.start(), len(run), fixed))
+            yield Finding(
+                "mojibake",
+                piece.number,
+                piece.column + match.start(),
+                f"mojibake `{run}`: UTF-8 text that was read as Windows-1252; it should read `{fixed}`",
+                f"replace `{run}` with `{fixed}` (`podium lint --fix` does it)",
+                Fix(piece.number, piece.column + match.start(), len(run), fixed),
+            )
         for offset, char in enumerate(piece.text):
             if char == "\ufffd":
-                yield Finding("mojibake", piece.number, piece.column + offset,
-                              "replacement character `\ufffd`: a letter was lost when the text was decoded",
-                              "look the word up in the source and retype the missing letter")
+                yield Finding(
+                    "mojibake",
+                    piece.number,
+                    piece.column + offset,
+                    "replacement character `\ufffd`: a letter was lost when the text was decoded",
+                    "look the word up in the source and retype the missing letter",
+                )
 
 
 # boilerplate ----------------------------------------------------------------------------------------------------
 
 # A line that starts with one of these, and is short or has no sentence ending, is the website, not the speaker.
 BOILERPLATE_STARTS = [
-    r"photo(graph)?s?\s*(by\b|:|credits?\b)", r"(image|picture|video)\s*(by\b|:|credits?\b)",
-    r"share (this|on)\b", r"(read|see) (more|also)\b", r"related( articles?| stories| news| posts)?\s*:",
-    r"(click here|subscribe|sign up|follow us)\b", r"advertisement$", r"sponsored( content)?$",
-    r"(you may also like|recommended for you|more from)\b", r"(tags?|categories)\s*:",
+    r"photo(graph)?s?\s*(by\b|:|credits?\b)",
+    r"(image|picture|video)\s*(by\b|:|credits?\b)",
+    r"share (this|on)\b",
+    r"(read|see) (more|also)\b",
+    r"related( articles?| stories| news| posts)?\s*:",
+    r"(click here|subscribe|sign up|follow us)\b",
+    r"advertisement$",
+    r"sponsored( content)?$",
+    r"(you may also like|recommended for you|more from)\b",
+    r"(tags?|categories)\s*:",
     r"(ilginizi çekebilir|bunlar da ilginizi çekebilir|ilgili haberler|paylaş\b|fotoğraf\s*:)",
-    r"((à )?lire aussi|voir aussi|partager\b|crédit photo)", r"(читайте также|смотрите также|поделиться|фото\s*:)",
-    r"(lesen sie auch|mehr zum thema|teilen\b|foto\s*:)", r"(leer más|lea también|compartir\b)",
-    r"(leia também|compartilhe)", r"(тағы оқыңыз|бөлісу)",
+    r"((à )?lire aussi|voir aussi|partager\b|crédit photo)",
+    r"(читайте также|смотрите также|поделиться|фото\s*:)",
+    r"(lesen sie auch|mehr zum thema|teilen\b|foto\s*:)",
+    r"(leer más|lea también|compartir\b)",
+    r"(leia também|compartilhe)",
+    r"(тағы оқыңыз|бөлісу)",
 ]
 # Teasers that a scrape glues onto the end of a real line ("... Forum.” İlginizi Çekebilir----").
-BOILERPLATE_ANYWHERE = [r"İlginizi Çekebilir", r"Bunlar da ilginizi çekebilir", r"Читайте также",
-                        r"À lire aussi", r"Lesen Sie auch", r"Share this article", r"Read more:"]
+BOILERPLATE_ANYWHERE = [
+    r"İlginizi Çekebilir",
+    r"Bunlar da ilginizi çekebilir",
+    r"Читайте также",
+    r"À lire aussi",
+    r"Lesen Sie auch",
+    r"Share this article",
+    r"Read more:",
+]
 _SENTENCE_END = re.compile(r"[.!?…\"”»’]\s*$")
 
 
-def boilerplate_match(text: str, extra: list[str] = ()) -> re.Match | None:
+def boilerplate_match(text: str, extra: Sequence[str] = ()) -> re.Match | None:
     """Where the boilerplate starts in `text`, or None. Used by lint and by `podium import article`."""
     stripped = text.strip()
     starts = [*BOILERPLATE_STARTS, *extra]
-    if re.match("(" + "|".join(starts) + ")", stripped, re.IGNORECASE):
-        if len(_words(stripped)) <= 8 or not _SENTENCE_END.search(stripped):
-            return re.search(r"\S", text)
+    if re.match("(" + "|".join(starts) + ")", stripped, re.IGNORECASE) and (
+        len(_words(stripped)) <= 8 or not _SENTENCE_END.search(stripped)
+    ):
+        return re.search(r"\S", text)
     return re.search("(" + "|".join(BOILERPLATE_ANYWHERE) + ")", text, re.IGNORECASE)
 
 
@@ -349,11 +362,15 @@ def check_boilerplate(transcript: Transcript, options: dict[str, Any]) -> Iterat
     for paragraph in transcript.paragraphs:
         for piece in paragraph.lines:
             if match := boilerplate_match(piece.text, extra):
-                shown = piece.text[match.start():].strip()
-                yield Finding("boilerplate", piece.number, piece.column + match.start(),
-                              f"`{_shorten(shown)}` looks like the website's text, not the speaker's",
-                              "delete it; if the speaker really said it, leave it and tell the reviewer, or "
-                              "turn the rule off with `lint: {disable: [boilerplate]}` in mkdocs.yml")
+                shown = piece.text[match.start() :].strip()
+                yield Finding(
+                    "boilerplate",
+                    piece.number,
+                    piece.column + match.start(),
+                    f"`{_shorten(shown)}` looks like the website's text, not the speaker's",
+                    "delete it; if the speaker really said it, leave it and tell the reviewer, or "
+                    "turn the rule off with `lint: {disable: [boilerplate]}` in mkdocs.yml",
+                )
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -361,6 +378,7 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 # repeated-paragraph ---------------------------------------------------------------------------------------------
+
 
 def check_repeated_paragraph(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
     minimum = int(options.get("min_words", 6))
@@ -372,10 +390,14 @@ def check_repeated_paragraph(transcript: Transcript, options: dict[str, Any]) ->
         if len(words) < minimum:
             continue  # "Dear friends," may well come twice
         if words in seen and not paragraph.explicit_id:
-            yield Finding("repeated-paragraph", paragraph.line, paragraph.lines[0].column,
-                          f"this paragraph repeats the one at line {seen[words]} word for word",
-                          "delete the copy (scrapes often double a paragraph); if the speaker did repeat "
-                          "it, give the copy an explicit id such as {#repeated-pledge}")
+            yield Finding(
+                "repeated-paragraph",
+                paragraph.line,
+                paragraph.lines[0].column,
+                f"this paragraph repeats the one at line {seen[words]} word for word",
+                "delete the copy (scrapes often double a paragraph); if the speaker did repeat "
+                "it, give the copy an explicit id such as {#repeated-pledge}",
+            )
         seen.setdefault(words, paragraph.line)
 
 
@@ -388,7 +410,7 @@ def check_unbalanced_brackets(transcript: Transcript, options: dict[str, Any]) -
     pairs = {")": "(", "]": "[", "}": "{"}
     for paragraph in transcript.paragraphs:
         text = paragraph.text
-        skip = _LIST_MARK.match(text).end() if _LIST_MARK.match(text) else 0
+        skip = mark.end() if (mark := _LIST_MARK.match(text)) else 0
         stack: list[tuple[str, int]] = []
         for offset, char in enumerate(text):
             if offset < skip:
@@ -400,17 +422,25 @@ def check_unbalanced_brackets(transcript: Transcript, options: dict[str, Any]) -
                     stack.pop()
                 else:
                     line, column = paragraph.position(offset)
-                    yield Finding("unbalanced-brackets", line, column,
-                                  f"`{char}` closes a bracket that was never opened in this paragraph",
-                                  f"add the missing `{pairs[char]}` or delete the `{char}`")
+                    yield Finding(
+                        "unbalanced-brackets",
+                        line,
+                        column,
+                        f"`{char}` closes a bracket that was never opened in this paragraph",
+                        f"add the missing `{pairs[char]}` or delete the `{char}`",
+                    )
                     stack.clear()
                     break
         for char, offset in stack[:1]:
             line, column = paragraph.position(offset)
             closing = {v: k for k, v in pairs.items()}[char]
-            yield Finding("unbalanced-brackets", line, column,
-                          f"`{char}` is never closed in this paragraph",
-                          f"add the missing `{closing}` or delete the `{char}`")
+            yield Finding(
+                "unbalanced-brackets",
+                line,
+                column,
+                f"`{char}` is never closed in this paragraph",
+                f"add the missing `{closing}` or delete the `{char}`",
+            )
 
 
 def check_unbalanced_quotes(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
@@ -442,14 +472,22 @@ def check_unbalanced_quotes(transcript: Transcript, options: dict[str, Any]) -> 
             stack.append(('"', straight[-1]))
         if stray:
             line, column = paragraph.position(stray[1])
-            yield Finding("unbalanced-quotes", line, column,
-                          f"closing quote `{stray[0]}` without an opening one in this paragraph",
-                          "add the opening quote, or delete this one if it was copied from the article "
-                          "around the speech")
+            yield Finding(
+                "unbalanced-quotes",
+                line,
+                column,
+                f"closing quote `{stray[0]}` without an opening one in this paragraph",
+                "add the opening quote, or delete this one if it was copied from the article around the speech",
+            )
         for char, offset in stack[:1]:
             line, column = paragraph.position(offset)
-            yield Finding("unbalanced-quotes", line, column, f"quote `{char}` is never closed in this paragraph",
-                          "add the closing quote where the quotation ends, or delete this one")
+            yield Finding(
+                "unbalanced-quotes",
+                line,
+                column,
+                f"quote `{char}` is never closed in this paragraph",
+                "add the closing quote where the quotation ends, or delete this one",
+            )
 
 
 # double-space -----------------------------------------------------------------------------------------------------
@@ -462,100 +500,173 @@ def check_double_space(transcript: Transcript, options: dict[str, Any]) -> Itera
         for piece in paragraph.lines:
             for match in _DOUBLE_SPACE.finditer(piece.text):
                 column = piece.column + match.start()
-                yield Finding("double-space", piece.number, column,
-                              f"{len(match.group())} spaces between words",
-                              "use one space (`podium lint --fix` does it)",
-                              Fix(piece.number, column, len(match.group()), " "))
+                yield Finding(
+                    "double-space",
+                    piece.number,
+                    column,
+                    f"{len(match.group())} spaces between words",
+                    "use one space (`podium lint --fix` does it)",
+                    Fix(piece.number, column, len(match.group()), " "),
+                )
 
 
 # long-statement ---------------------------------------------------------------------------------------------------
+
 
 def check_long_statement(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
     limit = int(options.get("max_words", 150))
     for paragraph in transcript.paragraphs:
         count = len(_words(paragraph.text))
         if not paragraph.heading and count > limit:
-            yield Finding("long-statement", paragraph.line, paragraph.lines[0].column,
-                          f"statement of {count} words is too long to cite (the limit is {limit})",
-                          "split it with a blank line where the speaker moves on: each paragraph becomes a "
-                          "statement with its own link")
+            yield Finding(
+                "long-statement",
+                paragraph.line,
+                paragraph.lines[0].column,
+                f"statement of {count} words is too long to cite (the limit is {limit})",
+                "split it with a blank line where the speaker moves on: each paragraph becomes a "
+                "statement with its own link",
+            )
 
 
 # placeholder ------------------------------------------------------------------------------------------------------
 
+
 def check_placeholder(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
     for paragraph in transcript.paragraphs:
         if paragraph.text.strip() == PLACEHOLDER:
-            yield Finding("placeholder", paragraph.line, paragraph.lines[0].column,
-                          "the text that `podium new` left for the speech is still here",
-                          "replace it with the text of the speech")
+            yield Finding(
+                "placeholder",
+                paragraph.line,
+                paragraph.lines[0].column,
+                "the text that `podium new` left for the speech is still here",
+                "replace it with the text of the speech",
+            )
 
 
-RULES: dict[str, Rule] = {rule.name: rule for rule in [
-    Rule("foreign-character", check_foreign_character, "warning",
-         "A letter the transcript's language does not use, inside a lowercase word (a stray accent), or a "
-         "word that mixes Latin and Cyrillic letters. Capitalised names (Erdoğan, Zürich) are left alone.",
-         "Today, we continue our advócacy for non-proliferation.",
-         "Le Président a été très clair : ça suffit. (language: fr)",
-         options={"allow": "words spelled right that the rule would flag, e.g. [café, naïve]"}),
-    Rule("mojibake", check_mojibake, "error",
-         "UTF-8 text that was decoded as Windows-1252 somewhere on its way (`â€™`, `Ã©`), or the "
-         "replacement character `\ufffd`.",
-         "Kazakhstanâ€™s foreign policy", "Kazakhstan’s foreign policy", fixable=True),
-    Rule("boilerplate", check_boilerplate, "error",
-         "A line of the website around the speech: photo credits, sharing buttons, \"Read more\" and "
-         "related-article teasers, in English, Turkish, French, Russian, German, Spanish, Portuguese and "
-         "Kazakh.",
-         "Photo by Derya Soysal", "Share this vision with your neighbours, and the region will prosper.",
-         options={"patterns": "more regular expressions for lines to flag, e.g. [\"^Sponsored by\"]"}),
-    Rule("repeated-paragraph", check_repeated_paragraph, "warning",
-         "A paragraph of at least `min_words` words that repeats an earlier one word for word.",
-         "We will not deviate from this strategic path.\n\nWe will not deviate from this strategic path.",
-         "Dear friends,\n\nDear friends,",
-         options={"min_words": "shortest paragraph that counts (default 6)"}),
-    Rule("unbalanced-quotes", check_unbalanced_quotes, "warning",
-         "A quotation mark that is not closed, or a closing one without an opening one, in a paragraph. "
-         "Understands “English”, „German“, «French and Russian» quotes.",
-         "We call it “The unity in diversity.", "We call it “The unity in diversity”."),
-    Rule("unbalanced-brackets", check_unbalanced_brackets, "warning",
-         "A bracket `(`, `[` or `{` that is not closed in its paragraph, or a closing one without an opening.",
-         "The Centre (in Almaty will open next year.", "1) The Centre (in Almaty) will open next year."),
-    Rule("double-space", check_double_space, "warning",
-         "Two or more spaces between words.", "We meet at a  time of profound uncertainty.",
-         "We meet at a time of profound uncertainty.", fixable=True),
-    Rule("long-statement", check_long_statement, "warning",
-         "A statement with more than `max_words` words: too long to quote and link as one citation.",
-         "A paragraph of 151 words.", "A paragraph of 150 words.",
-         options={"max_words": "the longest statement allowed (default 150)"}),
-    Rule("placeholder", check_placeholder, "error",
-         "The placeholder text that `podium new` writes below the front matter.",
-         PLACEHOLDER, "The text of the speech."),
-]}
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in [
+        Rule(
+            "foreign-character",
+            check_foreign_character,
+            "warning",
+            "A letter the transcript's language does not use, inside a lowercase word (a stray accent), or a "
+            "word that mixes Latin and Cyrillic letters. Capitalised names (Erdoğan, Zürich) are left alone.",
+            "Today, we continue our advócacy for non-proliferation.",
+            "Le Président a été très clair : ça suffit. (language: fr)",
+            options={"allow": "words spelled right that the rule would flag, e.g. [café, naïve]"},
+        ),
+        Rule(
+            "mojibake",
+            check_mojibake,
+            "error",
+            "UTF-8 text that was decoded as Windows-1252 somewhere on its way (`â€™`, `Ã©`), or the "
+            "replacement character `\ufffd`.",
+            "Kazakhstanâ€™s foreign policy",
+            "Kazakhstan’s foreign policy",
+            fixable=True,
+        ),
+        Rule(
+            "boilerplate",
+            check_boilerplate,
+            "error",
+            'A line of the website around the speech: photo credits, sharing buttons, "Read more" and '
+            "related-article teasers, in English, Turkish, French, Russian, German, Spanish, Portuguese and "
+            "Kazakh.",
+            "Photo by Derya Soysal",
+            "Share this vision with your neighbours, and the region will prosper.",
+            options={"patterns": 'more regular expressions for lines to flag, e.g. ["^Sponsored by"]'},
+        ),
+        Rule(
+            "repeated-paragraph",
+            check_repeated_paragraph,
+            "warning",
+            "A paragraph of at least `min_words` words that repeats an earlier one word for word.",
+            "We will not deviate from this strategic path.\n\nWe will not deviate from this strategic path.",
+            "Dear friends,\n\nDear friends,",
+            options={"min_words": "shortest paragraph that counts (default 6)"},
+        ),
+        Rule(
+            "unbalanced-quotes",
+            check_unbalanced_quotes,
+            "warning",
+            "A quotation mark that is not closed, or a closing one without an opening one, in a paragraph. "
+            "Understands “English”, „German“, «French and Russian» quotes.",
+            "We call it “The unity in diversity.",
+            "We call it “The unity in diversity”.",
+        ),
+        Rule(
+            "unbalanced-brackets",
+            check_unbalanced_brackets,
+            "warning",
+            "A bracket `(`, `[` or `{` that is not closed in its paragraph, or a closing one without an opening.",
+            "The Centre (in Almaty will open next year.",
+            "1) The Centre (in Almaty) will open next year.",
+        ),
+        Rule(
+            "double-space",
+            check_double_space,
+            "warning",
+            "Two or more spaces between words.",
+            "We meet at a  time of profound uncertainty.",
+            "We meet at a time of profound uncertainty.",
+            fixable=True,
+        ),
+        Rule(
+            "long-statement",
+            check_long_statement,
+            "warning",
+            "A statement with more than `max_words` words: too long to quote and link as one citation.",
+            "A paragraph of 151 words.",
+            "A paragraph of 150 words.",
+            options={"max_words": "the longest statement allowed (default 150)"},
+        ),
+        Rule(
+            "placeholder",
+            check_placeholder,
+            "error",
+            "The placeholder text that `podium new` writes below the front matter.",
+            PLACEHOLDER,
+            "The text of the speech.",
+        ),
+    ]
+}
 
 
 # -- configuration ------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class LintConfig:
     disabled: set[str] = field(default_factory=set)
-    severity: dict[str, str] = field(default_factory=dict)
+    severity: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
-    def from_settings(cls, settings: Settings, problems: Problems, where: str = "mkdocs.yml") -> "LintConfig":
+    def from_settings(cls, settings: Settings, problems: Problems, where: str = "mkdocs.yml") -> LintConfig:
         """Read the `lint:` option; unknown rules and bad values are problems, never a crash."""
-        raw = settings.extra.get("lint") or {}
+        raw = settings.lint
         config = cls()
         if not isinstance(raw, dict):
-            problems.add(where, 1, 1, "the podium plugin's `lint` option must be a mapping",
-                         "e.g. lint: {disable: [long-statement]}")
+            problems.add(
+                where,
+                1,
+                1,
+                "the podium plugin's `lint` option must be a mapping",
+                "e.g. lint: {disable: [long-statement]}",
+            )
             return config
 
         def known(name: Any) -> bool:
             if name in RULES:
                 return True
-            problems.add(where, 1, 1, f"unknown lint rule `{name}` in the podium plugin's `lint` option",
-                         did_you_mean(str(name), RULES) or f"the rules are: {', '.join(RULES)}")
+            problems.add(
+                where,
+                1,
+                1,
+                f"unknown lint rule `{name}` in the podium plugin's `lint` option",
+                did_you_mean(str(name), RULES) or f"the rules are: {', '.join(RULES)}",
+            )
             return False
 
         for key, value in raw.items():
@@ -565,8 +676,13 @@ class LintConfig:
                 for name, level in (value or {}).items():
                     if known(name):
                         if level not in ("warning", "error"):
-                            problems.add(where, 1, 1, f"lint severity of `{name}` must be warning or error",
-                                         f"e.g. severity: {{{name}: error}}")
+                            problems.add(
+                                where,
+                                1,
+                                1,
+                                f"lint severity of `{name}` must be warning or error",
+                                f"e.g. severity: {{{name}: error}}",
+                            )
                         else:
                             config.severity[name] = level
             elif known(key):
@@ -574,8 +690,9 @@ class LintConfig:
         return config
 
 
-def lint_text(text: str, path: str, config: LintConfig = LintConfig()) -> list[tuple[Problem, Fix | None]]:
+def lint_text(text: str, path: str, config: LintConfig | None = None) -> list[tuple[Problem, Fix | None]]:
     """Every finding of every enabled rule in one transcript's text, as (problem, fix or None)."""
+    config = config or LintConfig()
     transcript = read(text, path)
     found: list[tuple[Problem, Fix | None]] = []
     for name, rule in RULES.items():
@@ -583,8 +700,7 @@ def lint_text(text: str, path: str, config: LintConfig = LintConfig()) -> list[t
             continue
         severity = config.severity.get(name, rule.severity)
         for finding in rule.check(transcript, config.options.get(name, {})):
-            problem = Problem(path, finding.line, finding.column, f"[{name}] {finding.message}", finding.hint,
-                              severity)
+            problem = Problem(path, finding.line, finding.column, f"[{name}] {finding.message}", finding.hint, severity)
             found.append((problem, finding.fix))
     return found
 
@@ -602,13 +718,13 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
             start = fix.column - 1
             if start + fix.length > limit:
                 continue
-            line = line[:start] + fix.replacement + line[start + fix.length:]
+            line = line[:start] + fix.replacement + line[start + fix.length :]
             limit = start
         lines[number - 1] = line
     return "\n".join(lines)
 
 
-def _in_context(line: str, fix: Fix) -> tuple[str, str]:
+def in_context(line: str, fix: Fix) -> tuple[str, str]:
     """The text around a fix, from the space before it to the space after: `a  time` -> `a time`,
     `Kazakhstanâ€™s` -> `Kazakhstan’s`. The list of fixes then names every word a fix touched."""
     start, end = fix.column - 1, fix.column - 1 + fix.length
@@ -628,67 +744,3 @@ def targets(paths: tuple[Path, ...], root: Path, settings: Settings) -> list[Pat
     for path in paths:
         files.extend(archives.transcript_files(path) if path.is_dir() else [path])
     return files
-
-
-@click.command("lint")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--fix", is_flag=True, help="Apply the safe fixes (double spaces, mojibake) and list each one.")
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="text, or github for annotations on a pull request's lines (auto: github under "
-                   "GitHub Actions).")
-@click.option("--list-rules", is_flag=True, help="List the rules with their default severity, and exit.")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The archive's folder (default: the nearest one up from here with mkdocs.yml).")
-def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, list_rules: bool,
-                 root: Path | None) -> None:
-    """Find scraping artifacts in transcripts: stray accents, mojibake, boilerplate, repeats, ...
-
-    Checks every transcript of the archive, or PATHS (files or folders). Each problem is printed as
-    `path:line:col: warning|error: [rule] message` with a hint. Files are never changed without --fix,
-    and --fix only applies fixes that keep every word. Rules are configured under the podium plugin's
-    `lint:` option in mkdocs.yml.
-
-    \b
-    Example:
-      podium lint
-      podium lint speeches/2025/aif-2025-tokayev-plenary.md
-      podium lint --fix speeches/2025
-    """
-    from podium.cli.main import find_root
-
-    if list_rules:
-        for rule in RULES.values():
-            click.echo(f"{rule.name:20} {rule.severity:7} {'fixable' if rule.fixable else '       '}  "
-                       f"{rule.summary.split('. ')[0].rstrip('.')}")
-        return
-    root = root or find_root(Path.cwd())
-    settings = load_settings(root)
-    problems = Problems()
-    config = LintConfig.from_settings(settings, problems)
-    count = 0
-    for file in targets(paths, root, settings):
-        display = archives.display_path(file, root)
-        text = decode(file.read_bytes(), display, problems)
-        if text is None:
-            continue
-        count += 1
-        found = lint_text(text, display, config)
-        if fix and (fixes := [(p, f) for p, f in found if f is not None]):
-            lines = text.split("\n")
-            for problem, item in sorted(fixes, key=lambda pair: pair[0]):
-                old, new = _in_context(lines[item.line - 1], item)
-                click.echo(f"fixed {display}:{item.line}:{item.column}: {problem.message.split(']')[0]}] "
-                           f"`{old}` -> `{new}`")
-            text = apply_fixes(text, [f for _, f in fixes])
-            file.write_text(text, encoding="utf-8")
-            found = lint_text(text, display, config)
-        problems.extend(problem for problem, _ in found)
-    output = report(problems, fmt, "podium lint")
-    if output:
-        click.echo(output, err=True)
-    failed = bool(problems.errors) or (strict and bool(problems))
-    if failed:
-        sys.exit(1)
-    if not problems:
-        click.echo(f"linted {count} transcript{'s' if count != 1 else ''}: clean")

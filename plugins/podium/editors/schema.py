@@ -12,12 +12,9 @@ drift apart. `podium schema --check` (run by the tests and CI) fails when a comm
 from __future__ import annotations
 
 import json
-import sys
 import typing
-from pathlib import Path
 from typing import Any
 
-import click
 from pydantic import AfterValidator, BaseModel
 
 from podium.core import model
@@ -25,8 +22,7 @@ from podium.core.model import Event, Speaker, SpeechMeta, Topic
 
 SCHEMA_URL = "https://podium-archive.github.io/schema/"
 # Validators whose rule a YAML extension can check while the editor types: a pattern on the string.
-_PATTERNS = {model._identifier: model.ID_PATTERN, model._language: model._LANGUAGE.pattern,
-             model._non_empty: r"\S"}
+_PATTERNS = {model._identifier: model.ID_PATTERN, model._language: model._LANGUAGE.pattern, model._non_empty: r"\S"}
 
 
 def _patterns(annotation: Any) -> str | None:
@@ -45,8 +41,10 @@ def _add_patterns(cls: type[BaseModel], schema: dict[str, Any]) -> None:
     for name, info in cls.model_fields.items():
         pattern = _patterns(info.annotation) if info.annotation is not None else None
         if pattern is None and info.metadata:
-            pattern = next((_PATTERNS[m.func] for m in info.metadata
-                            if isinstance(m, AfterValidator) and m.func in _PATTERNS), None)
+            pattern = next(
+                (_PATTERNS[m.func] for m in info.metadata if isinstance(m, AfterValidator) and m.func in _PATTERNS),
+                None,
+            )
         prop = schema.get("properties", {}).get(info.alias or name)
         if pattern is None or prop is None:
             continue
@@ -91,17 +89,26 @@ def model_schema(cls: type[BaseModel]) -> dict[str, Any]:
 
 def transcript_schema() -> dict[str, Any]:
     schema = model_schema(SpeechMeta)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_URL + "transcript.schema.json",
-            **schema, "title": "Podium transcript front matter"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_URL + "transcript.schema.json",
+        **schema,
+        "title": "Podium transcript front matter",
+    }
 
 
 def registry_schema(name: str, cls: type[BaseModel]) -> dict[str, Any]:
     entry = model_schema(cls)
     defs = entry.pop("$defs", {})
     result: dict[str, Any] = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_URL + f"{name}.schema.json",
-        "title": f"Podium {name}.yml", "description": f"{name}.yml: a mapping from id to entry.",
-        "type": "object", "propertyNames": {"pattern": model.ID_PATTERN}, "additionalProperties": entry}
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_URL + f"{name}.schema.json",
+        "title": f"Podium {name}.yml",
+        "description": f"{name}.yml: a mapping from id to entry.",
+        "type": "object",
+        "propertyNames": {"pattern": model.ID_PATTERN},
+        "additionalProperties": entry,
+    }
     if defs:
         result["$defs"] = defs
     return result
@@ -109,14 +116,17 @@ def registry_schema(name: str, cls: type[BaseModel]) -> dict[str, Any]:
 
 def schema_files() -> dict[str, str]:
     """File name -> JSON text of every schema `podium schema` writes."""
-    documents = {"transcript.schema.json": transcript_schema(),
-                 "speakers.schema.json": registry_schema("speakers", Speaker),
-                 "events.schema.json": registry_schema("events", Event),
-                 "topics.schema.json": registry_schema("topics", Topic)}
+    documents = {
+        "transcript.schema.json": transcript_schema(),
+        "speakers.schema.json": registry_schema("speakers", Speaker),
+        "events.schema.json": registry_schema("events", Event),
+        "topics.schema.json": registry_schema("topics", Topic),
+    }
     return {name: json.dumps(doc, indent=2, ensure_ascii=False) + "\n" for name, doc in documents.items()}
 
 
 # -- the format reference's generated parts ------------------------------------------------------------------
+
 
 def _type(prop: dict[str, Any], defs: dict[str, Any]) -> str:
     if "$ref" in prop:
@@ -153,12 +163,13 @@ def field_table(cls: type[BaseModel], schema: dict[str, Any], defs: dict[str, An
     for name, prop in schema.get("properties", {}).items():
         if "$ref" in prop or any("$ref" in b for b in prop.get("anyOf", [])):
             ref = prop.get("$ref") or next(b["$ref"] for b in prop["anyOf"] if "$ref" in b)
-            prop = {**prop, "description": prop.get("description")
-                    or schema_defs_description(ref)}
+            prop = {**prop, "description": prop.get("description") or schema_defs_description(ref)}
         default = prop.get("default")
         note = f" Default: `{default}`." if default not in (None, [], {}) else ""
-        rows.append(f"| `{name}` | {_cell(_type(prop, defs))} | {'yes' if name in required else 'no'} | "
-                    f"{_cell(prop.get('description', '') or '')}{note} |")
+        rows.append(
+            f"| `{name}` | {_cell(_type(prop, defs))} | {'yes' if name in required else 'no'} | "
+            f"{_cell(prop.get('description', '') or '')}{note} |"
+        )
     return "\n".join(rows)
 
 
@@ -171,9 +182,13 @@ def schema_defs_description(ref: str) -> str:
 
 def fields_reference() -> str:
     """Markdown: one table per model, the transcript's front matter first, then the registries'."""
-    parts = []
-    for title, root in (("Front matter of a transcript", SpeechMeta), ("speakers.yml", Speaker),
-                        ("events.yml", Event), ("topics.yml", Topic)):
+    parts: list[str] = []
+    for title, root in (
+        ("Front matter of a transcript", SpeechMeta),
+        ("speakers.yml", Speaker),
+        ("events.yml", Event),
+        ("topics.yml", Topic),
+    ):
         schema = model_schema(root)
         defs = schema.get("$defs", {})
         for cls in _models(root):
@@ -196,7 +211,8 @@ def lint_reference() -> str:
             f"### `{rule.name}`\n\n{rule.summary}\n\n"
             f"Default: **{rule.severity}**{'; `podium lint --fix` repairs it' if rule.fixable else ''}.\n\n"
             f"Fires on:\n\n```text\n{rule.bad}\n```\n\nDoes not fire on:\n\n```text\n{rule.good}\n```\n"
-            + (f"\nOptions (under `lint: {rule.name}:`):\n{options}\n" if options else ""))
+            + (f"\nOptions (under `lint: {rule.name}:`):\n{options}\n" if options else "")
+        )
     return "\n".join(parts)
 
 
@@ -212,35 +228,3 @@ def update_reference(text: str) -> str:
             _, after = rest.split(end, 1)
             text = f"{before}{start}\n\n{make()}\n{end}{after}"
     return text
-
-
-@click.command("schema")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"),
-              show_default=True, help="Folder for the JSON Schema files.")
-@click.option("--docs", type=click.Path(dir_okay=False, path_type=Path), default=Path("docs/editors/format.md"),
-              show_default=True, help="The format reference whose generated tables to refresh (if it exists).")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if a file is missing or out of date.")
-def schema_command(out: Path, docs: Path, check: bool) -> None:
-    """Write the JSON Schema of the front matter and registries, and refresh the format reference.
-
-    \b
-    Example:
-      podium schema            # writes schema/*.schema.json, updates docs/editors/format.md
-      podium schema --check    # in CI: fails when the model changed and the files were not regenerated
-    """
-    wanted = {out / name: text for name, text in schema_files().items()}
-    if docs.is_file():
-        wanted[docs] = update_reference(docs.read_text(encoding="utf-8"))
-    stale = [path for path, text in wanted.items()
-             if not path.is_file() or path.read_text(encoding="utf-8") != text]
-    if check:
-        for path in stale:
-            click.echo(f"{path}: out of date with plugins/podium/model.py\n  hint: run `podium schema` and "
-                       "commit the result", err=True)
-        sys.exit(1 if stale else 0)
-    for path in stale:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(wanted[path], encoding="utf-8")
-        click.echo(f"wrote {path}")
-    if not stale:
-        click.echo("schema and format reference are up to date")

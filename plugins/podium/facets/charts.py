@@ -71,15 +71,30 @@ def layout(chart: BarChart) -> dict:
     for index, bar in enumerate(chart.bars):
         height = plot_height * bar.value / top
         x = LEFT + slot * index + (slot - width) / 2
-        bars.append({
-            "bar": bar, "x": round(x, 1), "y": round(TOP + plot_height - height, 1), "width": round(width, 1),
-            "height": round(height, 1), "center": round(x + width / 2, 1),
-            "labelled": index % every == 0 or index == count - 1 and count <= MAX_LABELS,
-            # A value over its bar when there is room to print it
-            "show_value": bar.value > 0 and slot >= 18,
-        })
-    return {"bars": bars, "top": top, "width": WIDTH, "height": HEIGHT, "baseline": TOP + plot_height,
-            "left": LEFT, "right": WIDTH - RIGHT, "label_y": HEIGHT - 8, "top_y": TOP}
+        bars.append(
+            {
+                "bar": bar,
+                "x": round(x, 1),
+                "y": round(TOP + plot_height - height, 1),
+                "width": round(width, 1),
+                "height": round(height, 1),
+                "center": round(x + width / 2, 1),
+                "labelled": index % every == 0 or index == count - 1 and count <= MAX_LABELS,
+                # A value over its bar when there is room to print it
+                "show_value": bar.value > 0 and slot >= 18,
+            }
+        )
+    return {
+        "bars": bars,
+        "top": top,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "baseline": TOP + plot_height,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "label_y": HEIGHT - 8,
+        "top_y": TOP,
+    }
 
 
 def render(chart: BarChart) -> Markup:
@@ -101,34 +116,45 @@ def render(chart: BarChart) -> Markup:
         f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{ident}-title">{e(chart.title)}</title>',
         f'<desc id="{ident}-desc">{e(chart.description)} {e(t(chart.unit, n=total))} in all; '
-        f'the most in one bar: {most}.</desc>',
+        f"the most in one bar: {most}.</desc>",
         f'<line class="podium-chart__axis" x1="{g["left"]}" y1="{g["baseline"]}" x2="{g["right"]}" '
         f'y2="{g["baseline"]}" stroke="currentColor" />',
         f'<line class="podium-chart__grid" x1="{g["left"]}" y1="{g["top_y"]}" x2="{g["right"]}" '
         f'y2="{g["top_y"]}" stroke="currentColor" />',
-        f'<text class="podium-chart__scale" x="{g["left"] - 6}" y="{g["top_y"] + 4}" text-anchor="end">{g["top"]}</text>',
+        f'<text class="podium-chart__scale" x="{g["left"] - 6}" y="{g["top_y"] + 4}" '
+        f'text-anchor="end">{g["top"]}</text>',
         f'<text class="podium-chart__scale" x="{g["left"] - 6}" y="{g["baseline"]}" text-anchor="end">0</text>',
     ]
     for b in g["bars"]:
         bar = b["bar"]
-        label = e(bar.label)
-        item = [f'<g class="podium-chart__item"><title>{label}: {e(t(chart.unit, n=bar.value))}</title>',
-                f'<rect class="podium-chart__bar" x="{b["x"]}" y="{b["y"]}" width="{b["width"]}" '
-                f'height="{b["height"]}" fill="currentColor" />']
+        label: str = e(bar.label)  # a Markup here, a plain str of HTML in the table below
+        item = [
+            f'<g class="podium-chart__item"><title>{label}: {e(t(chart.unit, n=bar.value))}</title>',
+            f'<rect class="podium-chart__bar" x="{b["x"]}" y="{b["y"]}" width="{b["width"]}" '
+            f'height="{b["height"]}" fill="currentColor" />',
+        ]
         if b["show_value"]:
-            item.append(f'<text class="podium-chart__value" x="{b["center"]}" y="{round(b["y"] - 3, 1)}" '
-                        f'text-anchor="middle">{bar.value}</text>')
+            item.append(
+                f'<text class="podium-chart__value" x="{b["center"]}" y="{round(b["y"] - 3, 1)}" '
+                f'text-anchor="middle">{bar.value}</text>'
+            )
         if b["labelled"]:
-            item.append(f'<text class="podium-chart__label" x="{b["center"]}" y="{g["label_y"]}" '
-                        f'text-anchor="middle">{label}</text>')
+            item.append(
+                f'<text class="podium-chart__label" x="{b["center"]}" y="{g["label_y"]}" '
+                f'text-anchor="middle">{label}</text>'
+            )
         item.append("</g>")
         if bar.href:
             item = [f'<a href="{e(bar.href)}">', *item, "</a>"]
         out.append("".join(item))
-    out += ["</svg>", f"<figcaption>{e(chart.title)}</figcaption>",
-            '<details class="podium-chart__data">', f"<summary>{e(t('The figures as a table'))}</summary>",
-            f'<table><thead><tr><th scope="col">{e(t(chart.category))}</th>'
-            f'<th scope="col">{e(chart.unit.capitalize())}</th></tr></thead><tbody>']
+    out += [
+        "</svg>",
+        f"<figcaption>{e(chart.title)}</figcaption>",
+        '<details class="podium-chart__data">',
+        f"<summary>{e(t('The figures as a table'))}</summary>",
+        f'<table><thead><tr><th scope="col">{e(t(chart.category))}</th>'
+        f'<th scope="col">{e(chart.unit.capitalize())}</th></tr></thead><tbody>',
+    ]
     for bar in chart.bars:
         label = f'<a href="{e(bar.href)}">{e(bar.label)}</a>' if bar.href else e(bar.label)
         out.append(f'<tr><th scope="row">{label}</th><td>{bar.value}</td></tr>')

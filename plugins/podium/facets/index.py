@@ -21,18 +21,20 @@ A speech published in several languages counts once (its original, see `podium.c
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any
 
 from podium.core import versions
+from podium.core.archive import Archive
+from podium.core.registry import Registry
 from podium.core.speech import Speech
-from podium.core.statements import Statement, slug
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+from podium.core.statements import Statement
+from podium.core.text import MONTHS, fold, slug
+from podium.core.urls import paged as page_url  # noqa: F401  (page_url: the facets' name for it)
+from podium.core.urls import term_path
 
 
 @dataclass
@@ -60,7 +62,8 @@ class Term:
 
     @property
     def url(self) -> str:
-        return f"{self.facet}/{self.id}/"
+        """The term page's path, e.g. `speakers/tokayev/` (`Links.page` turns it into an address)."""
+        return term_path(self.facet, self.id)
 
     def per_year(self) -> dict[int, int]:
         """Speeches per year, every year from the first to the last (empty years as 0), oldest first."""
@@ -82,7 +85,7 @@ class Facet:
     group_by = "year"
     hierarchical = False
 
-    def terms(self, registry) -> dict[str, Term]:
+    def terms(self, registry: Registry) -> dict[str, Term]:
         """Every term the registries declare, before any speech is filed."""
         return {}
 
@@ -103,9 +106,11 @@ class Facet:
 class SpeakersFacet(Facet):
     name, title = "speakers", "Speakers"
 
-    def terms(self, registry) -> dict[str, Term]:
-        return {ident: Term(self.name, ident, speaker.name, _fold(speaker.sorting_name), speaker)
-                for ident, speaker in registry.speakers.entries.items()}
+    def terms(self, registry: Registry) -> dict[str, Term]:
+        return {
+            ident: Term(self.name, ident, speaker.name, fold(speaker.sorting_name), speaker)
+            for ident, speaker in registry.speakers.entries.items()
+        }
 
     def of_speech(self, speech: Speech) -> list[str]:
         return list(speech.meta.speaker_ids)
@@ -114,9 +119,11 @@ class SpeakersFacet(Facet):
 class TopicsFacet(Facet):
     name, title, hierarchical = "topics", "Topics", True
 
-    def terms(self, registry) -> dict[str, Term]:
-        return {ident: Term(self.name, ident, topic.label, _fold(topic.label), topic, topic.parent)
-                for ident, topic in registry.topics.entries.items()}
+    def terms(self, registry: Registry) -> dict[str, Term]:
+        return {
+            ident: Term(self.name, ident, topic.label, fold(topic.label), topic, topic.parent)
+            for ident, topic in registry.topics.entries.items()
+        }
 
     def of_speech(self, speech: Speech) -> list[str]:
         # A speech is on a topic if its front matter says so or if one of its statements is tagged with it.
@@ -132,12 +139,19 @@ class TopicsFacet(Facet):
 class EventsFacet(Facet):
     name, title, hierarchical, group_by = "events", "Events", True, "session"
 
-    def terms(self, registry) -> dict[str, Term]:
+    def terms(self, registry: Registry) -> dict[str, Term]:
         # Series and editions in date order: an edition's start date sorts it within its series.
-        return {ident: Term(self.name, ident, event.name,
-                            f"{event.start.isoformat() if event.start else '9999'} {_fold(event.name)}",
-                            event, event.parent)
-                for ident, event in registry.events.entries.items()}
+        return {
+            ident: Term(
+                self.name,
+                ident,
+                event.name,
+                f"{event.start.isoformat() if event.start else '9999'} {fold(event.name)}",
+                event,
+                event.parent,
+            )
+            for ident, event in registry.events.entries.items()
+        }
 
     def of_speech(self, speech: Speech) -> list[str]:
         return [speech.meta.event] if speech.meta.event else []
@@ -154,8 +168,12 @@ class DatesFacet(Facet):
         return Term(self.name, ident, ident, f"{9999 - int(ident):04d}")
 
 
-FACETS: dict[str, type[Facet]] = {"speakers": SpeakersFacet, "topics": TopicsFacet, "events": EventsFacet,
-                                  "dates": DatesFacet}
+FACETS: dict[str, type[Facet]] = {
+    "speakers": SpeakersFacet,
+    "topics": TopicsFacet,
+    "events": EventsFacet,
+    "dates": DatesFacet,
+}
 
 
 @dataclass
@@ -218,7 +236,7 @@ class FacetIndex:
         return found
 
 
-def collect(archive, names: Iterable[str]) -> dict[str, FacetIndex]:
+def collect(archive: Archive, names: Iterable[str]) -> dict[str, FacetIndex]:
     """File every speech of the archive under its terms, for each facet in `names`, in one pass.
 
     >>> sorted(collect(archive, ["dates"])["dates"].terms)
@@ -255,6 +273,7 @@ def collect(archive, names: Iterable[str]) -> dict[str, FacetIndex]:
 
 
 # ---- What a term page shows beside its speeches ----------------------------------------------------------
+
 
 def co_counts(term: Term, other: FacetIndex, limit: int | None = None) -> list[tuple[Term, int]]:
     """The terms of another facet among `term`'s speeches, with how many: a speaker's topics, a topic's
@@ -304,10 +323,11 @@ def current_role(term: Term):
         return None
     if term.speeches and (role := speaker.role_on(term.speeches[0].meta.date)):
         return role
-    return max(speaker.roles, key=lambda r: (r.start or dt.date.min))
+    return max(speaker.roles, key=lambda r: r.start or dt.date.min)
 
 
 # ---- Pagination -------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Group:
@@ -335,11 +355,11 @@ def group_key(speech: Speech, group_by: str, event=None) -> tuple[str, str, tupl
     if group_by == "session":
         sessions = [s.name for s in (event.sessions if event is not None else [])]
         name = speech.meta.session
-        if name in sessions:
+        if name is not None and name in sessions:
             index = sessions.index(name)
             return f"session-{index + 1}", name, (0, index)
         if name:
-            return f"session-{_anchor(name)}", name, (1, name)
+            return f"session-{slug(name, 60) or 'section'}", name, (1, name)
         return "other", "Other speeches", (2, "")
     return f"y{date.year}", str(date.year), (-date.year,)
 
@@ -357,8 +377,9 @@ def paginate(term: Term, page_size: int, group_by: str) -> tuple[list[Page], dic
         # Programme order first, then newest first inside a session: a stable sort keeps the date order.
         keyed.sort(key=lambda item: item[0][2])
     page_size = max(1, page_size)
-    chunks = [keyed[i:i + page_size] for i in range(0, len(keyed), page_size)] or [[]]
-    pages, starts = [], {}
+    chunks = [keyed[i : i + page_size] for i in range(0, len(keyed), page_size)] or [[]]
+    pages: list[Page] = []
+    starts: dict[str, int] = {}
     for number, chunk in enumerate(chunks, start=1):
         groups: list[Group] = []
         for (anchor, label, _), speech in chunk:
@@ -370,27 +391,12 @@ def paginate(term: Term, page_size: int, group_by: str) -> tuple[list[Page], dic
     return pages, starts
 
 
-def page_url(term_url: str, number: int) -> str:
-    """`speakers/tokayev/` for page 1, `speakers/tokayev/page/2/` after it."""
-    return term_url if number == 1 else f"{term_url}page/{number}/"
-
-
 def chunk(items: list, size: int) -> list[list]:
     size = max(1, size)
-    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def letter(term: Term) -> str:
     """The A–Z jump bar's letter for a term: the first letter of its sort key, `#` for anything else."""
     first = term.sort_key[:1].upper()
     return first if first.isalpha() else "#"
-
-
-def _fold(text: str) -> str:
-    """Sort key: case-insensitive, accents ignored (Ö sorts with O), so `Özil` is not after `Zuma`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _anchor(text: str) -> str:
-    return slug(text)

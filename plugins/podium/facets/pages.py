@@ -24,17 +24,24 @@ from functools import cached_property
 
 from markupsafe import Markup
 
-from podium.facets import charts
 from podium.core import versions
+from podium.core.archive import Archive
+from podium.core.speech import Speech
+from podium.core.statements import Statement
+from podium.core.text import MONTHS, plain_text, shorten
+from podium.core.urls import Urls, paged, source
+from podium.facets import charts
+from podium.facets.index import FacetIndex, Page, Term, chunk, co_counts, collect, current_role, letter, paginate, turns
 from podium.languages import translations as languages
-from podium.facets.index import MONTHS, FacetIndex, Page, Term, chunk, co_counts, collect, current_role, letter, page_url
-from podium.facets.index import paginate, turns
-from podium.core.text import plain_text, shorten
 from podium.render.pages import Links, environment, speaker_view
 
 # What each facet's term page shows beside its own speeches: the terms of these facets among them, with counts.
-RELATED = {"speakers": ("topics", "events"), "topics": ("speakers", "events"), "events": ("speakers", "topics"),
-           "dates": ("speakers", "topics")}
+RELATED = {
+    "speakers": ("topics", "events"),
+    "topics": ("speakers", "events"),
+    "events": ("speakers", "topics"),
+    "dates": ("speakers", "topics"),
+}
 # Each facet's hub title, and its word for one term in a sentence.
 TITLES = {"speakers": "Speakers", "topics": "Topics", "events": "Events", "dates": "Dates"}
 
@@ -44,19 +51,19 @@ class FacetSettings:
     """How many of what on a page. The MkDocs plugin fills these from mkdocs.yml."""
 
     facets: list[str] = field(default_factory=lambda: ["speakers", "topics", "events", "dates"])
-    page_size: int = 50          # speeches (or statements) on a term's page
-    index_page_size: int = 200   # terms on a hub page
-    related_limit: int = 15      # terms of another facet shown on a term's page (most frequent first)
-    preview: int = 5             # tagged statements and multi-speaker turns shown on a term's first page
+    page_size: int = 50  # speeches (or statements) on a term's page
+    index_page_size: int = 200  # terms on a hub page
+    related_limit: int = 15  # terms of another facet shown on a term's page (most frequent first)
+    preview: int = 5  # tagged statements and multi-speaker turns shown on a term's first page
     charts: bool = True
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page to generate: its source path for MkDocs, its URL, its title, and what to render."""
+    """One page to generate: its source for MkDocs, its path (see `podium.core.urls`), its title, what to render."""
 
     uri: str
-    url: str
+    url: str  # the page's path, e.g. speakers/tokayev/page/2/; `Links.page(url)` is its address
     title: str
     kind: str  # "hub", "term" or "statements"
     facet: str
@@ -65,24 +72,18 @@ class PageSpec:
     in_nav: bool = False
 
 
-def _uri(url: str) -> str:
-    """`speakers/` -> `speakers/index.md`; `speakers/tokayev/` -> `speakers/tokayev.md`."""
-    stem = url.rstrip("/")
-    return f"{stem}/index.md" if "/" not in stem else f"{stem}.md"
-
-
 class FacetSite:
-    def __init__(self, archive, settings: FacetSettings):
+    def __init__(self, archive: Archive, settings: FacetSettings):
         self.archive = archive
         self.settings = settings
-        self.versions = versions.versions(archive)  # a row names its speech's languages (issue 10)
+        self.versions = versions.versions(archive)  # a row names its speech's languages
         self.indexes: dict[str, FacetIndex] = collect(archive, settings.facets)
         # Related facets are computed even when not published (a speaker page lists topics by count); they are
         # linked only if published.
         wanted = {name for f in settings.facets for name in RELATED[f]} - set(settings.facets)
         self.indexes.update({name: index for name, index in collect(archive, sorted(wanted)).items()})
         self._pagination: dict[tuple[str, str], tuple[list[Page], dict[str, int]]] = {}
-        self._rows: dict[tuple[str, str], Markup] = {}
+        self._rows: dict[tuple[str, str, Urls], Markup] = {}
         self._macros = environment().get_template("facet_macros.html").module
 
     # ---- which pages ----------------------------------------------------------------------------------------
@@ -93,22 +94,48 @@ class FacetSite:
             index = self.indexes[name]
             title = TITLES[name]
             for number in range(1, len(self.hub_chunks(name)) + 1):
-                url = page_url(f"{name}/", number)
-                specs.append(PageSpec(_uri(url), url, title if number == 1 else f"{title}, page {number}",
-                                      "hub", name, number=number, in_nav=number == 1))
+                url = paged(f"{name}/", number)
+                specs.append(
+                    PageSpec(
+                        source(url),
+                        url,
+                        title if number == 1 else f"{title}, page {number}",
+                        "hub",
+                        name,
+                        number=number,
+                        in_nav=number == 1,
+                    )
+                )
             for term in index.terms.values():
                 pages, _ = self.pagination(term)
                 for page in pages:
-                    url = page_url(term.url, page.number)
-                    specs.append(PageSpec(_uri(url), url, _numbered(term.label, page.number, len(pages)), "term",
-                                          name, term.id, page.number))
+                    url = paged(term.url, page.number)
+                    specs.append(
+                        PageSpec(
+                            source(url),
+                            url,
+                            _numbered(term.label, page.number, len(pages)),
+                            "term",
+                            name,
+                            term.id,
+                            page.number,
+                        )
+                    )
                 if term.statements:
                     parts = chunk(term.statements, self.settings.page_size)
                     for number in range(1, len(parts) + 1):
-                        url = page_url(f"{term.url}statements/", number)
-                        specs.append(PageSpec(_uri(url), url, _numbered(f"{term.label}: statements", number,
-                                                                        len(parts)), "statements", name, term.id,
-                                              number))
+                        url = paged(f"{term.url}statements/", number)
+                        specs.append(
+                            PageSpec(
+                                source(url),
+                                url,
+                                _numbered(f"{term.label}: statements", number, len(parts)),
+                                "statements",
+                                name,
+                                term.id,
+                                number,
+                            )
+                        )
         return specs
 
     def pagination(self, term: Term) -> tuple[list[Page], dict[str, int]]:
@@ -139,6 +166,7 @@ class FacetSite:
     def render(self, spec: PageSpec, links: Links) -> str:
         if spec.kind == "hub":
             return self.render_hub(spec.facet, spec.number, links)
+        assert spec.term is not None  # every page but a hub is a term's (see `pages`)
         term = self.indexes[spec.facet].terms[spec.term]
         if spec.kind == "statements":
             return self.render_statements(term, spec.number, links)
@@ -148,43 +176,62 @@ class FacetSite:
         """The address of a term's page (or None if its facet is not published)."""
         if term.facet not in self.published:
             return None
-        return links.base + page_url(term.url, number) + (f"#{anchor}" if anchor else "")
+        return links.page(paged(term.url, number)) + (f"#{anchor}" if anchor else "")
 
     def render_hub(self, name: str, number: int, links: Links) -> str:
         chunks = self.hub_chunks(name)
         rows = chunks[number - 1]
-        index = self.indexes[name]
-        context: dict = {"facet": name, "title": TITLES[name], "number": number, "total_pages": len(chunks),
-                         "links": links, "terms": len(self.hub_rows(name)), "site": self,
-                         "pager": self._pager(f"{name}/", number, len(chunks), links)}
+        context: dict = {
+            "facet": name,
+            "title": TITLES[name],
+            "number": number,
+            "total_pages": len(chunks),
+            "links": links,
+            "terms": len(self.hub_rows(name)),
+            "site": self,
+            "pager": self._pager(f"{name}/", number, len(chunks), links),
+        }
         views = []
         for depth, term in rows:
-            view = {"term": term, "depth": depth, "href": self.href(term, links), "count": term.count,
-                    "statements": len(term.statements)}
+            view = {
+                "term": term,
+                "depth": depth,
+                "href": self.href(term, links),
+                "count": term.count,
+                "statements": len(term.statements),
+            }
             if name == "speakers":
                 role = current_role(term)
-                view.update(role=role.role if role else None, organization=role.organization if role else None,
-                            country=getattr(term.entry, "country", None), letter=letter(term))
+                view.update(
+                    role=role.role if role else None,
+                    organization=role.organization if role else None,
+                    country=getattr(term.entry, "country", None),
+                    letter=letter(term),
+                )
             elif name == "events" and term.entry is not None:
                 view.update(event=term.entry)
             elif name == "dates":
                 pages, starts = self.pagination(term)
-                months = {}
+                months: dict[int, int] = {}
                 for speech in term.speeches:
                     months[speech.meta.date.month] = months.get(speech.meta.date.month, 0) + 1
-                view.update(months=[(m, MONTHS[m - 1], months[m], self.href(term, links, starts[f"m{m:02d}"],
-                                                                             f"m{m:02d}"))
-                                    for m in sorted(months, reverse=True)])
+                view.update(
+                    months=[
+                        (m, MONTHS[m - 1], months[m], self.href(term, links, starts[f"m{m:02d}"], f"m{m:02d}"))
+                        for m in sorted(months, reverse=True)
+                    ]
+                )
             views.append(view)
         context["rows"] = views
         if name == "speakers":
             # The jump bar covers every page: a letter links to the page it starts on.
-            starts: dict[str, int] = {}
+            letter_starts: dict[str, int] = {}
             for page_number, part in enumerate(chunks, start=1):
                 for _, term in part:
-                    starts.setdefault(letter(term), page_number)
-            context["letters"] = [(char, links.base + page_url(f"{name}/", page) + f"#letter-{char}")
-                                  for char, page in starts.items()]
+                    letter_starts.setdefault(letter(term), page_number)
+            context["letters"] = [
+                (char, links.page(paged(f"{name}/", page)) + f"#letter-{char}") for char, page in letter_starts.items()
+            ]
             context["roles"] = sorted({v["role"] for v in views if v.get("role")})
             context["organizations"] = sorted({v["organization"] for v in views if v.get("organization")})
         if name == "dates" and self.settings.charts:
@@ -193,12 +240,22 @@ class FacetSite:
             if years:
                 counts = {int(t.id): t for t in years}
                 for year in range(int(years[0].id), int(years[-1].id) + 1):
-                    term = counts.get(year)
-                    bars.append(charts.Bar(str(year), term.count if term else 0,
-                                           self.href(term, links) if term else None))
-            context["chart"] = charts.render(charts.BarChart(
-                "Speeches per year", "The number of speeches in the archive in each year.", bars,
-                ident="chart-years"))
+                    year_term = counts.get(year)
+                    bars.append(
+                        charts.Bar(
+                            str(year),
+                            year_term.count if year_term else 0,
+                            self.href(year_term, links) if year_term else None,
+                        )
+                    )
+            context["chart"] = charts.render(
+                charts.BarChart(
+                    "Speeches per year",
+                    "The number of speeches in the archive in each year.",
+                    bars,
+                    ident="chart-years",
+                )
+            )
         return environment().get_template("facet_hub.html").render(**context)
 
     def render_term(self, term: Term, number: int, links: Links) -> str:
@@ -206,13 +263,21 @@ class FacetSite:
         page = pages[number - 1]
         index = self.indexes[term.facet]
         context: dict = {
-            "facet": term.facet, "facet_title": TITLES[term.facet], "term": term, "number": number,
-            "total_pages": len(pages), "links": links, "site": self,
-            "hub": links.base + f"{term.facet}/",
-            "groups": [{"key": g.key, "label": g.label, "rows": [self._row_html(s, links) for s in g.speeches]}
-                       for g in page.groups],
-            "jumps": [(label, links.base + page_url(term.url, starts[key]) + f"#{key}")
-                      for key, label in _group_labels(pages)],
+            "facet": term.facet,
+            "facet_title": TITLES[term.facet],
+            "term": term,
+            "number": number,
+            "total_pages": len(pages),
+            "links": links,
+            "site": self,
+            "hub": links.page(f"{term.facet}/"),
+            "groups": [
+                {"key": g.key, "label": g.label, "rows": [self._row_html(s, links) for s in g.speeches]}
+                for g in page.groups
+            ],
+            "jumps": [
+                (label, links.page(paged(term.url, starts[key])) + f"#{key}") for key, label in _group_labels(pages)
+            ],
             "pager": self._pager(term.url, number, len(pages), links),
             "parents": [(t, self.href(t, links)) for t in (index.terms[i] for i in reversed(index.ancestors(term.id)))],
         }
@@ -231,30 +296,50 @@ class FacetSite:
             if other not in self.indexes:
                 continue
             every = co_counts(term, self.indexes[other])
-            context["related"].append({
-                "facet": other, "title": TITLES[other],
-                "rows": [(t, n, self.href(t, links)) for t, n in every[: self.settings.related_limit]],
-                "more": max(0, len(every) - self.settings.related_limit)})
+            context["related"].append(
+                {
+                    "facet": other,
+                    "title": TITLES[other],
+                    "rows": [(t, n, self.href(t, links)) for t, n in every[: self.settings.related_limit]],
+                    "more": max(0, len(every) - self.settings.related_limit),
+                }
+            )
         # A year's page charts its months; an edition of an event happens within days, so it has no chart.
         if self.settings.charts and term.speeches and not (term.facet == "events" and not term.children):
             context["chart"] = self._chart(term, links, starts)
         if term.statements:
-            context["statements"] = [self._statement(s, st, links) for s, st in term.statements[: self.settings.preview]]
-            context["statements_href"] = links.base + f"{term.url}statements/"
+            context["statements"] = [
+                self._statement(s, st, links) for s, st in term.statements[: self.settings.preview]
+            ]
+            context["statements_href"] = links.page(f"{term.url}statements/")
         if term.facet == "speakers":
             found = turns(term)
-            context["turns"] = [{"row": self._row(t.speech, links), "count": t.statements,
-                                 "starts": [(st.id, links.speech(t.speech.id, st.id)) for st in t.starts[:5]]}
-                                for t in found[: self.settings.preview]]
+            context["turns"] = [
+                {
+                    "row": self._row(t.speech, links),
+                    "count": t.statements,
+                    "starts": [(st.id, links.speech(t.speech.id, st.id)) for st in t.starts[:5]],
+                }
+                for t in found[: self.settings.preview]
+            ]
             context["turns_total"] = len(found)
             # Roles over time, the latest first; a role without a start date goes last.
-            context["roles"] = sorted(getattr(term.entry, "roles", []) or [],
-                                      key=lambda r: r.start or dt.date.min, reverse=True)
+            context["roles"] = sorted(
+                getattr(term.entry, "roles", []) or [], key=lambda r: r.start or dt.date.min, reverse=True
+            )
         if term.facet == "events" and term.entry is not None:
-            context["sessions"] = [{"session": session, "href": links.base + page_url(
-                term.url, starts[f"session-{n}"]) + f"#session-{n}" if f"session-{n}" in starts else None,
-                "count": sum(1 for s in term.speeches if s.meta.session == session.name and s.meta.event == term.id)}
-                for n, session in enumerate(term.entry.sessions, start=1)]
+            context["sessions"] = [
+                {
+                    "session": session,
+                    "href": links.page(paged(term.url, starts[f"session-{n}"])) + f"#session-{n}"
+                    if f"session-{n}" in starts
+                    else None,
+                    "count": sum(
+                        1 for s in term.speeches if s.meta.session == session.name and s.meta.event == term.id
+                    ),
+                }
+                for n, session in enumerate(term.entry.sessions, start=1)
+            ]
         return context
 
     def _chart(self, term: Term, links: Links, starts: dict[str, int]) -> Markup:
@@ -262,44 +347,68 @@ class FacetSite:
             counts = {m: 0 for m in range(1, 13)}
             for speech in term.speeches:
                 counts[speech.meta.date.month] += 1
-            bars = [charts.Bar(MONTHS[m - 1][:3], n, links.base + page_url(term.url, starts[f"m{m:02d}"]) + f"#m{m:02d}"
-                               if n else None) for m, n in counts.items()]
-            return charts.render(charts.BarChart(
-                f"Speeches per month in {term.label}", f"The number of speeches in each month of {term.label}.",
-                bars, ident="chart-months", category="Month"))
+            bars = [
+                charts.Bar(
+                    MONTHS[m - 1][:3], n, links.page(paged(term.url, starts[f"m{m:02d}"])) + f"#m{m:02d}" if n else None
+                )
+                for m, n in counts.items()
+            ]
+            return charts.render(
+                charts.BarChart(
+                    f"Speeches per month in {term.label}",
+                    f"The number of speeches in each month of {term.label}.",
+                    bars,
+                    ident="chart-months",
+                    category="Month",
+                )
+            )
         by_year = term.per_year()
         bars = []
         for year, count in by_year.items():
             href = None
             if count and f"y{year}" in starts:
-                href = links.base + page_url(term.url, starts[f"y{year}"]) + f"#y{year}"
+                href = links.page(paged(term.url, starts[f"y{year}"])) + f"#y{year}"
             elif count and "dates" in self.published:
-                href = links.base + f"dates/{year}/"  # an edition's page groups by session, not by year
+                href = links.year(year)  # an edition's page groups by session, not by year
             bars.append(charts.Bar(str(year), count, href))
-        what = {"speakers": f"Speeches by {term.label}", "topics": f"Speeches on {term.label}",
-                "events": f"Speeches at {term.label}"}[term.facet]
+        what = {
+            "speakers": f"Speeches by {term.label}",
+            "topics": f"Speeches on {term.label}",
+            "events": f"Speeches at {term.label}",
+        }[term.facet]
         return charts.render(charts.BarChart("Speeches per year", f"{what} in each year.", bars, ident="chart-years"))
 
     def render_statements(self, term: Term, number: int, links: Links) -> str:
         parts = chunk(term.statements, self.settings.page_size)
-        return environment().get_template("facet_statements.html").render(
-            term=term, facet=term.facet, number=number, total_pages=len(parts), links=links,
-            term_href=self.href(term, links),
-            statements=[self._statement(s, st, links) for s, st in parts[number - 1]],
-            pager=self._pager(f"{term.url}statements/", number, len(parts), links))
+        return (
+            environment()
+            .get_template("facet_statements.html")
+            .render(
+                term=term,
+                facet=term.facet,
+                number=number,
+                total_pages=len(parts),
+                links=links,
+                term_href=self.href(term, links),
+                statements=[self._statement(s, st, links) for s, st in parts[number - 1]],
+                pager=self._pager(f"{term.url}statements/", number, len(parts), links),
+            )
+        )
 
     # ---- pieces ---------------------------------------------------------------------------------------------
 
-    def _row_html(self, speech, links: Links) -> Markup:
+    def _row_html(self, speech: Speech, links: Links) -> Markup:
         """A speech's row, rendered once per depth of page: the same speech is listed on its speakers', topics',
         event's and year's pages, and the row is most of a term page's work."""
-        key = (speech.id, links.base)
+        key = (speech.id, links.base, links.urls)
         row = self._rows.get(key)
         if row is None:
-            row = self._rows[key] = Markup(self._macros.speech_row(self._row(speech, links)))
+            # A macro of the template: Jinja sets it on the module at run time, so mypy cannot see it.
+            speech_row = self._macros.speech_row  # type: ignore[attr-defined]
+            row = self._rows[key] = Markup(speech_row(self._row(speech, links)))
         return row
 
-    def _row(self, speech, links: Links) -> dict:
+    def _row(self, speech: Speech, links: Links) -> dict:
         """A speech in a list: title, speakers (linked), event (linked), date."""
         registry = self.archive.registry
         speakers = []
@@ -310,32 +419,50 @@ class FacetSite:
             speakers.append(view)
         event = registry.events.get(speech.meta.event)
         events = self.indexes.get("events")
-        return {"speech": speech, "href": links.speech(speech.id), "speakers": speakers,
-                "event": event.name if event else speech.meta.event,
-                "event_href": self.href(events.terms[speech.meta.event], links)
-                if events and speech.meta.event in events.terms else None,
-                "session": speech.meta.session, "languages": languages.version_links(speech, self.versions, links)}
+        return {
+            "speech": speech,
+            "href": links.speech(speech.id),
+            "speakers": speakers,
+            "event": event.name if event else speech.meta.event,
+            "event_href": self.href(events.terms[speech.meta.event], links)
+            if events and speech.meta.event in events.terms
+            else None,
+            "session": speech.meta.session,
+            "languages": languages.version_links(speech, self.versions, links),
+        }
 
-    def _statement(self, speech, statement, links: Links) -> dict:
-        speaker = speaker_view(statement.speaker, speech.meta.date, self.archive.registry) if statement.speaker else None
-        return {"speech": speech, "statement": statement, "href": links.speech(speech.id, statement.id),
-                "speech_href": links.speech(speech.id), "text": shorten(plain_text(statement.text), 320),
-                "speaker": speaker}
+    def _statement(self, speech: Speech, statement: Statement, links: Links) -> dict:
+        speaker = (
+            speaker_view(statement.speaker, speech.meta.date, self.archive.registry) if statement.speaker else None
+        )
+        return {
+            "speech": speech,
+            "statement": statement,
+            "href": links.speech(speech.id, statement.id),
+            "speech_href": links.speech(speech.id),
+            "text": shorten(plain_text(statement.text), 320),
+            "speaker": speaker,
+        }
 
     def _pager(self, url: str, number: int, total: int, links: Links) -> dict | None:
         """Previous, next, and a window of page numbers around the current one (never every page)."""
         if total <= 1:
             return None
         shown = sorted({1, total, *range(max(1, number - 2), min(total, number + 2) + 1)})
-        items, last = [], 0
+        items: list[tuple[int, str] | None] = []  # None: a gap
+        last = 0
         for n in shown:
             if n - last > 1:
                 items.append(None)  # a gap: "…"
-            items.append((n, links.base + page_url(url, n)))
+            items.append((n, links.page(paged(url, n))))
             last = n
-        return {"number": number, "total": total, "items": items,
-                "previous": links.base + page_url(url, number - 1) if number > 1 else None,
-                "next": links.base + page_url(url, number + 1) if number < total else None}
+        return {
+            "number": number,
+            "total": total,
+            "items": items,
+            "previous": links.page(paged(url, number - 1)) if number > 1 else None,
+            "next": links.page(paged(url, number + 1)) if number < total else None,
+        }
 
 
 def _group_labels(pages: list[Page]) -> list[tuple[str, str]]:

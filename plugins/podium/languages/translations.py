@@ -18,34 +18,29 @@ translation shares at least one id with its original, every statement left witho
 reported as a warning, at its own line; a translation that shares none is simply not aligned (the
 switcher then opens the other version at its top).
 
-    groups = versions(archive)                # every speech id -> its versions, original first
-    original_of(archive, archive.speech("aif-2025-plenary-ru")).id   # 'aif-2025-plenary'
+    groups = versions.versions(archive)       # (podium.core.versions) every speech id -> its versions
+    versions.original_of(archive, archive.speech("aif-2025-plenary-ru")).id   # 'aif-2025-plenary'
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from podium.core.archive import Archive
 from podium.core.model import Delivery
 from podium.core.problems import Problems
+from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Statement
-from podium.core.versions import _root, distinct, group, languages_of, original_of, versions  # noqa: F401  (the feature's API)
+from podium.core.text import endonym
+from podium.core.urls import DIRECTORY_URLS, Urls
 
-# Each language in its own name: a reader looks for the name they read, not the site's word for it.
-ENDONYMS = {
-    "en": "English", "ru": "Русский", "kk": "Қазақша", "fr": "Français", "de": "Deutsch", "es": "Español",
-    "zh": "中文", "ar": "العربية", "tr": "Türkçe", "uz": "Oʻzbekcha", "ky": "Кыргызча", "tg": "Тоҷикӣ",
-    "tk": "Türkmençe", "mn": "Монгол", "fa": "فارسی", "hi": "हिन्दी", "ja": "日本語", "ko": "한국어",
-    "it": "Italiano", "pt": "Português", "pl": "Polski", "uk": "Українська", "az": "Azərbaycanca",
-}
+if TYPE_CHECKING:  # the renderer is imported by the functions that render, when they run
+    from podium.render.pages import Links, StatementRenderer
+
 # Written right to left: the side-by-side column and the switcher entry carry dir="rtl".
 RTL = {"ar", "fa", "he", "ur"}
-
-
-def endonym(code: str) -> str:
-    """The language's name in itself, e.g. `endonym("kk") == "Қазақша"`; the tag if unknown."""
-    return ENDONYMS.get(code.split("-")[0].lower(), code)
 
 
 def direction(code: str) -> str:
@@ -53,6 +48,7 @@ def direction(code: str) -> str:
 
 
 # ---- Alignment ---------------------------------------------------------------------------------------------
+
 
 def _explicit(speech: Speech) -> dict[str, Statement]:
     return {s.id: s for s in speech.statements if s.explicit_id}
@@ -126,7 +122,8 @@ def _until(statements, anchor: str | None):
 
 # ---- Checks ------------------------------------------------------------------------------------------------
 
-def check(archive, problems: Problems | None = None) -> None:
+
+def check(archive: Archive, problems: Problems | None = None) -> None:
     """Check every original and translation; add problems to `problems` (default: the archive's).
 
     That the original exists is checked where the other ids of the front matter are (speech.check), so
@@ -153,25 +150,38 @@ def _check_declaration(speech: Speech, by_id: dict[str, Speech], problems: Probl
     meta = speech.meta
     if meta.translation_of is None:
         if meta.official_translation is not None and meta.delivered != Delivery.translation:
-            problems.add(speech.path, *speech.document.key_at.get(("official_translation",), (1, 1)),
-                         "`official_translation` is set on a transcript that is not a translation",
-                         "add `translation_of: <the original's id>`, or remove `official_translation`")
+            problems.add(
+                speech.path,
+                *speech.document.key_at.get(("official_translation",), (1, 1)),
+                "`official_translation` is set on a transcript that is not a translation",
+                "add `translation_of: <the original's id>`, or remove `official_translation`",
+            )
         return
     if meta.delivered is not None and meta.delivered != Delivery.translation:
-        problems.add(speech.path, *_at(speech, "delivered"),
-                     f"a translation cannot be delivered `{meta.delivered.value}`",
-                     "write `delivered: translation` (or leave it out) on a transcript with `translation_of`")
+        problems.add(
+            speech.path,
+            *_at(speech, "delivered"),
+            f"a translation cannot be delivered `{meta.delivered.value}`",
+            "write `delivered: translation` (or leave it out) on a transcript with `translation_of`",
+        )
     if meta.translation_of == speech.id:
-        problems.add(speech.path, *_at(speech, "translation_of"), "a transcript cannot be a translation of itself",
-                     "name the original's id, or remove `translation_of` if this is the original")
+        problems.add(
+            speech.path,
+            *_at(speech, "translation_of"),
+            "a transcript cannot be a translation of itself",
+            "name the original's id, or remove `translation_of` if this is the original",
+        )
         return
     original = by_id.get(meta.translation_of)
     if original is None:
         return  # unknown id: reported by speech.check with a suggestion
     if original.meta.translation_of is not None:
-        problems.add(speech.path, *_at(speech, "translation_of"),
-                     f"`{original.id}` is itself a translation (of `{original.meta.translation_of}`)",
-                     f"name the original: `translation_of: {original.meta.translation_of}`")
+        problems.add(
+            speech.path,
+            *_at(speech, "translation_of"),
+            f"`{original.id}` is itself a translation (of `{original.meta.translation_of}`)",
+            f"name the original: `translation_of: {original.meta.translation_of}`",
+        )
 
 
 def _families(speeches: list[Speech], by_id: dict[str, Speech]) -> dict[str, list[Speech]]:
@@ -197,10 +207,12 @@ def _check_languages(family: list[Speech], problems: Problems) -> None:
             first[language] = speech
             continue
         other = first[language]
-        problems.add(speech.path, *_at(speech, "language"),
-                     f"`{speech.id}` and `{other.id}` are both the {language} version of `{family[0].id}`",
-                     f"one speech has one version per language: correct `language`, or keep one of "
-                     f"the two ({other.path})")
+        problems.add(
+            speech.path,
+            *_at(speech, "language"),
+            f"`{speech.id}` and `{other.id}` are both the {language} version of `{family[0].id}`",
+            f"one speech has one version per language: correct `language`, or keep one of the two ({other.path})",
+        )
 
 
 def _check_alignment(original: Speech, translation: Speech, problems: Problems) -> None:
@@ -211,22 +223,31 @@ def _check_alignment(original: Speech, translation: Speech, problems: Problems) 
     language = translation.meta.language
     for statement in translation.statements:
         if statement.type == "speech" and statement.id not in shared:
-            problems.add(translation.path, statement.line, statement.column,
-                         f"statement `{statement.id}` has no counterpart in the original `{original.id}`",
-                         "give it the same {#id} as its statement in the original, so readers can switch "
-                         "between the two at this statement", severity="warning")
+            problems.add(
+                translation.path,
+                statement.line,
+                statement.column,
+                f"statement `{statement.id}` has no counterpart in the original `{original.id}`",
+                "give it the same {#id} as its statement in the original, so readers can switch "
+                "between the two at this statement",
+                severity="warning",
+            )
     for statement in original.statements:
         if statement.type == "speech" and statement.id not in shared:
-            problems.add(original.path, statement.line, statement.column,
-                         f"statement `{statement.id}` has no counterpart in the {language} translation "
-                         f"`{translation.id}`",
-                         "give it an explicit {#id} here and the same {#id} on its translation",
-                         severity="warning")
+            problems.add(
+                original.path,
+                statement.line,
+                statement.column,
+                f"statement `{statement.id}` has no counterpart in the {language} translation `{translation.id}`",
+                "give it an explicit {#id} here and the same {#id} on its translation",
+                severity="warning",
+            )
 
 
 # ---- Views -------------------------------------------------------------------------------------------------
 # What the speech page and the side-by-side page show; the markup is in templates/language_switcher.html and
 # templates/compare.html. The MkDocs side (podium.mkdocs.languages) only places it.
+
 
 def status(speech: Speech) -> str:
     """'original', 'official translation', 'unofficial translation' or 'translation' (status not given)."""
@@ -236,19 +257,25 @@ def status(speech: Speech) -> str:
     return "translation" if official is None else "official translation" if official else "unofficial translation"
 
 
-def compare_url(original: Speech, translation: Speech) -> str:
+def compare_url(original: Speech, translation: Speech, urls: Urls = DIRECTORY_URLS) -> str:
     """The side-by-side page, beside the original's: speeches/<original>/compare/<language>/."""
-    return f"speeches/{original.id}/compare/{translation.meta.language.lower()}/"
+    return urls.compare(original.id, translation.meta.language)
 
 
-def _version_view(speech: Speech, links, current: Speech | None = None) -> dict:
-    return {"id": speech.id, "language": speech.meta.language, "name": endonym(speech.meta.language),
-            "dir": direction(speech.meta.language), "href": links.speech(speech.id), "status": status(speech),
-            "current": speech is current,
-            "aligned": aligned_ids(current, speech) if current is not None and speech is not current else []}
+def _version_view(speech: Speech, links: Links, current: Speech | None = None) -> dict:
+    return {
+        "id": speech.id,
+        "language": speech.meta.language,
+        "name": endonym(speech.meta.language),
+        "dir": direction(speech.meta.language),
+        "href": links.speech(speech.id),
+        "status": status(speech),
+        "current": speech is current,
+        "aligned": aligned_ids(current, speech) if current is not None and speech is not current else [],
+    }
 
 
-def render_switcher(speech: Speech, group: list[Speech], links) -> str:
+def render_switcher(speech: Speech, group: list[Speech], links: Links) -> str:
     """The language switcher of one version's page; '' for a speech in one language only."""
     if len(group) < 2:
         return ""
@@ -256,17 +283,27 @@ def render_switcher(speech: Speech, group: list[Speech], links) -> str:
 
     original = group[0]
     if speech.meta.translation_of is None:
-        compare = [{"href": links.base + compare_url(speech, other), "label": endonym(other.meta.language)}
-                   for other in group[1:] if other.meta.translation_of == speech.id]
+        compare = [
+            {"href": links.base + compare_url(speech, other, links.urls), "label": endonym(other.meta.language)}
+            for other in group[1:]
+            if other.meta.translation_of == speech.id
+        ]
     elif speech.meta.translation_of == original.id and original.meta.translation_of is None:
-        compare = [{"href": links.base + compare_url(original, speech), "label": endonym(original.meta.language)}]
+        compare = [
+            {"href": links.base + compare_url(original, speech, links.urls), "label": endonym(original.meta.language)}
+        ]
     else:
         compare = []
-    return environment().get_template("language_switcher.html").render(
-        versions=[_version_view(version, links, speech) for version in group], compare=compare)
+    return (
+        environment()
+        .get_template("language_switcher.html")
+        .render(versions=[_version_view(version, links, speech) for version in group], compare=compare)
+    )
 
 
-def render_compare(original: Speech, translation: Speech, registry, links, renderer=None) -> str:
+def render_compare(
+    original: Speech, translation: Speech, registry: Registry, links: Links, renderer: StatementRenderer | None = None
+) -> str:
     """The side-by-side page of an original and one of its translations."""
     from markupsafe import Markup
 
@@ -277,22 +314,40 @@ def render_compare(original: Speech, translation: Speech, registry, links, rende
     for speech in (original, translation):
         rendered = renderer.render_all([s.text for s in speech.statements])
         multi = len(speech.meta.speaker_ids) > 1
-        for statement, text in zip(speech.statements, rendered):
+        for statement, text in zip(speech.statements, rendered, strict=True):
             speaker = None
             if multi and statement.turn_start and statement.speaker:
                 speaker = speaker_view(statement.speaker, speech.meta.date, registry)["name"]
-            html[(speech.id, statement.id)] = {"id": statement.id, "html": Markup(text), "speaker": speaker,
-                                               "narrative": statement.type == "narrative"}
+            html[(speech.id, statement.id)] = {
+                "id": statement.id,
+                "html": Markup(text),
+                "speaker": speaker,
+                "narrative": statement.type == "narrative",
+            }
 
     def cell(speech: Speech, statement: Statement | None):
         return html[(speech.id, statement.id)] if statement is not None else None
 
-    rows = [{"aligned": row.aligned, "id": row.original.id if row.aligned else "",
-             "left": cell(original, row.original), "right": cell(translation, row.translation)}
-            for row in compare(original, translation)]
-    return environment().get_template("compare.html").render(
-        original=original, translation=translation, rows=rows,
-        left=_version_view(original, links), right=_version_view(translation, links))
+    rows = [
+        {
+            "aligned": row.aligned,
+            "id": row.original.id if row.aligned and row.original else "",
+            "left": cell(original, row.original),
+            "right": cell(translation, row.translation),
+        }
+        for row in compare(original, translation)
+    ]
+    return (
+        environment()
+        .get_template("compare.html")
+        .render(
+            original=original,
+            translation=translation,
+            rows=rows,
+            left=_version_view(original, links),
+            right=_version_view(translation, links),
+        )
+    )
 
 
 def alternates(group: list[Speech]) -> list[tuple[str, str]]:
@@ -302,7 +357,7 @@ def alternates(group: list[Speech]) -> list[tuple[str, str]]:
     return [(version.meta.language, version.id) for version in group] + [("x-default", group[0].id)]
 
 
-def version_links(speech: Speech, groups: dict[str, list[Speech]], links) -> list[dict]:
+def version_links(speech: Speech, groups: dict[str, list[Speech]], links: Links) -> list[dict]:
     """The versions of a listed speech, for a list row ("English, Русский, Қазақша"); [] if only one.
 
     A facet page lists a speech once (`distinct`) and names its languages with this.
@@ -310,5 +365,13 @@ def version_links(speech: Speech, groups: dict[str, list[Speech]], links) -> lis
     group = groups.get(speech.id, [speech])
     if len(group) < 2:
         return []
-    return [{"id": v.id, "language": v.meta.language, "name": endonym(v.meta.language),
-             "href": links.speech(v.id), "original": v.meta.translation_of is None} for v in group]
+    return [
+        {
+            "id": v.id,
+            "language": v.meta.language,
+            "name": endonym(v.meta.language),
+            "href": links.speech(v.id),
+            "original": v.meta.translation_of is None,
+        }
+        for v in group
+    ]

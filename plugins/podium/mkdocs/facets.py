@@ -22,15 +22,15 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
-from podium.facets import pages as facet_pages
 from podium.facets import index as facets
-from podium.render import pages as render
+from podium.facets import pages as facet_pages
 from podium.mkdocs.assets import add_asset_files, use_assets
+from podium.mkdocs.pages import links
+from podium.mkdocs.plugin import podium_state
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +39,7 @@ ASSETS = ("podium-facets.css", "podium-facets.js")
 
 
 class FacetsConfig(Config):
+    # `enabled: false`, MkDocs' own option for every plugin, turns podium-facets off: none of its hooks run.
     facets = c.ListOfItems(c.Choice(tuple(facets.FACETS)), default=list(facets.FACETS))
     """Which facets get pages, out of speakers, topics, events and dates. Example: `facets: [speakers, topics]`"""
     page_size = c.Type(int, default=50)
@@ -68,14 +69,16 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         """Default priority 0: runs after `podium`'s on_files (50), which loaded and checked the archive."""
-        archive = getattr(config.plugins.get("podium"), "archive", None)
-        if archive is None:
-            raise PluginError("podium-facets: list `podium` before `podium-facets` under `plugins` in mkdocs.yml")
+        archive = podium_state(config, "podium-facets").archive
         started = time.perf_counter()
         settings = facet_pages.FacetSettings(
-            facets=list(self.config.facets), page_size=self.config.page_size,
-            index_page_size=self.config.index_page_size, related_limit=self.config.related_limit,
-            preview=self.config.preview, charts=self.config.charts)
+            facets=list(self.config.facets),
+            page_size=self.config.page_size,
+            index_page_size=self.config.index_page_size,
+            related_limit=self.config.related_limit,
+            preview=self.config.preview,
+            charts=self.config.charts,
+        )
         self.site = facet_pages.FacetSite(archive, settings)
         self.pages = {}
         for spec in self.site.pages():
@@ -87,8 +90,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             self.pages[spec.uri] = spec
         add_asset_files(files, config, ASSETS)
         self.seconds = time.perf_counter() - started
-        log.info(f"{len(self.pages)} facet pages ({', '.join(self.config.facets)}) "
-                 f"collected in {self.seconds:.2f}s")
+        log.info(f"{len(self.pages)} facet pages ({', '.join(self.config.facets)}) collected in {self.seconds:.2f}s")
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -103,10 +105,4 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is None or self.site is None:
             return html_text
-        return self.site.render(spec, render.Links(base=_base(page)))
-
-
-def _base(page) -> str:
-    """The relative way back to the site root from a page's directory URL, e.g. '../../'."""
-    depth = page.url.count("/") if page.url else 0
-    return "../" * depth
+        return self.site.render(spec, links(page, config))

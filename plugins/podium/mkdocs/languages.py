@@ -1,4 +1,4 @@
-"""The `podium-languages` MkDocs plugin: originals and translations, linked and shown together (issue 10).
+"""The `podium-languages` MkDocs plugin: originals and translations, linked and shown together.
 
 Glue only; the work is in `podium.languages.translations` (grouping, checks, alignment, views) and `podium.render.i18n`.
 `on_config` sets the interface language of Podium's templates from Material's `theme.language`.
@@ -20,20 +20,22 @@ dropping the statement's fragment. podium-languages.js lets the browser follow t
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
-from podium.render import i18n
+from podium.core import versions
+from podium.core.urls import source
 from podium.languages import translations as languages
-from podium.render import pages as render
 from podium.mkdocs.assets import add_asset_files, use_assets
+from podium.mkdocs.pages import links
+from podium.mkdocs.plugin import PodiumState, podium_state
+from podium.render import i18n
+from podium.render.pages import with_language
 
 log = get_plugin_logger(__name__)
 
@@ -43,6 +45,7 @@ MARK = "<!-- podium:languages -->"
 
 
 class LanguagesConfig(Config):
+    # `enabled: false`, MkDocs' own option for every plugin, turns podium-languages off: none of its hooks run.
     compare = c.Type(bool, default=True)
     """Publish a side-by-side page for each translation, at /speeches/<original>/compare/<lang>/.
     Example: `compare: false`"""
@@ -50,6 +53,7 @@ class LanguagesConfig(Config):
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):
     def __init__(self) -> None:
+        self.podium: PodiumState | None = None  # from on_files
         self.groups: dict[str, list] = {}
         self.compare_pages: dict[str, tuple] = {}
 
@@ -61,11 +65,8 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         """Default priority 0: runs after `podium`'s on_files (50), which loaded and checked the archive."""
-        podium_plugin = config.plugins.get("podium")
-        if getattr(podium_plugin, "archive", None) is None:
-            raise PluginError("podium-languages: list `podium` before `podium-languages` under `plugins` in mkdocs.yml")
-        self.podium = podium_plugin
-        self.groups = languages.versions(podium_plugin.archive)
+        self.podium = podium_state(config, "podium-languages")
+        self.groups = versions.versions(self.podium.archive)
         self.compare_pages = {}
         if self.config.compare:
             for group in {id(g): g for g in self.groups.values() if len(g) > 1}.values():
@@ -75,7 +76,7 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 for translation in group[1:]:
                     if translation.meta.translation_of != original.id:
                         continue
-                    uri = languages.compare_url(original, translation).rstrip("/") + ".md"
+                    uri = source(languages.compare_url(original, translation))
                     files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
                     self.compare_pages[uri] = (original, translation)
         add_asset_files(files, config, ASSETS)
@@ -87,36 +88,41 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             return markdown
         original, translation = pair
         # Escaped: Material prints the page title unescaped, and it comes from a transcript's front matter.
-        page.meta["title"] = html.escape(i18n.translate(
-            "{original} and {translation} side by side", original=original.meta.title,
-            translation=languages.endonym(translation.meta.language)))
+        page.meta["title"] = html.escape(
+            i18n.translate(
+                "{original} and {translation} side by side",
+                original=original.meta.title,
+                translation=languages.endonym(translation.meta.language),
+            )
+        )
         return ""
 
     def on_page_content(self, html_text, page, config, files):
-        links = render.Links(base=_base(page))
+        here = links(page, config)
         pair = self.compare_pages.get(page.file.src_uri)
         if pair is not None:
-            return languages.render_compare(*pair, self.podium.archive.registry, links, self.podium.renderer)
-        speech = self.podium.pages.get(page.file.src_uri)
+            return languages.render_compare(*pair, self.podium.archive.registry, here, self.podium.renderer)
+        speech = self.podium.speech(page)
         if speech is not None and MARK in html_text:
             group = self.groups.get(speech.id, [speech])
-            html_text = html_text.replace(MARK, languages.render_switcher(speech, group, links), 1)
+            html_text = html_text.replace(MARK, languages.render_switcher(speech, group, here), 1)
         return html_text
 
     def on_post_page(self, output, page, config):
-        speech = self.podium.pages.get(page.file.src_uri)
+        speech = self.podium.speech(page)
         if speech is None:
             return output
         # The version's own language, also when it is the site's (`podium` rewrites only non-English ones).
-        output = re.sub(r'<html lang="[^"]*"', lambda m: f'<html lang="{html.escape(speech.meta.language)}"',
-                        output, count=1)
-        links = []
+        output = with_language(output, speech.meta.language)
+        here, tags = links(page, config), []
         for language, ident in languages.alternates(self.groups.get(speech.id, [speech])):
-            href = _absolute(config, f"speeches/{ident}/") or render.Links(base=_base(page)).speech(ident)
-            links.append(f'<link rel="alternate" hreflang="{html.escape(language)}" href="{html.escape(href)}" '
-                         'data-podium-alternate>')
-        if links:
-            output = output.replace("</head>", "  " + "\n  ".join(links) + "\n</head>", 1)
+            href = _absolute(config, here.urls.speech(ident)) or here.speech(ident)
+            tags.append(
+                f'<link rel="alternate" hreflang="{html.escape(language)}" href="{html.escape(href)}" '
+                "data-podium-alternate>"
+            )
+        if tags:
+            output = output.replace("</head>", "  " + "\n  ".join(tags) + "\n</head>", 1)
         return output
 
     def on_post_build(self, config) -> None:
@@ -127,9 +133,3 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
 def _absolute(config, path: str) -> str | None:
     """Search engines want absolute alternates; without `site_url` the links stay relative."""
     return config.site_url.rstrip("/") + "/" + path if config.site_url else None
-
-
-def _base(page) -> str:
-    """The relative way back to the site root from a page's directory URL, e.g. '../../'."""
-    depth = page.url.count("/") if page.url else 0
-    return "../" * depth

@@ -4,8 +4,9 @@ It adds the /search/ page and the search assets, tells the search box which lang
 (`config.extra.podium_search`, read by `overrides/partials/header.html`), gives each panel or debate page
 the turns of its speakers, and indexes the site with Pagefind: each page with `data-pagefind-body` goes to
 a Pagefind process as soon as MkDocs has rendered it (`on_post_page`), so indexing runs on another core
-during the build, and `on_post_build` writes the bundle (also on every rebuild under `mkdocs serve`). What is indexed and why lives in `podium.search.index`; the attributes that
-say so are in `templates/speech.html`. List it after `podium` in mkdocs.yml:
+during the build, and `on_post_build` writes the bundle (also on every rebuild under `mkdocs serve`). What
+is indexed and why lives in `podium.search.index`; the attributes that say so are in `templates/speech.html`.
+List it after `podium` in mkdocs.yml:
 
     plugins:
       - podium
@@ -14,20 +15,20 @@ say so are in `templates/speech.html`. List it after `podium` in mkdocs.yml:
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-
-import time
-
 import podium
-from podium.search import index as search
 from podium.mkdocs.assets import add_asset_files, use_assets
+from podium.mkdocs.pages import links
+from podium.mkdocs.plugin import PodiumState, podium_state
+from podium.render.pages import environment
+from podium.search import index as search
 
 log = get_plugin_logger(__name__)
 
@@ -39,13 +40,13 @@ HELP = "search-help.md"  # the readers' guide to search, linked from the search 
 
 
 class SearchConfig(Config):
-    enabled = c.Type(bool, default=True)
-    """Index the site with Pagefind after each build. Example: `enabled: false` for quick drafts."""
+    """No options of its own; `enabled: false` (MkDocs' option for every plugin) turns podium-search off."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.dirty = False
+        self.podium: PodiumState | None = None  # from on_files
         self.stream: search.StreamingIndex | None = None
         self.sent: set[str] = set()  # pages already given to Pagefind in on_page_content
 
@@ -64,12 +65,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         """Runs after `podium`'s on_files (priority 50), which loaded the archive."""
-        podium_plugin = config.plugins.get("podium")
-        if podium_plugin is None or podium_plugin.archive is None:
-            raise PluginError("podium-search needs the `podium` plugin listed before it in mkdocs.yml")
-        self.podium = podium_plugin
+        self.podium = podium_state(config, "podium-search")
         config.extra["podium_search"] = search.client_config(
-            podium_plugin.archive.speeches, config.theme.get("language") or "en")
+            self.podium.archive.speeches, config.theme.get("language") or "en"
+        )
         if PAGE not in files.src_uris:
             files.append(File.generated(config, PAGE, content=f"---\ntitle: Search\n---\n\n# Search\n\n{PAGE_MARK}\n"))
         add_asset_files(files, config, ASSETS)
@@ -77,13 +76,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_page_content(self, html, page, config, files):
         if PAGE_MARK in html:
-            from podium.render.pages import environment
-
             help_page = files.get_file_from_path(HELP)
             help_url = help_page.url_relative_to(page.file) if help_page else None
-            return html.replace(PAGE_MARK, environment().get_template("search_page.html").render(
-                filters=search.FILTERS, help_url=help_url))
-        speech = self.podium.pages.get(page.file.src_uri)
+            return html.replace(
+                PAGE_MARK,
+                environment()
+                .get_template("search_page.html")
+                .render(filters=search.FILTERS, help_url=help_url, speeches_href=links(page, config).speeches()),
+            )
+        speech = self.podium.speech(page)
         if speech is not None:
             html += search.page_extras(speech, self.podium.archive.registry)
             if self.stream is not None:
@@ -95,7 +96,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_pre_build(self, config) -> None:
         self._stop()
         self.sent = set()
-        if self.config.enabled and not self.dirty:
+        if not self.dirty:
             try:
                 self.stream = search.StreamingIndex()
             except search.SearchIndexError as error:
@@ -108,8 +109,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return output
 
     def on_post_build(self, config) -> None:
-        if not self.config.enabled:
-            return
         waited = time.perf_counter()
         try:
             report = None

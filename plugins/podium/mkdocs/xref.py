@@ -21,16 +21,15 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 import podium
-from podium.xref import crosslinks
-from podium.xref import references
-from podium.xref import related
-from podium.render import pages as render
 from podium.mkdocs.assets import add_asset_files, use_assets
+from podium.mkdocs.pages import links
+from podium.mkdocs.plugin import PodiumState, podium_state
+from podium.render import pages as render
+from podium.xref import crosslinks, references, related
 
 log = get_plugin_logger(__name__)
 
@@ -38,13 +37,14 @@ PACKAGE = Path(podium.__file__).parent
 ASSETS = ("podium-xref.css", "podium-xref.js")
 AFTER_HEADER = "<!-- podium:after-header -->"
 AFTER_STATEMENT = re.compile(r"<!-- podium:after-statement ([A-Za-z0-9-]+) -->")
-# A speaker page (issue 4) asks for the references its speaker received with this mark.
+# A speaker page asks for the references its speaker received with this mark.
 SPEAKER_MARK = re.compile(r"<!-- podium:speaker-references ([A-Za-z0-9][A-Za-z0-9_-]*) -->")
 # Inline references survive Markdown and sanitizing as text: `[[target]]` or `[[target|words]]`.
 INLINE_HTML = re.compile(r"\[\[([^\[\]|<>\n]+?)(?:\|([^\[\]<>\n]*))?\]\]")
 
 
 class XrefConfig(Config):
+    # `enabled: false`, MkDocs' own option for every plugin, turns podium-xref off: none of its hooks run.
     related = c.Type(bool, default=True)
     """Show "Related" statements beside each statement. Example: `related: false`"""
     related_threshold = c.Type(float, default=0.2)
@@ -62,6 +62,7 @@ class XrefConfig(Config):
 
 class XrefPlugin(BasePlugin[XrefConfig]):
     def __init__(self) -> None:
+        self.podium: PodiumState | None = None  # from on_files
         self.view: crosslinks.CrossLinks | None = None
         self.timings: dict[str, float] = {}
 
@@ -72,10 +73,8 @@ class XrefPlugin(BasePlugin[XrefConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         """Default priority 0: runs after `podium`'s on_files (50), which loaded and checked the archive."""
-        podium_plugin = config.plugins.get("podium")
-        archive = getattr(podium_plugin, "archive", None)
-        if archive is None:
-            raise PluginError("podium-xref: list `podium` before `podium-xref` under `plugins` in mkdocs.yml")
+        self.podium = podium_state(config, "podium-xref")
+        archive = self.podium.archive
         started = time.perf_counter()
         index = references.resolve(archive)
         self.timings["references"] = time.perf_counter() - started
@@ -83,40 +82,48 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         if self.config.related:
             started, cpu = time.perf_counter(), time.process_time()
             found = related.find_related(
-                archive, threshold=self.config.related_threshold, limit=self.config.related_limit,
-                min_words=self.config.related_min_words, max_df=self.config.related_max_df)
+                archive,
+                threshold=self.config.related_threshold,
+                limit=self.config.related_limit,
+                min_words=self.config.related_min_words,
+                max_df=self.config.related_max_df,
+            )
             self.timings["related"] = time.perf_counter() - started
             self.timings["related_cpu"] = time.process_time() - cpu
         statements = sum(len(s.statements) for s in archive.speeches)
-        log.info(f"{len(index.references)} cross-references; related statements for {len(found)} of "
-                 f"{statements} statements in {self.timings.get('related', 0):.2f}s "
-                 f"({self.timings.get('related_cpu', 0):.2f}s CPU)")
+        log.info(
+            f"{len(index.references)} cross-references; related statements for {len(found)} of "
+            f"{statements} statements in {self.timings.get('related', 0):.2f}s "
+            f"({self.timings.get('related_cpu', 0):.2f}s CPU)"
+        )
         self.view = crosslinks.CrossLinks(archive, index, found)
-        self.pages = {f"speeches/{speech.id}.md": speech for speech in archive.speeches}
         add_asset_files(files, config, ASSETS)
         return files
 
     @event_priority(-50)  # late: after `podium` (and facet plugins) wrote the content with our marks
     def on_page_content(self, html, page, config, files):
-        if self.view is None:
+        view = self.view
+        if view is None:
             return html
-        links = render.Links(base=_base(page))
+        here = links(page, config)
         keys: set[str] = set()
-        speech = self.pages.get(page.file.src_uri)
+        speech = self.podium.speech(page)
         if speech is not None:
-            html = self._speech(html, speech, links, keys)
+            html = self._speech(html, view, speech, here, keys)
         if "<!-- podium:speaker-references" in html:
+
             def speaker(match: re.Match) -> str:
-                block, used = self.view.speaker_block(match.group(1), links)
+                block, used = view.speaker_block(match.group(1), here)
                 keys.update(used)
                 return block
+
             html = SPEAKER_MARK.sub(speaker, html)
         if keys:
-            html += self.view.cards_script(keys)
+            html += view.cards_script(keys)
         return html
 
-    def _speech(self, html: str, speech, links: render.Links, keys: set[str]) -> str:
-        block, used = self.view.speech_block(speech, links)
+    def _speech(self, html: str, view: crosslinks.CrossLinks, speech, links: render.Links, keys: set[str]) -> str:
+        block, used = view.speech_block(speech, links)
         keys.update(used)
         html = html.replace(AFTER_HEADER, block, 1)
 
@@ -124,23 +131,19 @@ class XrefPlugin(BasePlugin[XrefConfig]):
             statement = speech.statement(match.group(1))
             if statement is None:
                 return ""
-            block, used = self.view.statement_block(speech, statement, links)
+            block, used = view.statement_block(speech, statement, links)
             keys.update(used)
             return block
 
         html = AFTER_STATEMENT.sub(after_statement, html)
         if "[[" in html:
+
             def inline(match: re.Match) -> str:
-                made = self.view.inline_link(match.group(1), match.group(2), speech.id, links)
+                made = view.inline_link(match.group(1), match.group(2), speech.id, links)
                 if made is None:
                     return match.group(0)
                 keys.add(made[1])
                 return made[0]
+
             html = INLINE_HTML.sub(inline, html)
         return html
-
-
-def _base(page) -> str:
-    """The relative way back to the site root from a page's directory URL, e.g. '../../'."""
-    depth = page.url.count("/") if page.url else 0
-    return "../" * depth

@@ -33,25 +33,17 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Iterable
 
-from podium.core.text import plain_text
-from podium.core.problems import did_you_mean
+from podium.core.archive import Archive
+from podium.core.problems import Problems, did_you_mean
+from podium.core.speech import Speech
+from podium.core.text import QUOTE_WORD, STOPWORDS, plain_text
 
-# A word, with inner apostrophes ("Kazakhstan's" is one word). The browser's script uses the same pattern:
-# /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu
-WORD = re.compile(r"\w+(?:['’]\w+)*")
+WORD = QUOTE_WORD  # a word with inner apostrophes; the browser's script uses the same pattern
 ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
-STOPWORDS = frozenset("""
-a about above after again against all am an and any are as at be because been before being below between both
-but by can could did do does doing down during each few for from further had has have having he her here hers
-him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
-ours out over own same she should so some such than that the their theirs them then there these they this those
-through to too under until up very was we were what when where which while who whom why will with would you
-your yours also may might must shall us s t
-""".split())
 SHORTLIST = 30  # candidates aligned per quotation
 COMMON = 0.05  # a word in more than 5% of statements (and 50 or more) does not shortlist on its own
 
@@ -125,11 +117,16 @@ class Match:
 
     def summary(self) -> str:
         """`1 word changed, 2 added` or `verbatim`."""
+
         def count(pieces, side):
             return sum(len(getattr(p, side)) for p in pieces)
-        parts = []
-        for label, pieces, side in (("changed", self.changed, "quoted"), ("added", self.added, "quoted"),
-                                    ("dropped", self.dropped, "said")):
+
+        parts: list[str] = []
+        for label, pieces, side in (
+            ("changed", self.changed, "quoted"),
+            ("added", self.added, "quoted"),
+            ("dropped", self.dropped, "said"),
+        ):
             if n := count(pieces, side):
                 parts.append(f"{n} word{'s' if n != 1 else ''} {label}" if not parts else f"{n} {label}")
         return ", ".join(parts) or "verbatim"
@@ -157,10 +154,13 @@ class QuoteIndex:
             self.postings[word].append(number)
 
     @classmethod
-    def from_archive(cls, archive, speeches: Iterable | None = None) -> QuoteIndex:
+    def from_archive(cls, archive: Archive | None, speeches: Iterable[Speech] | None = None) -> QuoteIndex:
         """Every statement by a speaker (not narrative) of `speeches` (default: the whole archive)."""
         index = cls()
-        for speech in speeches if speeches is not None else archive.speeches:
+        if speeches is None:
+            assert archive is not None  # the archive is needed only when no speeches are given
+            speeches = archive.speeches
+        for speech in speeches:
             for statement in speech.statements:
                 if statement.type == "speech":
                     index.add(speech.id, statement.id, plain_text(statement.text), statement.speaker)
@@ -244,7 +244,7 @@ def align(text: str, quotation: str) -> tuple[float, list[Piece], tuple[int, int
     common = elided = 0
     for op, a1, a2, b1, b2 in SequenceMatcher(None, said[start:end], quoted, autojunk=False).get_opcodes():
         # Words are shown as written: what was said in the speaker's spelling, the rest in the journalist's.
-        said_words = tuple(said_display[start + a1:start + a2])
+        said_words = tuple(said_display[start + a1 : start + a2])
         quoted_words = tuple(quoted_display[b1:b2])
         if op == "equal":
             common += a2 - a1
@@ -283,17 +283,27 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
     """
     total = len(index.entries)
     prefix = 1 if total < 5_000 else 2 if total < 100_000 else 3
-    files: dict[str, object] = {"meta.json": {
-        "version": 1, "statements": total, "prefix": prefix, "chunk": CHUNK, "common": COMMON, "floor": FLOOR,
-        "stopwords": sorted(STOPWORDS)}}
+    files: dict[str, object] = {
+        "meta.json": {
+            "version": 1,
+            "statements": total,
+            "prefix": prefix,
+            "chunk": CHUNK,
+            "common": COMMON,
+            "floor": FLOOR,
+            "stopwords": sorted(STOPWORDS),
+        }
+    }
     shards: dict[str, dict] = defaultdict(dict)
     for word, postings in index.postings.items():
-        shards[shard_name(word, prefix)][word] = [len(postings), None if is_common(len(postings), total)
-                                                  else list(postings)]
+        shards[shard_name(word, prefix)][word] = [
+            len(postings),
+            None if is_common(len(postings), total) else list(postings),
+        ]
     for name, words in shards.items():
         files[f"w-{name}.json"] = dict(sorted(words.items()))
     for start in range(0, total, CHUNK):
-        entries = index.entries[start:start + CHUNK]
+        entries = index.entries[start : start + CHUNK]
         files[f"c-{start // CHUNK}.json"] = {
             "statements": [[e.speech, e.statement, e.text, e.speaker] for e in entries],
             "speeches": {e.speech: speeches[e.speech] for e in entries if e.speech in speeches},
@@ -306,7 +316,7 @@ def shard_name(word: str, prefix: int) -> str:
     return "-".join(format(ord(char), "x") for char in word[:prefix])
 
 
-def coverage(speech, problems=None) -> list[dict]:
+def coverage(speech: Speech, problems: Problems | None = None) -> list[dict]:
     """The speech's press quotations (front matter `coverage`), each measured against what was said.
 
     A quotation that names its `statement` is aligned with that statement; one that does not is matched
@@ -331,26 +341,33 @@ def coverage(speech, problems=None) -> list[dict]:
         else:
             found = index.search(item.quote, 1, speech=speech.id)
             match = found[0] if found else None
-        results.append({
-            "outlet": item.outlet, "date": item.date.isoformat() if item.date else None, "url": item.url,
-            "author": item.author, "quote": item.quote,
-            "statement_id": match.statement if match else item.statement,
-            "fidelity": round(match.fidelity, 4) if match else None,
-            "differences": match.marked() if match else "",
-            "summary": match.summary() if match else "no statement shares a word with it",
-            "pieces": [[p.op, list(p.said), list(p.quoted)] for p in match.pieces] if match else [],
-        })
+        results.append(
+            {
+                "outlet": item.outlet,
+                "date": item.date.isoformat() if item.date else None,
+                "url": item.url,
+                "author": item.author,
+                "quote": item.quote,
+                "statement_id": match.statement if match else item.statement,
+                "fidelity": round(match.fidelity, 4) if match else None,
+                "differences": match.marked() if match else "",
+                "summary": match.summary() if match else "no statement shares a word with it",
+                "pieces": [[p.op, list(p.said), list(p.quoted)] for p in match.pieces] if match else [],
+            }
+        )
     return results
 
 
-def check_coverage(speech, problems) -> None:
+def check_coverage(speech: Speech, problems: Problems) -> None:
     """A press quotation's `statement` must be a statement of the speech (archive.load runs this)."""
-    if speech.meta is None:
-        return
     for number, item in enumerate(speech.meta.coverage):
         if item.statement and speech.statement(item.statement) is None:
             line, column = speech.document.value_at.get(("coverage", number, "statement"), (1, 1))
-            problems.add(speech.path, line, column,
-                         f"coverage names statement `{item.statement}`, which is not in this speech",
-                         did_you_mean(item.statement, [s.id for s in speech.statements])
-                         or "use the id shown by the statement's ¶ permalink, or leave `statement` out")
+            problems.add(
+                speech.path,
+                line,
+                column,
+                f"coverage names statement `{item.statement}`, which is not in this speech",
+                did_you_mean(item.statement, [s.id for s in speech.statements])
+                or "use the id shown by the statement's ¶ permalink, or leave `statement` out",
+            )

@@ -21,7 +21,9 @@ table to `STRINGS` (and its plural rule to `_PLURAL` if it is not English-like).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+
+from podium.core.text import long_date as _english_date
 
 DEFAULT = "en"
 
@@ -53,15 +55,32 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Correct this transcript": "Исправить эту стенограмму",
         ": propose a change by pull request.": ": предложите правку через pull request.",
         # kinds and delivery (the `kind` values of the front matter)
-        "Speech": "Речь", "Statement": "Заявление", "Address": "Обращение", "Remarks": "Выступление",
-        "Lecture": "Лекция", "Panel": "Панельная дискуссия", "Debate": "Дебаты", "Interview": "Интервью",
-        "Press conference": "Пресс-конференция", "Other": "Другое",
-        "as delivered": "по произнесённому", "as prepared": "по подготовленному тексту",
+        "Speech": "Речь",
+        "Statement": "Заявление",
+        "Address": "Обращение",
+        "Remarks": "Выступление",
+        "Lecture": "Лекция",
+        "Panel": "Панельная дискуссия",
+        "Debate": "Дебаты",
+        "Interview": "Интервью",
+        "Press conference": "Пресс-конференция",
+        "Other": "Другое",
+        "as delivered": "по произнесённому",
+        "as prepared": "по подготовленному тексту",
         "translation": "перевод",
-        # language names (render.LANGUAGES)
-        "English": "английский", "Russian": "русский", "Kazakh": "казахский", "French": "французский",
-        "German": "немецкий", "Spanish": "испанский", "Chinese": "китайский", "Arabic": "арабский",
-        "Turkish": "турецкий", "Uzbek": "узбекский", "Kyrgyz": "киргизский", "Ukrainian": "украинский",
+        # language names (core.text.LANGUAGES)
+        "English": "английский",
+        "Russian": "русский",
+        "Kazakh": "казахский",
+        "French": "французский",
+        "German": "немецкий",
+        "Spanish": "испанский",
+        "Chinese": "китайский",
+        "Arabic": "арабский",
+        "Turkish": "турецкий",
+        "Uzbek": "узбекский",
+        "Kyrgyz": "киргизский",
+        "Ukrainian": "украинский",
         # speech_list.html and home_summary.html
         "speeches": ("речь", "речи", "речей"),
         "statements": ("высказывание", "высказывания", "высказываний"),
@@ -153,15 +172,27 @@ def plural(key: str, n: int, language: str | None = None) -> str:
     return forms[_plural_en(n)] if forms else key
 
 
-_MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-              "ноября", "декабря")
+_MONTHS_RU = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 
 
 def long_date(day) -> str:
     """29 May 2025, or 29 мая 2025 г. in Russian: the day, the month's name, the year."""
     if _language == "ru":
         return f"{day.day} {_MONTHS_RU[day.month - 1]} {day.year} г."
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return _english_date(day)
 
 
 def install(env) -> None:

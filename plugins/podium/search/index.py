@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import io
 import json
 import os
 import shutil
@@ -44,13 +45,13 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from html import escape
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from podium.core.registry import Registry
-from podium.render.pages import language_name
 from podium.core.speech import Speech
+from podium.core.text import language_name
 
 BUNDLE = "pagefind"  # the folder of the search bundle in the built site
 # Inside the indexed statements but not their words: the ¶ and "Copy link" tools, statement topic chips
@@ -62,10 +63,23 @@ SCRIPT_SAMPLE = 4000  # letters read per language to find its script
 
 # Unicode character names start with the script's name; these are the scripts JavaScript's \p{Script=...}
 # knows under the same name (the search page tests a query against them).
-_SCRIPTS = {"LATIN": "Latin", "CYRILLIC": "Cyrillic", "GREEK": "Greek", "ARABIC": "Arabic",
-            "HEBREW": "Hebrew", "DEVANAGARI": "Devanagari", "CJK": "Han", "HIRAGANA": "Hiragana",
-            "KATAKANA": "Katakana", "HANGUL": "Hangul", "THAI": "Thai", "GEORGIAN": "Georgian",
-            "ARMENIAN": "Armenian", "BENGALI": "Bengali", "TAMIL": "Tamil"}
+_SCRIPTS = {
+    "LATIN": "Latin",
+    "CYRILLIC": "Cyrillic",
+    "GREEK": "Greek",
+    "ARABIC": "Arabic",
+    "HEBREW": "Hebrew",
+    "DEVANAGARI": "Devanagari",
+    "CJK": "Han",
+    "HIRAGANA": "Hiragana",
+    "KATAKANA": "Katakana",
+    "HANGUL": "Hangul",
+    "THAI": "Thai",
+    "GEORGIAN": "Georgian",
+    "ARMENIAN": "Armenian",
+    "BENGALI": "Bengali",
+    "TAMIL": "Tamil",
+}
 
 
 class SearchIndexError(Exception):
@@ -110,15 +124,21 @@ def languages(speeches: list[Speech], default: str = "en") -> list[Language]:
         sample = samples.setdefault(code, [])
         if sum(map(len, sample)) < SCRIPT_SAMPLE:
             sample.extend(statement.text for statement in speech.statements[:5])
-    return [Language(code, language_name(code), script_of(" ".join(samples[code])) or "Latin", count)
-            for code, count in counts.most_common()]
+    return [
+        Language(code, language_name(code), script_of(" ".join(samples[code])) or "Latin", count)
+        for code, count in counts.most_common()
+    ]
 
 
 def client_config(speeches: list[Speech], site_language: str = "en") -> dict:
     """What the search box and page need before they load Pagefind: the languages and the filters' order."""
-    return {"bundle": f"{BUNDLE}/", "siteLanguage": site_language.lower(), "filters": list(FILTERS),
-            "speechFilter": list(SPEECH_FILTER),
-            "languages": [language.as_json() for language in languages(speeches, site_language)]}
+    return {
+        "bundle": f"{BUNDLE}/",
+        "siteLanguage": site_language.lower(),
+        "filters": list(FILTERS),
+        "speechFilter": list(SPEECH_FILTER),
+        "languages": [language.as_json() for language in languages(speeches, site_language)],
+    }
 
 
 def turns(speech: Speech, registry: Registry) -> list[list[str]]:
@@ -151,8 +171,10 @@ def page_extras(speech: Speech, registry: Registry) -> str:
     parts = [f'<span hidden data-pagefind-filter="{name}">{value}</span>']
     data = turns(speech, registry)
     if data:
-        parts.append(f'<div hidden data-pagefind-meta="turns[data-turns]" '
-                     f'data-turns="{escape(json.dumps(data, ensure_ascii=False), quote=True)}"></div>')
+        parts.append(
+            f'<div hidden data-pagefind-meta="turns[data-turns]" '
+            f'data-turns="{escape(json.dumps(data, ensure_ascii=False), quote=True)}"></div>'
+        )
     seen = set(speech.meta.topics)
     for statement in speech.statements:
         for ident in statement.topics:
@@ -170,8 +192,10 @@ def indexed_document(content: str, language: str) -> str:
     The same text, filters and anchors as the published page, without the theme's header, navigation and
     footer, which Pagefind would parse only to skip them (`data-pagefind-body` is in `content`).
     """
-    return (f'<!doctype html><html lang="{escape(language.lower())}"><head><meta charset="utf-8"></head>'
-            f"<body>{content}</body></html>")
+    return (
+        f'<!doctype html><html lang="{escape(language.lower())}"><head><meta charset="utf-8"></head>'
+        f"<body>{content}</body></html>"
+    )
 
 
 @dataclass
@@ -247,8 +271,9 @@ class StreamingIndex:
         if executable is None:
             raise SearchIndexError("the Pagefind binary is missing; install `pagefind[bin]`")
         self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=self.log)
+        self.process = subprocess.Popen(
+            [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log
+        )
         self.started = time.perf_counter()
         self.next_id = 0
         self.answers: dict[int, dict] = {}
@@ -263,8 +288,7 @@ class StreamingIndex:
 
     def add(self, html: str, url: str) -> None:
         """Queue one page; Pagefind reads its `<html lang>`, `data-pagefind-*` and anchors."""
-        self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_path": None,
-                    "file_contents": html})
+        self._send({"type": "AddFile", "index_id": self.index_id, "url": url, "file_path": None, "file_contents": html})
         self.sent += 1
 
     def finish(self, bundle: Path) -> IndexReport:
@@ -309,9 +333,11 @@ class StreamingIndex:
         message = {"message_id": self.next_id, "payload": payload}
         with self.done:
             self.pending.add(self.next_id)
+        stdin = self.process.stdin
+        assert stdin is not None  # opened with stdin=PIPE
         try:
-            self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-            self.process.stdin.flush()
+            stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+            stdin.flush()
         except (BrokenPipeError, ValueError):
             raise SearchIndexError(f"Pagefind stopped: {self._log_tail()}") from None
         return self.next_id
@@ -330,6 +356,7 @@ class StreamingIndex:
     def _read(self) -> None:
         buffer = b""
         stream = self.process.stdout
+        assert isinstance(stream, io.BufferedReader)  # stdout=PIPE with the default buffering
         while True:
             chunk = stream.read1(1 << 16)
             if not chunk:
@@ -420,8 +447,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # The Pagefind binary is our child process: its peak resident memory is the children's ru_maxrss (KiB).
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"pages": report.pages, "languages": report.languages, "seconds": round(report.seconds, 3),
-                      "peak_memory_mb": round(peak / 1024, 1)}))
+    print(
+        json.dumps(
+            {
+                "pages": report.pages,
+                "languages": report.languages,
+                "seconds": round(report.seconds, 3),
+                "peak_memory_mb": round(peak / 1024, 1),
+            }
+        )
+    )
     return 0
 
 

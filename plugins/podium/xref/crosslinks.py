@@ -14,45 +14,34 @@ focus without loading anything. Without the script the links are ordinary links.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from html import unescape
 
 from markupsafe import Markup
 
-from podium.xref.references import INLINE, Index, Target, received_by_speaker
+from podium.core.archive import Archive
+from podium.core.speech import Speech
+from podium.core.statements import Statement
+from podium.core.text import long_date, plain_text, script_json, shorten
+from podium.render.pages import Links, environment, speaker_view
+from podium.xref.references import Index, Target, received_by_speaker
 from podium.xref.related import Related
-from podium.render.pages import Links, environment, long_date, speaker_view
 
 EXCERPT_CHARS = 280  # a card quotes this much of a statement
 SHORT_WORDS = 14  # a list entry quotes this many words
 SPEAKER_REFERENCES = 25  # a speaker page lists this many references received, the newest
 
-_MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]+")
-
-
-def plain(text: str) -> str:
-    """A statement's Markdown as plain text, for cards and excerpts (printed as text, never as HTML).
-
-    >>> plain("We **will** act, as [[x#y|I said]] and [here](https://a.b).")
-    'We will act, as I said and here.'
-    """
-    text = INLINE.sub(lambda m: m.group(2) or "", text)
-    text = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
-    return " ".join(text.split())
+# A statement's Markdown as plain text, for cards and excerpts (printed as text, never as HTML).
+plain = plain_text
 
 
 def excerpt(text: str, chars: int = EXCERPT_CHARS) -> str:
-    """At most `chars` characters, cut at a word, with an ellipsis when cut."""
-    text = plain(text)
-    if len(text) <= chars:
-        return text
-    return text[:chars].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    """At most `chars` characters of the statement's words, cut at a word, with an ellipsis when cut."""
+    return shorten(plain_text(text), chars)
 
 
 def first_words(text: str, words: int = SHORT_WORDS) -> str:
-    parts = plain(text).split()
+    parts = plain_text(text).split()
     if len(parts) <= words:
         return " ".join(parts)
     return " ".join(parts[:words]).rstrip(",;:.–-") + "…"
@@ -62,7 +51,7 @@ def first_words(text: str, words: int = SHORT_WORDS) -> str:
 class CrossLinks:
     """What the archive's cross-links look like on pages: built once per build, used for every page."""
 
-    archive: object  # podium.core.archive.Archive
+    archive: Archive
     index: Index
     related: dict[tuple[str, str], list[Related]] = field(default_factory=dict)
 
@@ -77,6 +66,7 @@ class CrossLinks:
             return links.speaker(target.speaker)
         if target.statement and target.speech == here:
             return f"#{target.statement}"
+        assert target.speech is not None  # not a speaker: `Target.parse` fills in the speech
         return links.speech(target.speech, target.statement or "")
 
     def label(self, target: Target) -> str:
@@ -85,9 +75,12 @@ class CrossLinks:
         if target.speaker:
             speaker = registry.speakers.get(target.speaker)
             return speaker.name if speaker else target.speaker
+        assert target.speech is not None  # not a speaker: `Target.parse` fills in the speech
         speech = self.speeches[target.speech]
         if target.statement:
             statement = speech.statement(target.statement)
+            # Only resolved targets are labelled: the index's references, existing statements, or a checked card.
+            assert statement is not None
             who = speaker_view(statement.speaker, speech.meta.date, registry)["name"] if statement.speaker else None
             return f"{who}, {long_date(speech.meta.date)}" if who else long_date(speech.meta.date)
         return speech.meta.title
@@ -103,18 +96,27 @@ class CrossLinks:
             if speaker is None:
                 return None
             role = next(iter(speaker.roles), None) if getattr(speaker, "roles", None) else None
-            return {"kind": "speaker", "speaker": speaker.name,
-                    "role": _role_label(role), "title": getattr(speaker, "country", None) or "",
-                    "text": excerpt(getattr(speaker, "bio", None) or "")}
-        speech = self.speeches.get(target.speech)
+            return {
+                "kind": "speaker",
+                "speaker": speaker.name,
+                "role": _role_label(role),
+                "title": getattr(speaker, "country", None) or "",
+                "text": excerpt(getattr(speaker, "bio", None) or ""),
+            }
+        speech = self.speeches.get(target.speech) if target.speech is not None else None
         if speech is None:
             return None
         meta = speech.meta
         event = registry.events.get(meta.event)
-        card = {"kind": "speech", "title": meta.title, "date": long_date(meta.date),
-                "event": event.name if event else (meta.event or ""),
-                "speaker": "; ".join(speaker_view(i, meta.date, registry)["name"] for i in meta.speaker_ids),
-                "role": "", "text": excerpt(meta.summary or "")}
+        card = {
+            "kind": "speech",
+            "title": meta.title,
+            "date": long_date(meta.date),
+            "event": event.name if event else (meta.event or ""),
+            "speaker": "; ".join(speaker_view(i, meta.date, registry)["name"] for i in meta.speaker_ids),
+            "role": "",
+            "text": excerpt(meta.summary or ""),
+        }
         if target.statement:
             statement = speech.statement(target.statement)
             if statement is None:
@@ -127,7 +129,7 @@ class CrossLinks:
 
     # -- fragments --------------------------------------------------------------------------------------
 
-    def statement_block(self, speech, statement, links: Links) -> tuple[str, set[str]]:
+    def statement_block(self, speech: Speech, statement: Statement, links: Links) -> tuple[str, set[str]]:
         """The cross-links under one statement, and the card keys it uses. Empty when there are none."""
         keys: set[str] = set()
         see = []
@@ -148,12 +150,15 @@ class CrossLinks:
             related.append(self._entry(target, links, speech.id, with_quote=True) | {"score": item.score})
         if not (see or backlinks or related):
             return "", keys
-        html = environment().get_template("xref_statement.html").render(
-            statement=statement, see=see, backlinks=backlinks, related=related)
+        html = (
+            environment()
+            .get_template("xref_statement.html")
+            .render(statement=statement, see=see, backlinks=backlinks, related=related)
+        )
         return html, keys
 
-    def speech_block(self, speech, links: Links) -> tuple[str, set[str]]:
-        """"Referenced from N other speeches" for a speech page's header."""
+    def speech_block(self, speech: Speech, links: Links) -> tuple[str, set[str]]:
+        """ "Referenced from N other speeches" for a speech page's header."""
         keys: set[str] = set()
         rows = []
         for source_id, references in self.index.referring_speeches(speech.id).items():
@@ -204,18 +209,24 @@ class CrossLinks:
         cards = {key: card for key in sorted(keys) if (card := self.card(key)) is not None}
         if not cards:
             return ""
-        data = json.dumps(cards, ensure_ascii=False, separators=(",", ":"))
-        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        return f'<script type="application/json" id="podium-cards">{data}</script>'
+        return f'<script type="application/json" id="podium-cards">{script_json(cards, compact=True)}</script>'
 
     def _entry(self, target: Target, links: Links, here: str | None, with_quote: bool) -> dict:
         speech = self.speeches.get(target.speech) if target.speech else None
-        entry = {"key": target.key, "href": self.href(target, links, here), "label": self.label(target),
-                 "quote": "", "title": "", "sort": (speech.meta.date, speech.id) if speech else None}
+        entry = {
+            "key": target.key,
+            "href": self.href(target, links, here),
+            "label": self.label(target),
+            "quote": "",
+            "title": "",
+            "sort": (speech.meta.date, speech.id) if speech else None,
+        }
         if speech is not None:
             entry["title"] = speech.meta.title
             if target.statement and with_quote:
-                entry["quote"] = first_words(speech.statement(target.statement).text)
+                statement = speech.statement(target.statement)
+                assert statement is not None  # an entry is made only for a resolved target, as in `label`
+                entry["quote"] = first_words(statement.text)
         return entry
 
 

@@ -31,19 +31,18 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from podium.core.archive import Archive
 from podium.core.problems import Problems, did_you_mean
+from podium.core.speech import Speech
 from podium.core.statements import INLINE_REFERENCE, Statement
-
-if TYPE_CHECKING:  # archive.py imports this module: no import cycle at run time
-    from podium.core.archive import Archive
-    from podium.core.speech import Speech
 
 # `[[target]]` or `[[target|words]]`; a target never holds brackets, a bar or a line break.
 INLINE = INLINE_REFERENCE
-_TARGET = re.compile(r"^(?:@(?P<speaker>[A-Za-z0-9][A-Za-z0-9_-]*)"
-                     r"|(?P<speech>[A-Za-z0-9][A-Za-z0-9._-]*)?(?:#(?P<statement>[A-Za-z0-9][A-Za-z0-9-]*))?)$")
+_TARGET = re.compile(
+    r"^(?:@(?P<speaker>[A-Za-z0-9][A-Za-z0-9_-]*)"
+    r"|(?P<speech>[A-Za-z0-9][A-Za-z0-9._-]*)?(?:#(?P<statement>[A-Za-z0-9][A-Za-z0-9-]*))?)$"
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -81,6 +80,7 @@ class Target:
         """The canonical spelling, also the key of the target's preview card."""
         if self.speaker:
             return f"@{self.speaker}"
+        assert self.speech is not None  # not a speaker: `parse` fills in the speech it was written in
         return f"{self.speech}#{self.statement}" if self.statement else self.speech
 
 
@@ -162,10 +162,13 @@ def find(speech: Speech, lines: list[str]) -> list[Reference]:
     return found
 
 
-def _reference(speech, statement, written, line, column, form, words) -> Reference:
+def _reference(
+    speech: Speech, statement: Statement, written: str, line: int, column: int, form: str, words: str | None
+) -> Reference:
     target = Target.parse(written, here=speech.id) or Target(speech=written.strip(), statement=None)
-    return Reference(speech, statement, target, written, line, column, form,
-                     words.strip() if words and words.strip() else None)
+    return Reference(
+        speech, statement, target, written, line, column, form, words.strip() if words and words.strip() else None
+    )
 
 
 def resolve(archive: Archive, problems: Problems | None = None, known_speeches: set[str] | None = None) -> Index:
@@ -191,46 +194,77 @@ def check(archive: Archive, known_speeches: set[str] | None = None) -> Index:
     return resolve(archive, archive.problems, known_speeches)
 
 
-def _check(reference: Reference, archive, speeches, statements, problems: Problems, known: set[str]) -> bool:
+def _check(
+    reference: Reference,
+    archive: Archive,
+    speeches: dict[str, Speech],
+    statements: dict[str, dict[str, Statement]],
+    problems: Problems,
+    known: set[str],
+) -> bool:
     """True if the reference resolves; otherwise a problem at the place it was written."""
     path, line, column = reference.source.path, reference.line, reference.column
     target, written = reference.target, reference.written
     if Target.parse(written, here=reference.source.id) is None:
-        problems.add(path, line, column, f"`{written}` is not a reference",
-                     "write speech#statement, #statement (same speech), speech, or @speaker, "
-                     "e.g. see=aif-2025-tokayev-plenary#nuclear-legacy")
+        problems.add(
+            path,
+            line,
+            column,
+            f"`{written}` is not a reference",
+            "write speech#statement, #statement (same speech), speech, or @speaker, "
+            "e.g. see=aif-2025-tokayev-plenary#nuclear-legacy",
+        )
         return False
     if target.speaker:
         return archive.registry.speakers.check(target.speaker, path, line, column, problems, "speaker")
+    assert target.speech is not None  # not a speaker: `parse` fills in the speech it was written in
     if target.speech not in speeches:
         if target.speech in known:
             return False  # exists but not loaded: checked when it is
-        problems.add(path, line, column, f"unknown speech `{target.speech}`",
-                     did_you_mean(target.speech, speeches) or
-                     "name the transcript by its file name without .md, e.g. aif-2025-tokayev-plenary")
+        problems.add(
+            path,
+            line,
+            column,
+            f"unknown speech `{target.speech}`",
+            did_you_mean(target.speech, speeches)
+            or "name the transcript by its file name without .md, e.g. aif-2025-tokayev-plenary",
+        )
         return False
     if target.statement is None:
         return True
     if target.statement not in statements[target.speech]:
         ids = list(statements[target.speech])
-        problems.add(path, line, column, f"unknown statement `{target.statement}` in speech `{target.speech}`",
-                     did_you_mean(target.statement, ids) or
-                     "copy the id from the statement's ¶ permalink, or give the statement an id with {#id}")
+        problems.add(
+            path,
+            line,
+            column,
+            f"unknown statement `{target.statement}` in speech `{target.speech}`",
+            did_you_mean(target.statement, ids)
+            or "copy the id from the statement's ¶ permalink, or give the statement an id with {#id}",
+        )
         return False
     if (target.speech, target.statement) == reference.origin:
-        problems.add(path, line, column, f"statement `{target.statement}` references itself",
-                     "a reference points at another statement, speech or speaker")
+        problems.add(
+            path,
+            line,
+            column,
+            f"statement `{target.statement}` references itself",
+            "a reference points at another statement, speech or speaker",
+        )
         return False
     return True
 
 
-def _record(index: Index, reference: Reference, speeches, statements) -> None:
+def _record(
+    index: Index, reference: Reference, speeches: dict[str, Speech], statements: dict[str, dict[str, Statement]]
+) -> None:
     target = reference.target
     index.references.append(reference)
     index.from_statement[reference.origin].append(reference)
     if target.speaker:
         index.to_speaker[target.speaker].append(reference)
         return
+    assert target.speech is not None  # as in `_check`, which let this reference through
     index.to_speech[target.speech].append(reference)
     if target.statement:
         index.to_statement[target.speech, target.statement].append(reference)
@@ -242,7 +276,8 @@ def _record(index: Index, reference: Reference, speeches, statements) -> None:
 def received_by_speaker(index: Index, speaker: str) -> list[Reference]:
     """The references a speaker received (to `@speaker` or to their statements), newest source first.
 
-    For speaker pages (issue 4): `received_by_speaker(index, "tokayev")`.
+    For speaker pages: `received_by_speaker(index, "tokayev")`.
     """
-    return sorted(index.to_speaker.get(speaker, []),
-                  key=lambda r: (r.source.meta.date, r.source.id), reverse=True)  # stable: in reading order
+    return sorted(
+        index.to_speaker.get(speaker, []), key=lambda r: (r.source.meta.date, r.source.id), reverse=True
+    )  # stable: in reading order

@@ -31,11 +31,12 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from itertools import chain, combinations
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import chain, combinations
+from typing import TYPE_CHECKING, Literal
 
-from podium.core.statements import INLINE_REFERENCE
+from podium.core.text import INLINE_REFERENCE, LETTERS
+from podium.core.text import STOPWORDS as FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from podium.core.archive import Archive
@@ -44,30 +45,24 @@ MIN_DF_CAP = 50  # in a small archive, a fraction like 2% would leave almost no 
 CANDIDATES = 12  # how many candidates (those sharing the most rare-word pairs) get an exact cosine
 BUCKET_CAP = 64  # a pair of rare words shared by more statements than this is a set phrase
 
-_WORDS = re.compile(r"[^\W\d_]+")
 _MARKUP = re.compile(INLINE_REFERENCE.pattern + r"|\]\([^)]*\)")  # a reference's words; a link's address out
 
-# Function words, and the formulas every speech opens and closes with: they make "Thank you" statements
-# look alike and say nothing about content.
-STOPWORDS = frozenset("""
-a about above after again against all almost also although always am among an and another any anyone
-are around as at be became because been before being below between both but by can cannot could did do
-does doing done down during each either else enough even ever every few for from further had has have
-having he her here hers herself him himself his how however i if in into is it its itself just last least
-less let like made make many may me might more most much must my myself neither never no nor not now of
-off often on once one only or other others our ours ourselves out over own per perhaps please quite
-rather really same shall she should since so some still such than that the their theirs them themselves
-then there these they this those though through thus to too toward towards under until up upon us very
-was we were what whatever when where whether which while who whom whose why will with within without
-would yet you your yours yourself yourselves
-thank thanks dear friend friends colleague colleagues lady ladies gentleman gentlemen excellency
-excellencies distinguished guest guests honourable honorable mr mrs ms madam sir chair chairman
-chairperson delegate delegates participant participants allow pleasure honour honor welcome greet
-greetings grateful gratitude appreciate today year years time way say said tell know think believe see
-want need get go going come well new first also applause laughter
-become becoming remain remains making firmly strongly clearly truly fully deeply continue ensure great
-important able take taken place part put give given keep look looking hope hopeful convinced sure
-""".split())
+# Besides English function words (core.text.STOPWORDS), the formulas every speech opens and closes with:
+# they make "Thank you" statements look alike and say nothing about content.
+STOPWORDS = FUNCTION_WORDS | frozenset(
+    """
+almost although always among another anyone around became cannot done either else enough even ever every
+herself himself however last least less let like made make many much myself neither never often one others
+ourselves per perhaps please quite rather really since still themselves though thus toward towards upon
+whatever whether whose within without yet yourself yourselves thank thanks dear friend friends colleague
+colleagues lady ladies gentleman gentlemen excellency excellencies distinguished guest guests honourable
+honorable mr mrs ms madam sir chair chairman chairperson delegate delegates participant participants allow
+pleasure honour honor welcome greet greetings grateful gratitude appreciate today year years time way say said
+tell know think believe see want need get go going come well new first applause laughter become becoming
+remain remains making firmly strongly clearly truly fully deeply continue ensure great important able take
+taken place part put give given keep look looking hope hopeful convinced sure
+""".split()
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -108,8 +103,8 @@ def content_words(text: str, _cache: dict[str, str | None] = {}) -> list[str]:  
     ['nuclear', 'weapon', 'threaten', 'city']
     """
     words = []
-    for word in _WORDS.findall(_MARKUP.sub(lambda m: m.group(2) or " ", text).casefold()):
-        term = _cache.get(word, False)
+    for word in LETTERS.findall(_MARKUP.sub(lambda m: m.group(2) or " ", text).casefold()):
+        term: str | None | Literal[False] = _cache.get(word, False)  # False: not seen yet
         if term is False:
             term = None if len(word) < 2 or word in STOPWORDS else stem(word)
             if term in STOPWORDS:
@@ -123,12 +118,22 @@ def content_words(text: str, _cache: dict[str, str | None] = {}) -> list[str]:  
 
 def documents(archive: Archive) -> list[Document]:
     """Every statement a speaker made (narrative and stage directions are left out)."""
-    return [Document(speech.id, statement.id, statement.speaker, speech.meta.date.year, statement.text)
-            for speech in archive.speeches for statement in speech.statements if statement.type == "speech"]
+    return [
+        Document(speech.id, statement.id, statement.speaker, speech.meta.date.year, statement.text)
+        for speech in archive.speeches
+        for statement in speech.statements
+        if statement.type == "speech"
+    ]
 
 
-def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_words: int = 6,
-            max_df: float = 0.02, key_words: int = 7) -> dict[tuple[str, str], list[Related]]:
+def similar(
+    docs: list[Document],
+    threshold: float = 0.2,
+    limit: int = 3,
+    min_words: int = 6,
+    max_df: float = 0.02,
+    key_words: int = 7,
+) -> dict[tuple[str, str], list[Related]]:
     """For each document, up to `limit` documents of other speeches with cosine >= `threshold`.
 
     Only statements with results appear in the answer. The inner loops lean on C-level sets, `Counter`
@@ -136,8 +141,14 @@ def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_wo
     """
     # 1. Words -> term ids (each distinct word is looked at once); each statement as its set of terms.
     #    Statements are short, a word rarely comes twice: a set (binary term frequency) loses little.
-    tokens = [_WORDS.findall((_MARKUP.sub(lambda m: m.group(2) or " ", d.text)
-                              if "[[" in d.text or "](" in d.text else d.text).casefold()) for d in docs]
+    tokens = [
+        LETTERS.findall(
+            (
+                _MARKUP.sub(lambda m: m.group(2) or " ", d.text) if "[[" in d.text or "](" in d.text else d.text
+            ).casefold()
+        )
+        for d in docs
+    ]
     term_of: dict[str, int] = {}
     term_ids: dict[str, int] = {}
     # Sorted: term ids follow the words, not string hashing, so every build picks the same neighbours.
@@ -165,8 +176,9 @@ def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_wo
     #    more than BUCKET_CAP statements is a set phrase, not a sign of one subject.
     rarity = df.__getitem__
     indexed = {term for term, count in df.items() if 2 <= count <= cap}
-    keys_of = [list(combinations(sorted(sorted(bag & indexed, key=rarity)[:key_words]), 2)) if bag else []
-               for bag in bags]
+    keys_of = [
+        list(combinations(sorted(sorted(bag & indexed, key=rarity)[:key_words]), 2)) if bag else [] for bag in bags
+    ]
     buckets: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
     for number, keys in enumerate(keys_of):
         for key in keys:
@@ -209,8 +221,9 @@ def similar(docs: list[Document], threshold: float = 0.2, limit: int = 3, min_wo
             found.append((same, -score, candidate.speech, candidate.statement))
         if found:
             found.sort()
-            answer[doc.speech, doc.statement] = [Related(speech, statement, round(-negative, 4))
-                                                 for _, negative, speech, statement in found[:limit]]
+            answer[doc.speech, doc.statement] = [
+                Related(speech, statement, round(-negative, 4)) for _, negative, speech, statement in found[:limit]
+            ]
     return answer
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ArchiveDir
+from support.archive import ArchiveDir
 
 MKDOCS_YML = """\
 site_name: Languages test archive
@@ -102,12 +102,21 @@ def three_versions(root: Path, language: str = "en", search: bool = False, site_
     server, as on a published site (Material then acts on them: see podium-languages.js).
     """
     archive = ArchiveDir(root)
-    archive.write("mkdocs.yml", MKDOCS_YML.format(
-        language=language, more="  - podium-search\n" if search else "",
-        site_url="site_url: https://archive.example.org/\n" if site_url else ""))
+    archive.write(
+        "mkdocs.yml",
+        MKDOCS_YML.format(
+            language=language,
+            more="  - podium-search\n" if search else "",
+            site_url="site_url: https://archive.example.org/\n" if site_url else "",
+        ),
+    )
     archive.speech("aif-2025-plenary", ORIGINAL, ORIGINAL_BODY)
     archive.speech("aif-2025-plenary-ru", RUSSIAN, RUSSIAN_BODY)
     archive.speech("aif-2025-plenary-kk", KAZAKH, KAZAKH_BODY)
-    archive.speech("kigali-2023-remarks", OTHER, "Development is built on cooperation between neighbours.\n",
-                   folder="speeches/2023")
+    archive.speech(
+        "kigali-2023-remarks",
+        OTHER,
+        "Development is built on cooperation between neighbours.\n",
+        folder="speeches/2023",
+    )
     return archive

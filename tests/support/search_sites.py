@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from podium.editors.generate import generate
-
-from conftest import ArchiveDir
+from support.archive import ArchiveDir
 
 MKDOCS_YML = """\
 site_name: Search test archive

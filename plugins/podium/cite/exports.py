@@ -1,0 +1,188 @@
+"""The data files published beside the pages, written straight into the site folder:
+
+    feed.xml, speakers/<id>/feed.xml, ...        Atom feeds (podium.cite.feeds)
+    speeches/<id>/speech.json                    the speech as Popolo JSON (podium.cite.opendata)
+    speeches/<id>/akn.xml                        the speech as Akoma Ntoso XML (podium.cite.akomantoso)
+    speeches/<id>/embed/index.html               the embeddable statement (templates/embed.html)
+    data/statements.jsonl.gz, data/popolo.json   the whole archive
+    data/quote/...                               the quote check's browser index (podium.quote.index)
+
+They are data, not pages: a site builder has nothing to render in them, and they depend only on the
+archive. So `start` writes them in a forked child process while the builder renders the pages on the other
+core, and `Background.wait` collects the outcome. Where `fork` is unavailable (not Linux), `start` returns
+None and the caller writes them itself with `Exports.write`.
+
+The JSON Schemas that check them (data/schemas/, `schema_files`) do not depend on the archive: the site
+builder publishes them as its own files, so a page can link to them as to any file of the site (MkDocs
+checks such links and writes them for either `use_directory_urls`). Plain Python, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import multiprocessing
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from podium.cite import akomantoso, citation, feeds, opendata
+from podium.core.archive import Archive
+from podium.core.text import plain_text
+from podium.core.urls import DIRECTORY_URLS, Urls, relative
+from podium.quote import index as quote
+from podium.render.pages import environment, long_date, speaker_view
+
+# Fork, not spawn: the child gets the loaded archive and the quote index without pickling them.
+FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+@dataclass
+class Exports:
+    """Everything the data files are made of: the archive and what the build computed from it once."""
+
+    archive: Archive
+    site_name: str
+    base_url: str
+    """The site's address ending in `/`, or "" (links and ids are then relative or `tag:` URIs)."""
+    feeds: list[feeds.Feed]
+    coverage: dict[str, list[dict]]
+    """Each speech's press coverage, by speech id (podium.quote.index.coverage)."""
+    quote_index: quote.QuoteIndex | None = None
+    """The quote check's index; None writes no data/quote/."""
+    akn_country: str = "un"
+    urls: Urls = DIRECTORY_URLS
+    """Where the pages the files link to are published (MkDocs' `use_directory_urls`)."""
+
+    def write(self, site: Path) -> None:
+        """Write every data file into the folder `site`."""
+        archive, registry, urls = self.archive, self.archive.registry, self.urls
+        for feed in self.feeds:
+            _write(site / feed.path, feeds.render(feed, registry, self.site_name, self.base_url, urls))
+        embed = environment().get_template("embed.html")
+        for speech in archive.speeches:
+            document = opendata.speech_document(
+                speech, registry, self.base_url, self.site_name, self.coverage.get(speech.id), urls
+            )
+            _write(site / urls.speech_file(speech.id, "speech.json"), json.dumps(document, ensure_ascii=False))
+            _write(
+                site / urls.speech_file(speech.id, "akn.xml"),
+                akomantoso.debate(speech, registry, self.site_name, self.akn_country),
+            )
+            _write(
+                site / urls.speech_file(speech.id, "embed/index.html"),
+                embed.render(
+                    speech=speech,
+                    meta=speech.meta,
+                    site_name=self.site_name,
+                    speech_href=relative(urls.speech(speech.id), urls.embed(speech.id)),
+                    statements=[
+                        {
+                            "id": s.id,
+                            "text": plain_text(s.text),
+                            "speaker": speaker_view(s.speaker, speech.meta.date, registry),
+                        }
+                        for s in speech.statements
+                        if s.type == "speech" and s.speaker
+                    ],
+                ),
+            )
+        data = site / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        # Gzipped: the one file that holds the whole archive's text again (a site host's size limit counts it).
+        # mtime=0 so that the same archive always writes the same bytes.
+        with (
+            open(data / "statements.jsonl.gz", "wb") as raw,
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed,
+        ):
+            for line in opendata.statements_jsonl(archive.speeches, registry, self.base_url, self.site_name, urls):
+                packed.write(line.encode("utf-8"))
+        _write(
+            data / "popolo.json",
+            json.dumps(opendata.registry_document(registry, self.base_url, urls), ensure_ascii=False),
+        )
+        if self.quote_index is not None:
+            for name, value in quote.browser_files(self.quote_index, self._quoted_speeches()).items():
+                _write(data / "quote" / name, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    def _quoted_speeches(self) -> dict[str, dict]:
+        """What the quote check shows of a matched speech: title, date, speakers and a Chicago citation each."""
+        registry = self.archive.registry
+        speeches = {}
+        for speech in self.archive.speeches:
+            templates = {}
+            for ident in dict.fromkeys(s.speaker for s in speech.statements if s.speaker):
+                first = next(s for s in speech.statements if s.speaker == ident)
+                templates[ident] = citation.templates(
+                    citation.reference(speech, first, registry, self.site_name, "", self.urls)
+                )["chicago"]
+            speeches[speech.id] = {
+                "title": speech.meta.title,
+                "date": long_date(speech.meta.date),
+                "speakers": {i: speaker_view(i, speech.meta.date, registry)["name"] for i in templates},
+                "url": self.urls.speech(speech.id),
+                "cite": templates,
+            }
+        return speeches
+
+
+def schema_files() -> dict[str, str]:
+    """The open data's JSON Schemas by address: `{"data/schemas/speech.schema.json": "{...}", ...}`."""
+    return {Urls.data(f"schemas/{name}"): json.dumps(schema, indent=1) for name, schema in opendata.SCHEMAS.items()}
+
+
+class Background:
+    """A forked child writing the data files; `wait` for its outcome, or `stop` it when nobody will."""
+
+    def __init__(self, exports: Exports, site: Path) -> None:
+        assert FORK is not None
+        sys.stdout.flush()  # what the parent has buffered must not be written twice
+        sys.stderr.flush()
+        self._receive, send = FORK.Pipe(duplex=False)
+        self._child = FORK.Process(
+            target=_write_in_child, args=(exports, site, send), name="podium-cite exports", daemon=True
+        )
+        self._child.start()
+        send.close()
+
+    def wait(self) -> str | None:
+        """None once the files are written, else what went wrong (an exception's one-line summary)."""
+        try:
+            message = self._receive.recv()
+        except EOFError:
+            message = None
+        finally:
+            self._receive.close()
+            self._child.join()
+        if message == "ok":
+            return None
+        return message or f"the exporting process ended with code {self._child.exitcode}"
+
+    def stop(self) -> None:
+        """End the child if it is still writing (the build failed), and reap it: no zombie."""
+        self._receive.close()
+        if self._child.is_alive():
+            self._child.terminate()
+        self._child.join()
+
+
+def start(exports: Exports, site: Path) -> Background | None:
+    """Start writing the data files in a forked child; None where `fork` is unavailable."""
+    return Background(exports, site) if FORK is not None else None
+
+
+def _write_in_child(exports: Exports, site: Path, send) -> None:
+    """The forked child: write the data files, then tell the parent "ok" or what went wrong."""
+    try:
+        exports.write(site)
+        message = "ok"
+    except BaseException as error:  # noqa: BLE001 - every failure goes to the parent, which reports it
+        message = "".join(traceback.format_exception_only(type(error), error)).strip()
+    send.send(message)
+    send.close()
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

@@ -1,0 +1,61 @@
+"""What the commands share: the `--root` and `--format` options, the archive's settings, and how a command fails.
+
+@click.command("check")
+@root_option
+@format_option
+def check(root: Path, fmt: str) -> None: ...
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from podium.core import settings as settings_file
+from podium.core.annotations import FORMATS
+from podium.core.problems import Problem, Problems, format_report
+from podium.core.root import find_root
+from podium.core.settings import Settings
+
+
+def _root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    return value if value is not None else find_root(Path.cwd())
+
+
+root_option = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    callback=_root,
+    help="The archive's folder (default: the nearest one up from here with mkdocs.yml).",
+)
+"""`--root`: the command receives the archive's folder, found from the working directory when not given."""
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="text, or github for annotations on a pull request's lines (auto: github under GitHub Actions).",
+)
+"""`--format`: how problems are printed (see podium.core.annotations)."""
+
+
+def fail(problems: Iterable[Problem], status: int = 1) -> NoReturn:
+    """Print the problems, sorted, to stderr and exit (1: the input is wrong)."""
+    click.echo(format_report(problems), err=True)
+    sys.exit(status)
+
+
+def settings_of(root: Path) -> Settings:
+    """The archive's settings from its mkdocs.yml; a bad option ends the command with its problem, never later."""
+    problems = Problems()
+    settings = settings_file.load(root, problems)
+    if problems.errors:
+        fail(problems)
+    return settings
