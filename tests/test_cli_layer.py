@@ -3,11 +3,15 @@ live in one click group that shares one `--root` and one `--format`."""
 
 from __future__ import annotations
 
+import json
+
 import click
 import grimp
 import pytest
 
 from podium.cli.main import main
+from support.archive import MINIMAL_FRONT
+from support.processes import run_podium
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +63,13 @@ def test_one_group_holds_every_command():
         "import",
         "import article",
         "import corpus",
+        "init",
         "linkcheck",
         "lint",
         "new",
         "quote",
         "schema",
+        "serve",
     ]
 
 
@@ -81,3 +87,14 @@ def test_every_command_shares_one_definition_of_the_option(option):
             first.callback,
             first.to_info_dict(),
         ), name
+
+
+def test_check_speaks_json_for_tools(archive_dir):
+    archive_dir.speech("bad", MINIMAL_FRONT.replace("2025-05-29", "2025-02-30"))
+    result = run_podium("check", "--format", "json", cwd=archive_dir.root)
+    assert result.returncode == 1, result.stderr
+    document = json.loads(result.stdout)
+    assert document["errors"] == 1 and document["warnings"] == 0
+    (problem,) = document["problems"]
+    assert problem["path"] == "speeches/2025/bad.md" and problem["severity"] == "error"
+    assert "2025-02-30" in problem["message"]

@@ -123,7 +123,7 @@ def test_seed_draft_passes_check_and_lint_after_the_editor_fixes_what_lint_repor
     assert runner.invoke(main, ["check", "--root", str(root)]).exit_code == 0
     lint = runner.invoke(main, ["lint", "--strict", "--root", str(root)])
     assert lint.exit_code == 1
-    reported = [line for line in lint.stderr.splitlines() if not line.startswith("  ")]
+    reported = [line for line in (lint.stdout + lint.stderr).splitlines() if not line.startswith("  ")]
     assert reported == [
         f"{DRAFT}:43:186: warning: [foreign-character] stray `ó` in the English word `advócacy`",
         f"{DRAFT}:53:54: warning: [foreign-character] stray `í` in the English word `ígnorance`",

@@ -49,7 +49,7 @@ def problem_lines(stderr: str) -> list[str]:
 def test_lint_skips_the_fence_and_finds_the_double_space_after_it(archive_dir):
     archive_dir.speech("fenced", body=FENCED)
     result = lint(archive_dir.root)
-    assert problem_lines(result.stderr) == [
+    assert problem_lines(result.stdout) == [
         "speeches/2025/fenced.md:15:10: warning: [double-space] 2 spaces between words"
     ]
     assert result.returncode == 0  # a warning only

@@ -30,6 +30,9 @@ def check(paths: tuple[Path, ...], root: Path, fmt: str = "auto") -> None:
     only = [p.resolve() for p in paths] if paths else None
     archive = features.load(root, only=only)
     output = report(archive.problems, fmt, "podium check")
+    if fmt == "json":  # for tools: the document alone, on stdout, even when there is no problem
+        click.echo(output)
+        sys.exit(0 if archive.ok else 1)
     if output:
         click.echo(output, err=True)
     if not archive.ok:

@@ -1,10 +1,13 @@
 """`podium lint`: scraping artifacts in transcripts, each with a hint; `--fix` applies the fixes that keep every word.
 
-The rules and the fixes are `podium.editors.lint`'s; this is the command around them.
+The rules and the fixes are `podium.editors.lint`'s; this is the command around them. The report goes to
+stdout (one problem per line, or one JSON document with `--format json`), the count of errors and warnings
+to stderr, so `podium lint > report.txt` keeps the report and still shows the summary.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -13,27 +16,20 @@ import click
 from podium.cli.options import format_option, root_option, settings_of
 from podium.core import archive as archives
 from podium.core.annotations import report
-from podium.core.frontmatter import decode
-from podium.core.problems import Problems
-from podium.editors.lint import (
-    RULES,
-    LintConfig,
-    apply_fixes,
-    in_context,
-    lint_text,
-    targets,
-)
+from podium.core.problems import Problem, Problems
+from podium.core.settings import CONFIG_FILE
+from podium.editors.lint import RULES, LintConfig, fix_text, lint_text, positions, read_transcript, targets
 
 
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--fix", is_flag=True, help="Apply the safe fixes (double spaces, mojibake) and list each one.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes (spaces, mojibake, entities, ...) and list each one.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
 @format_option
 @click.option("--list-rules", is_flag=True, help="List the rules with their default severity, and exit.")
 @root_option
 def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, list_rules: bool, root: Path) -> None:
-    """Find scraping artifacts in transcripts: stray accents, mojibake, boilerplate, repeats, ...
+    """Find scraping artifacts in transcripts: stray accents, mojibake, entities, boilerplate, repeats, ...
 
     Checks every transcript of the archive, or PATHS (files or folders). Each problem is printed as
     `path:line:col: warning|error: [rule] message` with a hint. Files are never changed without --fix,
@@ -45,41 +41,72 @@ def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, lis
       podium lint
       podium lint speeches/2025/aif-2025-tokayev-plenary.md
       podium lint --fix speeches/2025
+      podium lint --format json > lint.json
     """
     if list_rules:
         for rule in RULES.values():
-            click.echo(
-                f"{rule.name:20} {rule.severity:7} {'fixable' if rule.fixable else '       '}  "
-                f"{rule.summary.split('. ')[0].rstrip('.')}"
-            )
+            state = "fixable" if rule.fixable else "off" if not rule.enabled else ""
+            click.echo(f"{rule.name:20} {rule.severity:7} {state:7}  {rule.summary.split('. ')[0].rstrip('.')}")
         return
     settings = settings_of(root)
     problems = Problems()
-    config = LintConfig.from_settings(settings, problems)
+    config = LintConfig.from_settings(settings, problems, CONFIG_FILE, positions(root / CONFIG_FILE))
+    fixable: set[Problem] = set()
     count = 0
     for file in targets(paths, root, settings):
         display = archives.display_path(file, root)
-        text = decode(file.read_bytes(), display, problems)
+        text = read_transcript(file.read_bytes(), display, problems)
         if text is None:
             continue
         count += 1
-        found = lint_text(text, display, config)
-        if fix and (fixes := [(p, f) for p, f in found if f is not None]):
-            lines = text.split("\n")
-            for problem, item in sorted(fixes, key=lambda pair: pair[0]):
-                old, new = in_context(lines[item.line - 1], item)
-                click.echo(
-                    f"fixed {display}:{item.line}:{item.column}: {problem.message.split(']')[0]}] `{old}` -> `{new}`"
-                )
-            text = apply_fixes(text, [f for _, f in fixes])
-            file.write_text(text, encoding="utf-8")
-            found = lint_text(text, display, config)
-        problems.extend(problem for problem, _ in found)
-    output = report(problems, fmt, "podium lint")
-    if output:
-        click.echo(output, err=True)
-    failed = bool(problems.errors) or (strict and bool(problems))
-    if failed:
+        if fix:
+            fixed, applied = fix_text(text, display, config)
+            for item in applied:
+                click.echo(item.format(display), err=fmt == "json")
+            if fixed != text:
+                file.write_text(fixed, encoding="utf-8")
+                text = fixed
+        for problem, repair in lint_text(text, display, config):
+            problems.add(problem.path, problem.line, problem.column, problem.message, problem.hint, problem.severity)
+            if repair is not None:
+                fixable.add(problem)
+    found = problems.sorted()
+    summary = _summary(found)
+    if fmt == "json":
+        click.echo(json.dumps(_json(found, fixable, count), ensure_ascii=False, indent=2))
+    elif found:
+        click.echo(report(found, fmt, "podium lint").rsplit("\n", 1)[0])
+    if found:
+        click.echo(summary, err=True)
+    if bool(problems.errors) or (strict and bool(found)):
         sys.exit(1)
-    if not problems:
+    if not found and fmt != "json":
         click.echo(f"linted {count} transcript{'s' if count != 1 else ''}: clean")
+
+
+def _summary(found: list[Problem]) -> str:
+    errors = sum(problem.is_error for problem in found)
+    warnings = len(found) - errors
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+
+
+def _json(found: list[Problem], fixable: set[Problem], count: int) -> dict:
+    """The report for tools: each problem with its rule apart from the message, and the counts."""
+    items = []
+    for problem in found:
+        rule, _, message = problem.message.partition("] ")
+        named = rule.startswith("[") and rule[1:] in RULES
+        items.append(
+            {
+                "path": problem.path,
+                "line": problem.line,
+                "column": problem.column,
+                "severity": problem.severity,
+                "rule": rule[1:] if named else None,
+                "message": message if named else problem.message,
+                "hint": problem.hint,
+                "fixable": problem in fixable,
+            }
+        )
+    errors = sum(problem.is_error for problem in found)
+    return {"transcripts": count, "errors": errors, "warnings": len(found) - errors, "problems": items}

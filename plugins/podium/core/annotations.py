@@ -1,4 +1,4 @@
-"""Report formats for `podium check` and `podium lint`: text for people, annotations for GitHub.
+"""Report formats for `podium check` and `podium lint`: text for people, annotations for GitHub, JSON for tools.
 
 Under GitHub Actions a line of the form
 
@@ -10,12 +10,13 @@ is shown by GitHub on the changed line of the pull request, so an editor sees th
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 
 from podium.core.problems import Problem, format_report
 
-FORMATS = ("auto", "text", "github")
+FORMATS = ("auto", "text", "github", "json")
 
 
 def resolve(fmt: str) -> str:
@@ -46,9 +47,33 @@ def github(problem: Problem, title: str) -> str:
     )
 
 
+def as_json(problems: list[Problem]) -> str:
+    """One JSON document: every problem with its position, severity and hint, and the counts.
+
+    >>> print(as_json([Problem("a.md", 3, 7, "bad", "fix it")]))  # doctest: +NORMALIZE_WHITESPACE
+    {"errors": 1, "warnings": 0, "problems": [{"path": "a.md", "line": 3, "column": 7, "severity": "error",
+      "message": "bad", "hint": "fix it"}]}
+    """
+    items = [
+        {
+            "path": p.path,
+            "line": p.line,
+            "column": p.column,
+            "severity": p.severity,
+            "message": p.message,
+            "hint": p.hint,
+        }
+        for p in problems
+    ]
+    errors = sum(p.is_error for p in problems)
+    return json.dumps({"errors": errors, "warnings": len(problems) - errors, "problems": items}, ensure_ascii=False)
+
+
 def report(problems: Iterable[Problem], fmt: str, title: str) -> str:
-    """The whole report in format `fmt` (`text` or `github`), sorted, with the count line last."""
+    """The whole report in format `fmt` (`text`, `github` or `json`), sorted, with the count line last."""
     problems = sorted(set(problems))
+    if fmt == "json":
+        return as_json(problems)
     if resolve(fmt) != "github":
         return format_report(problems)
     lines = [github(problem, title) for problem in problems]
