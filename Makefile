@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: serve build check test bench bench-quick bench-facets clean
+.PHONY: serve build check test fuzz bench bench-quick bench-facets clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)  ## build and serve the archive on http://127.0.0.1:8000, rebuilding on every change
-	$(BIN)/mkdocs serve --dev-addr $(HOST) --livereload
+	$(BIN)/podium serve --dev-addr $(HOST)
 
-build: $(STAMP)  ## write the site to site/
+build: $(STAMP)  ## write the site to site/ (strict), as an archive's editors do with `podium build`
 	$(BIN)/podium build
 
 check: $(STAMP)  ## validate every transcript and registry
@@ -30,6 +30,9 @@ test: $(STAMP)  ## habits (ruff, mypy), then the whole test suite; `pytest -m "n
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 -q
+
+fuzz: $(STAMP)  ## the property tests of hostile input with many more examples (minutes; not part of `make test`)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_property_check.py
 
 BENCH_SIZES ?= 100,1000,10000
 BENCH_STAMP := $(VENV)/.installed-bench

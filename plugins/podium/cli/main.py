@@ -1,8 +1,8 @@
 """The `podium` command: one click group, every subcommand registered here. Each is a thin shell over the core,
 defined in its own module of this package; `check` is the gatekeeper.
 
-    podium check          podium lint           podium new            podium import article|corpus
-    podium build          podium linkcheck      podium quote          podium schema      podium generate
+    podium init      podium check      podium lint       podium new        podium import article|corpus
+    podium build     podium serve      podium linkcheck  podium quote      podium schema     podium generate
 """
 
 from __future__ import annotations
@@ -15,15 +15,19 @@ from podium.cli.build import build_command
 from podium.cli.check import check
 from podium.cli.generate import generate
 from podium.cli.imports import import_group
+from podium.cli.init import init_command
 from podium.cli.linkcheck import linkcheck_command
 from podium.cli.lint import lint_command
 from podium.cli.new import new_command
 from podium.cli.quote import quote_command
 from podium.cli.schema import schema_command
+from podium.cli.serve import serve_command
 
 COMMANDS = (
+    init_command,
     check,
     build_command,
+    serve_command,
     lint_command,
     new_command,
     import_group,

@@ -18,12 +18,26 @@ import click
 from podium.core import settings as settings_file
 from podium.core.annotations import FORMATS
 from podium.core.problems import Problem, Problems, format_report
-from podium.core.root import find_root
+from podium.core.root import NOT_AN_ARCHIVE, find_archive, is_archive
 from podium.core.settings import Settings
 
 
+def archive_root(given: Path | None = None) -> Path:
+    """The archive a command works on: `given` (--root), or the nearest one up from the working directory.
+
+    Outside an archive the command stops here, with the fix, and exit status 1.
+    """
+    root = (given if is_archive(given) else None) if given is not None else find_archive(Path.cwd())
+    if root is None:
+        message, hint = NOT_AN_ARCHIVE
+        folder = given if given is not None else Path.cwd()
+        click.echo(f"podium: error: {message.format(folder=folder)}\n  hint: {hint}", err=True)
+        sys.exit(1)
+    return root
+
+
 def _root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
-    return value if value is not None else find_root(Path.cwd())
+    return archive_root(value)
 
 
 root_option = click.option(
@@ -41,7 +55,7 @@ format_option = click.option(
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="text, or github for annotations on a pull request's lines (auto: github under GitHub Actions).",
+    help="text; github for annotations on a pull request's lines (auto: github under GitHub Actions); json for tools.",
 )
 """`--format`: how problems are printed (see podium.core.annotations)."""
 

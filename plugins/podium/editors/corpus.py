@@ -1,34 +1,52 @@
 """Bulk import: a folder of plain-text transcripts and a CSV or JSON table that describes them.
 
-The mapping says which column holds which field; a column named like the field needs no mapping. As a
-YAML or JSON file (`--mapping corpus.yml`):
+Each front-matter field comes from a column of the table, a template over columns, or a constant. A column
+named like the field needs no mapping. As a YAML or JSON file (`--mapping corpus.yml`):
 
-    columns:                 # field: column in the table
-      file: filename         # the text's file name, relative to the corpus folder (required)
-      date: delivered_on     # YYYY-MM-DD (required)
-      title: title           # (required)
-      speaker_name: speaker  # a name: found in speakers.yml by name or alias, or added to it
-      source_url: url
-    labels:                  # a paragraph that starts with a label becomes a turn of that speaker
-      "The President.": "{speaker}"   # {speaker} is the row's speaker
+    columns:                    # field: column, or a template over columns
+      file: "{fileid}.txt"      # the text's file name, relative to the corpus folder (required)
+      date: date                # YYYY-MM-DD (required)
+      title: "Annual address, {year}"
+      speaker: person_id        # an id column and a name column: a missing speaker is added
+      speaker_name: person_name
+      delivered: mode           # translated below
+      event: "address-{year}"   # an edition per year, created from `events:`
+    set:                        # constants (also `--set FIELD=VALUE`)
+      kind: address
+      source_publisher: The Office of the President
+    values:                     # what a column's values mean, field by field
+      delivered: {spoken: as delivered, written: written}
+    events:                     # how to create the events the rows name that events.yml lacks
+      name: "Annual address {year}"    # a template over the row's columns
+      parent: annual-address           # the series, added if missing
+      parent_name: Annual address
+    labels:                     # a paragraph that starts with a label becomes a turn of that speaker
+      "The President.": "{speaker}"    # {speaker} is the row's speaker
       "Q:": journalist
-    speakers:                # entries added to speakers.yml if missing (for label speakers)
+    speakers:                   # entries added to speakers.yml if missing (for label speakers)
       journalist: {name: Journalists}
-    topic_separator: ";"
+    topic_separator: ";"        # between the ids of `topics` and `speakers`
+
+An event created from the rows spans their dates (`from` the first, `to` the last). Speakers are never merged
+by a shared surname: one id given two different names, in two rows or in a row and speakers.yml, is an error
+naming both. A mistake of the mapping (a column the table lacks) is reported once, before any row; an error
+that repeats on many rows is reported once, with the number of rows and their lines.
 
 Paragraphs are separated by blank lines (or, in a file without any, by line breaks); a paragraph that is
 only `[Applause]` or `(Laughter)` becomes narrative, and a stage direction at the end of a paragraph is
-split off into its own. Re-running the import writes nothing that is already there: an identical
-transcript is "unchanged", one edited since the last import is kept unless `--force`, and a speaker is
-added once. Nothing here imports MkDocs.
+split off into its own. Everything else is plain text: what Markdown would read as markup is escaped, so the
+page shows the source's characters. Re-running the import writes nothing that is already there: an identical
+transcript is "unchanged", one edited since the last import is kept unless `--force`, and a speaker or an
+event is added once. With `dry_run` nothing is written at all. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,93 +55,184 @@ import yaml
 from pydantic import ValidationError
 
 from podium.core import registry as registries
-from podium.core.model import _ID, SpeechMeta
+from podium.core.model import _ID, Media, Source, SpeechMeta
 from podium.core.problems import Problems
 from podium.core.registry import Registry
 from podium.core.text import slug
 from podium.core.validation import error_message
-from podium.editors.draft import Draft, append_entry, escape
+from podium.editors.draft import Draft, append_entry, escape, narrative
 
 FIELDS = {
-    "file": "the text's file name, relative to the corpus folder (required)",
+    "file": "the text's file name, relative to the corpus folder (required), e.g. `{fileid}.txt`",
     "id": "the transcript's id and file name (default: the text file's name as an id)",
     "title": "the speech's title (required)",
     "date": "the day it was given, YYYY-MM-DD (required)",
-    "speaker": "the speaker's id in speakers.yml",
+    "speaker": "the speaker's id; with speaker_name, a missing speaker is added under it",
     "speaker_name": "the speaker's name, found in speakers.yml by name or alias, or added to it",
-    "event": "the event's id in events.yml",
+    "speakers": "more speakers' ids, separated by `topic_separator`",
+    "event": "the event's id in events.yml (or created with the mapping's `events:`)",
     "session": "the session within the event",
     "location": "where it was given",
     "language": "BCP 47 language tag (default en)",
     "kind": "speech, statement, address, remarks, ...",
+    "delivered": "as delivered, as prepared, translation, or written",
+    "translation_of": "the id of the transcript this one translates",
+    "official_translation": "true or false, with translation_of",
     "summary": "one or two sentences",
     "topics": "topic ids from topics.yml, separated by `topic_separator` (default `;`)",
-    "source_url": "address of the original",
-    "source_publisher": "who published the original",
-    "source_title": "the original's own title",
+    **{f"source_{name}": f"source: {info.description or name}" for name, info in Source.model_fields.items()},
+    **{f"media_{name}": f"media: {info.description or name}" for name, info in Media.model_fields.items()},
 }
+REQUIRED = {"file": "names the text file", "title": "holds the title", "date": "holds the date"}
+_KEYS = ("columns", "set", "values", "events", "labels", "speakers", "topic_separator")
+_EVENT_KEYS = ("name", "parent", "parent_name", "location")
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _STAGE = re.compile(r"^[\[(]([^\[\]()]+)[\])]$")
 _TRAILING_STAGE = re.compile(r"^(.*\S)\s+\[([^\[\]]+)\]$")
 
 
+def placeholders(template: str) -> list[str]:
+    """The columns a template names: `placeholders("{fileid}.txt") == ["fileid"]`."""
+    return _PLACEHOLDER.findall(template)
+
+
+def fill(template: str, row: dict[str, str]) -> str:
+    """The template with each `{column}` replaced by the row's value.
+
+    >>> fill("Annual address, {year}", {"year": "1994"})
+    'Annual address, 1994'
+    """
+    return _PLACEHOLDER.sub(lambda match: (row.get(match.group(1)) or "").strip(), template)
+
+
 @dataclass
 class Mapping:
-    columns: dict[str, str] = field(default_factory=lambda: {name: name for name in FIELDS})
+    """Where each field's value comes from: `set` (a constant or template), else `columns` (a column or a
+    template, a `{` says which), else the column named like the field."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    constants: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    events: dict[str, str] | None = None
     labels: dict[str, str] = field(default_factory=dict)
     speakers: dict[str, dict[str, Any]] = field(default_factory=dict)
     topic_separator: str = ";"
+    origin: dict[str, str] = field(default_factory=dict)  # field -> where it was mapped, for errors
 
     @classmethod
-    def load(cls, file: Path | None, overrides: Iterable[str], problems: Problems) -> Mapping:
+    def load(
+        cls, file: Path | None, overrides: Iterable[str], problems: Problems, constants: Iterable[str] = ()
+    ) -> Mapping:
         mapping = cls()
         if file is not None:
             text = file.read_text(encoding="utf-8")
             data = json.loads(text) if file.suffix == ".json" else yaml.safe_load(text)
-            data = data or {}
-            for key in data:
-                if key not in ("columns", "labels", "speakers", "topic_separator"):
+            mapping._read(data or {}, str(file), problems)
+        for option, items, target in (("--map", overrides, mapping.columns), ("--set", constants, mapping.constants)):
+            for item in items:
+                name, _, value = item.partition("=")
+                if name not in FIELDS or not value:
+                    what = "COLUMN" if option == "--map" else "VALUE"
                     problems.add(
-                        str(file),
+                        option,
                         1,
                         1,
-                        f"unknown mapping key `{key}`",
-                        "the keys are columns, labels, speakers and topic_separator",
-                    )
-            for name, column in (data.get("columns") or {}).items():
-                if name not in FIELDS:
-                    problems.add(
-                        str(file),
-                        1,
-                        1,
-                        f"unknown field `{name}` in the mapping's columns",
+                        f"`{item}` is not FIELD={what} with a known field",
                         "the fields are: " + ", ".join(FIELDS),
                     )
-                mapping.columns[name] = str(column)
-            mapping.labels = {str(k): str(v) for k, v in (data.get("labels") or {}).items()}
-            mapping.speakers = dict(data.get("speakers") or {})
-            mapping.topic_separator = str(data.get("topic_separator", ";"))
-        for item in overrides:
-            name, _, column = item.partition("=")
-            if name not in FIELDS or not column:
-                problems.add(
-                    "--map",
-                    1,
-                    1,
-                    f"`{item}` is not FIELD=COLUMN with a known field",
-                    "the fields are: " + ", ".join(FIELDS),
-                )
-                continue
-            mapping.columns[name] = column
+                    continue
+                target[name] = value
+                mapping.origin[name] = f"{option} {name}={value}"
         return mapping
 
+    def _read(self, data: dict[str, Any], where: str, problems: Problems) -> None:
+        def bad(message: str, hint: str) -> None:
+            problems.add(where, 1, 1, message, hint)
 
-def read_table(file: Path) -> list[tuple[int, dict[str, str]]]:
-    """(line or entry number, row) for each row of a CSV file or a JSON list of objects."""
+        for key in data:
+            if key not in _KEYS:
+                bad(f"unknown mapping key `{key}`", "the keys are " + ", ".join(_KEYS))
+        for section, target in (("columns", self.columns), ("set", self.constants)):
+            for name, value in (data.get(section) or {}).items():
+                if name not in FIELDS:
+                    bad(f"unknown field `{name}` in the mapping's {section}", "the fields are: " + ", ".join(FIELDS))
+                    continue
+                target[name] = str(value)
+                self.origin[name] = f"{section}: {name}"
+        for name, table in (data.get("values") or {}).items():
+            if name not in FIELDS or not isinstance(table, dict):
+                bad(f"`values: {name}` must name a field and map values, e.g. `{{spoken: as delivered}}`", "")
+                continue
+            self.values[name] = {str(k): str(v) for k, v in table.items()}
+        if (events := data.get("events")) is not None:
+            if not isinstance(events, dict) or "name" not in events or set(events) - set(_EVENT_KEYS):
+                bad(
+                    "the mapping's `events:` needs a `name` template, and may give parent, parent_name, location",
+                    'e.g. events: {name: "Annual address {year}", parent: annual-address}',
+                )
+            else:
+                self.events = {str(k): str(v) for k, v in events.items()}
+        self.labels = {str(k): str(v) for k, v in (data.get("labels") or {}).items()}
+        self.speakers = dict(data.get("speakers") or {})
+        self.topic_separator = str(data.get("topic_separator", ";"))
+
+    def source(self, name: str, header: set[str]) -> str | None:
+        """The template (a column is `{column}`) a field's value comes from, or None if nothing maps it."""
+        if name in self.constants:
+            return self.constants[name]
+        if name in self.columns:
+            given = self.columns[name]
+            return given if placeholders(given) else "{" + given + "}"
+        return "{" + name + "}" if name in header else None
+
+    def check(self, header: list[str], where: str, problems: Problems) -> None:
+        """The mapping against the table's columns, once, before any row: a mistake here is on every row."""
+        known = set(header)
+        shown = ", ".join(header) or "none"
+        templates = [(name, self.source(name, known) or "", self.origin.get(name, name)) for name in FIELDS]
+        templates += [(f"events: {key}", value, f"events: {key}") for key, value in (self.events or {}).items()]
+        for _field, template, origin in templates:
+            for column in placeholders(template):
+                if column not in known:
+                    problems.add(
+                        where,
+                        1,
+                        1,
+                        f"the table has no column `{column}` (mapped by `{origin}`)",
+                        f"the table's columns are: {shown}",
+                    )
+        for name, what in REQUIRED.items():
+            if self.source(name, known) is None:
+                example = (
+                    "--map file=COLUMN, or a template such as --map 'file={id}.txt'"
+                    if name == "file"
+                    else (f"--map {name}=COLUMN, or --set {name}=VALUE")
+                )
+                problems.add(
+                    where,
+                    1,
+                    1,
+                    f"no column {what}: the table has no `{name}` column and the mapping names none",
+                    f"map one: {example}; the table's columns are: {shown}",
+                )
+
+    def value(self, name: str, row: dict[str, str], header: set[str]) -> str:
+        """The row's value of a field, translated by `values:`."""
+        template = self.source(name, header)
+        raw = fill(template, row).strip() if template else ""
+        table = self.values.get(name)
+        if table and raw:
+            return table.get(raw, next((v for k, v in table.items() if k.casefold() == raw.casefold()), raw))
+        return raw
+
+
+def read_table(file: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The columns, and (line or entry number, row) for each row of a CSV file or a JSON list of objects."""
     if file.suffix.lower() == ".json":
         data = json.loads(file.read_text(encoding="utf-8"))
         if isinstance(data, dict):
             data = next((v for v in data.values() if isinstance(v, list)), [])
-        return [
+        rows = [
             (
                 index + 1,
                 {
@@ -134,9 +243,11 @@ def read_table(file: Path) -> list[tuple[int, dict[str, str]]]:
             for index, row in enumerate(data)
             if isinstance(row, dict)
         ]
+        return list(dict.fromkeys(key for _, row in rows for key in row)), rows
     with file.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}) for row in reader]
+        rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}) for row in reader]
+        return [name for name in reader.fieldnames or [] if name is not None], rows
 
 
 def paragraphs(text: str) -> list[str]:
@@ -165,7 +276,7 @@ def convert(text: str, speaker: str, labels: dict[str, str]) -> Converted:
     for number, paragraph in enumerate(pieces, start=1):
         stage = _STAGE.match(paragraph)
         if stage:
-            result.paragraphs.append(f"[{stage.group(1).strip()}]")
+            result.paragraphs.append(narrative(stage.group(1)))
             continue
         trailing = None
         if match := _TRAILING_STAGE.match(paragraph):
@@ -193,7 +304,7 @@ def convert(text: str, speaker: str, labels: dict[str, str]) -> Converted:
         if paragraph or who is not None:
             result.paragraphs.append(line)
         if trailing:
-            result.paragraphs.append(f"[{trailing.strip()}]")
+            result.paragraphs.append(narrative(trailing))
     if not uses_labels:
         result.speakers = [speaker]
     return result
@@ -205,46 +316,116 @@ class Summary:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     speakers_added: list[str] = field(default_factory=list)
+    events_added: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # "file:paragraph: `Label` -> @id:"
+    failed: int = 0  # rows skipped for their errors
+    dry_run: bool = False
 
-    def line(self, problems: Problems) -> str:
-        errors = len(problems.errors)
+    def line(self, problems: Problems | None = None) -> str:
+        would = "would be " if self.dry_run else ""
+        events = f"{len(self.events_added)} events {would}added; " if self.events_added else ""
         return (
-            f"imported {len(self.written) + len(self.unchanged) + len(self.kept)} transcripts: "
-            f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.kept)} kept "
-            f"(edited since the last import); {len(self.speakers_added)} speakers added; "
-            f"{len(self.labels)} speaker labels made turns; {errors} row{'s' if errors != 1 else ''} "
+            ("dry run, nothing written: " if self.dry_run else "")
+            + f"imported {len(self.written) + len(self.unchanged) + len(self.kept)} transcripts: "
+            f"{len(self.written)} {would}written, {len(self.unchanged)} unchanged, {len(self.kept)} kept "
+            f"(edited since the last import); {len(self.speakers_added)} speakers {would}added; {events}"
+            f"{len(self.labels)} speaker labels made turns; {self.failed} row{'s' if self.failed != 1 else ''} "
             f"with errors"
         )
 
 
 class SpeakerIndex:
-    """Find a speaker by id, name or alias; add a missing one to speakers.yml, once."""
+    """Find a speaker by id, name or alias; add a missing one to speakers.yml, once.
 
-    def __init__(self, registry: Registry, file: Path):
+    An id stands for one person: the name each row gives it must be the one it already has.
+    """
+
+    def __init__(self, registry: Registry, file: Path, dry_run: bool = False):
         self.file = file
+        self.dry_run = dry_run
         self.ids = set(registry.speakers.entries)
         self.by_name: dict[str, str] = {}
+        # id -> (its names and aliases folded, its name, where it got it)
+        self.names: dict[str, tuple[set[str], str, str]] = {}
         for ident, speaker in registry.speakers.entries.items():
+            folded = {n.casefold() for n in (speaker.name, *speaker.aliases)}
+            self.names[ident] = (folded, speaker.name, "speakers.yml")
             for name in (speaker.name, *speaker.aliases):
                 self.by_name.setdefault(name.casefold(), ident)
 
-    def find_or_add(self, name: str, summary: Summary) -> str:
+    def find_or_add(self, name: str, summary: Summary, where: str) -> str:
         if (found := self.by_name.get(name.casefold())) is not None:
             return found
         base = slug(name, 60).strip("-") or "speaker"
         ident, number = base, 2
         while ident in self.ids:
             ident, number = f"{base}-{number}", number + 1
-        self.add(ident, {"name": name}, summary)
+        self.add(ident, {"name": name}, summary, where)
         return ident
 
-    def add(self, ident: str, entry: dict[str, Any], summary: Summary) -> None:
-        append_entry(self.file, ident, entry)
+    def claim(self, ident: str, name: str, summary: Summary, where: str) -> str | None:
+        """Speaker `ident` named `name` (added if new); the conflict, if the id already names someone else."""
+        if ident in self.names:
+            names, known, first = self.names[ident]
+            if name and names and name.casefold() not in names:
+                return f"speaker id `{ident}` is `{name}` here but `{known}` in {first}"
+            return None
+        self.add(ident, {"name": name}, summary, where)
+        return None
+
+    def add(self, ident: str, entry: dict[str, Any], summary: Summary, where: str = "the mapping") -> None:
+        if not self.dry_run:
+            append_entry(self.file, ident, entry)
         self.ids.add(ident)
-        if entry.get("name"):
-            self.by_name.setdefault(str(entry["name"]).casefold(), ident)
+        name = str(entry.get("name") or "")
+        if name:
+            self.by_name.setdefault(name.casefold(), ident)
+        self.names[ident] = ({name.casefold()} if name else set(), name, where)
         summary.speakers_added.append(ident)
+
+
+@dataclass
+class NewEvent:
+    """An event the rows name and events.yml lacks, created from the mapping's `events:`."""
+
+    name: str
+    first: str  # where its name was first given: "line N"
+    dates: list[dt.date] = field(default_factory=list)
+    location: str = ""
+
+    def entry(self, parent: str | None) -> dict[str, Any]:
+        start, end = min(self.dates), max(self.dates)
+        entry: dict[str, Any] = {"name": self.name}
+        if parent:
+            entry["parent"] = parent
+        entry["from"] = start
+        if end != start:
+            entry["to"] = end
+        if self.location:
+            entry["location"] = self.location
+        return entry
+
+
+@dataclass
+class _Row:
+    """One row of the table on its way to a transcript."""
+
+    line: int
+    ident: str
+    text: str
+    target: Path
+
+
+def _grouped(failures: list[tuple[int, str, str]], where: str, problems: Problems) -> None:
+    """Each error once: one that repeats on several rows names how many and which lines."""
+    lines: dict[tuple[str, str], list[int]] = {}
+    for line, message, hint in failures:
+        lines.setdefault((message, hint), []).append(line)
+    for (message, hint), found in lines.items():
+        if len(found) > 1:
+            shown = ", ".join(map(str, found[:5])) + (", ..." if len(found) > 5 else "")
+            message = f"{message} (on {len(found)} rows: lines {shown})"
+        problems.add(where, found[0], 1, message, hint)
 
 
 def import_corpus(
@@ -255,31 +436,42 @@ def import_corpus(
     registry: Registry,
     problems: Problems,
     force: bool = False,
-    progress=None,
+    progress: Callable[[list[tuple[int, dict[str, str]]]], Iterator[tuple[int, dict[str, str]]]] | None = None,
+    dry_run: bool = False,
 ) -> Summary:
     """Write one transcript per row under `speeches/<year>/<id>.md`; report bad rows as problems."""
-    summary = Summary()
-    speakers = SpeakerIndex(registry, speeches / registries.FILES["speakers"])
+    summary = Summary(dry_run=dry_run)
+    where = table.name
+    header, rows = read_table(table)
+    mapping.check(header, where, problems)
+    if problems.errors:
+        return summary
+    known = set(header)
+    speakers = SpeakerIndex(registry, speeches / registries.FILES["speakers"], dry_run)
     for ident, entry in mapping.speakers.items():
         if ident not in speakers.ids:
             speakers.add(ident, dict(entry or {}), summary)
-    rows = read_table(table)
-    column = mapping.columns
-    where = table.name
+    for named in set(mapping.labels.values()) - {"{speaker}"}:
+        if named not in speakers.ids:
+            speakers.add(named, {"name": named.replace("-", " ").title()}, summary)
+    events: dict[str, NewEvent] = {}
+    failures: list[tuple[int, str, str]] = []
+    ready: list[_Row] = []
     seen_ids: dict[str, int] = {}
+    separator = mapping.topic_separator
     for line, row in progress(rows) if progress else rows:
 
         def get(name: str, row: dict[str, str] = row) -> str:
-            return (row.get(column.get(name, name)) or "").strip()
+            return mapping.value(name, row, known)
 
         def fail(message: str, hint: str = "", line: int = line) -> None:
-            problems.add(where, line, 1, message, hint)
+            failures.append((line, message, hint))
 
         name = get("file")
         if not name:
             fail(
-                f"no file name in column `{column['file']}`",
-                "map the column that names the text file: --map file=COLUMN",
+                "no file name in this row",
+                f"fill in the column that `file` is mapped to ({mapping.source('file', known)})",
             )
             continue
         source_file = folder / name
@@ -294,85 +486,123 @@ def import_corpus(
             fail(f"id `{ident}` is used by the row at line {seen_ids[ident]} too", "give each row its own id")
             continue
         seen_ids[ident] = line
-        speaker = get("speaker")
-        if speaker and speaker not in speakers.ids:
-            fail(
-                f"unknown speaker `{speaker}` in column `{column['speaker']}`",
-                "map the name column with speaker_name instead, so that missing speakers are added",
-            )
-            continue
-        if not speaker:
-            if not get("speaker_name"):
+        speaker, speaker_name = get("speaker"), get("speaker_name")
+        if speaker:
+            speaker = speaker if _ID.match(speaker) else slug(speaker, 60)
+            if not speaker:
+                fail(f"`{get('speaker')}` cannot be a speaker id", "use lowercase letters, digits and hyphens")
+                continue
+            if speaker not in speakers.ids and not speaker_name:
                 fail(
-                    "no speaker: the row has neither a speaker id nor a speaker name",
-                    "map a column with --map speaker=COLUMN or --map speaker_name=COLUMN",
+                    f"unknown speaker `{speaker}`",
+                    "map the name column too (speaker_name), so that missing speakers are added",
                 )
                 continue
-            speaker = speakers.find_or_add(get("speaker_name"), summary)
-        for named in set(mapping.labels.values()) - {"{speaker}"}:
-            if named not in speakers.ids:
-                speakers.add(named, {"name": named.replace("-", " ").title()}, summary)
-        converted = convert(source_file.read_text(encoding="utf-8-sig"), speaker, mapping.labels)
-        for number, label, who in converted.labels:
-            summary.labels.append(f"{name}: paragraph {number}: `{label}` -> @{who}:")
-        topics = [t.strip() for t in get("topics").split(mapping.topic_separator) if t.strip()]
-        meta: dict[str, Any] = {
-            "title": get("title"),
-            "date": get("date"),
-            "event": get("event") or None,
-            "session": get("session") or None,
-            "location": get("location") or None,
-            "language": get("language") or None,
-            "kind": get("kind") or None,
-            "summary": get("summary") or None,
-            "topics": topics,
-            "source": {
-                k: v
-                for k, v in (
-                    ("url", get("source_url")),
-                    ("publisher", get("source_publisher")),
-                    ("title", get("source_title")),
-                )
-                if v
-            }
-            or None,
-        }
-        if len(converted.speakers) == 1:
-            meta["speaker"] = converted.speakers[0]
+            if conflict := speakers.claim(speaker, speaker_name, summary, f"the row at line {line}"):
+                fail(conflict, "one id is one person: give each person their own id (the name is not merged)")
+                continue
+        elif speaker_name:
+            speaker = speakers.find_or_add(speaker_name, summary, f"the row at line {line}")
         else:
-            meta["speakers"] = converted.speakers
+            fail(
+                "no speaker: the row has neither a speaker id nor a speaker name",
+                "map a column with --map speaker=COLUMN or --map speaker_name=COLUMN",
+            )
+            continue
+        others = [s.strip() for s in get("speakers").split(separator) if s.strip()]
+        if unknown_speakers := [s for s in others if s not in speakers.ids]:
+            fail(f"unknown speaker `{unknown_speakers[0]}` in `speakers`", "add it to speakers.yml first")
+            continue
+        converted = convert(source_file.read_text(encoding="utf-8-sig"), speaker, mapping.labels)
+        topics = [t.strip() for t in get("topics").split(separator) if t.strip()]
+        meta: dict[str, Any] = {
+            name: get(name) or None
+            for name in FIELDS
+            if name not in ("file", "id", "speaker", "speaker_name", "speakers", "topics")
+            and not name.startswith(("source_", "media_"))
+        }
+        meta["topics"] = topics
+        for group in ("source", "media"):
+            values = {name.removeprefix(group + "_"): get(name) for name in FIELDS if name.startswith(group + "_")}
+            meta[group] = {k: v for k, v in values.items() if v} or None
+        ids = list(dict.fromkeys([*converted.speakers, *others]))
+        if len(ids) == 1:
+            meta["speaker"] = ids[0]
+        else:
+            meta["speakers"] = ids
         try:
             checked = SpeechMeta.model_validate({k: v for k, v in meta.items() if v not in (None, [], "")})
         except ValidationError as exc:
             for error in exc.errors():
                 field_name = ".".join(str(p) for p in error["loc"])
+                flat = field_name.replace(".", "_")
                 if error["type"] == "missing":
                     fail(
-                        f"no `{field_name}`: the column `{column.get(field_name, field_name)}` is empty or absent",
-                        f"fill it in, or map another column with --map {field_name}=COLUMN",
+                        f"no `{field_name}`: the column `{mapping.columns.get(flat, flat)}` is empty or absent",
+                        f"fill it in, or map another column with --map {flat}=COLUMN",
                     )
                     continue
-                fail(f"`{field_name}`: {error_message(error)}", f"fix the table's column for `{field_name}`")
-            continue
-        if checked.event and checked.event not in registry.events:
-            fail(f"unknown event `{checked.event}`", "add it to events.yml first, or leave the column empty")
+                fail(f"`{field_name}`: {error_message(error)}", f"fix the table's column for `{flat}`")
             continue
         unknown = [t for t in topics if t not in registry.topics]
         if unknown:
             fail(f"unknown topic `{unknown[0]}`", "add it to topics.yml first, or leave it out")
             continue
+        if checked.event and checked.event not in registry.events:
+            if mapping.events is None:
+                fail(
+                    f"unknown event `{checked.event}`",
+                    "add it to events.yml first, or give the mapping an `events:` section to create it",
+                )
+                continue
+            event_name = fill(mapping.events["name"], row).strip()
+            new = events.setdefault(checked.event, NewEvent(event_name, f"line {line}"))
+            if new.name != event_name:
+                fail(
+                    f"event `{checked.event}` is `{event_name}` here but `{new.name}` at {new.first}",
+                    "the events: name template must give one name per event id",
+                )
+                continue
+            new.dates.append(checked.date)
+            new.location = new.location or fill(mapping.events.get("location", ""), row).strip()
+        for number, label, who in converted.labels:
+            summary.labels.append(f"{name}: paragraph {number}: `{label}` -> @{who}:")
         meta["date"] = checked.date
         text = Draft(meta, converted.paragraphs).text()
-        target = speeches / str(checked.date.year) / f"{ident}.md"
+        ready.append(_Row(line, ident, text, speeches / str(checked.date.year) / f"{ident}.md"))
+    summary.failed = len({line for line, _, _ in failures})
+    _grouped(failures, where, problems)
+    _add_events(events, mapping, registry, speeches, summary, dry_run)
+    for item in ready:
+        target = item.target
         shown = f"{target.parent.name}/{target.name}"
         if target.is_file():
-            if target.read_text(encoding="utf-8") == text:
+            if target.read_text(encoding="utf-8") == item.text:
                 summary.unchanged.append(shown)
                 continue
             if not force:
                 summary.kept.append(shown)
                 continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        if not dry_run:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(item.text, encoding="utf-8")
         summary.written.append(shown)
     return summary
+
+
+def _add_events(
+    events: dict[str, NewEvent], mapping: Mapping, registry: Registry, speeches: Path, summary: Summary, dry_run: bool
+) -> None:
+    """Append the new events (their series first) to events.yml, each spanning its rows' dates."""
+    if not events or mapping.events is None:
+        return
+    file = speeches / registries.FILES["events"]
+    parent = mapping.events.get("parent") or None
+    entries: list[tuple[str, dict[str, Any]]] = []
+    if parent and parent not in registry.events and parent not in events:
+        entries.append((parent, {"name": mapping.events.get("parent_name") or parent.replace("-", " ").title()}))
+    entries += [(ident, new.entry(parent)) for ident, new in sorted(events.items())]
+    for ident, entry in entries:
+        if not dry_run:
+            append_entry(file, ident, entry)
+        summary.events_added.append(ident)

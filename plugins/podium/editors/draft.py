@@ -62,21 +62,51 @@ def _ordered(meta: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-# At the start of a paragraph these would make Markdown (or Podium) read the text as something else.
-_MARKUP_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-*+](?=\s)|-{3,}|\*{3,}|_{3,})")
-_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s)")
+# Plain text must stay plain: every character the source has is shown, none is read as Markdown or as one of
+# Podium's marks. Inline, Python-Markdown reads code spans, emphasis, links, entities, raw HTML and backslash
+# escapes; at the start of a paragraph, headings, quotes, lists, rules and Podium's `@id:` turn mark.
+_MARKUP_START = re.compile(r"^(#|>|[-+](?=\s|$)|-{3,})")
+_NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _TURN_LIKE = re.compile(r"^@(?=[A-Za-z0-9][\w-]*\s*:)")
 _ATTRIBUTES_LIKE = re.compile(r"\{([^{}\n]*)\}\s*$")
+_ESCAPABLE = "\\`*_{}[]()>#+-.!"  # Python-Markdown's backslash escapes
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def escape_inline(text: str) -> str:
+    """Backslash the characters Markdown would read inline; `<` and a literal `&name;` become entities.
+
+    >>> escape_inline("snake_case, _em_ and AT&amp;T")
+    'snake_case, \\\\_em\\\\_ and AT&amp;amp;T'
+    """
+    text = _ENTITY.sub("&amp;", text)
+    out = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if char in "`*[]":
+            out.append("\\" + char)
+        elif char == "_" and not (before.isalnum() and after.isalnum()):
+            out.append("\\_")  # an underscore inside a word (snake_case) is never emphasis
+        elif char == "\\" and after in _ESCAPABLE:
+            out.append("\\\\")
+        elif char == "<":
+            out.append("&lt;")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def escape(paragraph: str) -> str:
-    """Keep a paragraph of plain text plain: a leading `#`, `>`, `- `, `1. ` or `@id:` is escaped,
-    `<` becomes `&lt;` (raw HTML is refused in transcripts) and a trailing `{...}` is not taken as ids.
+    """Keep a paragraph of plain text plain: what it shows is what the source says, character for character.
 
-    >>> escape("# 1 priority is peace")
-    '\\\\# 1 priority is peace'
+    `*`, `_`, backticks and brackets are backslashed, `<` and a literal `&amp;` become entities; a leading
+    `#`, `>`, `- `, `+ `, `1. ` or `@id:` is escaped, and a trailing `{...}` is not taken as ids.
+
+    >>> escape("# 1 priority is *peace* [ As delivered ]")
+    '\\\\# 1 priority is \\\\*peace\\\\* \\\\[ As delivered \\\\]'
     """
-    text = paragraph.replace("<", "&lt;")
+    text = escape_inline(paragraph)
     if _MARKUP_START.match(text):
         text = "\\" + text
     elif _NUMBERED.match(text):
@@ -86,6 +116,15 @@ def escape(paragraph: str) -> str:
     if (match := _ATTRIBUTES_LIKE.search(text)) and any("#" in t or "=" in t for t in match.group(1).split()):
         text = text.rstrip()[:-1] + "&#125;"  # `{#id}` in the source is text, not an id
     return text
+
+
+def narrative(inner: str) -> str:
+    """A stage direction as Podium's narrative paragraph, its words as the source spaced them.
+
+    >>> narrative(" As delivered *in* Astana ")
+    '[ As delivered \\\\*in\\\\* Astana ]'
+    """
+    return f"[{escape_inline(inner)}]"
 
 
 @dataclass

@@ -68,6 +68,7 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "as delivered": "по произнесённому",
         "as prepared": "по подготовленному тексту",
         "translation": "перевод",
+        "written": "в письменном виде",
         # language names (core.text.LANGUAGES)
         "English": "английский",
         "Russian": "русский",
@@ -88,6 +89,9 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "events": ("событие", "события", "событий"),
         "Latest speeches": "Последние речи",
         "All speeches →": "Все речи →",
+        "No speeches yet. Editors add one with `podium new` or `podium import`.": (
+            "Речей пока нет. Редакторы добавляют их командой `podium new` или `podium import`."
+        ),
         "The {shown} newest of {total} speeches.": "Новейшие речи: {shown} из {total}.",
         # language_switcher.html and compare.html (podium-languages)
         "Language versions": "Языковые версии",
