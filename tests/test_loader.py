@@ -234,7 +234,8 @@ def test_two_transcripts_at_the_same_url(archive_dir: ArchiveDir):
     archive_dir.speech("opening", folder="speeches/2024")
     archive_dir.speech("Opening", folder="speeches/2025")
     assert problems_of(archive_dir.root) == [
-        "speeches/2025/Opening.md:1:1: error: publishes at the same URL /speeches/opening/ as speeches/2024/opening.md"
+        "speeches/2025/Opening.md:1:1: error: file name `Opening.md` is not an id: it is the speech's address",
+        "speeches/2025/Opening.md:1:1: error: publishes at the same URL /speeches/opening/ as speeches/2024/opening.md",
     ]
 
 

@@ -331,7 +331,7 @@ def test_deeply_nested_brackets_are_an_error_not_a_hung_build(archive_dir: Archi
     archive_dir.speech("nest", body="Fine.\n\n" + "[" * 20000 + "x" + "]" * 20000 + "\n")
     result = run_podium("check", cwd=archive_dir.root)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == "speeches/2025/nest.md:10:33: error: brackets nested more than 32 deep"
+    assert "speeches/2025/nest.md:10:33: error: brackets nested more than 32 deep" in result.stderr.splitlines()
     build = archive_dir.build()
     assert build.returncode == 1
     assert "brackets nested more than 32 deep" in build.stderr

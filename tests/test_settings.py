@@ -154,7 +154,9 @@ def test_every_bad_option_is_reported_and_the_rest_still_apply(tmp_path):
         (
             "mkdocs.yml:11:7: error: unknown option `max_transcript` of the podium plugin\n"
             "  hint: did you mean `max_transcript_kb`? the options are: speeches_dir, allow_html, max_transcript_kb, "
-            "max_nesting, latest, index_size, edit_uri, lint"
+            "max_nesting, max_yaml_depth, max_list_depth, max_angle_brackets, max_topics, max_references, "
+            "max_inline_markup, max_quotations, max_quotation_words, max_registry_kb, latest, index_size, "
+            "edit_uri, lint"
         ),
     ]
     assert read == Settings(index_size=7)  # the bad ones fall back to their defaults; the good one applies

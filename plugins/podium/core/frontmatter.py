@@ -5,19 +5,21 @@ This reader does neither. It also refuses YAML 1.1's surprises: every scalar sta
 typed (`no` is the language code, not False; `3.10` is not 3.1; `012` is not 10; `12:30` is not 750), and
 the model decides what a value means. Only a plain empty value, `~` or `null` is None.
 
-    >>> doc = parse_yaml("title: A\\nlanguage: no\\n", "x.md", first_line=2)
+    >>> doc = parse_yaml("title: A\\nlanguage: no\\n", "x.md", Problems(), first_line=2)
     >>> doc.data, doc.value_at[("language",)]
     ({'title': 'A', 'language': 'no'}, (3, 11))
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from podium.core.problems import Problems
+from podium.core.problems import MAX_PER_FILE, Problems
 
 Position = tuple[int, int]  # 1-based line and column in the file
 Path = tuple[Any, ...]  # ("source", "url") or ("topics", 0): the shape of pydantic's error locations
@@ -45,14 +47,42 @@ class SourceFile:
     body_line: int = 1
 
 
+# Characters that have no place in a transcript or a registry: C0 and C1 controls but tab and newline (ESC, form
+# feed, NEL...), Unicode's line and paragraph separators (YAML and Python count them as line breaks, editors do
+# not, so every position after one is wrong) and the noncharacters (U+FFFE...).
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17))
+    + "]"
+)
+_NAMES = {0x00: "NUL", 0x09: "tab", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
+_NAMES |= {0x2028: "line separator", 0x2029: "paragraph separator", 0xFFFE: "a noncharacter", 0xFFFF: "a noncharacter"}
+
+
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
-    """UTF-8 text (a BOM is allowed, CRLF becomes LF), or None with a problem that says where it broke."""
+    """UTF-8 text (a BOM is allowed, CRLF becomes LF), or None with a problem that says where it broke.
+
+    Control characters are refused at their line and column:
+
+    >>> problems = Problems()
+    >>> decode(b"title: a\\x1bb\\n", "x.md", problems), problems.items[0].format().splitlines()[0]
+    (None, 'x.md:1:9: error: control character U+001B (ESC) is not allowed')
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(
             path,
             1,
             1,
             "file is UTF-16, not UTF-8",
+            "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
+        )
+        return None
+    if (encoding := _utf16_without_bom(raw)) is not None:
+        problems.add(
+            path,
+            1,
+            1,
+            f"file is {encoding} without a byte order mark, not UTF-8",
             "save the file as UTF-8 (in most editors: Save with encoding > UTF-8)",
         )
         return None
@@ -72,7 +102,44 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
             "save the file as UTF-8; it looks like Latin-1 or Windows-1252 text",
         )
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return None if _control_characters(text, path, problems) else text
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The encoding's name, `UTF-16-LE` or `UTF-16-BE`, when most other bytes of the start are zero."""
+    head = raw[:512]
+    if len(head) < 4 or head.count(0) * 3 < len(head):
+        return None
+    if head[1::2].count(0) * 4 >= len(head[1::2]) * 3:
+        return "UTF-16-LE"
+    if head[0::2].count(0) * 4 >= len(head[0::2]) * 3:
+        return "UTF-16-BE"
+    return None
+
+
+def _control_characters(text: str, path: str, problems: Problems) -> bool:
+    """Report each forbidden character (the first of each line) at its line and column; True if any."""
+    found = False
+    reported_line = 0
+    for match in _FORBIDDEN.finditer(text):
+        found = True
+        line = text.count("\n", 0, match.start()) + 1
+        if line == reported_line:
+            continue
+        reported_line = line
+        code = ord(match.group())
+        name = _NAMES.get(code) or ("a noncharacter" if code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF else "")
+        problems.add(
+            path,
+            line,
+            match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1,
+            f"control character U+{code:04X}{f' ({name})' if name else ''} is not allowed",
+            "delete the invisible character (it often comes from copying out of a PDF or a word processor)",
+        )
+        if len(problems) > 10 * MAX_PER_FILE:  # the report shows the first ones; counting a million is no help
+            break
+    return found
 
 
 def split(text: str, path: str, problems: Problems) -> SourceFile:
@@ -95,7 +162,17 @@ def split(text: str, path: str, problems: Problems) -> SourceFile:
         source.body = text
         return source
     for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
+        if lines[index].rstrip() == "...":
+            # YAML's document end: MkDocs would end the front matter here and publish the rest as text.
+            problems.add(
+                path,
+                index + 1,
+                1,
+                "`...` is not allowed in front matter: it ends the YAML early",
+                "close the front matter with a line `---`; quote a value that is only dots",
+            )
+            return source
+        if lines[index].rstrip() == "---":
             source.front_matter = "\n".join(lines[1:index]) + "\n"
             source.body = "\n".join(lines[index + 1 :])
             source.body_line = index + 2
@@ -110,41 +187,104 @@ def split(text: str, path: str, problems: Problems) -> SourceFile:
     return source
 
 
-def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) -> YamlDocument | None:
-    """Compose YAML into plain Python values with positions; None (and a problem) on a syntax error."""
-    # libyaml composes ten times faster. The pure-Python loader, with its clearer messages, reads what
-    # libyaml refuses, and whatever holds an alias (only it can say where the alias is used).
-    if "*" not in text and _FastLoader is not None:
+DEFAULT_DEPTH = 16  # see Settings.max_yaml_depth
+
+
+def parse_yaml(
+    text: str, path: str, problems: Problems, first_line: int = 1, max_depth: int = DEFAULT_DEPTH, tags: bool = False
+) -> YamlDocument | None:
+    """Compose YAML into plain Python values with positions; None (and a problem) on a syntax error.
+
+    Before anything is built, the events are read once (without recursion) to refuse nesting deeper than
+    `max_depth` (PyYAML composes recursively: ten thousand `[` would crash it) and, unless `tags`, any
+    explicit tag (`!!binary`, `!!python/...`): a value is the text the editor typed, never something a tag
+    turns it into.
+    """
+    try:
+        if not events_ok(text, path, problems, first_line, max_depth, tags):
+            return None
+        # libyaml composes ten times faster. The pure-Python loader, with its clearer messages, reads what
+        # libyaml refuses, and whatever holds an alias (only it can say where the alias is used).
+        if "*" not in text and _FastLoader is not None:
+            try:
+                node = yaml.compose(text, Loader=_FastLoader)
+            except yaml.YAMLError:
+                pass
+            else:
+                return _convert(node, path, problems, first_line)
+        return _compose(text, path, problems, first_line)
+    except RecursionError:  # the depth check makes this unreachable; a file is still never a traceback
+        problems.add(path, first_line, 1, "YAML nested too deeply to read", "flatten the lists and mappings")
+        return None
+
+
+def events_ok(text: str, path: str, problems: Problems, first_line: int, max_depth: int, tags: bool) -> bool:
+    """Read the YAML's events: False (with a problem) on a syntax error, nesting over `max_depth` or a tag.
+
+    The events are checked as they come, so ten thousand `[` stop at the first one too deep, before the
+    reader has looked at the rest (PyYAML's own reader slows down with every level it keeps open).
+    """
+    if _FastLoader is not None:
         try:
-            node = yaml.compose(text, Loader=_FastLoader)
+            return _check_events(yaml.parse(text, Loader=_FastLoader), path, problems, first_line, max_depth, tags)
         except yaml.YAMLError:
-            pass
-        else:
-            return _convert(node, path, problems, first_line)
+            pass  # libyaml's message is terse: the pure-Python reader says the same error in words, at its place
+    try:
+        return _check_events(yaml.parse(text, Loader=_Loader), path, problems, first_line, max_depth, tags)
+    except yaml.YAMLError as exc:
+        _yaml_error(exc, text, path, problems, first_line)
+        return False
+
+
+def _check_events(
+    events: Iterable[yaml.Event], path: str, problems: Problems, first_line: int, max_depth: int, tags: bool
+) -> bool:
+    depth, ok = 0, True
+    found: list[tuple[int, int, str, str]] = []
+    for event in events:
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                problems.add(
+                    path,
+                    event.start_mark.line + first_line,
+                    event.start_mark.column + 1,
+                    f"lists and mappings nested more than {max_depth} deep",
+                    # Only mkdocs.yml is read with its tags, and its depth is fixed, not an option.
+                    "flatten the data" + ("" if tags else "; a maintainer may raise `max_yaml_depth` in mkdocs.yml"),
+                )
+                return False
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if not tags and isinstance(event, yaml.NodeEvent) and getattr(event, "tag", None) not in (None, "!"):
+            ok = False
+            found.append(
+                (
+                    event.start_mark.line + first_line,
+                    event.start_mark.column + 1,
+                    f"YAML tags (`{_shown_tag(event.tag)}`) are not allowed here",
+                    "write the value as plain text, without the `!` tag before it",
+                )
+            )
+    for line, column, message, hint in found:  # reported once the whole text has read without a syntax error
+        problems.add(path, line, column, message, hint)
+    return ok
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _compose(text: str, path: str, problems: Problems, first_line: int) -> YamlDocument | None:
     try:
         loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:  # control characters, found before any parsing
-        _reader_error(exc, text, path, problems, first_line)
+    except yaml.YAMLError as exc:  # control characters, found before any parsing
+        _yaml_error(exc, text, path, problems, first_line)
         return None
     try:
         node = loader.get_single_node()
-    except yaml.reader.ReaderError as exc:
-        _reader_error(exc, text, path, problems, first_line)
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        column = (mark.column + 1) if mark else 1
-        message = (exc.problem or exc.context or "invalid YAML").replace("'<stream end>'", "the end")
-        if exc.context and exc.context_mark and exc.problem:
-            message += (
-                f" ({exc.context} that starts at line {exc.context_mark.line + first_line},"
-                f" column {exc.context_mark.column + 1})"
-            )
-        problems.add(path, line, column, f"YAML syntax error: {message}", _yaml_hint(message))
-        return None
     except yaml.YAMLError as exc:
-        problems.add(path, first_line, 1, f"YAML error: {exc}", "check the front matter's syntax")
+        _yaml_error(exc, text, path, problems, first_line)
         return None
     finally:
         loader.dispose()
@@ -160,6 +300,30 @@ def parse_yaml(text: str, path: str, problems: Problems, first_line: int = 1) ->
             )
         return None
     return _convert(node, path, problems, first_line)
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, path: str, problems: Problems, first_line: int) -> None:
+    if isinstance(exc, yaml.reader.ReaderError):
+        _reader_error(exc, text, path, problems, first_line)
+        return
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        problems.add(path, first_line, 1, f"YAML error: {exc}", "check the front matter's syntax")
+        return
+    mark = exc.problem_mark or exc.context_mark
+    message = (exc.problem or exc.context or "invalid YAML").replace("'<stream end>'", "the end")
+    hint = _yaml_hint(message)
+    if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+        # The reader only notices at the end that a quote was never closed: the mistake is where it opened.
+        mark = exc.context_mark
+        message, hint = "this quoted value is never closed", "add the closing quote at the end of the value"
+    elif exc.context and exc.context_mark and exc.problem:
+        message += (
+            f" ({exc.context} that starts at line {exc.context_mark.line + first_line},"
+            f" column {exc.context_mark.column + 1})"
+        )
+    line = (mark.line + first_line) if mark else first_line
+    column = (mark.column + 1) if mark else 1
+    problems.add(path, line, column, f"YAML syntax error: {message}", hint)
 
 
 def _convert(node: yaml.Node | None, path: str, problems: Problems, first_line: int) -> YamlDocument:

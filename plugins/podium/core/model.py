@@ -20,9 +20,11 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from podium.core.text import MONTHS
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-_ID = re.compile(ID_PATTERN)
-_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# `\Z` or fullmatch, not `$` (which also matches before a final newline), and ASCII digits only: `\d` would take
+# Arabic-Indic or full-width digits for a date's.
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
+_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")  # its pattern is the JSON Schema's: fullmatch
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 
 
 def _iso_date(value: Any) -> Any:
@@ -55,7 +57,7 @@ def _identifier(value: str) -> str:
 
 
 def _language(value: str) -> str:
-    if not _LANGUAGE.match(value):
+    if not _LANGUAGE.fullmatch(value):
         raise ValueError(f"`{value}` is not a BCP 47 language tag such as en, kk, ru or pt-BR")
     return value
 
@@ -110,6 +112,7 @@ class Delivery(str, Enum):
     as_delivered = "as delivered"
     as_prepared = "as prepared"
     translation = "translation"
+    written = "written"  # sent or published in writing, never read aloud
 
 
 class Source(Strict):
@@ -174,7 +177,9 @@ class SpeechMeta(Strict):
     location: Text | None = Field(None, description="Where it was given, e.g. Astana, Kazakhstan.")
     language: Language = Field("en", description="BCP 47 tag of the text's language; default en.")
     kind: Kind = Field(Kind.speech, description="What sort of speech: " + ", ".join(k.value for k in Kind))
-    delivered: Delivery | None = Field(None, description="as delivered, as prepared, or translation.")
+    delivered: Delivery | None = Field(
+        None, description="as delivered, as prepared, translation, or written (a text never read aloud)."
+    )
     translation_of: Id | None = Field(None, description="The id of the transcript this one translates.")
     official_translation: Bool | None = Field(
         None, description="With translation_of: true if the organiser or speaker's office published this translation."

@@ -37,19 +37,56 @@ class Problem:
         return self.severity == "error"
 
 
+# One hostile file must not drown the report (or the build log): after this many problems, a file's further
+# problems are counted, not listed.
+MAX_PER_FILE = 20
+
+
 @dataclass
 class Problems:
-    """A list of problems for one file (or the whole archive), with a helper to add one."""
+    """A list of problems for one file (or the whole archive), with a helper to add one.
+
+    The same problem added twice is kept once. A file gets at most `MAX_PER_FILE` problems; the rest become
+    one last line, `… and N more problems in this file`, after the file's last problem:
+
+    >>> problems = Problems()
+    >>> for line in range(1, 31):
+    ...     problems.add("a.md", line, 1, "bad")
+    >>> len(problems), problems.items[-1].format()
+    (21, 'a.md:30:1: error: … and 10 more problems in this file')
+    """
 
     items: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
+    _per_file: dict[str, tuple[int, tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
+    _more: dict[str, tuple[int, int, bool]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(
         self, path: str, line: int, column: int, message: str, hint: str = "", severity: Severity = "error"
     ) -> None:
-        self.items.append(Problem(path, line, column, message, hint, severity))
+        problem = Problem(path, line, column, message, hint, severity)
+        if problem in self._seen:
+            return
+        self._seen.add(problem)
+        count, last = self._per_file.get(path, (0, (0, 0)))
+        last = max(last, (line, column))
+        self._per_file[path] = (count + 1, last)
+        if count < MAX_PER_FILE:
+            self.items.append(problem)
+            return
+        # One summary line, after every listed problem of the file; an error if any problem it counts is one.
+        index, more, errors = self._more.get(path, (len(self.items), 0, False))
+        more, errors = more + 1, errors or severity == "error"
+        summary = Problem(path, *last, f"… and {more} more problems in this file", "", "error" if errors else "warning")
+        if more == 1:
+            self.items.append(summary)
+        else:
+            self.items[index] = summary
+        self._more[path] = (index, more, errors)
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
+        for problem in problems:
+            self.add(problem.path, problem.line, problem.column, problem.message, problem.hint, problem.severity)
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items))

@@ -13,6 +13,7 @@ Each is a mapping from id to entry, so YAML's own structure makes ids unique (a 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -22,6 +23,8 @@ from pydantic import BaseModel
 from podium.core.frontmatter import Position, decode, parse_yaml
 from podium.core.model import _ID, Event, Speaker, Topic
 from podium.core.problems import Problems, did_you_mean
+from podium.core.safety import link_problem
+from podium.core.settings import Settings
 from podium.core.validation import validate
 
 E = TypeVar("E", bound=BaseModel)
@@ -70,16 +73,28 @@ class Registry:
     topics: Table[Topic] = field(default_factory=lambda: Table("topics"))
 
 
+_BUG = "simplify the file's structure; and please report this as a bug in Podium, with the file"
 _MODELS: dict[str, type[BaseModel]] = {"speakers": Speaker, "events": Event, "topics": Topic}
 _SINGULAR = {"speakers": "speaker", "events": "event", "topics": "topic"}
 
 
-def load_table(name: str, file: Path, display: str, problems: Problems) -> Table:
+def load_table(name: str, file: Path, display: str, problems: Problems, settings: Settings | None = None) -> Table:
+    settings = settings if settings is not None else Settings()
     table: Table = Table(name, path=display)
+    size = file.stat().st_size
+    if size > settings.max_registry_kb * 1024:  # checked before reading: a 10 MB registry is a mistake or an attack
+        problems.add(
+            display,
+            1,
+            1,
+            f"{FILES[name]} is {size // 1024} KB, over the limit of {settings.max_registry_kb} KB",
+            "split the entries out, or a maintainer may raise `max_registry_kb` in mkdocs.yml",
+        )
+        return table
     text = decode(file.read_bytes(), display, problems)
     if text is None:
         return table
-    document = parse_yaml(text, display, problems)
+    document = parse_yaml(text, display, problems, max_depth=settings.max_yaml_depth)
     if document is None or document.data is None:
         return table
     if not isinstance(document.data, dict):
@@ -118,15 +133,26 @@ def load_table(name: str, file: Path, display: str, problems: Problems) -> Table
     return table
 
 
-def load(directory: Path, root: Path, problems: Problems) -> Registry:
-    """Load the three registries from `directory`; a missing file is an empty registry."""
+def load(directory: Path, root: Path, problems: Problems, settings: Settings | None = None) -> Registry:
+    """Load the three registries from `directory`; a missing file is an empty registry.
+
+    A registry that is a link out of the archive, a dangling link or a folder is an error, and read as empty.
+    """
     registry = Registry()
     for name, filename in FILES.items():
         file = directory / filename
-        if file.is_file():
-            setattr(registry, name, load_table(name, file, _display(file, root), problems))
+        if not os.path.lexists(file):
+            continue
+        display = _display(file, root)
+        if why := link_problem(file, root):
+            problems.add(display, 1, 1, *why)
+        elif file.is_dir():
+            problems.add(display, 1, 1, f"{filename} is a folder", f"a registry is one YAML file: {filename}")
         else:
-            getattr(registry, name).path = ""
+            try:
+                setattr(registry, name, load_table(name, file, display, problems, settings))
+            except Exception as exc:  # noqa: BLE001 - a broken registry is a problem at its place, never a traceback
+                problems.add(display, 1, 1, f"could not read {filename} ({type(exc).__name__}: {exc})", _BUG)
     _check_parents(registry, problems)
     return registry
 

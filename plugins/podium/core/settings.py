@@ -32,11 +32,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic_core import ErrorDetails
 
 from podium.core.frontmatter import Path as Location
-from podium.core.frontmatter import Position, decode
+from podium.core.frontmatter import Position, decode, events_ok
 from podium.core.problems import Problems, did_you_mean
 
 PLUGIN = "podium"
 CONFIG_FILE = "mkdocs.yml"
+_CONFIG_DEPTH = 64  # mkdocs.yml nests deeper than front matter (nav, theme features); deeper still is a mistake
 
 
 def _tag_names(tags: tuple[str, ...]) -> tuple[str, ...]:
@@ -57,6 +58,31 @@ class Settings(BaseModel):
     """A larger transcript is an error, not a slow build. Example: `max_transcript_kb: 2048`"""
     max_nesting: Annotated[int, Field(ge=1)] = 32
     """Brackets nested deeper are an error (they make Markdown slow). Example: `max_nesting: 32`"""
+    max_yaml_depth: Annotated[int, Field(ge=1, le=100)] = 16
+    """Lists and mappings nested deeper in front matter or a registry are an error (deep nesting crashes YAML
+    readers). Example: `max_yaml_depth: 16`"""
+    max_list_depth: Annotated[int, Field(ge=1, le=100)] = 16
+    """Markdown lists and block quotes nested deeper in a transcript are an error (the renderer recurses on
+    them). Example: `max_list_depth: 16`"""
+    max_angle_brackets: Annotated[int, Field(ge=0)] = 1000
+    """More `<` characters in one transcript are an error (Python-Markdown slows down quadratically on `<` that
+    open no tag). Example: `max_angle_brackets: 1000`"""
+    max_topics: Annotated[int, Field(ge=1)] = 50
+    """More topics on one speech, or on one statement, are an error. Example: `max_topics: 50`"""
+    max_references: Annotated[int, Field(ge=1)] = 100
+    """More cross-references (`[[...]]` and `see=`) in one statement are an error. Example: `max_references: 100`"""
+    max_inline_markup: Annotated[int, Field(ge=1)] = 2000
+    """More Markdown inline markup characters (`*`, `_`, backticks, `~`, brackets, backslashes) in one statement
+    are an error: Python-Markdown's inline pass costs their number times the paragraph's length (2,000 in 500 KB
+    of words: a twentieth of a second; 8,000: a third). Example: `max_inline_markup: 2000`"""
+    max_quotations: Annotated[int, Field(ge=1)] = 100
+    """More press quotations (`coverage`) on one speech are an error: each is aligned against the speech's
+    statements. Example: `max_quotations: 100`"""
+    max_quotation_words: Annotated[int, Field(ge=1)] = 300
+    """A press quotation (`coverage`) of more words is an error; quotations are measured word by word against
+    the speech. Example: `max_quotation_words: 300`"""
+    max_registry_kb: Annotated[int, Field(ge=1)] = 2048
+    """A larger speakers.yml, events.yml or topics.yml is an error. Example: `max_registry_kb: 2048`"""
     latest: Annotated[int, Field(ge=0)] = 10
     """How many speeches the home page lists under "Latest speeches". Example: `latest: 10`"""
     index_size: Annotated[int, Field(ge=1)] = 50
@@ -132,8 +158,11 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 
 def read_config(config_file: Path, problems: Problems, display: str = CONFIG_FILE) -> dict[str, Any]:
-    """The whole mkdocs.yml as MkDocs reads it; {} when it is absent, a problem when it is broken."""
-    return _read(config_file, problems, display)[0] or {}
+    """The whole mkdocs.yml as MkDocs reads it; {} when it is absent, a problem when it is broken or not a mapping."""
+    config = _read(config_file, problems, display)[0]
+    if config is not None and not isinstance(config, dict):
+        problems.add(display, 1, 1, f"{display} must be a mapping of `key: value` lines", "e.g. `site_name: Speeches`")
+    return config if isinstance(config, dict) else {}
 
 
 def read_entry(config_file: Path, problems: Problems, display: str = CONFIG_FILE, name: str = PLUGIN) -> PluginEntry:
@@ -180,7 +209,7 @@ def _read(config_file: Path, problems: Problems, display: str) -> tuple[Any, _Lo
     except OSError:  # no mkdocs.yml: an archive without a site, checked with every default
         return None, None, None
     text = decode(raw, display, problems)
-    if text is None:
+    if text is None or not events_ok(text, display, problems, 1, _CONFIG_DEPTH, tags=True):
         return None, None, None
     loader = _Loader(text)
     try:

@@ -12,6 +12,7 @@ from podium.core.problems import Problems, did_you_mean
 from podium.core.registry import Registry
 from podium.core.settings import Settings
 from podium.core.statements import Block, Section, Statement, parse
+from podium.core.text import INLINE_REFERENCE
 from podium.core.urls import speech_path
 from podium.core.validation import validate
 
@@ -70,16 +71,18 @@ def read(file: Path, display: str, problems: Problems, settings: Settings | None
     registry checks can report its other problems in the same run.
     """
     settings = settings if settings is not None else Settings()
-    raw = file.read_bytes()
-    if not safety.check_size(len(raw), display, problems, settings):
+    if not safety.check_size(file.stat().st_size, display, problems, settings):  # before reading it all
         return None
+    raw = file.read_bytes()
     text = decode(raw, display, problems)
     if text is None:
         return None
     source = split(text, display, problems)
     if source.front_matter is None:
         return None
-    document = parse_yaml(source.front_matter, display, problems, first_line=source.front_matter_line)
+    document = parse_yaml(
+        source.front_matter, display, problems, first_line=source.front_matter_line, max_depth=settings.max_yaml_depth
+    )
     if document is None:
         return None
     if document.data is None:
@@ -104,6 +107,7 @@ def read(file: Path, display: str, problems: Problems, settings: Settings | None
     default_speaker = declared[0] if len(declared) == 1 else None
     safety.check_body(source.body, source.body_line, display, problems, settings)
     blocks = parse(source.body, display, problems, source.body_line, default_speaker)
+    _check_counts(document, blocks, display, problems, settings)
     if not blocks:
         problems.add(
             display,
@@ -115,6 +119,72 @@ def read(file: Path, display: str, problems: Problems, settings: Settings | None
     return Transcript(
         id=file.stem, path=display, meta=meta, blocks=blocks, body_line=source.body_line, document=document
     )
+
+
+_INLINE_MARKUP = "*_`~[]\\"  # what Python-Markdown's inline patterns split a paragraph at
+
+
+def _check_counts(
+    document: YamlDocument, blocks: list[Block], path: str, problems: Problems, settings: Settings
+) -> None:
+    """The counts the build's work grows with: topics (each a facet row and a search record), references
+    of one statement (each a backlink), inline markup of one statement (Markdown's inline pass), press quotations
+    and their words (each aligned word by word with the speech)."""
+    topics = document.data.get("topics")
+    if isinstance(topics, list) and len(topics) > settings.max_topics:
+        problems.add(
+            path,
+            *document.value_at.get(("topics", settings.max_topics), document.key_at[("topics",)]),
+            f"more than {settings.max_topics} topics on one speech",
+            "keep the topics that matter most, or a maintainer may raise `max_topics` in mkdocs.yml",
+        )
+    coverage = document.data.get("coverage")
+    if isinstance(coverage, list) and len(coverage) > settings.max_quotations:
+        problems.add(
+            path,
+            *document.value_at.get(("coverage", settings.max_quotations), document.key_at[("coverage",)]),
+            f"more than {settings.max_quotations} press quotations on one speech",
+            "keep the quotations that matter most, or a maintainer may raise `max_quotations` in mkdocs.yml",
+        )
+    for index, entry in enumerate(coverage if isinstance(coverage, list) else []):
+        quote = entry.get("quote") if isinstance(entry, dict) else None
+        if isinstance(quote, str) and len(quote.split()) > settings.max_quotation_words:
+            problems.add(
+                path,
+                *document.value_at.get(("coverage", index, "quote"), (1, 1)),
+                f"press quotation of more than {settings.max_quotation_words} words",
+                "quote the passage the outlet printed, or a maintainer may raise `max_quotation_words` in mkdocs.yml",
+            )
+    for block in blocks:
+        if not isinstance(block, Statement):
+            continue
+        if len(block.topics) > settings.max_topics:
+            problems.add(
+                path,
+                *(block.topic_positions[settings.max_topics :] or [(block.line, block.column)])[0],
+                f"more than {settings.max_topics} topics on one statement",
+                "keep the topics that matter most, or a maintainer may raise `max_topics` in mkdocs.yml",
+            )
+        markup = sum(block.text.count(mark) for mark in _INLINE_MARKUP)
+        if markup > settings.max_inline_markup:
+            problems.add(
+                path,
+                block.line,
+                block.column,
+                f"{markup} Markdown markup characters (* _ ` ~ [ ] \\) in one statement, over the limit of "
+                f"{settings.max_inline_markup}",
+                "escaped or not, so many marks are a scraping accident: remove them, split the statement, or a "
+                "maintainer may raise `max_inline_markup` in mkdocs.yml",
+            )
+        references = len(block.see) + sum(1 for _ in INLINE_REFERENCE.finditer(block.text))
+        if references > settings.max_references:
+            problems.add(
+                path,
+                block.line,
+                block.column,
+                f"more than {settings.max_references} cross-references in one statement",
+                "split the statement, or a maintainer may raise `max_references` in mkdocs.yml",
+            )
 
 
 def _check_speaker_fields(document: YamlDocument, path: str, problems: Problems) -> None:

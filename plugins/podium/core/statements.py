@@ -39,7 +39,7 @@ _NARRATIVE = re.compile(r"^\[[^\[\]]+\]$")
 # A code fence opens with three or more backticks or tildes (at any indent: a list item indents its code);
 # a backtick fence's info string holds no backtick, so "```x = 1``` is code." is inline code, no fence.
 _FENCE = re.compile(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z, not $: an id never ends in a newline
 HASH_WORDS = 12  # the id depends on this many leading words: fixing a later typo keeps the permalink
 
 

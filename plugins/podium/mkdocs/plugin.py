@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -90,6 +91,15 @@ class PodiumConfig(SettingsConfig):
     allow_html = Setting[tuple[str, ...]]()
     max_transcript_kb = Setting[int]()
     max_nesting = Setting[int]()
+    max_yaml_depth = Setting[int]()
+    max_list_depth = Setting[int]()
+    max_angle_brackets = Setting[int]()
+    max_topics = Setting[int]()
+    max_references = Setting[int]()
+    max_inline_markup = Setting[int]()
+    max_quotations = Setting[int]()
+    max_quotation_words = Setting[int]()
+    max_registry_kb = Setting[int]()
     latest = Setting[int]()
     index_size = Setting[int]()
     edit_uri = Setting[str | None]()
@@ -218,7 +228,9 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             edit_uri = config.edit_uri.rstrip("/")
             docs = Path(config.docs_dir).name
             edit_uri = edit_uri[: -len(docs)] if edit_uri.endswith(docs) else edit_uri + "/"
-        return config.repo_url.rstrip("/") + "/" + edit_uri.strip("/") + "/" + speech.path
+        # Material prints page.edit_url raw into href="...": the file's path is percent-encoded, so no name can
+        # close the attribute (the check refuses such names anyway; this holds even if one slips through).
+        return config.repo_url.rstrip("/") + "/" + edit_uri.strip("/") + "/" + quote(speech.path, safe="/")
 
 
 def _log_problems(problems: Iterable[Problem]) -> None:

@@ -2,10 +2,12 @@
 
 After the `podium` plugin has loaded and checked the archive (broken references already stopped the
 build there, with `path:line:col`), `on_files` resolves the references into a backlinks index and
-computes the related statements, once per build. `on_page_content` then fills the marks the speech
-template leaves (`<!-- podium:after-header -->`, `<!-- podium:after-statement ID -->`), turns inline
-`[[target|words]]` into links, and embeds the preview cards the page needs as JSON. The work lives in
-the core: references.py (find, resolve, index), related.py (TF-IDF), crosslinks.py (HTML).
+computes the related statements, once per build, and hands the statement renderer the resolver of inline
+`[[target|words]]` (they become links on the Markdown tree, in text only, before sanitizing: never in an
+attribute, a code span or a title). `on_page_content` then fills the marks the speech template leaves
+(`<!-- podium:after-header -->`, `<!-- podium:after-statement ID -->`) and embeds the preview cards the
+page needs as JSON. The work lives in the feature: references.py (find, resolve, index), related.py
+(TF-IDF), crosslinks.py (HTML).
 
     plugins:
       - podium
@@ -39,8 +41,6 @@ AFTER_HEADER = "<!-- podium:after-header -->"
 AFTER_STATEMENT = re.compile(r"<!-- podium:after-statement ([A-Za-z0-9-]+) -->")
 # A speaker page asks for the references its speaker received with this mark.
 SPEAKER_MARK = re.compile(r"<!-- podium:speaker-references ([A-Za-z0-9][A-Za-z0-9_-]*) -->")
-# Inline references survive Markdown and sanitizing as text: `[[target]]` or `[[target|words]]`.
-INLINE_HTML = re.compile(r"\[\[([^\[\]|<>\n]+?)(?:\|([^\[\]<>\n]*))?\]\]")
 
 
 class XrefConfig(Config):
@@ -65,6 +65,8 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         self.podium: PodiumState | None = None  # from on_files
         self.view: crosslinks.CrossLinks | None = None
         self.timings: dict[str, float] = {}
+        self.inline_keys: dict[str, set[str]] = {}
+        """The card keys of the inline references rendered in each speech (by speech id)."""
 
     def on_config(self, config):
         """Add our card script and style to every page (the links work without them)."""
@@ -96,7 +98,17 @@ class XrefPlugin(BasePlugin[XrefConfig]):
             f"{statements} statements in {self.timings.get('related', 0):.2f}s "
             f"({self.timings.get('related_cpu', 0):.2f}s CPU)"
         )
-        self.view = crosslinks.CrossLinks(archive, index, found)
+        self.view = view = crosslinks.CrossLinks(archive, index, found)
+        self.inline_keys = {}
+
+        def inline_reference(written: str, here: str, links: render.Links) -> render.ReferenceLink | None:
+            made = view.inline_reference(written, here, links)
+            if made is not None:
+                self.inline_keys.setdefault(here, set()).add(made.key)
+            return made
+
+        # `podium` renders the speech pages (its on_page_content runs before ours): its renderer resolves them.
+        self.podium.renderer.inline_references = inline_reference
         add_asset_files(files, config, ASSETS)
         return files
 
@@ -128,22 +140,12 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         html = html.replace(AFTER_HEADER, block, 1)
 
         def after_statement(match: re.Match) -> str:
-            statement = speech.statement(match.group(1))
+            statement = view.statement(speech.id, match.group(1))
             if statement is None:
                 return ""
             block, used = view.statement_block(speech, statement, links)
             keys.update(used)
             return block
 
-        html = AFTER_STATEMENT.sub(after_statement, html)
-        if "[[" in html:
-
-            def inline(match: re.Match) -> str:
-                made = view.inline_link(match.group(1), match.group(2), speech.id, links)
-                if made is None:
-                    return match.group(0)
-                keys.add(made[1])
-                return made[0]
-
-            html = INLINE_HTML.sub(inline, html)
-        return html
+        keys.update(self.inline_keys.get(speech.id, ()))
+        return AFTER_STATEMENT.sub(after_statement, html)

@@ -3,6 +3,10 @@
 The templates in `templates/` autoescape, so every value from front matter or a registry is printed as
 text. A statement's own Markdown becomes HTML through Python-Markdown and is then sanitized with nh3:
 a transcript arrives by pull request and may carry `<script>` or `onerror=`.
+
+An inline cross-reference `[[target|words]]` is a link only where it is text: on the Markdown tree, never
+inside a link, a code span, a raw tag's attribute or a title. The renderer does not know the archive's
+targets; the cross-reference feature hands it a resolver (`StatementRenderer.inline_references`).
 """
 
 from __future__ import annotations
@@ -12,20 +16,22 @@ import html
 import os
 import re
 import secrets
-from collections.abc import Sequence
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
 import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from podium.core import versions
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Section
-from podium.core.text import language_name, long_date
+from podium.core.text import INLINE_REFERENCE, language_name, long_date
 from podium.core.urls import DIRECTORY_URLS, Urls
 from podium.render import i18n
 
@@ -66,6 +72,20 @@ _TAGS = {
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "*": {"lang", "dir"}}
 
 
+@dataclass(frozen=True)
+class ReferenceLink:
+    """Where an inline reference leads: its address, its preview card's key, and the words shown when the
+    editor gave none (`[[target]]`)."""
+
+    href: str
+    key: str
+    label: str
+
+
+# (target as written, the speech it is written in, the page's links) -> the link, or None to leave it as text.
+InlineReferences = Callable[[str, str, "Links"], ReferenceLink | None]
+
+
 class StatementRenderer:
     """Markdown to safe HTML for statements; one Markdown instance, reset between uses.
 
@@ -73,23 +93,202 @@ class StatementRenderer:
     carries a per-build nonce, and splits the result: a quarter faster than one conversion per statement
     on a 1,000-speech archive. If a statement's Markdown swallows a separator (an unclosed code fence),
     the speech falls back to one conversion per statement, so the split can never misplace text.
+
+    With `inline_references` set and a speech to render for (`here`, `links`), each `[[target|words]]` in
+    the text becomes a link:
+
+    >>> renderer = StatementRenderer()
+    >>> renderer.inline_references = lambda written, here, links: ReferenceLink("#b", f"{here}#b", "B")
+    >>> renderer("As [[#b|I said]], see `[[#b]]` and [this](https://x.org/?[[#b]]).", "a", Links())
+    '<p>As <a class="podium-ref" href="#b" data-ref="a#b">I said</a>, see <code>[[#b]]</code> and \
+<a href="https://x.org/?[[#b]]" rel="noopener nofollow">this</a>.</p>'
     """
 
     def __init__(self) -> None:
         self.md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
         self.separator = f"podium-statement-break-{secrets.token_hex(6)}"
+        self.inline_references: InlineReferences | None = None
+        self.references = _InlineReferences(self.md, f"podium-ref-{secrets.token_hex(6)}-")
+        self.md.treeprocessors.register(self.references, "podium-references", 15)  # after "inline" (20)
+        self.angles = _StrayAngles()
 
-    def __call__(self, text: str) -> str:
-        return _clean(self.md.reset().convert(text))
+    def __call__(self, text: str, here: str = "", links: Links | None = None) -> str:
+        self._prepare(here, links)
+        return self._finish(self.md.reset().convert(self.angles.hide(text)))
 
-    def render_all(self, texts: list[str]) -> list[str]:
+    def render_all(self, texts: list[str], here: str = "", links: Links | None = None) -> list[str]:
+        """Each statement's HTML; `here` and `links` (the speech and its page) resolve inline references."""
         if len(texts) < 2:
-            return [self(text) for text in texts]
+            return [self(text, here, links) for text in texts]
+        self._prepare(here, links)
         joined = f"\n\n{self.separator}\n\n".join(texts)
-        parts = _clean(self.md.reset().convert(joined)).split(f"<p>{self.separator}</p>")
+        html = self._finish(self.md.reset().convert(self.angles.hide(joined)))
+        parts = html.split(f"<p>{self.separator}</p>")
         if len(parts) != len(texts) or self.separator in "".join(parts):
-            return [self(text) for text in texts]
+            return [self(text, here, links) for text in texts]
         return [part.strip("\n") for part in parts]
+
+    def _finish(self, html: str) -> str:
+        return self.references.links(self.angles.show(_clean(html)))
+
+    def _prepare(self, here: str, links: Links | None) -> None:
+        resolve = self.inline_references
+        self.references.resolve = (lambda written: resolve(written, here, links)) if resolve and links else None
+
+
+# What Python-Markdown's HTML reader takes for a tag when a `<` opens one: a name and attributes (quoted values
+# without `<`, `>` or backticks), `<https://...>` or `<name@host>`, `<!-- ... -->`, `<!DOCTYPE ...>`, `<?...?>`.
+_WHOLE_TAG = re.compile(
+    r"""<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'<>=`/]+(?:\s*=\s*(?:"[^"<>`]*"|'[^'<>`]*'|[^\s"'<>=`]+))?)*\s*/?"""
+    r"""|[^\s<>"'`]+|!--(?:[^<-]|-(?!->))*--|![A-Za-z][^<>]*|\?[^<>]*)>"""
+)
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+class _StrayAngles:
+    """`<` that looks like the start of a tag but opens none, hidden from Python-Markdown and put back after.
+
+    Python-Markdown's HTML reader (the standard library's tolerant tag scanner) reads from each such `<` to
+    the next `>`, so 1,000 of them before 400 KB of text took a minute. Each becomes a token of private-use
+    characters (not word characters, so emphasis reads the text as before; a per-renderer secret, so a
+    transcript cannot write one) and, after sanitizing, `&lt;`: what Markdown prints for a `<` that opens no
+    tag, in text, in code and in an address alike. Finding them is one regex attempt per `<`, each ending at
+    the next `<` or `>`, so linear.
+
+    >>> angles = _StrayAngles()
+    >>> hidden = angles.hide("<b>bold</b> <https://x.org> <!-- note --> a <b and a <3")
+    >>> hidden.count(angles.token), angles.show(hidden) == "<b>bold</b> <https://x.org> <!-- note --> a &lt;b and a <3"
+    (1, True)
+    """
+
+    def __init__(self) -> None:
+        self.token = "".join(chr(0xE000 + byte) for byte in secrets.token_bytes(8))
+
+    def hide(self, text: str) -> str:
+        if "<" not in text:
+            return text
+        out, position = [], 0
+        for match in _TAG_OPEN.finditer(text):
+            at = match.start()
+            if _WHOLE_TAG.match(text, at):
+                continue
+            out.append(text[position:at])
+            out.append(self.token)
+            position = at + 1
+        out.append(text[position:])
+        return "".join(out)
+
+    def show(self, html: str) -> str:
+        return html.replace(self.token, "&lt;") if self.token in html else html
+
+
+# A raw HTML tag or entity that Python-Markdown set aside; it is put back after the tree is serialized.
+_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_RAW_LINK = re.compile(r"<a[\s>/]", re.IGNORECASE)
+_RAW_LINK_END = re.compile(r"</a[\s>]", re.IGNORECASE)
+_NOT_TEXT = {"a", "code", "pre"}  # a reference inside a link or code is text
+
+
+class _InlineReferences(Treeprocessor):
+    """Every `[[target|words]]` left in the tree's text becomes a link.
+
+    It runs on the element tree after Python-Markdown's inline patterns, so it sees text only: links, code
+    spans and raw tags (set aside as placeholders, attributes and all) are not text. The link cannot be
+    an element here, since the sanitizer would strip its class and add `rel`; it is written as tokens
+    (a per-renderer secret, so a transcript cannot forge one) that `links` replaces after sanitizing.
+    """
+
+    def __init__(self, md: markdown.Markdown, token: str) -> None:
+        super().__init__(md)
+        self.token = token
+        self.pattern = re.compile(re.escape(token) + r"(\d+)([olc])")
+        self.resolve: Callable[[str], ReferenceLink | None] | None = None
+        self.made: list[ReferenceLink] = []
+        self.raw_links = 0  # raw <a> tags open at this point of the text
+
+    def run(self, root: etree.Element) -> None:
+        self.made, self.raw_links = [], 0
+        if self.resolve is None:
+            return
+        for element, slot in _text_slots(root):
+            text = getattr(element, slot)
+            if text and ("[[" in text or "\x02" in text):
+                setattr(element, slot, self._text(text))
+
+    def _text(self, text: str) -> str:
+        out, position, counted = [], 0, 0  # text[:position] is in `out`; raw links counted up to `counted`
+        for match in INLINE_REFERENCE.finditer(text):
+            self._count_raw_links(text[counted : match.start()])
+            counted = match.end()
+            words = match.group(2)
+            if self.raw_links or (words and self._has_tag(words)):
+                self._count_raw_links(match.group(0))
+                continue
+            assert self.resolve is not None  # `run` returns early without one
+            link = self.resolve(match.group(1))
+            if link is None:
+                continue
+            number = len(self.made)
+            self.made.append(link)
+            shown = f"{self.token}{number}o{words}{self.token}{number}c" if words and words.strip() else ""
+            out.append(text[position : match.start()] + (shown or f"{self.token}{number}l"))
+            position = match.end()
+        self._count_raw_links(text[counted:])
+        out.append(text[position:])
+        return "".join(out)
+
+    def _stashed(self, text: str) -> Iterator[str]:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for match in _STASHED.finditer(text):
+            number = int(match.group(1))
+            if number < len(blocks):
+                yield str(blocks[number])
+
+    def _has_tag(self, words: str) -> bool:
+        return any(raw.lstrip().startswith("<") for raw in self._stashed(words))
+
+    def _count_raw_links(self, text: str) -> None:
+        for raw in self._stashed(text):
+            if _RAW_LINK.match(raw):
+                self.raw_links += 1
+            elif _RAW_LINK_END.match(raw):
+                self.raw_links = max(0, self.raw_links - 1)
+
+    def links(self, html: str) -> str:
+        """The sanitized `html` with the tokens of the references made into links."""
+        if not self.made:
+            return html
+
+        def link(match: re.Match) -> str:
+            number, part = int(match.group(1)), match.group(2)
+            if number >= len(self.made):
+                return ""
+            made = self.made[number]
+            if part == "c":
+                return "</a>"
+            start = Markup('<a class="podium-ref" href="{}" data-ref="{}">').format(made.href, made.key)
+            return start if part == "o" else start + Markup.escape(made.label) + Markup("</a>")
+
+        return self.pattern.sub(link, html)
+
+
+def _text_slots(root: etree.Element) -> Iterator[tuple[etree.Element, str]]:
+    """(element, "text" or "tail") of each text of the tree in reading order, but not inside links or code.
+
+    A loop with a stack, not recursion: the tree is as deep as the Markdown's nesting.
+    """
+    stack: list[tuple[etree.Element, str]] = [(root, "text")]
+    while stack:
+        element, slot = stack.pop()
+        if slot == "tail":
+            yield element, "tail"
+            continue
+        if element.tag in _NOT_TEXT:
+            continue
+        yield element, "text"
+        for child in reversed(element):
+            stack.append((child, "tail"))
+            stack.append((child, "text"))
 
 
 def _clean(html: str) -> str:
@@ -221,7 +420,9 @@ def render_speech(
     meta = speech.meta
     multi = len(meta.speaker_ids) > 1
     items: list[dict[str, object]] = []  # for the template: a section, or a statement and its view
-    rendered = iter(renderer.render_all([b.text for b in speech.blocks if not isinstance(b, Section)]))
+    rendered = iter(
+        renderer.render_all([b.text for b in speech.blocks if not isinstance(b, Section)], speech.id, links)
+    )
     for block in speech.blocks:
         if isinstance(block, Section):
             items.append({"section": block})

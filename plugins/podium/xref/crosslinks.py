@@ -15,15 +15,12 @@ focus without loading anything. Without the script the links are ordinary links.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import unescape
-
-from markupsafe import Markup
 
 from podium.core.archive import Archive
 from podium.core.speech import Speech
 from podium.core.statements import Statement
 from podium.core.text import long_date, plain_text, script_json, shorten
-from podium.render.pages import Links, environment, speaker_view
+from podium.render.pages import Links, ReferenceLink, environment, speaker_view
 from podium.xref.references import Index, Target, received_by_speaker
 from podium.xref.related import Related
 
@@ -57,6 +54,29 @@ class CrossLinks:
 
     def __post_init__(self) -> None:
         self.speeches = {speech.id: speech for speech in self.archive.speeches}
+        self.statements = {(s.id, st.id): st for s in self.archive.speeches for st in s.statements}
+        # A statement's words are read once per build, not once per link to it: one statement with 3,000
+        # references is quoted under 3,000 others, and plain_text is linear in the statement's length.
+        self._quotes: dict[tuple[str, str], str] = {}
+        self._excerpts: dict[tuple[str, str], str] = {}
+
+    def statement(self, speech: str, statement: str) -> Statement | None:
+        """A statement by its speech and id, in constant time (`Speech.statement` reads the list)."""
+        return self.statements.get((speech, statement))
+
+    def quote(self, speech: str, statement: Statement) -> str:
+        """The statement's first words, for a list entry (computed once per statement)."""
+        key = (speech, statement.id)
+        if key not in self._quotes:
+            self._quotes[key] = first_words(statement.text)
+        return self._quotes[key]
+
+    def statement_excerpt(self, speech: str, statement: Statement) -> str:
+        """The statement's words as a card quotes them (computed once per statement)."""
+        key = (speech, statement.id)
+        if key not in self._excerpts:
+            self._excerpts[key] = excerpt(statement.text)
+        return self._excerpts[key]
 
     # -- targets ----------------------------------------------------------------------------------------
 
@@ -78,7 +98,7 @@ class CrossLinks:
         assert target.speech is not None  # not a speaker: `Target.parse` fills in the speech
         speech = self.speeches[target.speech]
         if target.statement:
-            statement = speech.statement(target.statement)
+            statement = self.statement(speech.id, target.statement)
             # Only resolved targets are labelled: the index's references, existing statements, or a checked card.
             assert statement is not None
             who = speaker_view(statement.speaker, speech.meta.date, registry)["name"] if statement.speaker else None
@@ -118,13 +138,13 @@ class CrossLinks:
             "text": excerpt(meta.summary or ""),
         }
         if target.statement:
-            statement = speech.statement(target.statement)
+            statement = self.statement(speech.id, target.statement)
             if statement is None:
                 return None
             if statement.speaker:
                 view = speaker_view(statement.speaker, meta.date, registry)
                 card["speaker"], card["role"] = view["name"], view["role"] or ""
-            card.update(kind="statement", text=excerpt(statement.text))
+            card.update(kind="statement", text=self.statement_excerpt(speech.id, statement))
         return card
 
     # -- fragments --------------------------------------------------------------------------------------
@@ -194,15 +214,15 @@ class CrossLinks:
         html = environment().get_template("xref_speaker.html").render(rows=rows, total=len(received))
         return html, keys
 
-    def inline_link(self, written: str, words: str | None, speech_id: str, links: Links) -> tuple[str, str] | None:
-        """An inline `[[target|words]]` as an `<a>`; `words` is already HTML (escaped by the renderer)."""
-        target = Target.parse(unescape(written), here=speech_id)
+    def inline_reference(self, written: str, here: str, links: Links) -> ReferenceLink | None:
+        """An inline `[[target|words]]` written in speech `here`, resolved for the renderer; None if broken.
+
+        The renderer calls it for references in a statement's text only (see render.pages.StatementRenderer).
+        """
+        target = Target.parse(written, here=here)
         if target is None or self.card(target.key) is None:
             return None
-        text = words if words else str(Markup.escape(self.label(target)))
-        href = Markup.escape(self.href(target, links, speech_id))
-        key = Markup.escape(target.key)
-        return f'<a class="podium-ref" href="{href}" data-ref="{key}">{text}</a>', target.key
+        return ReferenceLink(self.href(target, links, here), target.key, self.label(target))
 
     def cards_script(self, keys: set[str]) -> str:
         """The cards of `keys` as JSON in a script element that browsers never run."""
@@ -224,9 +244,9 @@ class CrossLinks:
         if speech is not None:
             entry["title"] = speech.meta.title
             if target.statement and with_quote:
-                statement = speech.statement(target.statement)
+                statement = self.statement(speech.id, target.statement)
                 assert statement is not None  # an entry is made only for a resolved target, as in `label`
-                entry["quote"] = first_words(statement.text)
+                entry["quote"] = self.quote(speech.id, statement)
         return entry
 
 

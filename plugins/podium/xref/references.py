@@ -27,8 +27,10 @@ Plain Python: `podium check` and the MkDocs plugin (plugins/podium/mkdocs/xref.p
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +38,7 @@ from podium.core.archive import Archive
 from podium.core.problems import Problems, did_you_mean
 from podium.core.speech import Speech
 from podium.core.statements import INLINE_REFERENCE, Statement
+from podium.core.text import inline_references
 
 # `[[target]]` or `[[target|words]]`; a target never holds brackets, a bar or a line break.
 INLINE = INLINE_REFERENCE
@@ -144,17 +147,24 @@ def find(speech: Speech, lines: list[str]) -> list[Reference]:
     """Every reference written in a speech, in reading order, targets not yet resolved.
 
     `see=` targets carry their position from the statement parser. Inline `[[...]]` ones are found in the
-    statement's lines of the file, from its first line to the blank line that ends the paragraph.
+    statement's lines of the file, from its first line to the blank line that ends the paragraph, where
+    they are text (not in a code span, a raw tag, or a link's address or words: `core.text.inline_references`).
     """
     found: list[Reference] = []
     for statement in speech.statements:
         spans = []
         if "[[" in statement.text:
-            number = statement.line
-            while number <= len(lines) and lines[number - 1].strip():
-                for match in INLINE.finditer(lines[number - 1]):
-                    spans.append((number, match.start(1) + 1, match.group(1), match.group(2)))
-                number += 1
+            last = statement.line
+            while last <= len(lines) and lines[last - 1].strip():
+                last += 1
+            paragraph = lines[statement.line - 1 : last - 1]
+            starts = [0]  # the offset of each line in the paragraph
+            for written_line in paragraph:
+                starts.append(starts[-1] + len(written_line) + 1)
+            for match in inline_references("\n".join(paragraph)):
+                row = bisect.bisect_right(starts, match.start(1)) - 1
+                column = match.start(1) - starts[row] + 1
+                spans.append((statement.line + row, column, match.group(1), match.group(2)))
         for written, line, column in statement.see:
             found.append(_reference(speech, statement, written, line, column, "see", None))
         for line, column, written, words in spans:
@@ -178,13 +188,14 @@ def resolve(archive: Archive, problems: Problems | None = None, known_speeches: 
     transcript whose front matter failed): a reference into one of them is not checked further.
     """
     problems = problems if problems is not None else Problems()
+    suggest = _Suggestions()
     speeches = {speech.id: speech for speech in archive.speeches}
     statements = {sid: {s.id: s for s in speech.statements} for sid, speech in speeches.items()}
     index = Index()
     for speech in archive.speeches:
         lines = source_lines(speech, archive.root) if any("[[" in s.text for s in speech.statements) else []
         for reference in find(speech, lines):
-            if _check(reference, archive, speeches, statements, problems, known_speeches or set()):
+            if _check(reference, archive, speeches, statements, problems, known_speeches or set(), suggest):
                 _record(index, reference, speeches, statements)
     return index
 
@@ -201,6 +212,7 @@ def _check(
     statements: dict[str, dict[str, Statement]],
     problems: Problems,
     known: set[str],
+    suggest: _Suggestions,
 ) -> bool:
     """True if the reference resolves; otherwise a problem at the place it was written."""
     path, line, column = reference.source.path, reference.line, reference.column
@@ -226,7 +238,7 @@ def _check(
             line,
             column,
             f"unknown speech `{target.speech}`",
-            did_you_mean(target.speech, speeches)
+            suggest(target.speech, speeches)
             or "name the transcript by its file name without .md, e.g. aif-2025-tokayev-plenary",
         )
         return False
@@ -239,7 +251,7 @@ def _check(
             line,
             column,
             f"unknown statement `{target.statement}` in speech `{target.speech}`",
-            did_you_mean(target.statement, ids)
+            suggest(target.statement, ids)
             or "copy the id from the statement's ¶ permalink, or give the statement an id with {#id}",
         )
         return False
@@ -253,6 +265,26 @@ def _check(
         )
         return False
     return True
+
+
+# Names compared for "did you mean" in one check. Each suggestion compares the wrong name with every name it
+# could have meant: without a bound, a transcript with thousands of broken references into a speech with
+# thousands of statements would make `podium check` quadratic. Past it, problems keep the plain hint.
+SUGGESTION_BUDGET = 50_000
+
+
+class _Suggestions:
+    """`did_you_mean` within SUGGESTION_BUDGET comparisons, so checking stays linear in the references."""
+
+    def __init__(self, budget: int = SUGGESTION_BUDGET) -> None:
+        self.left = budget
+
+    def __call__(self, word: str, candidates: Iterable[str]) -> str:
+        names = list(candidates)
+        if len(names) > self.left:
+            return ""
+        self.left -= len(names)
+        return did_you_mean(word, names)
 
 
 def _record(
