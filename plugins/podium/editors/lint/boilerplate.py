@@ -14,6 +14,10 @@ from typing import Any
 
 from podium.editors.lint.transcript import Finding, Transcript, shorten, words
 
+# A copyright notice however long: a `©`, or `(c)` and `Copyright` before a year or a `©`. Alone, `(c)` labels
+# the third clause of a list a speech may read out (`(c) the licences granted...`), and `Copyright` may open a
+# sentence: those count only on a short line, like the other starts.
+COPYRIGHT = r"(©|\(c\)\s*\d{4}|copyright\s*(©|\(c\)|\d{4}))"
 # A line that starts with one of these, and is short or has no sentence ending, is the website, not the speaker.
 STARTS: dict[str, list[str]] = {
     "en": [
@@ -82,7 +86,7 @@ def boilerplate_match(text: str, extra: Sequence[str] = ()) -> re.Match | None:
     starts = [*BOILERPLATE_STARTS, *extra]
     count = len(words(stripped))
     if re.match("(" + "|".join(starts) + ")", stripped, re.IGNORECASE) and (
-        count <= 8 or not _SENTENCE_END.search(stripped) or re.match(r"(©|\(c\)|copyright)", stripped, re.I)
+        count <= 8 or not _SENTENCE_END.search(stripped) or re.match(COPYRIGHT, stripped, re.I)
     ):
         return re.search(r"\S", text)
     if anywhere := re.search("(" + "|".join(BOILERPLATE_ANYWHERE) + ")", text, re.IGNORECASE):

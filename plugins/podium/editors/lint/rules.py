@@ -83,7 +83,10 @@ RULES: dict[str, Rule] = {
             "Welcome to the United States, with an iPhone and a McDonald's.",
             options={
                 "allow": Option([], f"{_ALLOW}, e.g. [openSUSE]"),
-                "min_frequency": Option(3.0, "how common (Zipf) each half must be (default 3: once per million words)"),
+                "min_frequency": Option(
+                    3.0,
+                    "how common (Zipf) one half must be, the other a known word (default 3: once per million words)",
+                ),
             },
         ),
         Rule(
@@ -91,10 +94,14 @@ RULES: dict[str, Rule] = {
             check_hyphenation,
             "warning",
             "A word cut by a line break of the source and left so (`govern- ment`): the two halves make a "
-            "common word. Suspended hyphens (`pre- and post-war`) stay.",
+            "known word. Suspended hyphens (`pre- and post-war`) stay.",
             "The govern- ment will act.",
             "Both pre- and post-war budgets.",
-            options={"min_frequency": Option(3.0, "how common (Zipf) the joined word must be (default 3)")},
+            options={
+                "min_frequency": Option(
+                    1.5, "how common (Zipf) the joined word must be (default 1.5: once per 30 million words)"
+                )
+            },
         ),
         Rule(
             "boilerplate",

@@ -23,9 +23,18 @@ _SALUTATION = re.compile(
 _NARRATIVE = re.compile(r"^\s*(\[[^\]]*\]|\([^)]*\)|\*[^*]+\*|_[^_]+_)\s*[.!]?\s*$")
 
 
+# A salutation is a paragraph of its own (`Mr. Speaker, Mr. Vice President, Members of Congress, ...`); a
+# longer one that opens so is a statement (`My fellow citizens of the world: ask not what America ...`).
+_SALUTATION_WORDS = 20
+
+
+def _salutation(text: str) -> bool:
+    return bool(_SALUTATION.match(text)) and len(words(text)) <= _SALUTATION_WORDS
+
+
 def _deliberate(paragraph: Paragraph) -> bool:
     text = paragraph.text
-    return paragraph.heading or paragraph.explicit_id or bool(_SALUTATION.match(text) or _NARRATIVE.match(text))
+    return paragraph.heading or paragraph.explicit_id or _salutation(text) or bool(_NARRATIVE.match(text))
 
 
 def check_repeated_paragraph(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
@@ -51,7 +60,7 @@ def check_repeated_paragraph(transcript: Transcript, options: dict[str, Any]) ->
                     "explicit id such as {#repeated-pledge}",
                 )
         seen.setdefault(found, (paragraph.line, index))
-        if not _SALUTATION.match(paragraph.text):
+        if not _salutation(paragraph.text):
             previous = found  # "Dear friends," between a paragraph and its copy does not make them apart
 
 
