@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import urllib.parse
 
 import pytest
 
@@ -169,8 +170,72 @@ def test_the_embed_page_shows_only_the_targeted_statement(page):
 def test_quoted_in_is_on_the_reference_speech(page):
     page.goto(page.base + SPEECH)
     items = page.query_selector_all(".podium-coverage__item")
-    assert [i.query_selector(".podium-fidelity").inner_text() for i in items] == [
-        "67% fidelity",
-        "93% fidelity",
-        "44% fidelity",
-    ]
+    assert [i.query_selector(".podium-fidelity").inner_text() for i in items[:2]] == ["67% fidelity", "93% fidelity"]
+    # The third names no statement and is not in the speech: not found, no fidelity, no link to a statement.
+    assert items[2].query_selector(".podium-fidelity") is None
+    assert items[2].query_selector(".podium-coverage__source") is None
+    assert items[2].query_selector(".podium-coverage__verdict").inner_text() == "Not found"
+
+
+# Quotations the page and `podium quote` must judge alike: found ones, and sentences in no transcript.
+AGREEMENT = [
+    "Multilateralism is foundering",
+    "Kazakhstan's foreign policy is based on the belief that dialogue is more powerful than division",
+    "we continue our advocacy ... of nuclear and biological weapons",
+    "Kazakhstan is building the most powerful supercomputer",
+    "the road will be mastered by the walking one",
+    "We aim to become the IT and innovation hub of Central Asia",
+    "We will build a wall on Mars",
+    "The only thing we have to fear is fear itself",
+    "Our country will double its exports of grain by next year",
+]
+
+
+def test_the_page_gives_the_verdicts_of_podium_quote(page, reference):
+    """Same engine, same thresholds (from data/quote/meta.json): the page shows what `podium quote` finds."""
+    index = quote.QuoteIndex.from_archive(reference)
+    for quotation in AGREEMENT:
+        page.goto(page.base + "quote/?q=" + urllib.parse.quote(quotation))
+        page.wait_for_selector(".podium-quote__result, .podium-quote__verdict--none")
+        shown = page.eval_on_selector_all(
+            ".podium-quote__result",
+            "rs => rs.map(r => [r.querySelector('a').getAttribute('href').split('#')[1], "
+            "r.querySelector('.podium-quote__verdict').textContent])",
+        )
+        labels = {"verbatim": "Found verbatim", "differences": "Found with differences"}
+        expected = [
+            [m.statement, labels[m.verdict] + (", inside a quotation in the statement" if m.in_quotation else "")]
+            for m in index.search(quotation, 3)
+            if m.found
+        ]
+        assert shown == expected, quotation
+        if not expected:
+            none = page.inner_text(".podium-quote__verdict--none")
+            assert none == "Not found: no statement in the archive is close to this quotation."
+            assert page.query_selector(".podium-quote__cite") is None
+
+
+def test_the_browser_verdict_is_the_python_verdict(page, reference):
+    page.goto(page.base + "quote/")
+    meta = page.evaluate("fetch('../data/quote/meta.json').then(r => r.json())")
+    assert (meta["found"], meta["content"]) == (quote.FOUND, quote.CONTENT)
+    statements = [plain_text(s.text) for s in reference.speeches[0].statements if s.type == "speech"]
+    rng = random.Random(5)
+    verdicts = set()
+    for _ in range(40):
+        text = rng.choice(statements)
+        words = text.split()
+        start = rng.randrange(0, max(1, len(words) - 9))
+        quoted = words[start : start + rng.randint(3, 9)]
+        for _ in range(rng.randint(0, 4)):  # from verbatim to unrecognisable
+            quoted[rng.randrange(len(quoted))] = rng.choice(["zorblat", "the", "of", "Mars", "wall"])
+        aligned = quote.align(text, " ".join(quoted))
+        if aligned is None:  # no word in common: the script's align gives null too (the test above)
+            continue
+        fidelity, pieces, window = aligned
+        rows = [[p.op, list(p.said), list(p.quoted)] for p in pieces]
+        shown = page.evaluate("([f, p, m]) => window.podiumQuoteVerdict(f, p, m)", [fidelity, rows, meta])
+        inside = page.evaluate("([t, w]) => window.podiumQuoteInside(t, w)", [text, list(window)])
+        assert (shown, inside) == (quote.verdict(fidelity, pieces), quote.inside_quotation(text, window))
+        verdicts.add(shown)
+    assert verdicts == {"verbatim", "differences", "not found"}

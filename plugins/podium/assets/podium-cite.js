@@ -287,9 +287,34 @@
       else if (elided[op[3]]) { skipped += op[2] - op[1]; pieces.push(["elided", s, []]); }
       else pieces.push(["dropped", s, []]);
     });
-    return {fidelity: 2 * same / ((end - start - skipped) + quoted.length), pieces: pieces};
+    return {fidelity: 2 * same / ((end - start - skipped) + quoted.length), pieces: pieces, window: [start, end]};
   }
   window.podiumQuoteAlign = align;  // for tests: the same result as podium.quote.align
+
+  // The verdict, as podium.quote.index.verdict: the thresholds (found, content) and stop words come from
+  // data/quote/meta.json, written by Python, so that the page and `podium quote` judge alike.
+  var QUOTED = /“[^”]*”|„[^“”]*[“”]|«[^»]*»|"[^"]*"/g;
+  function verdict(fidelity, pieces, meta) {
+    if (pieces.length && pieces.every(function (p) { return p[0] === "same" || p[0] === "elided"; })) return "verbatim";
+    var stop = new Set(meta.stopwords), quoted = new Set(), kept = new Set();
+    pieces.forEach(function (p) {
+      p[2].map(normalize).forEach(function (w) {
+        if (stop.has(w) || Array.from(w).length < 2) return;
+        quoted.add(w);
+        if (p[0] === "same") kept.add(w);
+      });
+    });
+    return fidelity >= meta.found && kept.size && kept.size >= meta.content * quoted.size ? "differences" : "not found";
+  }
+  function insideQuotation(text, range) {
+    var spans = Array.from(text.matchAll(QUOTED)).map(function (m) { return [m.index, m.index + m[0].length]; });
+    var offsets = Array.from(text.matchAll(WORD)).map(function (m) { return m.index; });
+    if (!spans.length || range[0] >= range[1] || range[1] > offsets.length) return false;
+    var first = offsets[range[0]], last = offsets[range[1] - 1];
+    return spans.some(function (s) { return s[0] < first && last < s[1]; });
+  }
+  window.podiumQuoteVerdict = verdict;  // for tests: the same verdict as podium.quote.index.verdict
+  window.podiumQuoteInside = insideQuotation;
 
   function setupQuote() {
     var box = document.querySelector(".podium-quote");
@@ -317,31 +342,41 @@
             shards.forEach(function (s) { Object.keys(s).forEach(function (w) { entries[w] = s[w]; }); });
             var found = content.filter(function (w) { return entries[w]; })
               .sort(function (x, y) { return entries[x][0] - entries[y][0]; });
-            var scores = {};
+            var used = [];
             for (var rank = 0; rank < found.length; rank++) {
-              var entry = entries[found[rank]];
-              var common = entry[0] > Math.max(meta.common * total, meta.floor);
+              var common = entries[found[rank]][0] > Math.max(meta.common * total, meta.floor);
               if (rank >= 2 && common) break;
-              if (!entry[1]) continue;
-              var weight = Math.log(1 + total / entry[0]);
-              entry[1].forEach(function (n) { scores[n] = (scores[n] || 0) + weight; });
+              used.push(found[rank]);
             }
-            var shortlist = Object.keys(scores).map(Number)
-              .sort(function (x, y) { return scores[y] - scores[x] || x - y; }).slice(0, 30);
-            var chunks = Array.from(new Set(shortlist.map(function (n) { return Math.floor(n / meta.chunk); })));
-            return Promise.all(chunks.map(function (c) { return load("c-" + c + ".json"); })).then(function (loaded) {
-              var byChunk = {};
-              chunks.forEach(function (c, i) { byChunk[c] = loaded[i]; });
-              return shortlist.map(function (n) {
-                var chunk = byChunk[Math.floor(n / meta.chunk)], row = chunk.statements[n % meta.chunk];
-                var result = align(row[2], quotation);
-                if (!result) return null;
-                result.speech = chunk.speeches[row[0]]; result.speechId = row[0];
-                result.statement = row[1]; result.text = row[2]; result.speaker = row[3]; result.score = scores[n];
-                return result;
-              }).filter(Boolean).sort(function (x, y) {
-                return y.fidelity - x.fidelity || y.score - x.score;
-              }).slice(0, 3);
+            // A common word's statements are in a file of their own, fetched only when it is used.
+            return Promise.all(used.map(function (w) {
+              return entries[w][1] || load("p-" + shard(w, Infinity) + ".json");
+            })).then(function (postings) {
+              var scores = {};
+              used.forEach(function (w, i) {
+                var weight = Math.log(1 + total / entries[w][0]);
+                postings[i].forEach(function (n) { scores[n] = (scores[n] || 0) + weight; });
+              });
+              var shortlist = Object.keys(scores).map(Number)
+                .sort(function (x, y) { return scores[y] - scores[x] || x - y; }).slice(0, 30);
+              var chunks = Array.from(new Set(shortlist.map(function (n) { return Math.floor(n / meta.chunk); })));
+              return Promise.all(chunks.map(function (c) { return load("c-" + c + ".json"); })).then(function (loaded) {
+                var byChunk = {};
+                chunks.forEach(function (c, i) { byChunk[c] = loaded[i]; });
+                return shortlist.map(function (n) {
+                  var chunk = byChunk[Math.floor(n / meta.chunk)], row = chunk.statements[n % meta.chunk];
+                  var result = align(row[2], quotation);
+                  if (!result) return null;
+                  result.speech = chunk.speeches[row[0]]; result.speechId = row[0];
+                  result.statement = row[1]; result.text = row[2]; result.speaker = row[3]; result.score = scores[n];
+                  result.verdict = verdict(result.fidelity, result.pieces, meta);
+                  result.inQuotation = insideQuotation(row[2], result.window);
+                  return result;
+                }).filter(Boolean).sort(function (x, y) {  // as QuoteIndex.search: ties by speech, then statement id
+                  return y.fidelity - x.fidelity || y.score - x.score || (x.speechId < y.speechId ? -1 : x.speechId > y.speechId ? 1 : 0) ||
+                    (x.statement < y.statement ? -1 : x.statement > y.statement ? 1 : 0);
+                }).slice(0, 3).filter(function (r) { return r.verdict !== "not found"; });
+              });
             });
           });
       });
@@ -349,17 +384,24 @@
     function show(results, quotation) {
       var out = box.querySelector(".podium-quote__results");
       out.textContent = "";
-      if (!results.length) { out.appendChild(el("p", {}, "No statement shares a word with this quotation.")); return; }
+      if (!results.length) {
+        out.appendChild(el("p", {"class": "podium-quote__verdict podium-quote__verdict--none"},
+          "Not found: no statement in the archive is close to this quotation."));
+        return;
+      }
       results.forEach(function (r) {
         var item = el("article", {"class": "podium-quote__result"});
         var pct = Math.round(r.fidelity * 100);
         var head = el("p", {"class": "podium-quote__head"});
-        head.appendChild(el("span", {"class": "podium-fidelity" + (pct >= 100 ? " podium-fidelity--verbatim" : pct < 60 ? " podium-fidelity--low" : "")}, pct + "% fidelity"));
+        head.appendChild(el("span", {"class": "podium-fidelity" + (r.verdict === "verbatim" ? " podium-fidelity--verbatim" : "")}, pct + "% fidelity"));
         var url = new URL(root + r.speech.url + "#" + r.statement, location.href).href;
         head.appendChild(document.createTextNode(" " + (r.speech.speakers[r.speaker] || "") + ", "));
         head.appendChild(el("a", {"href": url}, r.speech.title));
         head.appendChild(document.createTextNode(", " + r.speech.date));
         item.appendChild(head);
+        item.appendChild(el("p", {"class": "podium-quote__verdict"},
+          (r.verdict === "verbatim" ? "Found verbatim" : "Found with differences") +
+          (r.inQuotation ? ", inside a quotation in the statement" : "")));
         var diff = el("p", {"class": "podium-diff"});
         r.pieces.forEach(function (p) {
           diff.appendChild(document.createTextNode(" "));

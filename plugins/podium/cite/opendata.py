@@ -347,6 +347,8 @@ SPEECH_SCHEMA = _document(
                     "fidelity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
                     "differences": {"type": "string", "description": "[-said-]{+quoted+} marks"},
                     "summary": {"type": "string", "description": "e.g. 1 word changed, or verbatim"},
+                    "verdict": {"enum": ["verbatim", "differences", "not found"]},
+                    "in_quotation": {"type": "boolean", "description": "The words are inside quotation marks"},
                     "pieces": {
                         "type": "array",
                         "description": "The alignment: [op, words said, words quoted]",

@@ -1,4 +1,9 @@
-"""`podium quote "TEXT"`: the statements closest to a quotation, with what it changed and a citation."""
+"""`podium quote "TEXT"`: the statements where a quotation is found, with what it changed and a citation.
+
+Exit status 0 when the quotation is found (verbatim or with differences), 1 when it is not found: a
+sentence that is in no transcript gets a plain "not found" and no citation, however many common words it
+shares with some statement (the verdict and its thresholds are podium.quote.index's, as on the /quote/ page).
+"""
 
 from __future__ import annotations
 
@@ -38,14 +43,15 @@ def _site(root: Path) -> tuple[str, str]:
     show_default=True,
     help="The citation style.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON (an empty list when not found).")
 @root_option
 def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: Path) -> None:
-    """Find the statements closest to QUOTATION and mark what it changed.
+    """Find the statements where QUOTATION was said and mark what it changed.
 
     Words are compared without case or punctuation. The fidelity is the share of words the quotation and
     the statement have in common (100% is verbatim); an ellipsis (... or …) excuses the words it leaves out.
     In the differences, [-word-] was said and is missing or changed, {+word+} was added or changed.
+    The verdict is "found verbatim", "found with differences" or "not found" (exit status 1, no citation).
 
     \b
     Example:
@@ -56,7 +62,7 @@ def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: P
     if not archive.ok:
         fail(archive.problems)
     site_name, site_url = _site(root)
-    matches = QuoteIndex.from_archive(archive).search(quotation, limit)
+    matches = [match for match in QuoteIndex.from_archive(archive).search(quotation, limit) if match.found]
     today = dt.date.today()
     results = []
     for match in matches:
@@ -71,6 +77,8 @@ def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: P
                     {
                         "speech_id": m.speech,
                         "statement_id": m.statement,
+                        "verdict": m.verdict,
+                        "in_quotation": m.in_quotation,
                         "fidelity": round(m.fidelity, 4),
                         "summary": m.summary(),
                         "differences": m.marked(),
@@ -84,12 +92,18 @@ def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: P
                 indent=1,
             )
         )
+        if not results:
+            sys.exit(1)
         return
     if not results:
-        click.echo("no statement shares a word with this quotation", err=True)
+        click.echo("not found: no statement in the archive is close to this quotation")
         sys.exit(1)
     for match, speech, ref, cited in results:
         click.echo(f"{round(match.fidelity * 100):>3}%  {match.speech}#{match.statement}  ({match.summary()})")
+        label = "found verbatim" if match.verdict == "verbatim" else "found with differences"
+        if match.in_quotation:
+            label += ", inside a quotation in the statement"
+        click.echo(f"      {label}")
         click.echo(
             f"      {ref.given + ' ' if ref.given else ''}{ref.family}, “{speech.meta.title}”, "
             f"{speech.meta.date.isoformat()}"

@@ -24,8 +24,14 @@ Two steps, so that 10,000 speeches answer in well under a second:
 The fidelity is the Dice score over that window: 2 × words in common / (words quoted + words said),
 with elided words left out. 1.0 is a verbatim quotation (punctuation and case aside).
 
-The same tokenizer and stop words are written into the site's quote-check index, and the page's script
-(assets/podium-cite.js) repeats these steps in the browser.
+The best match then gets a verdict (`Match.verdict`): `verbatim`, `differences` (found, with the words the
+quotation changed) or `not found`. A match is found when its fidelity is at least FOUND and it keeps at least
+CONTENT of the quotation's content words; below either, the nearest statement is a coincidence of common
+words, and no citation is offered. The thresholds were calibrated on real misquotes against sentences in no
+transcript (docs/data.md, "How sure is a verdict"; tests/test_quote_verdict.py keeps the calibration set).
+
+The same tokenizer, stop words and thresholds are written into the site's quote-check index, and the page's
+script (assets/podium-cite.js) repeats these steps, and the verdict, in the browser.
 """
 
 from __future__ import annotations
@@ -49,6 +55,11 @@ WORD = QUOTE_WORD  # a word with inner apostrophes; the browser's script uses th
 ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
 SHORTLIST = 30  # candidates aligned per quotation
 COMMON = 0.05  # a word in more than 5% of statements (and 50 or more) does not shortlist on its own
+# Calibrated verdict (docs/data.md): misquotes scored 0.67-1.0, sentences in no transcript 0.09-0.47.
+FOUND = 0.6  # the least fidelity of a quotation found with differences
+CONTENT = 0.5  # the least share of the quotation's content words that must be among the words in common
+VERDICTS = ("verbatim", "differences", "not found")
+QUOTED = re.compile(r'“[^”]*”|„[^“”]*[“”]|«[^»]*»|"[^"]*"')  # a quotation inside a statement
 
 
 def normalize(word: str) -> str:
@@ -84,6 +95,21 @@ class Match:
     pieces: list[Piece]
     window: tuple[int, int]  # the statement's words covered by the quotation, as word indexes [start, end)
     shortlist_score: float = 0.0
+
+    @property
+    def verdict(self) -> str:
+        """`verbatim`, `differences` or `not found` (see `verdict`)."""
+        return verdict(self.fidelity, self.pieces)
+
+    @property
+    def found(self) -> bool:
+        return self.verdict != "not found"
+
+    @property
+    def in_quotation(self) -> bool:
+        """Whether the quoted words sit inside quotation marks in the statement: the speaker quoting
+        someone else, or themselves (`As I have said, “...”`)."""
+        return inside_quotation(self.text, self.window)
 
     @property
     def changed(self) -> list[Piece]:
@@ -135,6 +161,45 @@ class Match:
         return ", ".join(parts) or "verbatim"
 
 
+def verdict(fidelity: float, pieces: list[Piece]) -> str:
+    """`verbatim`, `differences` (found, with changes) or `not found`, from an alignment.
+
+    Found needs both a fidelity of FOUND and CONTENT of the quotation's content words said: a quotation
+    that shares only "the", "of" and "will" with the nearest statement is not found, however short.
+
+    >>> verdict(2 / 3, [Piece("same", ("Multilateralism", "is"), ("Multilateralism", "is")),
+    ...                 Piece("changed", ("faltering",), ("foundering",))])
+    'differences'
+    >>> verdict(0.29, [Piece("changed", ("clear",), ("We",)), Piece("same", ("build", "a"), ("build", "a"))])
+    'not found'
+    """
+    if pieces and all(p.op in ("same", "elided") for p in pieces):
+        return "verbatim"
+    quoted = content_words(normalize(w) for p in pieces for w in p.quoted)
+    kept = content_words(normalize(w) for p in pieces if p.op == "same" for w in p.quoted)
+    if fidelity >= FOUND and kept and len(kept) >= CONTENT * len(quoted):
+        return "differences"
+    return "not found"
+
+
+def inside_quotation(text: str, window: tuple[int, int]) -> bool:
+    """Whether the words `window` of `text` lie within one pair of quotation marks.
+
+    >>> inside_quotation('As I said in Astana, “dialogue beats division”, and I repeat it.', (5, 8))
+    True
+    >>> inside_quotation('As I said in Astana, “dialogue beats division”, and I repeat it.', (0, 3))
+    False
+    """
+    spans = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    if not spans or window[0] >= window[1]:
+        return False
+    offsets = [m.start() for m in WORD.finditer(text)]
+    if window[1] > len(offsets):
+        return False
+    first, last = offsets[window[0]], offsets[window[1] - 1]
+    return any(start < first and last < end for start, end in spans)
+
+
 @dataclass
 class _Entry:
     speech: str
@@ -172,7 +237,9 @@ class QuoteIndex:
     def shortlist(self, quoted: list[str], size: int = SHORTLIST) -> list[tuple[int, float]]:
         """The statements sharing the quotation's rarest content words, best first, with their scores."""
         total = len(self.entries) or 1
-        words = sorted((w for w in content_words(quoted) if w in self.postings), key=lambda w: len(self.postings[w]))
+        # In the order of the quotation among equally rare words, as the browser's script sorts them.
+        content = [w for w in dict.fromkeys(quoted) if w not in STOPWORDS and len(w) > 1 and w in self.postings]
+        words = sorted(content, key=lambda w: len(self.postings[w]))
         if not words:  # only stop words ("It is what it is"): fall back on them
             words = sorted({w for w in quoted if w in self.postings}, key=lambda w: len(self.postings[w]))
         scores: dict[int, float] = defaultdict(float)
@@ -442,7 +509,9 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
 
     - `meta.json`: counts, the stop words, the shard prefix length and the chunk size;
     - `w-<hex>.json`: for the words starting with the same 1-3 characters (hex code points), each word's
-      document frequency and its statements (left out for common words, which never shortlist first);
+      document frequency and its statements (left out for common words, which rarely shortlist);
+    - `p-<hex>.json`: a common word's statements (hex code points of the whole word), fetched only when it
+      is among the two rarest words of a quotation made of common words, as `QuoteIndex.shortlist` uses it;
     - `c-<n>.json`: statements n×CHUNK to (n+1)×CHUNK-1: [speech id, statement id, plain text, speaker id],
       and what a result shows of their speeches (`speeches`: id -> {title, date, speakers, url, cite}).
     """
@@ -456,6 +525,8 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
             "chunk": CHUNK,
             "common": COMMON,
             "floor": FLOOR,
+            "found": FOUND,
+            "content": CONTENT,
             "stopwords": sorted(STOPWORDS),
         }
     }
@@ -465,6 +536,8 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
             len(postings),
             None if is_common(len(postings), total) else list(postings),
         ]
+        if is_common(len(postings), total):
+            files[f"p-{shard_name(word, len(word))}.json"] = list(postings)
     for name, words in shards.items():
         files[f"w-{name}.json"] = dict(sorted(words.items()))
     for start in range(0, total, CHUNK):
@@ -485,8 +558,9 @@ def coverage(speech: Speech, problems: Problems | None = None) -> list[dict]:
     """The speech's press quotations (front matter `coverage`), each measured against what was said.
 
     A quotation that names its `statement` is aligned with that statement; one that does not is matched
-    against the whole speech. With `problems`, a `statement` id that is not in the speech is reported
-    where it was written.
+    against the whole speech, and kept only when the verdict is found: a quotation that is not in the
+    speech is listed as not found, never under a statement it merely shares a few words with. With
+    `problems`, a `statement` id that is not in the speech is reported where it was written.
     """
     if not speech.meta.coverage:
         return []
@@ -506,7 +580,7 @@ def coverage(speech: Speech, problems: Problems | None = None) -> list[dict]:
                     match = Match(speech.id, statement.id, plain_text(statement.text), fidelity, pieces, window)
         else:
             found = index.search(item.quote, 1, speech=speech.id)
-            match = found[0] if found else None
+            match = found[0] if found and found[0].found else None
         results.append(
             {
                 "outlet": item.outlet,
@@ -517,7 +591,9 @@ def coverage(speech: Speech, problems: Problems | None = None) -> list[dict]:
                 "statement_id": match.statement if match else item.statement,
                 "fidelity": round(match.fidelity, 4) if match else None,
                 "differences": match.marked() if match else "",
-                "summary": match.summary() if match else "no statement shares a word with it",
+                "summary": match.summary() if match else "not found in this transcript",
+                "verdict": match.verdict if match else "not found",
+                "in_quotation": match.in_quotation if match else False,
                 "pieces": [[p.op, list(p.said), list(p.quoted)] for p in match.pieces] if match else [],
             }
         )
