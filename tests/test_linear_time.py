@@ -208,7 +208,7 @@ def test_one_statement_with_3000_references_renders_its_cross_links_in_linear_ti
     quote_ = first_words(speech.statements[0].text)
     assert quote_ == "We said point 0 and point 1 and point 2 and point 3 and…"
     assert f'<q class="podium-xref__quote">{quote_}</q>' in blocks["s2999"]
-    assert "<summary>Referenced by 1</summary>" in blocks["s0"]
+    assert "<summary>Referenced in 1 statement</summary>" in blocks["s0"]
     assert '"many#big"' in cards
 
 

@@ -423,7 +423,8 @@
         all.search = writeState(state);
         html += '<a role="option" id="podium-quick-all" class="podium-quick podium-quick--all" href="' +
           escapeHtml(all.pathname + all.search) + '">' +
-          (result.run.total ? "All " + result.run.total + " speeches with filters and sorting" : "No speech matches. Search page") + " →</a>";
+          (result.run.total === 1 ? "The one matching speech, with filters and sorting"
+            : result.run.total ? "All " + result.run.total + " speeches with filters and sorting" : "No speech matches. Search page") + " →</a>";
         list.innerHTML = html;
         open();
         setActive(-1);

@@ -115,8 +115,8 @@ def render(chart: BarChart) -> Markup:
         f'<svg class="podium-chart__svg" viewBox="0 0 {g["width"]} {g["height"]}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{ident}-title">{e(chart.title)}</title>',
-        f'<desc id="{ident}-desc">{e(chart.description)} {e(t(chart.unit, n=total))} in all; '
-        f"the most in one bar: {most}.</desc>",
+        f'<desc id="{ident}-desc">{e(chart.description)} '
+        f"{e(t('{total} in all; the most in one bar: {most}.', total=t(chart.unit, n=total), most=most))}</desc>",
         f'<line class="podium-chart__axis" x1="{g["left"]}" y1="{g["baseline"]}" x2="{g["right"]}" '
         f'y2="{g["baseline"]}" stroke="currentColor" />',
         f'<line class="podium-chart__grid" x1="{g["left"]}" y1="{g["top_y"]}" x2="{g["right"]}" '
@@ -153,7 +153,7 @@ def render(chart: BarChart) -> Markup:
         '<details class="podium-chart__data">',
         f"<summary>{e(t('The figures as a table'))}</summary>",
         f'<table><thead><tr><th scope="col">{e(t(chart.category))}</th>'
-        f'<th scope="col">{e(chart.unit.capitalize())}</th></tr></thead><tbody>',
+        f'<th scope="col">{e(t(chart.unit.capitalize()))}</th></tr></thead><tbody>',
     ]
     for bar in chart.bars:
         label = f'<a href="{e(bar.href)}">{e(bar.label)}</a>' if bar.href else e(bar.label)

@@ -32,9 +32,10 @@ from podium.core.archive import Archive
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Statement
-from podium.core.text import MONTHS, fold, slug
+from podium.core.text import fold, slug
 from podium.core.urls import paged as page_url  # noqa: F401  (page_url: the facets' name for it)
 from podium.core.urls import term_path
+from podium.render.i18n import month_name
 
 
 @dataclass
@@ -351,7 +352,7 @@ def group_key(speech: Speech, group_by: str, event=None) -> tuple[str, str, tupl
     """(anchor, heading, sort key) of the group a speech is listed under on a term page."""
     date = speech.meta.date
     if group_by == "month":
-        return f"m{date.month:02d}", f"{MONTHS[date.month - 1]} {date.year}", (-date.year, -date.month)
+        return f"m{date.month:02d}", f"{month_name(date.month)} {date.year}", (-date.year, -date.month)
     if group_by == "session":
         sessions = [s.name for s in (event.sessions if event is not None else [])]
         name = speech.meta.session

@@ -28,11 +28,12 @@ from podium.core import versions
 from podium.core.archive import Archive
 from podium.core.speech import Speech
 from podium.core.statements import Statement
-from podium.core.text import MONTHS, plain_text, shorten
+from podium.core.text import plain_text, shorten
 from podium.core.urls import Urls, paged, source
 from podium.facets import charts
 from podium.facets.index import FacetIndex, Page, Term, chunk, co_counts, collect, current_role, letter, paginate, turns
 from podium.languages import translations as languages
+from podium.render.i18n import month_name, translate
 from podium.render.pages import Links, environment, speaker_view
 
 # What each facet's term page shows beside its own speeches: the terms of these facets among them, with counts.
@@ -217,7 +218,7 @@ class FacetSite:
                     months[speech.meta.date.month] = months.get(speech.meta.date.month, 0) + 1
                 view.update(
                     months=[
-                        (m, MONTHS[m - 1], months[m], self.href(term, links, starts[f"m{m:02d}"], f"m{m:02d}"))
+                        (m, month_name(m), months[m], self.href(term, links, starts[f"m{m:02d}"], f"m{m:02d}"))
                         for m in sorted(months, reverse=True)
                     ]
                 )
@@ -250,8 +251,8 @@ class FacetSite:
                     )
             context["chart"] = charts.render(
                 charts.BarChart(
-                    "Speeches per year",
-                    "The number of speeches in the archive in each year.",
+                    translate("Speeches per year"),
+                    translate("The number of speeches in the archive in each year."),
                     bars,
                     ident="chart-years",
                 )
@@ -349,14 +350,16 @@ class FacetSite:
                 counts[speech.meta.date.month] += 1
             bars = [
                 charts.Bar(
-                    MONTHS[m - 1][:3], n, links.page(paged(term.url, starts[f"m{m:02d}"])) + f"#m{m:02d}" if n else None
+                    month_name(m, short=True),
+                    n,
+                    links.page(paged(term.url, starts[f"m{m:02d}"])) + f"#m{m:02d}" if n else None,
                 )
                 for m, n in counts.items()
             ]
             return charts.render(
                 charts.BarChart(
-                    f"Speeches per month in {term.label}",
-                    f"The number of speeches in each month of {term.label}.",
+                    translate("Speeches per month in {label}", label=term.label),
+                    translate("The number of speeches in each month of {label}.", label=term.label),
                     bars,
                     ident="chart-months",
                     category="Month",
@@ -372,11 +375,15 @@ class FacetSite:
                 href = links.year(year)  # an edition's page groups by session, not by year
             bars.append(charts.Bar(str(year), count, href))
         what = {
-            "speakers": f"Speeches by {term.label}",
-            "topics": f"Speeches on {term.label}",
-            "events": f"Speeches at {term.label}",
+            "speakers": "Speeches by {label} in each year.",
+            "topics": "Speeches on {label} in each year.",
+            "events": "Speeches at {label} in each year.",
         }[term.facet]
-        return charts.render(charts.BarChart("Speeches per year", f"{what} in each year.", bars, ident="chart-years"))
+        return charts.render(
+            charts.BarChart(
+                translate("Speeches per year"), translate(what, label=term.label), bars, ident="chart-years"
+            )
+        )
 
     def render_statements(self, term: Term, number: int, links: Links) -> str:
         parts = chunk(term.statements, self.settings.page_size)

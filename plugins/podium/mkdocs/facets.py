@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
+from podium.core.urls import source
 from podium.facets import index as facets
 from podium.facets import pages as facet_pages
 from podium.mkdocs.assets import add_asset_files, use_assets
@@ -93,6 +94,24 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         log.info(f"{len(self.pages)} facet pages ({', '.join(self.config.facets)}) collected in {self.seconds:.2f}s")
         return files
 
+    def on_nav(self, nav, config, files):
+        """Drop the hub of a facet with no terms from the navigation: an archive with no topics has no Topics
+        tab leading to an empty page. The hub itself is still built and says so, for an old link."""
+        if self.site is None:
+            return nav
+        empty = {source(f"{name}/") for name in self.config.facets if not self.site.hub_rows(name)}
+        if not empty:
+            return nav
+        nav.items = _without(nav.items, empty)
+        nav.pages = [page for page in nav.pages if page.file.src_uri not in empty]
+        # Previous/next links in the footer skip the dropped hubs too.
+        for before, after in zip([None, *nav.pages], [*nav.pages, None], strict=True):
+            if before is not None:
+                before.next_page = after
+            if after is not None:
+                after.previous_page = before
+        return nav
+
     def on_page_markdown(self, markdown, page, config, files):
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
@@ -106,3 +125,17 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         if spec is None or self.site is None:
             return html_text
         return self.site.render(spec, links(page, config))
+
+
+def _without(items: list, uris: set[str]) -> list:
+    """The navigation `items` without the pages built from `uris`, and without a section left empty by that."""
+    kept = []
+    for item in items:
+        if item.is_page and item.file and item.file.src_uri in uris:
+            continue
+        if item.is_section:
+            item.children = _without(item.children, uris)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept

@@ -12,6 +12,10 @@ front matter, and gives the page a table of contents of the transcript's `##` se
 gives the page the transcript's language in `<html lang>`. Under `mkdocs serve` it watches the
 transcripts, the registries and the plugin's own code, and reloads the core when that code changes.
 
+No page asks another host for anything by default: `on_config` turns Material's Google Fonts off (system
+fonts) unless the site names a font in `theme.font`, and Podium's `partials/source.html` shows the repository
+link without Material's call to the GitHub API unless `extra: {repository_stats: true}` asks for stars and forks.
+
 Every Podium plugin takes MkDocs' own `enabled` option: `podium-cite: {enabled: false}` turns that plugin
 off (none of its hooks run). The other Podium plugins need `podium` itself enabled.
 """
@@ -106,6 +110,20 @@ class PodiumConfig(SettingsConfig):
     lint = Setting[dict]()
 
 
+# Material's own default (its mkdocs_theme.yml), which it loads from Google Fonts on every page view.
+MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+
+
+def _no_google_fonts(theme) -> None:
+    """No request leaves the site by default: Material's default font becomes the system fonts.
+
+    A site that names a font in `theme.font` (or sets `font: false` itself) keeps its choice; Material's
+    default, left as it is, would ask fonts.googleapis.com for Roboto on every page a reader opens.
+    """
+    if theme.name == "material" and theme.get("font") == MATERIAL_FONT:
+        theme["font"] = False
+
+
 class PodiumPlugin(BasePlugin[PodiumConfig]):
     def __init__(self) -> None:
         self.state: PodiumState | None = None
@@ -131,7 +149,13 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         overrides = str(PACKAGE / "overrides")
         if overrides not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        _no_google_fonts(config.theme)
         return config
+
+    def on_env(self, env, config, files):
+        """Material's own pages that Podium overrides (404.html) print Podium's interface strings with `t`."""
+        i18n.install(env)
+        return env
 
     @event_priority(50)  # early: the other Podium plugins read `podium_state(config)` in their own on_files
     def on_files(self, files: Files, config) -> Files:

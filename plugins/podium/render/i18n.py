@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from podium.core.text import MONTHS as _ENGLISH_MONTHS
 from podium.core.text import long_date as _english_date
 
 DEFAULT = "en"
@@ -108,6 +109,113 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "aligned by the editor": "выровнено редактором",
         "in order": "по порядку",
         "Languages": "Языки",
+        # facet pages (podium-facets): hubs, term pages, pagers
+        "topics": ("тема", "темы", "тем"),
+        "Speakers": "Спикеры",
+        "Speeches": "Речи",
+        "Events": "События",
+        "Dates": "Даты",
+        "Place": "Место",
+        "Website": "Сайт",
+        "Programme": "Программа",
+        "Editions": "Выпуски",
+        "Portrait of {name}": "Портрет: {name}",
+        "Country": "Страна",
+        "Also written": "Другие написания",
+        "Links": "Ссылки",
+        "Roles": "Должности",
+        "from": "с",
+        "to": "по",
+        "current": "по настоящее время",
+        "Also": "См. также",
+        "Subtopics": "Подтемы",
+        "page {n} of {total}": "страница {n} из {total}",
+        "No speaker has a speech in this archive yet.": "В архиве пока нет ни одной речи.",
+        ", A–Z by name; the number is how many speeches each gave.": (
+            ", по алфавиту; число — сколько речей произнёс каждый."
+        ),
+        "This archive has no topics yet: editors add them in topics.yml and tag speeches with `topics:`.": (
+            "В архиве пока нет тем: редакторы добавляют их в topics.yml и отмечают речи полем `topics:`."
+        ),
+        "This archive has no events yet: editors add them in events.yml and name one with `event:`.": (
+            "В архиве пока нет событий: редакторы добавляют их в events.yml и указывают полем `event:`."
+        ),
+        " of the archive's vocabulary; a topic's count includes its subtopics'.": (
+            " в словаре архива; число у темы включает её подтемы."
+        ),
+        ": series, and their editions inside them; a series' count includes its editions'.": (
+            ": серии и их выпуски; число у серии включает её выпуски."
+        ),
+        "Jump to a letter": "Перейти к букве",
+        "Role": "Должность",
+        "Any role": "Любая должность",
+        "Organisation": "Организация",
+        "Any organisation": "Любая организация",
+        "Name": "Имя",
+        "Pages": "Страницы",
+        "Newer": "Новее",
+        "Older": "Старше",
+        "Breadcrumbs": "Навигационная цепочка",
+        "Statements on {label}": "Высказывания на тему «{label}»",
+        "on this topic, from every speech that touches it.": "на эту тему, из всех речей, где она есть.",
+        "in this archive": "в архиве",
+        "tagged": "с этой темой",
+        "Statements on this topic": "Высказывания на эту тему",
+        "All {n} statements →": "Все высказывания ({n}) →",
+        "and {n} more": "и ещё {n}",
+        "Turns in panels and debates": "Реплики в панельных дискуссиях и дебатах",
+        "In {n} speeches with several speakers.": "В речах с несколькими спикерами: {n}.",
+        "turn {n}": "реплика {n}",
+        "Jump to": "Перейти к",
+        "No speeches yet.": "Речей пока нет.",
+        # search_page.html (podium-search) and the 404 page
+        "Search the transcripts": "Поиск по стенограммам",
+        'Words, or a "phrase in quotes"': "Слова или «фраза в кавычках»",
+        "Search": "Искать",
+        "Put a phrase in quotes to find those words in that order.": (
+            "Возьмите фразу в кавычки, чтобы найти эти слова именно в таком порядке."
+        ),
+        "Press {slash} to come back here, {down} {up} to move through the results, {enter} to open one.": (
+            "Нажмите {slash}, чтобы вернуться сюда, {down} {up} — чтобы идти по результатам, {enter} — чтобы открыть."
+        ),
+        "How search works": "Как устроен поиск",
+        "Sort": "Порядок",
+        "Most relevant": "Сначала самые подходящие",
+        "Newest first": "Сначала новые",
+        "Oldest first": "Сначала старые",
+        "Filters": "Фильтры",
+        "Search needs JavaScript. Every speech is also listed on the {link} page.": (
+            "Для поиска нужен JavaScript. Все речи также перечислены на странице {link}."
+        ),
+        "Speakers, topics and events": "Спикеры, темы и события",
+        "Show more speeches": "Показать ещё речи",
+        "Page not found": "Страница не найдена",
+        "Nothing is published at this address. The speech or page may have moved, or the link may be mistyped.": (
+            "По этому адресу ничего нет. Возможно, речь или страница переехала, или в ссылке опечатка."
+        ),
+        "Search the speeches": "Поиск по речам",
+        "Browse the archive": "Разделы архива",
+        "Search speeches": "Поиск по речам",
+        "Quick results": "Быстрые результаты",
+        # xref_statement.html (podium-xref)
+        "See also:": "См. также:",
+        "Referenced in {count}": "Ссылки из других речей: {count}",
+        "Related ({n})": "Похожие ({n})",
+        # charts (facets/charts.py) on facet pages
+        "Speeches per year": "Речи по годам",
+        "The number of speeches in the archive in each year.": "Число речей в архиве за каждый год.",
+        "Speeches per month in {label}": "Речи по месяцам, {label}",
+        "The number of speeches in each month of {label}.": "Число речей за каждый месяц {label} года.",
+        "Speeches by {label} in each year.": "Речи: {label}, по годам.",
+        "Speeches on {label} in each year.": "Речи на тему «{label}», по годам.",
+        "Speeches at {label} in each year.": "Речи на событии «{label}», по годам.",
+        "The figures as a table": "Цифры в виде таблицы",
+        "Year": "Год",
+        "Month": "Месяц",
+        "{total} in all; the most in one bar: {most}.": "Всего: {total}; больше всего в одном столбце: {most}.",
+        # search filters (search_page.html legends)
+        "Speaker": "Спикер",
+        "Topic": "Тема",
     },
 }
 # English plurals: (one, other). A plural key missing here is its own "other" form with "one" = key.
@@ -116,6 +224,7 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
     "statements": ("statement", "statements"),
     "speakers": ("speaker", "speakers"),
     "events": ("event", "events"),
+    "topics": ("topic", "topics"),
 }
 
 _language = DEFAULT
@@ -192,6 +301,33 @@ _MONTHS_RU = (
 )
 
 
+# Month names standing alone (a heading, a chart's bar), where Russian uses the nominative.
+_MONTH_NAMES_RU = (
+    "Январь",
+    "Февраль",
+    "Март",
+    "Апрель",
+    "Май",
+    "Июнь",
+    "Июль",
+    "Август",
+    "Сентябрь",
+    "Октябрь",
+    "Ноябрь",
+    "Декабрь",
+)
+
+
+def month_name(month: int, short: bool = False) -> str:
+    """The name of `month` (1-12) on its own, in the interface language; `short` gives three letters.
+
+    >>> month_name(5), month_name(3, short=True)
+    ('May', 'Mar')
+    """
+    names = _MONTH_NAMES_RU if _language == "ru" else _ENGLISH_MONTHS
+    return names[month - 1][:3] if short else names[month - 1]
+
+
 def long_date(day) -> str:
     """29 May 2025, or 29 мая 2025 г. in Russian: the day, the month's name, the year."""
     if _language == "ru":
@@ -207,3 +343,4 @@ def install(env) -> None:
     env.globals["t"] = translate
     env.globals["plural"] = plural
     env.filters["long_date"] = long_date
+    env.globals["month_name"] = month_name
