@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from podium.cli.options import root_option
+from podium.cli.options import root_option, tool_option
 
 
 def builder(tool: str) -> str:
@@ -51,13 +51,7 @@ def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True)
     show_default=True,
     help="Where the finished site goes.",
 )
-@click.option(
-    "--tool",
-    type=click.Choice(["mkdocs", "properdocs"]),
-    default="mkdocs",
-    show_default=True,
-    help="The site builder to run.",
-)
+@tool_option
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Abort on MkDocs warnings too.")
 @root_option
 def build_command(site_dir: Path, tool: str, strict: bool, root: Path) -> None:

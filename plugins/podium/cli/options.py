@@ -59,6 +59,15 @@ format_option = click.option(
 )
 """`--format`: how problems are printed (see podium.core.annotations)."""
 
+tool_option = click.option(
+    "--tool",
+    type=click.Choice(["mkdocs", "properdocs"]),
+    default="mkdocs",
+    show_default=True,
+    help="The site builder to run: MkDocs, or ProperDocs, its maintained fork.",
+)
+"""`--tool`: which builder `podium build` and `podium serve` run."""
+
 
 def fail(problems: Iterable[Problem], status: int = 1) -> NoReturn:
     """Print the problems, sorted, to stderr and exit (1: the input is wrong)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from podium.cli.build import builder
-from podium.cli.options import root_option
+from podium.cli.options import root_option, tool_option
 
 
 @click.command("serve")
@@ -25,13 +25,7 @@ from podium.cli.options import root_option
     metavar="IP:PORT",
     help="Where to serve; 127.0.0.1 keeps the preview on this machine.",
 )
-@click.option(
-    "--tool",
-    type=click.Choice(["mkdocs", "properdocs"]),
-    default="mkdocs",
-    show_default=True,
-    help="The site builder to run.",
-)
+@tool_option
 @root_option
 def serve_command(dev_addr: str, tool: str, root: Path) -> None:
     """Build the site and serve it, rebuilding when a transcript, a registry or a page changes.
