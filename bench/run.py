@@ -453,9 +453,35 @@ class SizeResult:
     corpus: dict[str, Any] = field(default_factory=dict)
     ways: dict[str, dict[str, Any]] = field(default_factory=dict)
     serve: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warm: dict[str, Any] = field(default_factory=dict)
+    """Podium's second build of the same corpus, nothing changed: the build cache and the last site in place."""
+    search: dict[str, Any] = field(default_factory=dict)
+    """Bytes and time of the first queries on Podium's site (bench/search.py), in headless Chromium."""
 
 
-def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, keep: bool) -> SizeResult:
+def search_figures(site: Path, log: Path) -> dict[str, Any]:
+    """bench/search.py on a built site, as a child process: the queries' bytes and times, or the error."""
+    out = log.with_suffix(".json")
+    command = [sys.executable, str(REPO / "bench" / "search.py"), "--site", str(site), "--json", str(out)]
+    with open(log, "wb") as output:
+        done = subprocess.run(command, env=ENV, stdout=output, stderr=subprocess.STDOUT, check=False)
+    if done.returncode != 0 or not out.is_file():
+        tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
+        return {"error": f"exit {done.returncode}: {' | '.join(tail)}"}
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    return {"queries": figures.get("queries", []), "worst": figures.get("worst", {}), "index": figures.get("index")}
+
+
+def run_size(
+    count: int,
+    seed: int,
+    work: Path,
+    timeout: float,
+    serve: bool,
+    keep: bool,
+    ways: tuple[str, ...] = WAYS,
+    search: bool = False,
+) -> SizeResult:
     from podium.editors.generate import generate, plugins_of
 
     base = work / str(count)
@@ -499,7 +525,7 @@ def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, kee
     (base / "markdown").mkdir()
     write_config(base / "markdown", config_for("bare", repo))
 
-    for way in WAYS:
+    for way in ways:
         folder = base / way
         if way == "markdown":
             command = [
@@ -520,6 +546,14 @@ def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, kee
             + (f"  ERROR {measure.error}" if measure.error else ""),
             flush=True,
         )
+        if way == "podium" and not measure.error:
+            # Again, nothing changed: what an editor waits for after `git pull` with no new transcript.
+            warm = measured(command, folder, timeout, base / "podium-warm.log")
+            result.warm = asdict(warm)
+            print(f"[{count}] podium warm: {warm.wall:.1f} s, CPU {warm.cpu:.1f} s", flush=True)
+            if search:
+                result.search = search_figures(folder / "site", base / "search.log")
+                print(f"[{count}] search: {result.search.get('worst') or result.search}", flush=True)
 
     if serve:
         victim = items[len(items) // 2]
@@ -527,18 +561,21 @@ def run_size(count: int, seed: int, work: Path, timeout: float, serve: bool, kee
             ("bare", base / "bare" / "docs" / "speeches" / f"{victim.id}.md"),
             ("podium", podium_dir / "speeches" / str(victim.year) / f"{victim.id}.md"),
         ):
+            if way not in ways:
+                continue
             figures = serve_reload(base / way, transcript, f"speeches/{victim.id}/", base / f"serve-{way}.log")
             result.serve[way] = figures
             print(f"[{count}] serve {way}: {figures}", flush=True)
 
     if not keep:
-        for way in WAYS:
+        for way in ways:
             shutil.rmtree(base / way / ("out" if way == "markdown" else "site"), ignore_errors=True)
     return result
 
 
 def profile(count: int, work: Path) -> dict[str, Any] | None:
     folder = work / str(count) / "podium"
+    shutil.rmtree(folder / ".cache", ignore_errors=True)  # profile a cold build, as the table's first one
     report, tree = work / f"profile-{count}.json", work / f"profile-{count}.txt"
     command = [
         sys.executable,
@@ -602,7 +639,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=Path("/tmp/podium-bench"), help="where corpora and sites go")
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
-    parser.add_argument("--serve-at", type=int, default=1000, help="size at which to time mkdocs serve reloads")
+    parser.add_argument("--serve-at", type=int, default=10000, help="size at which to time mkdocs serve reloads")
+    parser.add_argument(
+        "--ways", default=",".join(WAYS), help=f"comma-separated ways to build, of {', '.join(WAYS)} (default: all)"
+    )
+    parser.add_argument(
+        "--search-at",
+        default="10000",
+        help="comma-separated sizes at which to measure search queries' bytes in headless Chromium (bench/search.py)",
+    )
     parser.add_argument("--profile-at", type=int, default=1000, help="size at which to profile Podium's build")
     parser.add_argument("--timeout", type=float, default=4 * 3600, help="seconds allowed per build")
     parser.add_argument("--keep", action="store_true", help="keep the built sites")
@@ -629,6 +674,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.out} from {args.report_only}")
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    ways = tuple(w for w in WAYS if w in {x.strip() for x in args.ways.split(",")})
+    search_at = {int(s) for s in args.search_at.split(",") if s.strip()}
     args.work.mkdir(parents=True, exist_ok=True)
     global CONFIG
     if args.code == "HEAD":
@@ -652,7 +699,16 @@ def main(argv: list[str] | None = None) -> int:
     serve_at = args.serve_at if args.serve_at in sizes else max([s for s in sizes if s <= args.serve_at] or [0])
     for count in sizes:
         results["sizes"][str(count)] = asdict(
-            run_size(count, args.seed, args.work, args.timeout, serve=count == serve_at, keep=args.keep)
+            run_size(
+                count,
+                args.seed,
+                args.work,
+                args.timeout,
+                serve=count == serve_at,
+                keep=args.keep,
+                ways=ways,
+                search=count in search_at,
+            )
         )
         (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
         if count == (args.profile_at if args.profile_at in sizes else serve_at):
