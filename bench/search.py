@@ -51,7 +51,7 @@ CHROMIUM_ARGS = [
 TARGETS = {"transfer_kb": 300, "seconds": 0.5, "index_share": 0.15}
 INDEX_LOG = re.compile(
     r"Pagefind indexed (\d+) page\(s\) \(([^)]*)\) in ([\d.]+) s(?:, peak memory (\d+) MB)?"
-    r"(?:, ([\d.]+) s of CPU)?(?:; the build waited ([\d.]+) s for it)?"
+    r"(?:, ([\d.]+) s of CPU)?(?:, (\d+) shards joined in ([\d.]+) s)?(?:; the build waited ([\d.]+) s for it)?"
 )
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
 
@@ -83,7 +83,7 @@ def build(root: Path, speeches: int, seed: int) -> dict:
         sys.exit("the build did not run Pagefind: is podium-search in mkdocs.yml?")
     # Pagefind runs beside the build (pages are sent as they are rendered); what it adds to the build is the
     # time the build waited for it at the end.
-    index_seconds, waited = float(match.group(3)), float(match.group(6) or match.group(3))
+    index_seconds, waited = float(match.group(3)), float(match.group(8) or match.group(3))
     index_cpu = float(match.group(5) or 0)
     # On a busy machine wall times stretch; CPU seconds do not: Pagefind's CPU over the rest of the build's is
     # what indexing costs wherever it runs, and what it adds when the build has no core to spare.
@@ -91,7 +91,9 @@ def build(root: Path, speeches: int, seed: int) -> dict:
         "build_seconds": round(seconds, 2),
         "index_seconds_in_build": index_seconds,
         "index_waited_seconds": waited,
-        "index_peak_memory_mb": int(match.group(4) or 0),
+        "index_peak_memory_mb": int(match.group(4) or 0),  # of the largest Pagefind process (one per shard)
+        "index_shards": int(match.group(6) or 1),
+        "index_merge_seconds": float(match.group(7) or 0),
         "index_share": round(waited / (seconds - waited), 3),
         "build_cpu_seconds": round(cpu, 1),
         "index_cpu_seconds": index_cpu,
@@ -99,9 +101,10 @@ def build(root: Path, speeches: int, seed: int) -> dict:
     }
 
 
-def index_alone(site: Path) -> dict:
+def index_alone(site: Path, shard_size: int | None = None) -> dict:
+    shards = ["--shard-size", str(shard_size)] if shard_size else []
     result = subprocess.run(
-        [sys.executable, "-m", "podium.search.index", str(site)], capture_output=True, text=True, env=ENV
+        [sys.executable, "-m", "podium.search.index", str(site), *shards], capture_output=True, text=True, env=ENV
     )
     if result.returncode != 0:
         sys.exit(f"indexing failed: {result.stdout}{result.stderr}")
@@ -265,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="measure this built site instead of generating one")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--index-alone", action="store_true", help="also time Pagefind alone over the built site")
+    parser.add_argument("--shard-size", type=int, help="speeches per Pagefind process when indexing alone")
+    parser.add_argument("--keep-index", action="store_true", help="with --site: measure the bundle as it is")
     args = parser.parse_args(argv)
 
     figures: dict = {"speeches": args.speeches, "seed": args.seed, "targets": TARGETS}
@@ -282,8 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             f" Pagefind {figures['index_cpu_seconds']} s of it",
             file=sys.stderr,
         )
-    if args.site or args.index_alone:  # the build already reported Pagefind's time and memory
-        figures["index"] = index_alone(site)
+    if (args.site and not args.keep_index) or args.index_alone:  # the build already reported Pagefind's figures
+        figures["index"] = index_alone(site, args.shard_size)
         print(f"Pagefind alone: {figures['index']}", file=sys.stderr)
     figures["queries"] = measure_queries(site)
     worst = {

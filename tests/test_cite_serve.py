@@ -53,8 +53,8 @@ def test_exports_follow_serving_and_the_option(archive_dir: ArchiveDir, command,
     assert '"templates"' in page
     for path in (
         "speeches/opening/speech.json",
-        "speeches/opening/akn.xml",
-        "speeches/opening/embed/index.html",
+        "speeches/opening/akn.xml.gz",
+        "embed/index.html",
         "feed.xml",
         "data/statements.jsonl.gz",
         "data/popolo.json",

@@ -156,7 +156,7 @@ def test_every_bad_option_is_reported_and_the_rest_still_apply(tmp_path):
             "  hint: did you mean `max_transcript_kb`? the options are: speeches_dir, allow_html, max_transcript_kb, "
             "max_nesting, max_yaml_depth, max_list_depth, max_angle_brackets, max_topics, max_references, "
             "max_inline_markup, max_quotations, max_quotation_words, max_registry_kb, latest, index_size, "
-            "edit_uri, lint"
+            "edit_uri, lint, workers"
         ),
     ]
     assert read == Settings(index_size=7)  # the bad ones fall back to their defaults; the good one applies

@@ -17,7 +17,9 @@ from pathlib import Path
 from podium.core.archive import Archive, ArchiveCheck
 from podium.core.archive import load as load_core
 from podium.core.settings import Settings
+from podium.facets import photos
 from podium.languages import translations
+from podium.media import recordings
 from podium.quote import index as quote
 from podium.xref import references
 
@@ -39,13 +41,20 @@ def _translations(archive: Archive, known: set[str]) -> None:
     translations.check(archive)
 
 
+def _recordings(archive: Archive, known: set[str]) -> None:
+    """Recordings in the repository exist inside the archive; statement times have a recording to play."""
+    recordings.check(archive, known)
+
+
 CHECKS: tuple[ArchiveCheck, ...] = (
     _references,
     _quotations,
     _translations,
+    _recordings,
+    photos.check,  # a speaker's portrait must be an image the build can resize
 )
 
 
-def load(root: Path, only: list[Path] | None = None, settings: Settings | None = None) -> Archive:
+def load(root: Path, only: list[Path] | None = None, settings: Settings | None = None, read=None) -> Archive:
     """Load the archive under `root` and run every feature's check (see `podium.core.archive.load`)."""
-    return load_core(root, only=only, settings=settings, checks=CHECKS)
+    return load_core(root, only=only, settings=settings, checks=CHECKS, read=read)

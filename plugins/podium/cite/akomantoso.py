@@ -1,4 +1,4 @@
-"""Akoma Ntoso 3.0 `debate` XML for one speech (speeches/<id>/akn.xml).
+"""Akoma Ntoso 3.0 `debate` XML for one speech (published gzipped as speeches/<id>/akn.xml.gz).
 
 Akoma Ntoso is the OASIS standard for parliamentary and legal documents. A transcript maps onto a debate:
 
@@ -40,6 +40,9 @@ from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Section
 from podium.core.text import long_date, plain_text, xml_safe
+
+FILE = "akn.xml.gz"
+"""Each speech's file, beside its page: gzipped, since only programs read it and a site host counts its bytes."""
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # ISO 639-2 codes, which FRBRlanguage asks for; an unknown tag is written as it is.
@@ -181,7 +184,7 @@ def debate(speech: Speech, registry: Registry, archive: str, country: str = "un"
                 "as": f"#{roles[block.speaker]}" if block.speaker in roles else None,
             },
         )
-        _e(said, "from", text=speaker.name if speaker else (block.speaker or archive))
+        _e(said, "from", text=speaker.name if speaker else (block.voice or block.speaker or archive))
         _e(said, "p", text=text)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

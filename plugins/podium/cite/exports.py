@@ -2,10 +2,15 @@
 
     feed.xml, speakers/<id>/feed.xml, ...        Atom feeds (podium.cite.feeds)
     speeches/<id>/speech.json                    the speech as Popolo JSON (podium.cite.opendata)
-    speeches/<id>/akn.xml                        the speech as Akoma Ntoso XML (podium.cite.akomantoso)
-    speeches/<id>/embed/index.html               the embeddable statement (templates/embed.html)
+    speeches/<id>/akn.xml.gz                     the speech as Akoma Ntoso XML, gzipped (podium.cite.akomantoso)
+    embed/index.html                             the one embed page: any statement, read from its speech.json
     data/statements.jsonl.gz, data/popolo.json   the whole archive
-    data/quote/...                               the quote check's browser index (podium.quote.index)
+    data/quote/meta.json, data/quote/*.json.gz   the quote check's browser index (podium.quote.index)
+
+A site host counts every byte, and the text of a transcript is in several of these files: so nothing is
+written once per speech that can be read from one place (the embed page reads the statement from the
+speech's speech.json instead of a copy per speech), and what only scripts read is gzipped (the Akoma Ntoso
+files, the whole archive's statements, the quote check's shards, which its page unpacks in the browser).
 
 They are data, not pages: a site builder has nothing to render in them, and they depend only on the
 archive. So `start` writes them in a forked child process while the builder renders the pages on the other
@@ -29,10 +34,11 @@ from pathlib import Path
 
 from podium.cite import akomantoso, citation, feeds, opendata
 from podium.core.archive import Archive
-from podium.core.text import plain_text
-from podium.core.urls import DIRECTORY_URLS, Urls, relative
+from podium.core.urls import DIRECTORY_URLS, EMBED, Urls
 from podium.quote import index as quote
 from podium.render.pages import environment, long_date, speaker_view
+
+QUOTE_META = "meta.json"
 
 # Fork, not spawn: the child gets the loaded archive and the quote index without pickling them.
 FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
@@ -60,51 +66,34 @@ class Exports:
         archive, registry, urls = self.archive, self.archive.registry, self.urls
         for feed in self.feeds:
             _write(site / feed.path, feeds.render(feed, registry, self.site_name, self.base_url, urls))
-        embed = environment().get_template("embed.html")
         for speech in archive.speeches:
             document = opendata.speech_document(
                 speech, registry, self.base_url, self.site_name, self.coverage.get(speech.id), urls
             )
-            _write(site / urls.speech_file(speech.id, "speech.json"), json.dumps(document, ensure_ascii=False))
-            _write(
-                site / urls.speech_file(speech.id, "akn.xml"),
-                akomantoso.debate(speech, registry, self.site_name, self.akn_country),
+            _write(site / urls.speech_file(speech.id, "speech.json"), _json(document))
+            _write_gzip(
+                site / urls.speech_file(speech.id, akomantoso.FILE),
+                [akomantoso.debate(speech, registry, self.site_name, self.akn_country)],
             )
-            _write(
-                site / urls.speech_file(speech.id, "embed/index.html"),
-                embed.render(
-                    speech=speech,
-                    meta=speech.meta,
-                    site_name=self.site_name,
-                    speech_href=relative(urls.speech(speech.id), urls.embed(speech.id)),
-                    statements=[
-                        {
-                            "id": s.id,
-                            "text": plain_text(s.text),
-                            "speaker": speaker_view(s.speaker, speech.meta.date, registry),
-                        }
-                        for s in speech.statements
-                        if s.type == "speech" and s.speaker
-                    ],
-                ),
-            )
+        _write(site / EMBED / "index.html", environment().get_template("embed.html").render(site_name=self.site_name))
         data = site / "data"
-        data.mkdir(parents=True, exist_ok=True)
-        # Gzipped: the one file that holds the whole archive's text again (a site host's size limit counts it).
-        # mtime=0 so that the same archive always writes the same bytes.
-        with (
-            open(data / "statements.jsonl.gz", "wb") as raw,
-            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed,
-        ):
-            for line in opendata.statements_jsonl(archive.speeches, registry, self.base_url, self.site_name, urls):
-                packed.write(line.encode("utf-8"))
+        # The one file that holds the whole archive's text again, so gzipped (a site host's limit counts it).
+        _write_gzip(
+            data / "statements.jsonl.gz",
+            opendata.statements_jsonl(archive.speeches, registry, self.base_url, self.site_name, urls),
+        )
         _write(
             data / "popolo.json",
-            json.dumps(opendata.registry_document(registry, self.base_url, urls), ensure_ascii=False),
+            _json(opendata.registry_document(registry, self.base_url, urls)),
         )
         if self.quote_index is not None:
+            # meta.json plain (the page reads it first, and tests and people read it), the shards gzipped:
+            # the page unpacks them with the browser's DecompressionStream (podium-cite.js).
             for name, value in quote.browser_files(self.quote_index, self._quoted_speeches()).items():
-                _write(data / "quote" / name, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+                if name == QUOTE_META:
+                    _write(data / "quote" / name, _json(value))
+                else:
+                    _write_gzip(data / "quote" / f"{name}.gz", [_json(value)])
 
     def _quoted_speeches(self) -> dict[str, dict]:
         """What the quote check shows of a matched speech: title, date, speakers and a Chicago citation each."""
@@ -183,6 +172,19 @@ def _write_in_child(exports: Exports, site: Path, send) -> None:
     send.close()
 
 
+def _json(value: object) -> str:
+    """Compact JSON (no spaces after `,` and `:`): data for scripts, read with any JSON parser."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def _write_gzip(path: Path, texts) -> None:
+    """Write the texts, one after the other, gzipped; mtime=0 so that the same archive writes the same bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed:
+        for text in texts:
+            packed.write(text.encode("utf-8"))

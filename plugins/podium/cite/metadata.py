@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from podium.cite import citation
+from podium.cite import akomantoso, citation
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import plain_text, script_json, shorten
@@ -78,8 +78,8 @@ def alternates(
         links.append(
             (
                 "application/akn+xml",
-                "This speech as Akoma Ntoso XML",
-                relative(urls.speech_file(speech.id, "akn.xml"), page),
+                "This speech as Akoma Ntoso XML (gzip)",
+                relative(urls.speech_file(speech.id, akomantoso.FILE), page),
             )
         )
     elif feed is not None:
@@ -112,14 +112,13 @@ def speech_metadata(
     meta = speech.meta
     event = registry.events.get(meta.event)
     page_url = f"{base_url}{urls.speech(speech.id)}" if base_url else None
-    description = meta.summary or shorten(
-        plain_text(next((s.text for s in speech.statements if s.type == "speech"), meta.title)), 200
-    )
+    first = next((s for s in speech.statements if s.by_speaker), None)  # its words, not "[Applause]"
+    description = meta.summary or shorten(first.spoken.text if first else plain_text(meta.title), 200)
     speakers = [(ident, registry.speakers.get(ident)) for ident in meta.speaker_ids]
     tags: list[tuple[str, str, str]] = [("name", "citation_title", meta.title)]
     for ident, speaker in speakers:
-        family, given = citation.split_name(speaker.name, speaker.sort_name) if speaker else (ident, "")
-        tags.append(("name", "citation_author", f"{family}, {given}" if given else family))
+        author = citation.inverted(speaker.name, speaker.sort_name) if speaker else ident
+        tags.append(("name", "citation_author", author))
     tags += [
         ("name", "citation_date", meta.date.strftime("%Y/%m/%d")),
         ("name", "citation_publication_date", meta.date.strftime("%Y/%m/%d")),

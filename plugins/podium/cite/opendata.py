@@ -9,6 +9,9 @@ Three kinds of file, all written by the `podium-cite` MkDocs plugin:
 
 A statement is a Popolo Speech: `creator_id`/`creator` (a Person), `role` (the speaker's role on the day),
 `type` (`speech` or `narrative`), `position` (1, 2, ... in the transcript), `event_id`/`event` and `sources`.
+A statement's `text` is its words; the stage directions inside it ("[Applause]") are kept apart in `narrative`,
+each with the offset in `text` where it stood, and a crowd's or an anonymous turn (`@[Audience]:`) has its
+label in `voice` and no creator.
 A speaker is a Popolo Person, each role a Membership of an Organization, an event a Popolo Event (a
 session is an Event whose `parent_id` is its edition).
 
@@ -21,9 +24,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from podium.core import media
 from podium.core.registry import Registry
 from podium.core.speech import Speech
-from podium.core.text import plain_text, slug
+from podium.core.text import Spoken, plain_text, slug
 from podium.core.urls import DIRECTORY_URLS, Urls
 
 SCHEMA_BASE = Urls.data("schemas/")
@@ -76,6 +80,7 @@ def statement_records(
         speaker = registry.speakers.get(statement.speaker) if statement.speaker else None
         role = speaker.role_on(meta.date) if speaker else None
         permalink = f"{page}#{statement.id}"
+        words = statement.spoken if statement.type == "speech" else Spoken(plain_text(statement.text))
         record = {
             "id": f"{speech.id}#{statement.id}",
             "speech_id": speech.id,
@@ -87,7 +92,7 @@ def statement_records(
             "role": role.label if role else None,
             "date": meta.date.isoformat(),
             "title": meta.title,
-            "text": plain_text(statement.text),
+            "text": words.text,
             "language": meta.language,
             "event_id": meta.event,
             "event": _event_ref(meta.event, registry),
@@ -96,6 +101,12 @@ def statement_records(
             "url": permalink,
             "sources": _sources(speech, permalink, archive),
         }
+        if words.directions:
+            record["narrative"] = [{"text": text, "at": at} for at, text in words.directions]
+        if statement.voice:
+            record["voice"] = statement.voice
+        if statement.start is not None:  # `{t=12:34}`: seconds into the recording
+            record["start"] = media.number(statement.start)
         if within_speech:
             for key in _SHARED:
                 del record[key]
@@ -141,6 +152,7 @@ def speech_document(
         if source
         else None,
         "coverage": coverage or [],
+        "media": media.export(meta.media, base_url),
         "statements": list(statement_records(speech, registry, base_url, archive, within_speech=True, urls=urls)),
     }
 
@@ -168,7 +180,9 @@ def registry_document(registry: Registry, base_url: str = "", urls: Urls = DIREC
                 "other_names": [{"name": alias} for alias in speaker.aliases],
                 "national_identity": speaker.country,
                 "biography": speaker.bio,
-                "image": speaker.image,
+                # `image` in speakers.yml is a file in the repository, never published as such (only thumbnails,
+                # named by their content, are): no address to give here yet.
+                "image": None,
                 "links": [{"url": url, "note": note} for note, url in speaker.links.items()],
                 "url": base_url + urls.speaker(ident),
             }
@@ -290,6 +304,11 @@ STATEMENT_SCHEMA = _document(
         "statement_id": {"type": "string", "minLength": 1, "description": "The permalink's #fragment."},
         "type": {"enum": ["speech", "narrative"]},
         "position": {"type": "integer", "minimum": 1, "description": "1 for the transcript's first statement."},
+        "start": {
+            "type": "number",
+            "minimum": 0,
+            "description": "Only when the transcript gives one: seconds into the recording where it starts.",
+        },
         "creator_id": _STRING_OR_NULL,
         "creator": _REF,
         "role": {
@@ -298,7 +317,14 @@ STATEMENT_SCHEMA = _document(
         },
         "date": _DATE,
         "title": {"type": "string", "description": "The speech's title."},
-        "text": {"type": "string", "description": "Plain text."},
+        "text": {"type": "string", "description": "Plain text: the words, without the stage directions."},
+        "narrative": {
+            "type": "array",
+            "description": "The stage directions inside the statement, e.g. [Applause], as written; `at` is "
+            "the offset in `text` where each stood.",
+            "items": _object({"text": {"type": "string"}, "at": {"type": "integer", "minimum": 0}}),
+        },
+        "voice": {"type": "string", "description": "A crowd's or an anonymous turn's label, e.g. Audience."},
         "language": {"type": "string"},
         "event_id": _STRING_OR_NULL,
         "event": _REF,
@@ -334,6 +360,12 @@ SPEECH_SCHEMA = _document(
         "url": {"type": "string"},
         "sources": {"type": "array", "items": _LINK, "minItems": 1},
         "source": {"type": ["object", "null"], "description": "Where the editor took the text from."},
+        "media": {
+            "type": ["object", "null"],
+            "description": "The recording: video and audio addresses, title; statements' `start` is in it.",
+            "additionalProperties": False,
+            "properties": {"video": _STRING_OR_NULL, "audio": _STRING_OR_NULL, "title": _STRING_OR_NULL},
+        },
         "coverage": {
             "type": "array",
             "items": _object(

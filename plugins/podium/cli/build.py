@@ -2,6 +2,10 @@
 
 A failed build (a broken transcript in a pull request, a crash) must never destroy the last good site:
 `site/` is replaced only after `mkdocs build` (or `properdocs build`) exits 0.
+
+The build keeps what it computed per transcript in `.cache/podium/` (see podium.build.cache); `--clean` builds
+without reading it. `--workers N` sets how many processes render the speeches. Both reach the `podium` plugin
+in the builder's process through the environment (PODIUM_CLEAN, PODIUM_WORKERS).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from podium.cli.options import root_option, tool_option
+from podium.cli.options import root_option, tool_option, workers_option
 
 
 def builder(tool: str) -> str:
@@ -23,8 +27,13 @@ def builder(tool: str) -> str:
     return str(executable) if executable.exists() else tool
 
 
-def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True) -> int:
-    """Build into `<site>.new`, then swap; return the builder's exit status (the old site stays on failure)."""
+def build(
+    root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True, clean: bool = False, workers: int = 0
+) -> int:
+    """Build into `<site>.new`, then swap; return the builder's exit status (the old site stays on failure).
+
+    `clean` ignores the build cache (and writes it afresh); `workers` > 0 overrides the `workers` setting.
+    """
     fresh = site_dir.with_name(site_dir.name + ".new")
     stale = site_dir.with_name(site_dir.name + ".old")
     for leftover in (fresh, stale):
@@ -32,7 +41,12 @@ def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True)
     command = [builder(tool), "build", "--site-dir", str(fresh)]
     if strict:
         command.append("--strict")
-    status = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if clean:
+        env["PODIUM_CLEAN"] = "1"
+    if workers:
+        env["PODIUM_WORKERS"] = str(workers)
+    status = subprocess.run(command, cwd=root, env=env, check=False).returncode
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
         return status
@@ -53,17 +67,20 @@ def build(root: Path, site_dir: Path, tool: str = "mkdocs", strict: bool = True)
 )
 @tool_option
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Abort on MkDocs warnings too.")
+@click.option("--clean", is_flag=True, help="Ignore the build cache in .cache/podium/ (and write it afresh).")
+@workers_option
 @root_option
-def build_command(site_dir: Path, tool: str, strict: bool, root: Path) -> None:
+def build_command(site_dir: Path, tool: str, strict: bool, clean: bool, workers: int, root: Path) -> None:
     """Build the site; replace SITE_DIR only if the build succeeds.
 
     \b
     Example:
       podium build                      # writes site/, keeps the old one if anything fails
       podium build --tool properdocs --site-dir public
+      podium build --clean --workers 1  # nothing from the cache, everything in one process
     """
     site_dir = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
-    status = build(root, site_dir, tool, strict)
+    status = build(root, site_dir, tool, strict, clean, workers)
     if status != 0:
         click.echo(f"podium: the build failed; {site_dir.name}/ still holds the last good site", err=True)
         sys.exit(1)

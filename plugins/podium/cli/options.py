@@ -68,6 +68,14 @@ tool_option = click.option(
 )
 """`--tool`: which builder `podium build` and `podium serve` run."""
 
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes that render the speeches (default: the `workers` setting; 0 there is one per core).",
+)
+"""`--workers`: how many processes render the speeches in `podium build` and `podium serve`."""
+
 
 def fail(problems: Iterable[Problem], status: int = 1) -> NoReturn:
     """Print the problems, sorted, to stderr and exit (1: the input is wrong)."""

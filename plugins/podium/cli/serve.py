@@ -1,6 +1,8 @@
 """`podium serve`: the archive's site on a local address, rebuilt on every save (MkDocs' own server).
 
 An archive's editors preview with this, in a clone of their archive or in this repository (`make serve`).
+Every rebuild reads unchanged transcripts and speech pages from the build cache (`.cache/podium/`), and a
+transcript saved with an error keeps its last good page while the error shows on every page.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 import click
 
 from podium.cli.build import builder
-from podium.cli.options import root_option, tool_option
+from podium.cli.options import root_option, tool_option, workers_option
 
 
 @click.command("serve")
@@ -26,8 +28,9 @@ from podium.cli.options import root_option, tool_option
     help="Where to serve; 127.0.0.1 keeps the preview on this machine.",
 )
 @tool_option
+@workers_option
 @root_option
-def serve_command(dev_addr: str, tool: str, root: Path) -> None:
+def serve_command(dev_addr: str, tool: str, workers: int, root: Path) -> None:
     """Build the site and serve it, rebuilding when a transcript, a registry or a page changes.
 
     Problems show at the top of every page until they are fixed. Stop it with Ctrl+C.
@@ -39,6 +42,8 @@ def serve_command(dev_addr: str, tool: str, root: Path) -> None:
     """
     command = [builder(tool), "serve", "--dev-addr", dev_addr, "--livereload"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if workers:
+        env["PODIUM_WORKERS"] = str(workers)
     try:
         status = subprocess.run(command, cwd=root, env=env, check=False).returncode
     except KeyboardInterrupt:  # Ctrl+C reaches the server too; it stops on its own

@@ -93,6 +93,9 @@ class Settings(BaseModel):
     lint: dict[str, Any] = Field(default_factory=dict)
     """`podium lint`'s rules for this archive (read by the CLI, not the build; see podium.editors.lint).
     Example: `lint: {disable: [long-statement], severity: {double-space: error}}`"""
+    workers: Annotated[int, Field(ge=0)] = 0
+    """Processes that render the speeches; 0 is one per core, 1 renders in the build's own process. The site is
+    the same either way. `podium build --workers N` overrides it. Example: `workers: 2`"""
 
     @classmethod
     def from_options(cls, options: dict[str, Any] | None) -> Settings:

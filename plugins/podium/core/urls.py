@@ -3,7 +3,7 @@
 A page is named by its *path*, the address it has with MkDocs' default `use_directory_urls: true`:
 
     speeches/                               the speeches hub
-    speeches/<id>/                          a speech; its data files beside it: speech.json, akn.xml, embed/
+    speeches/<id>/                          a speech; its data files beside it: speech.json, akn.xml.gz
     speeches/<id>/compare/<lang>/           a translation side by side with its original
     speakers/  topics/  events/  dates/     a facet's hub; page 2 at speakers/page/2/
     speakers/<id>/  dates/<year>/           a term's page; older speeches at speakers/<id>/page/2/
@@ -25,6 +25,7 @@ Addresses are relative to the site root; `render.pages.Links` prefixes the way b
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
@@ -62,6 +63,9 @@ def relative(target: str, page: str) -> str:
     folder = page.rsplit("/", 1)[0] if "/" in page else "."
     link = posixpath.relpath(target or ".", folder)
     return link + "/" if target.endswith("/") or not target else link  # a folder's link keeps its slash
+
+
+EMBED = "embed/"  # the one page that shows any statement: embed/?speech=<id>#<statement>
 
 
 def speech_path(ident: str) -> str:
@@ -122,10 +126,18 @@ class Urls:
     def year(self, year: int | str) -> str:
         return self.term("dates", year)
 
+    def day(self, day: dt.date) -> str:
+        """A day's page, under its year's: `dates/2025/05-29/`."""
+        return self.term("dates", f"{day.year}/{day.month:02d}-{day.day:02d}")
+
     def embed(self, ident: str) -> str:
-        """The speech's embed page, a file Podium writes itself as `speeches/<id>/embed/index.html`."""
-        folder = f"{speech_path(ident)}embed/"
-        return folder if self.directory else f"{folder}index.html"
+        """A speech's statements on the one embed page (a file Podium writes itself as `embed/index.html`),
+        which reads the speech from its speech.json; the statement's id goes after `#`.
+
+        >>> Urls().embed("aif-2025"), Urls(directory=False).embed("aif-2025")
+        ('embed/?speech=aif-2025', 'embed/index.html?speech=aif-2025')
+        """
+        return f"{EMBED if self.directory else EMBED + 'index.html'}?speech={ident}"
 
     # ---- data files: the same under both settings -----------------------------------------------------------
 

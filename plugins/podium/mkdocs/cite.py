@@ -25,6 +25,7 @@ List it after `podium` in mkdocs.yml:
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -58,7 +59,7 @@ class CiteConfig(Config):
     quote_page = c.Type(bool, default=True)
     """Add the /quote/ page and its browser index. Example: `quote_page: false`"""
     exports_when_serving = c.Type(bool, default=False)
-    """Also write the data files (feeds, speech.json, akn.xml, embed pages, data/) under `mkdocs serve`.
+    """Also write the data files (feeds, speech.json, akn.xml.gz, the embed page, data/) under `mkdocs serve`.
     Off by default: they are rewritten on every reload, and the preview's pages (metadata tags, the Cite
     menu, "Quoted in") do not need them; links to them 404 in the preview. Example: `exports_when_serving: true`"""
 
@@ -162,7 +163,12 @@ class CitePlugin(BasePlugin[CiteConfig]):
         if background is None:
             self.exports.write(Path(config.site_dir))
             return
+        waited = time.perf_counter()
         failure = background.wait()
+        log.info(
+            f"exports: data files of {len(self.podium.archive.speeches)} speeches; the build waited "
+            f"{time.perf_counter() - waited:.2f} s for them"
+        )
         if failure is not None:
             raise PluginError(f"podium-cite: writing the data files failed: {failure}")
 

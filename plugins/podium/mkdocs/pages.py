@@ -30,7 +30,17 @@ def base(page) -> str:
 def links(page, config) -> Links:
     """Site links as written on this page: relative to it (the site works from any folder), and in the form
     the site's `use_directory_urls` publishes pages at."""
-    return Links(base(page), Urls(directory=config.use_directory_urls))
+    return page_links(page.url, config)
+
+
+def page_links(url: str, config) -> Links:
+    """The links of the page that will be published at `url` (`speeches/aif-2025/`), before MkDocs made it.
+
+    >>> class Config: use_directory_urls = False
+    >>> page_links("speeches/aif-2025.html", Config()).speech("x")
+    '../speeches/x.html'
+    """
+    return Links("../" * url.count("/") if url else "", Urls(directory=config.use_directory_urls))
 
 
 def speech_toc(speech: Speech) -> TableOfContents:

@@ -10,7 +10,14 @@ them with `<custom_dir>/podium/<name>.html` (e.g. `overrides/podium/speech.html`
 it replaces each speech page's content with the core's rendering, so MkDocs never parses a transcript's
 front matter, and gives the page a table of contents of the transcript's `##` sections. `on_post_page`
 gives the page the transcript's language in `<html lang>`. Under `mkdocs serve` it watches the
-transcripts, the registries and the plugin's own code, and reloads the core when that code changes.
+transcripts, the registries and the plugin's own code, and reloads the core when that code changes; a
+transcript saved with an error keeps its last good page while the error shows at the top of every page.
+
+The speech pages' content is ready before MkDocs asks for it (podium.build): `on_files` reads each
+transcript through the build cache in `.cache/podium/` (an unchanged file is not parsed again), and
+`on_nav` takes each page's content from the cache or renders it on a pool of processes, one per core
+(the `workers` setting). `podium build --clean` reads nothing from the cache. Each phase logs one line
+with its count and time (load, render, pages), with a progress bar when stderr is a terminal.
 
 No page asks another host for anything by default: `on_config` turns Material's Google Fonts off (system
 fonts) unless the site names a font in `theme.font`, and Podium's `partials/source.html` shows the repository
@@ -24,6 +31,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -37,22 +45,30 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
 from podium import features
+from podium.build import cache as build_cache
+from podium.build import pool
+from podium.build.progress import Phase
 from podium.core import archive as archives
 from podium.core.problems import Problem, format_report
 from podium.core.speech import Speech
-from podium.core.urls import source, speech_path
+from podium.core.urls import Urls, source, speech_path
+from podium.media import recordings
 from podium.mkdocs.assets import add_asset_files, use_assets
-from podium.mkdocs.pages import links, speech_toc
+from podium.mkdocs.pages import links, page_links, speech_toc
 from podium.mkdocs.settings import Setting, SettingsConfig
 from podium.render import i18n
 from podium.render import pages as render
+from podium.xref.references import Target
 
 log = get_plugin_logger(__name__)
 
 PACKAGE = Path(podium.__file__).parent
-ASSETS = ("podium.css", "podium.js")
+ASSETS = ("podium.css", "podium.js", "podium-media.css", "podium-media.js", "podium-wayfinding.css")
 HOME_MARK = "<!-- podium:home -->"
 INDEX_MARK = "<!-- podium:speech-index -->"
+# Set by `podium build --clean` and `--workers N` for the MkDocs process they run.
+CLEAN = "PODIUM_CLEAN"
+WORKERS = "PODIUM_WORKERS"
 
 
 @dataclass
@@ -68,6 +84,8 @@ class PodiumState:
     renderer: render.StatementRenderer = field(default_factory=render.StatementRenderer)
     speeches: dict[str, Speech] = field(default_factory=dict)
     """The speech of each speech page, by the page's `src_uri` (`speeches/<id>.md`)."""
+    rendered: dict[str, pool.Rendered] = field(default_factory=dict)
+    """Each speech page's content, by speech id, ready before MkDocs asks for the first page (see on_nav)."""
 
     def speech(self, page) -> Speech | None:
         """The speech a page shows, or None for every other page."""
@@ -108,6 +126,7 @@ class PodiumConfig(SettingsConfig):
     index_size = Setting[int]()
     edit_uri = Setting[str | None]()
     lint = Setting[dict]()
+    workers = Setting[int]()
 
 
 # Material's own default (its mkdocs_theme.yml), which it loads from Google Fonts on every page view.
@@ -132,6 +151,11 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         self.banner = ""
         """Under `mkdocs serve`, the problems report shown at the top of every page while there are errors."""
         self.code_stamp = _code_stamp()
+        self.cache = build_cache.BuildCache(Path(".cache"), "", enabled=False)  # the archive's own from on_files on
+        self.pages: Phase | None = None
+        """The "pages" phase: from the speeches' content being ready to every page written."""
+        self.last_good: dict[str, Speech] = {}
+        """Under `mkdocs serve`, each speech as it last loaded, by id (see `_keep_last_good`)."""
 
     def on_startup(self, *, command, dirty) -> None:
         """Keep one plugin object across `mkdocs serve` rebuilds, so the code stamp survives."""
@@ -159,7 +183,13 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
 
     @event_priority(50)  # early: the other Podium plugins read `podium_state(config)` in their own on_files
     def on_files(self, files: Files, config) -> Files:
-        archive = features.load(self.root, settings=self.config.settings)
+        self.cache = build_cache.BuildCache.at(self.root, enabled=not os.environ.get(CLEAN))
+        with Phase(log, "load", unit="transcripts") as phase:
+            read = self.cache.reader(self.config.settings)
+            archive = features.load(self.root, settings=self.config.settings, read=read)
+            hits, misses = self.cache.hits["parsed"], self.cache.misses["parsed"]
+            phase.count = hits + misses
+            phase.note = f"{hits} from the cache" if self.cache.enabled else "the cache not read (--clean)"
         _log_problems(archive.problems)
         # A build with errors never publishes. Under `mkdocs serve` the site stays up instead, built from what
         # did load, with the problems shown at the top of every page until the next good save.
@@ -169,6 +199,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
                 f"podium: {len(archive.problems.errors)} error(s) in the transcripts or registries "
                 "(listed above); nothing was built"
             )
+        if self.serving:
+            self._keep_last_good(archive)
         # Templates render through the theme's environment from here on: the other plugins (facets) load
         # theirs in on_files, before MkDocs' on_env, so the environment is made here from the same theme.
         render.use_environment(render.theme_environment(config.theme.get_env(), config.theme.dirs))
@@ -182,7 +214,49 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         if source("speeches/") not in files.src_uris:
             files.append(File.generated(config, source("speeches/"), content=f"# Speeches\n\n{INDEX_MARK}\n"))
         add_asset_files(files, config, ASSETS)
+        for path, recording in recordings.published(archive).items():  # a recording kept in the repository
+            if path not in files.src_uris:
+                files.append(File.generated(config, path, abs_src_path=str(recording)))
         return files
+
+    def on_nav(self, nav, config, files):
+        """Every speech page's content, ready before MkDocs reads the first page: from the cache, or rendered on
+        every core (podium.build.pool). Now, not in on_files: the other Podium plugins' on_files have run, so
+        the cross-reference feature's resolver of inline links is in place."""
+        state = self.state
+        if state is None:
+            return nav
+        speeches = state.archive.speeches
+        site = build_cache.site_key(
+            Path(config.config_file_path), self.root / self.config.speeches_dir, config.theme.dirs
+        )
+        job = pool.Job(
+            state.archive.registry,
+            state.renderer,
+            lambda speech: page_links(Urls(directory=config.use_directory_urls).speech(speech.id), config),
+            lambda speech: self._edit_url(speech, config),
+        )
+        workers = int(os.environ.get(WORKERS) or self.config.workers) or pool.default_workers()
+        with Phase(log, "render", total=len(speeches), unit="speeches") as phase:
+            keys, todo = {}, []
+            for speech in speeches:
+                key = self.cache.rendered_key(speech, site, _target_speech)
+                found = self.cache.get("rendered", key) if key else None
+                if isinstance(found, pool.Rendered):
+                    job.replay(speech, found)
+                    state.rendered[speech.id] = found
+                    phase.advance()
+                else:
+                    keys[speech.id] = key
+                    todo.append(speech)
+            made = pool.render_speeches(job, todo, workers, phase.advance)
+            for speech in todo:
+                state.rendered[speech.id] = made[speech.id]
+                if key := keys[speech.id]:
+                    self.cache.put("rendered", key, made[speech.id])
+            phase.note = f"{len(speeches) - len(todo)} from the cache, {len(todo)} rendered by {workers} worker(s)"
+        self.pages = Phase(log, "pages", total=len(files.documentation_pages()), unit="pages")
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         speech = self.state.speech(page)
@@ -202,6 +276,9 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         if speech is not None:
             if speech.sections:  # MkDocs made the TOC from the empty Markdown; Material's sidebar reads this one
                 page.toc = speech_toc(speech)
+            ready = state.rendered.get(speech.id)
+            if ready is not None:
+                return ready.html
             return render.render_speech(speech, state.archive.registry, here, page.edit_url, state.renderer)
         speeches = state.archive.speeches
         if HOME_MARK in html:
@@ -222,6 +299,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         return html
 
     def on_post_page(self, output, page, config):
+        if self.pages is not None:
+            self.pages.advance()
         if self.banner:
             output = re.sub(
                 r"(<body[^>]*>)", lambda m: m.group(1) + render.render_problems_banner(self.banner), output, count=1
@@ -231,16 +310,42 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             output = render.with_language(output, speech.meta.language)
         return output
 
+    @event_priority(100)  # first: the pages are written; the other plugins' on_post_build wait for exports, search
     def on_post_build(self, config) -> None:
         render.use_environment(None)  # a later render outside this site (a test, the CLI) gets the package's
+        if self.pages is not None:
+            with self.pages:
+                pass  # its log line: every page written
+            self.pages = None
+        if not self.serving:
+            self.cache.prune()  # the entries of transcripts and pages that are gone
 
     def on_build_error(self, error) -> None:
         render.use_environment(None)
+        self.pages = None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.speeches_dir))
         server.watch(str(PACKAGE))
         return server
+
+    def _keep_last_good(self, archive: archives.Archive) -> None:
+        """Under `mkdocs serve`, a transcript saved with an error keeps its last good page until it is fixed,
+        while the error shows at the top of every page: the speech as it last loaded stays in the archive."""
+        errors = {problem.path for problem in archive.problems.errors}
+        loaded = {speech.id for speech in archive.speeches}
+        kept = [
+            speech
+            for speech in self.last_good.values()
+            if speech.id not in loaded and speech.path in errors and (self.root / speech.path).is_file()
+        ]
+        if kept:
+            archive.speeches = sorted([*archive.speeches, *kept], key=lambda s: (s.meta.date, s.id), reverse=True)
+            archive.__dict__.pop("by_id", None)  # a cached property, computed before from the speeches that loaded
+            for speech in kept:
+                self.cache.transcripts.pop(speech.id, None)  # its page is not the file's: never cached under its key
+            log.info(f"kept the last good page of {', '.join(speech.path for speech in kept)} until it is fixed")
+        self.last_good = {speech.id: speech for speech in archive.speeches}
 
     def _edit_url(self, speech, config) -> str | None:
         if not config.repo_url:
@@ -255,6 +360,12 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         # Material prints page.edit_url raw into href="...": the file's path is percent-encoded, so no name can
         # close the attribute (the check refuses such names anyway; this holds even if one slips through).
         return config.repo_url.rstrip("/") + "/" + edit_uri.strip("/") + "/" + quote(speech.path, safe="/")
+
+
+def _target_speech(written: str, here: str) -> str | None:
+    """The speech an inline reference `[[written]]` in speech `here` points at, None for a speaker or nothing."""
+    target = Target.parse(written, here=here)
+    return target.speech if target is not None else None
 
 
 def _log_problems(problems: Iterable[Problem]) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -40,14 +41,21 @@ HELP = "search-help.md"  # the readers' guide to search, linked from the search 
 
 
 class SearchConfig(Config):
-    """No options of its own; `enabled: false` (MkDocs' option for every plugin) turns podium-search off."""
+    """`enabled: false` (MkDocs' option for every plugin) turns podium-search off."""
+
+    shard_size = c.Type(int, default=search.SHARD_SIZE)
+    """Speeches per Pagefind process (default 500). Pagefind holds every word it has read until it writes
+    its index, about 0.7 MB per 2,000-word transcript at its peak; a new process takes over every
+    `shard_size` speeches and their indexes are joined into one, so indexing needs the same memory for
+    100 or 100,000 speeches. Lower it on a machine with little memory, e.g. `shard_size: 300`; searching
+    is the same whatever it is."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.dirty = False
         self.podium: PodiumState | None = None  # from on_files
-        self.stream: search.StreamingIndex | None = None
+        self.stream: search.ShardedStreamingIndex | None = None
         self.sent: set[str] = set()  # pages already given to Pagefind in on_page_content
 
     def on_startup(self, *, command, dirty) -> None:
@@ -55,6 +63,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config):
         """Take over from Material's own search (a second box, and a lunr index of every page on every load)."""
+        if self.config.shard_size < 1:
+            raise PluginError(f"podium-search: `shard_size` must be at least 1 (it is {self.config.shard_size})")
         for name in ("material/search", "search"):
             other = config.plugins.get(name)
             if other is not None and getattr(other.config, "enabled", False):
@@ -89,7 +99,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             html += search.page_extras(speech, self.podium.archive.registry)
             if self.stream is not None:
                 # Pagefind needs the transcript, not Material's navigation around it: a third less to parse.
-                self.stream.add(search.indexed_document(html, speech.meta.language), "/" + page.url)
+                self.stream.add(search.indexed_document(html, speech.meta.language), "/" + page.url, speech=True)
                 self.sent.add(page.file.src_uri)
         return html
 
@@ -98,14 +108,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.sent = set()
         if not self.dirty:
             try:
-                self.stream = search.StreamingIndex()
+                self.stream = search.ShardedStreamingIndex(self.config.shard_size)
             except search.SearchIndexError as error:
                 raise PluginError(f"podium-search: {error}") from None
 
     def on_post_page(self, output, page, config):
         """Runs after `podium`'s on_post_page, which gave the page its transcript's `<html lang>`."""
         if self.stream is not None and page.file.src_uri not in self.sent and "data-pagefind-body" in output:
-            self.stream.add(output, "/" + page.url)  # another page that opted in, e.g. a facet page
+            self.stream.add(output, "/" + page.url, speech=False)  # another page that opted in, e.g. a facet page
         return output
 
     def on_post_build(self, config) -> None:
@@ -119,7 +129,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 except search.SearchIndexError as error:
                     log.info(f"indexing during the build failed ({error}); indexing the written site instead")
             if report is None:
-                report = search.index_site(config.site_dir)
+                report = search.index_site(config.site_dir, shard_size=self.config.shard_size)
         except search.SearchIndexError as error:
             raise PluginError(f"podium-search: {error}") from None
         log.info(f"Pagefind {report.summary()}; the build waited {time.perf_counter() - waited:.2f} s for it")

@@ -28,12 +28,13 @@ How a transcript becomes searchable, at statement level:
   its transcripts), so the first English query loads no Russian or Kazakh index.
 - Indexing runs beside the build (`StreamingIndex`): each transcript goes to a Pagefind process as soon as
   it is rendered, so Pagefind parses on the second core while MkDocs renders the next page. `index_site()`
-  indexes a finished site in one go instead (dirty builds, `python -m podium.search.index SITE`).
+  indexes a finished site instead (dirty builds, `python -m podium.search.index SITE`).
+- Pagefind's memory grows with the words it holds, so a new Pagefind process takes over every `shard_size`
+  speeches and their bundles are joined into one (`ShardedStreamingIndex`, `podium.search.shards`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import io
 import json
@@ -52,11 +53,14 @@ from pathlib import Path
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import language_name
+from podium.search.merge import MergeError
+from podium.search.shards import SHARD_SIZE, ShardedIndex
 
 BUNDLE = "pagefind"  # the folder of the search bundle in the built site
 # Inside the indexed statements but not their words: the ¶ and "Copy link" tools, statement topic chips
-# (their topics are filters), and the speaker's name above a turn (the speaker is a filter too).
-EXCLUDE_SELECTORS = (".podium-tools", ".podium-chips", ".podium-turn")
+# (their topics are filters), the speaker's name above a turn (the speaker is a filter too), and a stage
+# direction inside a statement ("[Applause]": nobody's words, and in every other paragraph of some transcripts).
+EXCLUDE_SELECTORS = (".podium-tools", ".podium-chips", ".podium-turn", ".podium-direction")
 FILTERS = ("speaker", "event", "topic", "year", "language", "kind")
 SPEECH_FILTER = ("page", "speech")  # on every speech page and no other: speech results vs facet pages
 SCRIPT_SAMPLE = 4000  # letters read per language to find its script
@@ -151,10 +155,11 @@ def turns(speech: Speech, registry: Registry) -> list[list[str]]:
     result: list[list[str]] = []
     current = None
     for statement in speech.statements:
-        if statement.type != "speech" or not statement.speaker or statement.speaker == current:
+        who = statement.speaker or statement.voice  # a crowd's voice (`@[Audience]:`) is a turn too, no speaker's
+        if statement.type != "speech" or not who or who == current:
             continue
-        current = statement.speaker
-        person = registry.speakers.get(current)
+        current = who
+        person = registry.speakers.get(current) if statement.speaker else None
         result.append([statement.id, person.name if person else current])
     return result
 
@@ -191,7 +196,10 @@ def indexed_document(content: str, language: str) -> str:
 
     The same text, filters and anchors as the published page, without the theme's header, navigation and
     footer, which Pagefind would parse only to skip them (`data-pagefind-body` is in `content`).
+    Pagefind splits words at whitespace and hyphens only, so "fear itself—nameless" would be one word,
+    "itselfnameless": a hair space after each dash keeps the words apart (and is all but invisible in excerpts).
     """
+    content = content.replace("—", "—\u200a").replace("–", "–\u200a")
     return (
         f'<!doctype html><html lang="{escape(language.lower())}"><head><meta charset="utf-8"></head>'
         f"<body>{content}</body></html>"
@@ -206,14 +214,17 @@ class IndexReport:
     languages: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     bundle: Path | None = None
-    peak_memory_mb: float | None = None
+    peak_memory_mb: float | None = None  # of one Pagefind process (the largest shard's)
     cpu_seconds: float | None = None
+    shards: int = 1  # Pagefind processes, their bundles joined into one (`podium.search.shards`)
+    merge_seconds: float = 0.0
 
     def summary(self) -> str:
         langs = ", ".join(f"{code} {count}" for code, count in sorted(self.languages.items()))
         memory = f", peak memory {self.peak_memory_mb:.0f} MB" if self.peak_memory_mb else ""
         cpu = f", {self.cpu_seconds:.1f} s of CPU" if self.cpu_seconds is not None else ""
-        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}{cpu}"
+        shards = f", {self.shards} shards joined in {self.merge_seconds:.1f} s" if self.shards > 1 else ""
+        return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}{cpu}{shards}"
 
 
 def _wait_until_written(bundle: Path, seconds: float = 60) -> None:
@@ -247,6 +258,20 @@ def _read_languages(bundle: Path, report: IndexReport) -> IndexReport:
     report.pages = sum(report.languages.values())  # pages with data-pagefind-body, not every HTML file
     report.bundle = bundle
     return report
+
+
+def _own_peak_memory_mb(pid: int) -> float | None:
+    """A running process's peak resident memory since it started its program (Linux's VmHWM), or None.
+
+    Not `ru_maxrss`: a child forked from a 2 GB build reports the build's memory there, from before `exec`.
+    """
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 class StreamingIndex:
@@ -302,12 +327,13 @@ class StreamingIndex:
                 shutil.rmtree(bundle)
             self._ask({"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)})
             _wait_until_written(bundle)
+            peak = _own_peak_memory_mb(self.process.pid)
         finally:
             usage = self.close()
         report = _read_languages(bundle, IndexReport())
         report.seconds = time.perf_counter() - self.started
         if usage is not None:
-            report.peak_memory_mb = round(usage.ru_maxrss / 1024, 1)
+            report.peak_memory_mb = peak or round(usage.ru_maxrss / 1024, 1)
             report.cpu_seconds = round(usage.ru_utime + usage.ru_stime, 2)
         return report
 
@@ -387,49 +413,65 @@ class StreamingIndex:
         return self.log.read()[-500:].decode("utf-8", "replace").strip() or "no message"
 
 
-def index_site(site_dir: Path | str, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> IndexReport:
+class ShardedStreamingIndex(ShardedIndex):
+    """Pages fed to a new `StreamingIndex` every `shard_size` speeches, reported as one run.
+
+    See `podium.search.shards` for why (Pagefind's memory grows with the words it holds) and how the
+    bundles become one.
+
+        index = ShardedStreamingIndex(shard_size=1000)
+        index.add(html, "/speeches/a/", speech=True)
+        report = index.finish(Path("site/pagefind"))
+    """
+
+    def __init__(self, shard_size: int = SHARD_SIZE, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> None:
+        super().__init__(lambda: StreamingIndex(exclude_selectors), shard_size)
+
+    def finish(self, bundle: Path) -> IndexReport:  # type: ignore[override]
+        try:
+            run = super().finish(bundle)
+        except MergeError as error:
+            raise SearchIndexError(f"joining the shards' indexes failed: {error}") from None
+        report = _read_languages(bundle, IndexReport())
+        report.seconds = time.perf_counter() - self.started
+        report.shards, report.merge_seconds = run.shards, run.merge_seconds
+        peaks = [shard.peak_memory_mb for shard in run.reports if shard.peak_memory_mb]
+        report.peak_memory_mb = max(peaks) if peaks else None
+        cpu = [shard.cpu_seconds for shard in run.reports if shard.cpu_seconds is not None]
+        report.cpu_seconds = round(sum(cpu), 2) if cpu else None
+        return report
+
+
+def page_url(site: Path, path: Path) -> str:
+    """The address Pagefind gives a page of a built site: `speeches/a/index.html` is `/speeches/a/`."""
+    relative = path.relative_to(site).as_posix()
+    return "/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+
+
+def index_site(
+    site_dir: Path | str, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS, shard_size: int = SHARD_SIZE
+) -> IndexReport:
     """Run Pagefind over a built site and write the bundle to `<site>/pagefind/`.
 
-    Uses the Pagefind Python API, which drives the binary from the `pagefind[bin]` wheel. Any old bundle is
-    removed first, so a page that was deleted from the archive is not found any more.
+    The pages that opt in (`data-pagefind-body`) go to Pagefind in shards of `shard_size` speeches, as
+    during a build. Any old bundle is replaced, so a page that was deleted from the archive is not found
+    any more.
     """
     site = Path(site_dir).resolve()
     if not site.is_dir():
         raise SearchIndexError(f"{site}: no built site to index")
-    bundle = site / BUNDLE
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    started = time.perf_counter()
-    outcome: dict = {}
-
-    def run() -> None:
-        # In a thread of its own: the caller may already run an event loop (a server, a test's browser).
-        try:
-            outcome["report"] = asyncio.run(_index(site, bundle, exclude_selectors))
-        except BaseException as error:  # noqa: BLE001 - handed back to the caller below
-            outcome["error"] = error
-
-    worker = threading.Thread(target=run, name="pagefind-index")
-    worker.start()
-    worker.join()
-    if isinstance(outcome.get("error"), FileNotFoundError):  # no binary: pagefind installed without [bin]
-        raise SearchIndexError(f"the Pagefind binary is missing ({outcome['error']}); install `pagefind[bin]`")
-    if "error" in outcome:
-        raise outcome["error"]
-    report = outcome["report"]
-    report.seconds = time.perf_counter() - started
-    report.bundle = bundle
-    return report
-
-
-async def _index(site: Path, bundle: Path, exclude_selectors: tuple[str, ...]) -> IndexReport:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(exclude_selectors=list(exclude_selectors), output_path=str(bundle))
-    report = IndexReport()
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site))
-    return _read_languages(bundle, report)
+    marker = f'data-pagefind-filter="{SPEECH_FILTER[0]}">{SPEECH_FILTER[1]}<'
+    index = ShardedStreamingIndex(shard_size, exclude_selectors)
+    try:
+        for path in sorted(site.rglob("*.html")):
+            if BUNDLE in path.relative_to(site).parts[:1]:
+                continue
+            html = path.read_text(encoding="utf-8", errors="replace")
+            if "data-pagefind-body" in html:
+                index.add(html, page_url(site, path), speech=marker in html)
+        return index.finish(site / BUNDLE)
+    finally:
+        index.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -439,21 +481,25 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m podium.search.index", description=main.__doc__)
     parser.add_argument("site", type=Path)
+    parser.add_argument("--shard-size", type=int, default=SHARD_SIZE, help="speeches per Pagefind process")
     args = parser.parse_args(argv)
     try:
-        report = index_site(args.site)
+        report = index_site(args.site, shard_size=args.shard_size)
     except SearchIndexError as error:
         print(f"error: {error}")
         return 1
-    # The Pagefind binary is our child process: its peak resident memory is the children's ru_maxrss (KiB).
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # The largest Pagefind process's own peak; this process's is the joining's.
+    peak = report.peak_memory_mb or resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         json.dumps(
             {
                 "pages": report.pages,
                 "languages": report.languages,
                 "seconds": round(report.seconds, 3),
-                "peak_memory_mb": round(peak / 1024, 1),
+                "peak_memory_mb": round(peak, 1),
+                "shards": report.shards,
+                "merge_seconds": round(report.merge_seconds, 2),
+                "self_peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             }
         )
     )

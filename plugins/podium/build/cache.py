@@ -1,0 +1,244 @@
+"""The persistent build cache in `<archive>/.cache/podium/`: what a build computed per transcript, kept for the next.
+
+Two kinds of entry, each a pickle under a key that hashes every input it was made from:
+
+    parsed/<key>     a transcript as read and checked alone (`core.speech.read`) and the problems it had:
+                     keyed by the file's bytes and path, the settings, and Podium's version
+    rendered/<key>   a speech page's content (`render.pages.render_speech`): keyed by the transcript, the site
+                     (mkdocs.yml, the registries, the site's own templates), Podium's version, and the
+                     transcripts its inline `[[...]]` references point at (their labels and cards)
+
+Podium's version is a hash of the package's own files (code, templates, assets) and of the versions of the
+libraries that shape the output, so an upgrade or a local edit to a template never serves a stale page. Nothing
+is trusted blindly: an entry is found only under the key of its inputs, and one that fails to load is made
+again. `podium build --clean` reads nothing from it and writes it afresh. A full build removes the entries it
+did not use, so the folder stays the size of one archive.
+
+    cache = BuildCache.at(root, version=podium_version())
+    transcript = cache.reader(settings)(file, display, problems, settings)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import platform
+import shutil
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from podium.core import registry as registries
+from podium.core import speech as speeches
+from podium.core.problems import Problems
+from podium.core.settings import Settings
+from podium.core.speech import Speech, Transcript
+from podium.core.statements import Statement
+from podium.core.text import INLINE_REFERENCE
+
+FOLDER = Path(".cache") / "podium"
+PACKAGE = Path(__file__).resolve().parent.parent
+# Libraries whose output ends up in the pages: their version is part of every key.
+LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "nh3", "jinja2", "pydantic", "pyyaml")
+SITE_TEMPLATES = "podium"  # a site's own Podium templates: `<custom_dir>/podium/<name>.html`
+
+Reader = Callable[[Path, str, Problems, Settings], Transcript | None]
+
+
+def digest(*parts: bytes | str) -> str:
+    """A hex key made of every part, each length-prefixed so that no two lists of parts share one.
+
+    >>> digest("ab", "c") != digest("a", "bc")
+    True
+    """
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def podium_version() -> str:
+    """Podium's version as the cache sees it: the package's files (code, templates, assets, scaffold) and the
+    versions of Python and the libraries that shape the output. Any local edit changes it."""
+    return _version(_package_stamp())
+
+
+def _package_stamp() -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in _package_files()))
+
+
+def _package_files() -> list[Path]:
+    return [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+
+
+@cache
+def _version(stamp: tuple) -> str:  # the files' contents, hashed again only when a file's stamp changes
+    parts: list[bytes | str] = [platform.python_version()]
+    for library in LIBRARIES:
+        try:
+            parts.append(f"{library}=={metadata.version(library)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{library} missing")
+    for path in sorted(_package_files()):
+        parts += [path.relative_to(PACKAGE).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def site_key(config_file: Path, speeches_dir: Path, theme_dirs: Iterable[str]) -> str:
+    """Everything of the site that every speech page depends on: mkdocs.yml as written, the registries, and the
+    site's own Podium templates (`<theme folder>/podium/*`) in the order the theme looks them up."""
+    parts: list[bytes | str] = [_bytes(config_file)]
+    for filename in registries.FILES.values():
+        parts += [filename, _bytes(speeches_dir / filename)]
+    for folder in theme_dirs:
+        templates = Path(folder) / SITE_TEMPLATES
+        if templates.is_dir() and not Path(folder).resolve().is_relative_to(PACKAGE):
+            for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+                parts += [str(path), path.read_bytes()]
+    return digest(*parts)
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"(missing)"
+
+
+def _settings_key(settings: Settings) -> str:
+    # How many processes render does not change a page.
+    return settings.model_dump_json(exclude={"workers"})
+
+
+class _Recording(Problems):
+    """Problems that also remember each `add` as it was called, to be replayed from the cache."""
+
+    def __init__(self, target: Problems) -> None:
+        super().__init__()
+        self.target = target
+        self.calls: list[tuple] = []
+
+    def add(self, path, line, column, message, hint="", severity="error") -> None:
+        self.calls.append((path, line, column, message, hint, severity))
+        self.target.add(path, line, column, message, hint, severity)
+
+
+class BuildCache:
+    """The cache folder of one archive; `enabled=False` (`--clean`) reads nothing but still writes."""
+
+    def __init__(self, folder: Path, version: str, enabled: bool = True) -> None:
+        self.folder, self.version, self.enabled = folder, version, enabled
+        self.used: set[Path] = set()
+        self.hits = {"parsed": 0, "rendered": 0}
+        self.misses = {"parsed": 0, "rendered": 0}
+        self.transcripts: dict[str, str] = {}
+        """The digest of each transcript read in this build, by transcript id (its file name without .md)."""
+
+    @classmethod
+    def at(cls, root: Path, version: str | None = None, enabled: bool = True) -> BuildCache:
+        return cls(Path(root) / FOLDER, version or podium_version(), enabled)
+
+    # -- entries ---------------------------------------------------------------------------------------------
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> object | None:
+        path = self._path(kind, key)
+        self.used.add(path)
+        if not self.enabled:
+            return None
+        try:
+            return pickle.loads(zlib.decompress(path.read_bytes()))
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a truncated or foreign entry is made again, never trusted
+            return None
+
+    def put(self, kind: str, key: str, value: object) -> None:
+        path = self._path(kind, key)
+        self.used.add(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Written aside, then renamed: a build that stops halfway never leaves half an entry.
+            # Compressed (fast): HTML and parsed text shrink to a quarter, and the cache stays near the archive's size.
+            data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as stream:
+                stream.write(data)
+            os.replace(stream.name, path)
+        except OSError:
+            pass  # a read-only archive still builds, only not faster next time
+
+    def prune(self) -> int:
+        """Remove every entry this build did not use (after a full build); the number removed."""
+        removed = 0
+        for kind in ("parsed", "rendered"):
+            for path in (self.folder / kind).glob("*/*"):
+                if path not in self.used:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
+    def clear(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # -- transcripts -----------------------------------------------------------------------------------------
+
+    def reader(self, settings: Settings) -> Reader:
+        """`core.speech.read`, answered from the cache for a transcript read before with the same bytes, path,
+        settings and Podium; its problems are replayed in the order they were found."""
+        settings_key = _settings_key(settings)
+
+        def read(file: Path, display: str, problems: Problems, settings: Settings) -> Transcript | None:
+            try:
+                raw = file.read_bytes() if file.stat().st_size <= settings.max_transcript_kb * 1024 else None
+            except OSError:
+                raw = None
+            if raw is None:  # too large or unreadable: the reader itself says why
+                return speeches.read(file, display, problems, settings)
+            content = digest(display, raw)
+            self.transcripts[file.stem] = content
+            key = digest("parsed", self.version, settings_key, content)
+            found = self.get("parsed", key)
+            if isinstance(found, tuple) and len(found) == 2:
+                transcript, calls = found
+                for call in calls:
+                    problems.add(*call)
+                self.hits["parsed"] += 1
+                return transcript
+            recording = _Recording(problems)
+            transcript = speeches.read(file, display, recording, settings)
+            self.put("parsed", key, (transcript, recording.calls))
+            self.misses["parsed"] += 1
+            return transcript
+
+        return read
+
+    # -- rendered pages --------------------------------------------------------------------------------------
+
+    def rendered_key(self, speech: Speech, site: str, targets: Callable[[str, str], str | None]) -> str | None:
+        """The key of a speech page's content; None when its transcript was not read through this cache.
+
+        `targets(written, here)` names the speech an inline reference points at (None for a speaker or a
+        broken one): that speech's transcript is part of the key, since its title and text make the link's
+        label and preview card.
+        """
+        own = self.transcripts.get(speech.id)
+        if own is None:
+            return None
+        pointed: set[str] = set()
+        for block in speech.blocks:
+            if isinstance(block, Statement) and "[[" in block.text:
+                for match in INLINE_REFERENCE.finditer(block.text):
+                    if (target := targets(match.group(1), speech.id)) is not None:
+                        pointed.add(target)
+        parts = [self.version, site, own]
+        for target in sorted(pointed):
+            parts += [target, self.transcripts.get(target, "(none)")]
+        return digest("rendered", *parts)

@@ -1,0 +1,134 @@
+"""Render every speech page's content on every core, before the site builder asks for the first page.
+
+A speech page's content (`render.pages.render_speech`: statements through Markdown and the sanitizer, then the
+template) is a pure function of the speech and the read-only archive: a worker forked after the archive is
+loaded inherits it (nothing is pickled on the way in), renders a share of the speeches and sends back strings.
+Output does not depend on the number of workers: each speech is rendered by the same code, and the results
+are placed by speech id.
+
+One side effect must survive the fork: the cross-reference feature's resolver of inline `[[target]]` links
+remembers which preview cards a page needs. A worker records the targets its renderer resolved
+(`Rendered.references`), and `replay` resolves them again in the building process.
+
+    job = Job(archive.registry, renderer, links_of, edit_url_of)
+    rendered = render_speeches(job, archive.speeches, workers=2)
+    rendered["aif-2025"].html      # '<article class="podium-speech" ...'
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from podium.core.registry import Registry
+from podium.core.speech import Speech
+from podium.render.pages import Links, StatementRenderer, render_speech
+
+# Fork, not spawn: a worker starts with the loaded archive and the site's template environment.
+FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def default_workers() -> int:
+    """One worker per core this process may use (`os.cpu_count()` where affinity is unknown)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A speech page's content, and the inline reference targets (as written) its renderer resolved."""
+
+    html: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass
+class Job:
+    """What every speech is rendered with: read-only for the length of a build."""
+
+    registry: Registry
+    renderer: StatementRenderer
+    links: Callable[[Speech], Links]
+    """The links of the speech's page (relative to it)."""
+    edit_url: Callable[[Speech], str | None]
+
+    def render(self, speech: Speech) -> Rendered:
+        """One speech's content, recording the inline references the renderer resolved."""
+        renderer, resolve = self.renderer, self.renderer.inline_references
+        resolved: list[str] = []
+        if resolve is not None:
+
+            def recording(written: str, here: str, links: Links):
+                made = resolve(written, here, links)
+                if made is not None:
+                    resolved.append(written)
+                return made
+
+            renderer.inline_references = recording
+        try:
+            html = render_speech(speech, self.registry, self.links(speech), self.edit_url(speech), renderer)
+        finally:
+            renderer.inline_references = resolve
+        return Rendered(html, tuple(dict.fromkeys(resolved)))
+
+    def replay(self, speech: Speech, rendered: Rendered) -> None:
+        """Resolve a speech's inline references again here, so the resolver remembers what a worker (or an
+        earlier build, from the cache) resolved."""
+        resolve = self.renderer.inline_references
+        if resolve is None:
+            return
+        links = self.links(speech)
+        for written in rendered.references:
+            resolve(written, speech.id, links)
+
+
+_job: Job | None = None  # the job of the running pool, inherited by its forked workers
+_speeches: Sequence[Speech] = ()
+
+
+def _render_in_worker(index: int) -> tuple[int, Rendered]:
+    assert _job is not None
+    return index, _job.render(_speeches[index])
+
+
+def render_speeches(
+    job: Job,
+    speeches: Sequence[Speech],
+    workers: int,
+    done: Callable[[int], None] | None = None,
+) -> dict[str, Rendered]:
+    """Each speech's content by speech id, in the order of `speeches`, rendered by `workers` forked processes
+    (in this one with 1, with few speeches, or where `fork` is unavailable). `done(n)`: n more are ready."""
+    results: dict[str, Rendered] = {}
+    if workers <= 1 or FORK is None or len(speeches) < 4 * workers:
+        for speech in speeches:
+            results[speech.id] = job.render(speech)  # the resolver ran here: nothing to replay
+            if done:
+                done(1)
+        return results
+    global _job, _speeches
+    _job, _speeches = job, speeches
+    sys.stdout.flush()  # what this process has buffered must not be written again by a worker
+    sys.stderr.flush()
+    # The loaded archive moves to the collector's permanent generation: a worker's collections then never
+    # write to its objects, and the pages the workers share with this process stay shared (copy on write).
+    gc.freeze()
+    try:
+        with FORK.Pool(workers) as pool:
+            chunk = max(1, min(64, len(speeches) // (workers * 8)))
+            for index, rendered in pool.imap_unordered(_render_in_worker, range(len(speeches)), chunksize=chunk):
+                results[speeches[index].id] = rendered
+                if done:
+                    done(1)
+    finally:
+        _job, _speeches = None, ()
+        gc.unfreeze()
+    for speech in speeches:
+        job.replay(speech, results[speech.id])
+    return {speech.id: results[speech.id] for speech in speeches}  # the archive's order, whoever finished first

@@ -1,0 +1,474 @@
+"""Join Pagefind bundles indexed apart (shards) into one bundle, as if one Pagefind run had read every page.
+
+Pagefind holds every page's words in memory until it writes its bundle, and its peak grows with the words
+it has read (about 0.6 MB per 2,000-word transcript: 5.4 GB at 10,000 speeches). So the build indexes a
+fixed number of speeches per Pagefind process (`podium.search.shards`) and joins their bundles here, in
+Python, a word at a time:
+
+- The page tables are laid end to end: the pages of shard 2 are numbered after those of shard 1, and the
+  page numbers of the filters and the sort orders are shifted by that offset. In the word index Pagefind
+  writes each page number as the step from the page before it, so only the first page of each shard's
+  list changes. Metadata fields (title, date) are numbered by their place in the page table's list of
+  fields, which is the union of the shards' lists: their markers among the locations are renumbered.
+- The word indexes are merged in word order (each shard's chunks are already sorted), and cut into chunks
+  of the size Pagefind cuts its own (`CHUNK_SIZE` locations), named from their first and last words the
+  way Pagefind names them, so the search page loads what it would load from a single run.
+- Locations are copied as bytes, never decoded: only page numbers change.
+- Fragments (one file per page) are moved as they are.
+
+The search page then loads one index, as before: the same files for the same query, the same scores (they
+are computed in the browser from the postings), with no `mergeIndex` round trips per shard.
+
+The format is Pagefind's (1.x, checked against 1.5): gzip of `pagefind_dcd` followed by CBOR.
+
+    merge_bundles([Path("shard-0"), Path("shard-1")], Path("site/pagefind"))
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import heapq
+import json
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"
+CHUNK_SIZE = 20_000  # locations per word-index chunk: Pagefind's own (`chunk_index(word_map, 20000)`)
+META_FIELDS = 6  # version, pages, index chunks, filters, sorts, metadata fields (Pagefind 1.x)
+# gzip level: Pagefind writes 9, which costs the join half its time for 0.2 % smaller big chunks (1.5 % small)
+LEVEL = 6
+
+
+class MergeError(Exception):
+    """The shards cannot be joined (an unknown Pagefind format); the message says why."""
+
+
+# ---- CBOR, only what Pagefind writes: integers, text, definite arrays -----------------------------------
+
+_INT_SIZE = bytearray(256)  # bytes taken by an integer item, by its first byte (0: not an integer)
+for _first in range(256):
+    _major, _info = _first >> 5, _first & 31
+    if _major in (0, 1) and _info < 28:
+        _INT_SIZE[_first] = {24: 2, 25: 3, 26: 5, 27: 9}.get(_info, 1)
+
+
+def _head(data: bytes, i: int) -> tuple[int, int, int]:
+    """(major type, argument, position after the head) of the CBOR item at `i`."""
+    first = data[i]
+    major, info = first >> 5, first & 31
+    if info < 24:
+        return major, info, i + 1
+    if info > 27:
+        raise MergeError(f"unexpected CBOR item {first:#x} in a Pagefind index")
+    size = 1 << (info - 24)
+    return major, int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
+
+
+def _encode_head(major: int, value: int) -> bytes:
+    if value < 24:
+        return bytes([major << 5 | value])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
+    raise MergeError(f"{value} is too large for a Pagefind index")
+
+
+def _text(value: str) -> bytes:
+    raw = value.encode("utf-8")
+    return _encode_head(3, len(raw)) + raw
+
+
+def _skip(data: bytes, i: int) -> int:
+    """The position after the item at `i`; arrays of integers (locations) are walked without decoding."""
+    size = _INT_SIZE[data[i]]
+    if size:
+        return i + size
+    major, value, i = _head(data, i)
+    if major in (2, 3):
+        return i + value
+    if major == 4:
+        for _ in range(value):
+            size = _INT_SIZE[data[i]]
+            i = i + size if size else _skip(data, i)
+        return i
+    if major == 5:
+        for _ in range(2 * value):
+            i = _skip(data, i)
+        return i
+    raise MergeError(f"unexpected CBOR item (major type {major}) in a Pagefind index")
+
+
+def decode(data: bytes, i: int = 0) -> tuple[object, int]:
+    """A whole CBOR item as Python values (for the small files: page tables, filters)."""
+    major, value, j = _head(data, i)
+    if major == 0:
+        return value, j
+    if major == 1:
+        return -1 - value, j
+    if major == 3:
+        return data[j : j + value].decode("utf-8"), j + value
+    if major == 2:
+        return bytes(data[j : j + value]), j + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, j = decode(data, j)
+            items.append(item)
+        return items, j
+    raise MergeError(f"unexpected CBOR item (major type {major}) in a Pagefind index")
+
+
+def encode(value: object) -> bytes:
+    """Python values (ints, text, lists) as CBOR, the way Pagefind's encoder writes them."""
+    if isinstance(value, bool) or value is None:
+        raise MergeError(f"cannot encode {value!r}")
+    if isinstance(value, int):
+        return _encode_head(0, value) if value >= 0 else _encode_head(1, -1 - value)
+    if isinstance(value, str):
+        return _text(value)
+    if isinstance(value, list):
+        return _encode_head(4, len(value)) + b"".join(encode(item) for item in value)
+    raise MergeError(f"cannot encode {type(value).__name__}")
+
+
+def read_file(path: Path) -> bytes:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise MergeError(f"{path}: not a Pagefind index file")
+    return data[len(SIGNATURE) :]
+
+
+def write_file(folder: Path, stem: str, suffix: str, data: bytes) -> str:
+    """Write `data` as a Pagefind file named after its hash (`en_1a2b3c4.pf_index`), longer if taken."""
+    digest = hashlib.sha256(data).hexdigest()
+    length = 7
+    while (folder / f"{stem}{digest[:length]}{suffix}").exists():
+        length += 1
+    name = f"{stem}{digest[:length]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(SIGNATURE + data, LEVEL, mtime=0))
+    return name
+
+
+# ---- Words ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageList:
+    """One shard's pages of a word, as written: only the first page's number changes when shards are joined.
+
+    Pagefind writes a word's pages as `[[page, locations, metadata locations], ...]`, each page number as
+    the step from the page before it. So the list is kept as bytes after the first page's step (`body`),
+    with its first and last page numbers made whole, and copied as it is.
+    """
+
+    first: int
+    last: int
+    count: int
+    locations: int  # Pagefind's measure of a chunk's size: locations plus one per page
+    fields: int  # of the first page
+    body: bytes
+
+
+def _pages(data: bytes, i: int, offset: int, renumber: list[int] | None) -> tuple[PageList, int]:
+    """The packed page list at `i`, its page numbers shifted by `offset`.
+
+    Metadata locations name their field by its place in the page table's list of fields, as a marker
+    `-(place + 1)` before its positions; `renumber` gives each field's place in the joined list.
+    """
+    _, count, i = _head(data, i)
+    number = offset
+    first = fields0 = locations = 0
+    start = i
+    pieces = []
+    for k in range(count):
+        _, fields, i = _head(data, i)
+        _, step, i = _head(data, i)
+        number += step
+        if k == 0:
+            first, fields0, start = number, fields, i
+        locations += _head(data, i)[1] + 1
+        i = _skip(data, i)  # the locations, copied as they are
+        extra = fields - 2
+        if extra > 0 and renumber is not None and data[i] != 0x80:  # metadata locations, not empty
+            markers, end = decode(data, i)
+            assert isinstance(markers, list)
+            pieces.append(data[start:i])
+            pieces.append(encode([-renumber[-1 - m] - 1 if m < 0 else m for m in markers]))
+            start = i = end
+            extra -= 1
+        for _ in range(extra):
+            i = _skip(data, i)
+    pieces.append(data[start:i])
+    return PageList(first, number, count, locations, fields0, b"".join(pieces)), i
+
+
+def _encode_pages(parts: list[PageList]) -> bytes:
+    """Page lists of several shards as one list: each first page's step counts from the last page before it."""
+    out = [_encode_head(4, sum(part.count for part in parts))]
+    previous = 0
+    for part in parts:
+        if part.count:
+            out.append(_encode_head(4, part.fields) + _encode_head(0, part.first - previous) + part.body)
+            previous = part.last
+    return b"".join(out)
+
+
+@dataclass
+class Word:
+    """One word of the index: its pages (a list per shard it is in), and its variants (other spellings,
+    e.g. with other diacritics, with their own pages)."""
+
+    word: str
+    pages: list[PageList]
+    variants: list[tuple[str, list[PageList]]] = field(default_factory=list)
+
+
+def words(path: Path, offset: int, renumber: list[int] | None = None) -> Iterator[Word]:
+    """The words of one index chunk, in order, with page numbers shifted by `offset` (see `_pages`)."""
+    data = read_file(path)
+    _, _, i = _head(data, 0)  # WordIndex: [words]
+    _, count, i = _head(data, i)
+    for _ in range(count):
+        _, fields, i = _head(data, i)
+        word, i = decode(data, i)
+        pages, i = _pages(data, i, offset, renumber)
+        variants: list[tuple[str, list[PageList]]] = []
+        if fields > 2:
+            _, nvariants, i = _head(data, i)
+            for _ in range(nvariants):
+                _, _, i = _head(data, i)
+                variant, i = decode(data, i)
+                variant_pages, i = _pages(data, i, offset, renumber)
+                variants.append((str(variant), [variant_pages]))
+            for _ in range(fields - 3):
+                i = _skip(data, i)
+        yield Word(str(word), [pages], variants)
+
+
+def _encode_word(word: Word) -> bytes:
+    parts = [_encode_head(4, 3), _text(word.word), _encode_pages(word.pages), _encode_head(4, len(word.variants))]
+    for variant, pages in word.variants:
+        parts.append(_encode_head(4, 2) + _text(variant) + _encode_pages(pages))
+    return b"".join(parts)
+
+
+def _join(same: list[Word]) -> Word:
+    """One word as found in several shards: their pages one after the other."""
+    if len(same) == 1:
+        return same[0]
+    joined = Word(same[0].word, [part for word in same for part in word.pages])
+    variants: dict[str, list[PageList]] = {}
+    for word in same:
+        for variant, pages in word.variants:
+            variants.setdefault(variant, []).extend(pages)
+    joined.variants = list(variants.items())
+    return joined
+
+
+def prefixes(before: str, after: str) -> tuple[str, str]:
+    """The shortest ends that still tell two neighbouring chunks apart, as Pagefind names them.
+
+    >>> prefixes("apple", "apricot")
+    ('app', 'apr')
+    """
+    common = 0
+    for a, b in zip(after, before, strict=False):
+        if a != b:
+            break
+        common += 1
+    return before[: common + 1], after[: common + 1]
+
+
+def _sorted_words(streams: list[Iterator[Word]]) -> Iterator[Word]:
+    """The words of every shard in word order, a word found in several shards joined into one."""
+    merged = heapq.merge(*streams, key=lambda word: word.word)  # stable: shard order among equal words
+    same: list[Word] = []
+    for word in merged:
+        text = word.word
+        if same and same[0].word != text:
+            yield _join(same)
+            same = []
+        same.append(word)
+    if same:
+        yield _join(same)
+
+
+def _chunk_files(shard: Path, meta: list) -> list[Path]:
+    return [shard / "index" / f"{hash_}.pf_index" for _, _, hash_ in meta[2]]
+
+
+def _shard_words(shard: Path, meta: list, offset: int, fields: list[str]) -> Iterator[Word]:
+    renumber = [fields.index(name) for name in meta[5]]
+    same = renumber == list(range(len(renumber)))
+    for path in _chunk_files(shard, meta):
+        yield from words(path, offset, None if same else renumber)
+
+
+def merge_words(streams: list[Iterator[Word]], folder: Path, language: str) -> list[list[str]]:
+    """Write the joined word index as chunks to `folder`; Pagefind's chunk table `[[from, to, hash], ...]`."""
+    table: list[list[str]] = []
+    chunk: list[bytes] = []
+    first = last = ""
+    size = 0
+
+    def flush() -> None:
+        data = _encode_head(4, 1) + _encode_head(4, len(chunk)) + b"".join(chunk)
+        table.append([first, last, write_file(folder, f"{language}_", ".pf_index", data)])
+
+    for word in _sorted_words(streams):
+        if not chunk:
+            first = word.word
+        last = word.word
+        chunk.append(_encode_word(word))
+        size += sum(part.locations for part in word.pages)
+        if size >= CHUNK_SIZE:
+            flush()
+            chunk, size = [], 0
+    if chunk:
+        flush()
+    for before, after in zip(table, table[1:], strict=False):
+        before[1], after[0] = prefixes(before[1], after[0])
+    return table
+
+
+# ---- Filters and sorts ----------------------------------------------------------------------------------
+
+
+def merge_filters(shards: list[tuple[Path, list, int]], folder: Path, language: str) -> list[list[str]]:
+    """Each filter's values with the pages of every shard; Pagefind's filter table `[[name, hash], ...]`."""
+    values: dict[str, dict[str, list[int]]] = {}
+    for shard, meta, offset in shards:
+        for _name, hash_ in meta[3]:
+            decoded, _ = decode(read_file(shard / "filter" / f"{hash_}.pf_filter"))
+            assert isinstance(decoded, list)
+            into = values.setdefault(decoded[0], {})
+            for value, pages in decoded[1]:
+                into.setdefault(value, []).extend(page + offset for page in pages)
+    table = []
+    for name, by_value in values.items():
+        data = encode([name, [[value, pages] for value, pages in by_value.items()]])
+        table.append([name, write_file(folder, f"{language}_", ".pf_filter", data)])
+    return table
+
+
+def _as_number(values: list[str]) -> list[float] | None:
+    try:
+        return [float(value) for value in values]
+    except ValueError:
+        return None
+
+
+def merge_sorts(shards: list[tuple[Path, list, int]], fragments: dict[int, Path]) -> list[list]:
+    """Each sort order over the pages of every shard.
+
+    A shard's sort order lists its pages, not their values; the value is read from the page's metadata of
+    the same name (`data-pagefind-meta="date[datetime]"` beside `data-pagefind-sort="date[datetime]"`).
+    Like Pagefind, the values sort as numbers when they all are numbers, else as text.
+    """
+    pages: dict[str, list[int]] = {}
+    for _, meta, offset in shards:
+        for name, order in meta[4]:
+            pages.setdefault(name, []).extend(page + offset for page in order)
+    if not pages:
+        return []
+    metadata: dict[int, dict] = {}
+    for page in sorted({page for order in pages.values() for page in order}):
+        fragment = json.loads(gzip.decompress(fragments[page].read_bytes())[len(SIGNATURE) :])
+        metadata[page] = fragment.get("meta") or {}
+    result = []
+    for name, order in pages.items():
+        order.sort()
+        texts = [str(metadata[page].get(name, "")) for page in order]
+        numbers = _as_number(texts)
+        keys: list = numbers if numbers is not None else texts
+        ranked = sorted(range(len(order)), key=lambda k: keys[k])  # stable: ties keep page order
+        result.append([name, [order[k] for k in ranked]])
+    return result
+
+
+# ---- Bundles --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class MergeReport:
+    shards: int
+    pages: dict[str, int]
+
+
+def merge_bundles(shards: list[Path], bundle: Path) -> MergeReport:
+    """Join the Pagefind bundles in `shards` (in page order) into a new bundle at `bundle`."""
+    entries = [json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8")) for shard in shards]
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    for folder in ("index", "filter", "fragment"):
+        (bundle / folder).mkdir(parents=True)
+    for shard in shards:  # pagefind.js, the WebAssembly of each language, the UI files: the same in every shard
+        for path in shard.iterdir():
+            own = path.name == "pagefind-entry.json" or path.suffix == ".pf_meta"
+            if path.is_file() and not own and not (bundle / path.name).exists():
+                shutil.copy2(path, bundle / path.name)
+    codes: list[str] = []
+    for entry in entries:
+        codes.extend(code for code in entry["languages"] if code not in codes)
+    languages = {}
+    for code in codes:
+        languages[code] = _merge_language(
+            [
+                (shard, entry["languages"][code])
+                for shard, entry in zip(shards, entries, strict=True)
+                if code in entry["languages"]
+            ],
+            bundle,
+            code,
+        )
+    first = entries[0]
+    entry = {"version": first["version"], "languages": languages}
+    if "include_characters" in first:
+        entry["include_characters"] = first["include_characters"]
+    (bundle / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    return MergeReport(len(shards), {code: data["page_count"] for code, data in languages.items()})
+
+
+def _place_fragment(source: Path, folder: Path) -> str:
+    """Move a page's fragment into the joined bundle; its name there (a longer one if another shard's page
+    has the same short hash)."""
+    target = folder / source.name
+    if target.exists() and target.read_bytes() != source.read_bytes():
+        language = source.stem.split("_")[0]
+        target = folder / f"{language}_{hashlib.sha256(source.read_bytes()).hexdigest()[:16]}{source.suffix}"
+    if not target.exists():
+        shutil.move(source, target)
+    return target.stem
+
+
+def _merge_language(parts: list[tuple[Path, dict]], bundle: Path, code: str) -> dict:
+    shards: list[tuple[Path, list, int]] = []
+    offset = 0
+    for shard, language in parts:
+        meta, _ = decode(read_file(shard / f"pagefind.{language['hash']}.pf_meta"))
+        if not isinstance(meta, list) or len(meta) != META_FIELDS:
+            raise MergeError(f"{shard}: a Pagefind index of an unknown version (its page table has changed)")
+        shards.append((shard, meta, offset))
+        offset += len(meta[1])
+    pages: list[list] = []
+    fragments: dict[int, Path] = {}
+    for shard, meta, _ in shards:
+        placed: dict[str, str] = {}  # a shard names two identical pages by one fragment
+        for hash_, word_count in meta[1]:
+            if hash_ not in placed:
+                placed[hash_] = _place_fragment(shard / "fragment" / f"{hash_}.pf_fragment", bundle / "fragment")
+            fragments[len(pages)] = bundle / "fragment" / f"{placed[hash_]}.pf_fragment"
+            pages.append([placed[hash_], word_count])
+    fields = sorted({name for _, meta, _ in shards for name in meta[5]})
+    streams = [_shard_words(shard, meta, offset, fields) for shard, meta, offset in shards]
+    chunks = merge_words(streams, bundle / "index", code)
+    filters = merge_filters(shards, bundle / "filter", code)
+    sorts = merge_sorts(shards, fragments)
+    data = encode([shards[0][1][0], pages, chunks, filters, sorts, fields])
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    (bundle / f"pagefind.{code}_{digest}.pf_meta").write_bytes(gzip.compress(SIGNATURE + data, LEVEL, mtime=0))
+    wasm = next((language.get("wasm") for _, language in parts if language.get("wasm")), None)
+    return {"hash": f"{code}_{digest}", "wasm": wasm, "page_count": len(pages)}
