@@ -51,7 +51,8 @@ def test_speech_page_header(reference_site):
         '<span class="podium-role">, President, Republic of Kazakhstan</span>'
     ) in html
     assert (
-        '<dd><a class="podium-date" href="../../dates/2025/"><time datetime="2025-05-29">29 May 2025</time></a></dd>'
+        '<dd><a class="podium-date" href="../../dates/2025/05-29/">'
+        '<time datetime="2025-05-29">29 May 2025</time></a></dd>'
     ) in html
     assert (
         '<a class="podium-event" href="../../events/aif-2025/">Astana International Forum 2025</a>'

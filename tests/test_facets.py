@@ -181,12 +181,12 @@ def test_a_chart_is_an_svg_with_words_and_a_table_and_no_colour_of_its_own():
             )
         )
     )
-    assert 'role="img"' in html and 'aria-labelledby="chart-years-title chart-years-desc"' in html
+    assert 'role="group"' in html and 'aria-labelledby="chart-years-title chart-years-desc"' in html
     assert '<title id="chart-years-title">Speeches per year</title>' in html
     assert "Speeches by &lt;Kagame&gt; in each year. 7 speeches in all; the most in one bar: 5." in html
     assert html.count('<rect class="podium-chart__bar"') == 3
     assert "<title>2025: 5 speeches</title>" in html
-    assert '<a href="page/2/#y2023">' in html
+    assert '<a href="page/2/#y2023" tabindex="-1">' in html  # the table's link is the keyboard's
     rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(\d+)</td></tr>', html)
     assert rows == [('<a href="page/2/#y2023">2023</a>', "2"), ("2024", "0"), ('<a href="#y2025">2025</a>', "5")]
     # Colours come from CSS classes (Material's palette); the only colour the SVG names is currentColor.
@@ -301,11 +301,10 @@ def test_the_topic_page_links_each_tagged_statement(reference_site):
     for statement in ("multilateralism-is-faltering", "dialogue-over-division"):
         assert f'href="../../speeches/{SPEECH}/#{statement}"' in html
     assert chips(html, "speakers") == {"tokayev": 1}
-    assert re.search(
-        r'<a href="../../topics/">Topics</a>\s+› <a href="../../topics/global-governance/">'
-        r"Global governance</a></nav>",
-        html,
-    )
+    assert (
+        '<li><a href="../../topics/">Topics</a></li><li><a href="../../topics/global-governance/">'
+        'Global governance</a></li><li><span aria-current="page">Multilateralism</span></li>'
+    ) in html
     statements = read(reference_site, "topics/multilateralism/statements")
     assert statements.count('class="podium-facet-statement"') == 2
     parent = read(reference_site, "topics/global-governance")
@@ -348,7 +347,7 @@ def test_facet_pages_and_the_speech_page_link_to_each_other_with_no_broken_link(
         "../../speakers/tokayev/",
         "../../events/aif-2025/",
         "../../topics/multilateralism/",
-        "../../dates/2025/",
+        "../../dates/2025/05-29/",
     ):
         assert f'href="{href}"' in speech
     pages = [f"speeches/{SPEECH}/index.html"] + [

@@ -465,3 +465,27 @@ def test_set_needs_a_known_field(tmp_path):
     result = run_import(tmp_path, "--set", "knd=address")
     assert result.exit_code == 1
     assert "--set:1:1: error: `knd=address` is not FIELD=VALUE with a known field" in result.stderr
+
+
+def test_a_label_in_brackets_becomes_a_crowd_voice_not_a_registry_speaker(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    mapping = MAPPING.replace(
+        '  "Q:": journalist\n', '  "Q:": journalist\n  "Audience members.": "[Audience members]"\n'
+    )
+    text = "The President. We will win.\n\nAudience members. Hear, hear!\n\nThe President. Thank you.\n"
+    row = {"filename": "rally.txt", "delivered_on": "2024-05-01", "title": "Rally", "who": "Paul Kagame", "url": ""}
+    write_corpus(tmp_path, {"rally.txt": text}, [row], mapping)
+    result = run_import(tmp_path, "--verbose")
+    assert result.exit_code == 0, result.output
+    assert (
+        (tmp_path / "speeches/2024/rally.md")
+        .read_text()
+        .endswith(
+            "\nspeaker: kagame\n---\n\n@kagame: We will win.\n\n"
+            "@[Audience members]: Hear, hear!\n\n@kagame: Thank you.\n"
+        )
+    )
+    assert "Audience" not in (tmp_path / "speeches/speakers.yml").read_text()
+    assert "rally.txt: paragraph 2: `Audience members.` -> @[Audience members]:" in result.output
+    loaded = features.load(archive.root)
+    assert loaded.ok, loaded.problems

@@ -258,7 +258,7 @@ def test_speech_page_strings_follow_the_interface_language(site, russian_interfa
     assert ">Исправить эту стенограмму</a>" in html
     # podium.js makes the copy buttons from these labels.
     assert 'data-copy-label="Копировать ссылку" data-copied-label="Скопировано"' in html
-    assert 'data-copy-aria="Скопировать ссылку на высказывание {id}"' in html
+    assert 'data-cite-label="Цитировать…" data-embed-label="Встроить…"' in html
     summary = render.render_home_summary(archive.speeches, archive.registry, render.Links(), 5)
     assert "<strong>2</strong> речи" in summary and ">Последние речи</h2>" in summary
 

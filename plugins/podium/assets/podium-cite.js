@@ -47,14 +47,16 @@
 
     function close() {
       if (!open) return;
-      open.menu.remove(); open.button.setAttribute("aria-expanded", "false"); open = null;
+      open.menu.remove(); open = null;
     }
     function embedCode(section) {
       var id = section.id, url = pageUrl() + "#" + id;
-      var speaker = data.speakers[section.dataset.speaker] || "";
+      var speaker = section.dataset.voice || data.speakers[section.dataset.speaker] || "";
       var quote = el("blockquote", {"class": "podium-embed", "cite": url,
         "style": "margin:0;padding:12px 16px;border-left:4px solid #3f51b5;font-family:Georgia,serif"});
-      quote.appendChild(el("p", {}, section.querySelector(".podium-statement__text").textContent.trim()));
+      var words = section.querySelector(".podium-statement__text").cloneNode(true);  // the words, not "[Applause]"
+      words.querySelectorAll(".podium-direction").forEach(function (direction) { direction.remove(); });
+      quote.appendChild(el("p", {}, words.textContent.replace(/\s+/g, " ").trim()));
       var footer = el("footer", {"style": "font:13px system-ui,sans-serif;color:#57606a"}, "— " + speaker + ", ");
       footer.appendChild(el("a", {"href": url}, data.title));
       footer.appendChild(document.createTextNode(", " + data.date));
@@ -102,26 +104,27 @@
       return menu;
     }
 
-    document.querySelectorAll(".podium-statement").forEach(function (section) {
-      var tools = section.querySelector(".podium-tools");
-      if (!tools) return;
-      var button = el("button", {"type": "button", "class": "podium-cite-button", "aria-haspopup": "dialog",
-                                 "aria-expanded": "false", "title": "Cite, share or embed this statement"}, "Cite");
-      button.addEventListener("click", function (event) {
-        event.stopPropagation();
-        var was = open && open.section === section;
-        var bubble = document.querySelector(".podium-share-selection");
-        if (bubble) bubble.hidden = true;
-        close();
-        if (was) return;
-        var menu = menuFor(section, button);
-        section.appendChild(menu);
-        button.setAttribute("aria-expanded", "true");
-        open = {menu: menu, button: button, section: section};
-        menu.querySelector("[role=tab]").focus();
-      });
-      tools.appendChild(button);
-    });
+    // Two items of the statement's ¶ menu (podium.js): both open this dialog, "Embed" at its embed code.
+    // `opener` (the ¶) gets the focus back when the dialog closes with Escape.
+    function openDialog(section, opener, focus) {
+      var bubble = document.querySelector(".podium-share-selection");
+      if (bubble) bubble.hidden = true;
+      close();
+      var menu = menuFor(section, opener);
+      section.appendChild(menu);
+      open = {menu: menu, button: opener, section: section};
+      menu.querySelector(focus).focus();
+    }
+    // Registered once; Material's instant navigation runs setupSpeech again for each page (its own data).
+    if (!setupSpeech.openDialog) {
+      // A crowd's or an anonymous voice (`@[Audience]:`) has no author to cite: no Cite or Embed item for it
+      // (the dialog would name the speech's speaker), only "Copy link".
+      window.podium.statementTool({action: "cite", label: "Cite…", when: function (section) { return !section.dataset.voice; },
+        run: function (section, opener) { setupSpeech.openDialog(section, opener, "[role=tab][aria-selected=true]"); }});
+      window.podium.statementTool({action: "embed", label: "Embed…", when: function (section) { return !section.dataset.voice; },
+        run: function (section, opener) { setupSpeech.openDialog(section, opener, "[data-action=embed]"); }});
+    }
+    setupSpeech.openDialog = openDialog;
     document.addEventListener("click", function (event) {
       if (open && !open.menu.contains(event.target)) close();
     });
@@ -321,10 +324,19 @@
     if (!box) return;
     var root = box.dataset.root, cache = {};
     function load(path) {
-      if (!cache[path]) cache[path] = fetch(root + "data/quote/" + path).then(function (r) {
-        if (!r.ok) throw new Error(path + ": " + r.status); return r.json();
+      // meta.json is plain, every shard gzipped (data/quote/*.json.gz): unpacked here, unless the host
+      // already did (a gzip file starts with 1f 8b, JSON never does).
+      var packed = path !== "meta.json";
+      if (!cache[path]) cache[path] = fetch(root + "data/quote/" + path + (packed ? ".gz" : "")).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return packed ? r.arrayBuffer().then(unpack) : r.json();
       });
       return cache[path];
+    }
+    function unpack(buffer) {
+      var bytes = new Uint8Array(buffer);
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).json();
     }
     function shard(word, prefix) {
       return Array.from(word).slice(0, prefix).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
@@ -354,8 +366,9 @@
             })).then(function (postings) {
               var scores = {};
               used.forEach(function (w, i) {
-                var weight = Math.log(1 + total / entries[w][0]);
-                postings[i].forEach(function (n) { scores[n] = (scores[n] || 0) + weight; });
+                var weight = Math.log(1 + total / entries[w][0]), n = 0;
+                // Written as gaps (podium.quote.index.gaps): each number is the distance from the one before.
+                postings[i].forEach(function (gap) { n += gap; scores[n] = (scores[n] || 0) + weight; });
               });
               var shortlist = Object.keys(scores).map(Number)
                 .sort(function (x, y) { return scores[y] - scores[x] || x - y; }).slice(0, 30);

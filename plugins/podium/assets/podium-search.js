@@ -2,7 +2,8 @@
 //
 // Pagefind returns speech pages; this script cuts each page into its matching statements, using the ids
 // of the statements (Pagefind's `anchors`) and the positions of the hits (`locations`), so a result links
-// to the statement's fragment. See podium/search.py for why statements are not records of their own.
+// to the statement's fragment. See podium/search/index.py for why statements are not records of their own.
+// Results are ordered by their best statement, the query's words together and in order first (Ranking).
 // The first pages of speakers, topics and events are indexed too (a `facet` meta, no filters): a search
 // asks for speeches with the hidden `page: speech` filter, and the pages that match only without it are
 // shown apart, whole, above the speeches ("Speakers, topics and events").
@@ -23,10 +24,40 @@
   var PAGE_SIZE = 10; // speeches per page of results
   var SHOWN_STATEMENTS = 3; // statements shown per speech before "more"
   var SHOWN_FACETS = 5; // speaker, topic and event pages shown above the speeches
+  // Speeches re-ranked by their statements (see Ranking): loaded `batch` at a time until one says the whole
+  // query, at most `most`. The header's quick results show five.
+  var CANDIDATES = { batch: 24, most: 48 };
+  var QUICK_CANDIDATES = { batch: 8, most: 24 };
   var SPEECH_FILTER = CONFIG.speechFilter || null; // ["page", "speech"]: on speech pages only
   var FACET_KINDS = { speakers: "Speaker", topics: "Topic", events: "Event" };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
+
+  // ---- Interface strings in the site's language -------------------------------------------------
+  // overrides/partials/podium-search.html renders them with Podium's i18n (render/i18n.py) into
+  // #podium-search-strings; the English text is the key and the fallback. A sentence with a number comes
+  // as its forms for 1, 2 and 5 (English: one, other, other; Russian: one, few, many).
+  var STRINGS = {};
+  try { STRINGS = JSON.parse(document.getElementById("podium-search-strings").textContent); } catch (e) { /* English */ }
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(CONFIG.siteLanguage) : null;
+
+  function fillIn(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
+
+  function t(key, values) {
+    return fillIn(typeof STRINGS[key] === "string" ? STRINGS[key] : key, values);
+  }
+
+  // `key` is the sentence's "other" form, `one` its English singular: plural("{n} speeches match", ...).
+  function plural(key, one, n, values) {
+    var forms = Array.isArray(STRINGS[key]) ? STRINGS[key] : [one, key, key];
+    var category = pluralRules ? pluralRules.select(n) : n === 1 ? "one" : "other";
+    var form = forms[category === "one" ? 0 : category === "few" ? 1 : 2];
+    var all = { n: n };
+    Object.keys(values || {}).forEach(function (name) { all[name] = values[name]; });
+    return fillIn(form, all);
+  }
 
   // ---- Engine: one Pagefind instance per language ------------------------------------------------
 
@@ -89,26 +120,247 @@
     return (word || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   }
 
-  function search(state, withCounts) {
+  // ---- Ranking: statements that hold the query's words together and in order first ------------------
+  //
+  // Pagefind ranks pages by how often they use each word, so for `government of the people` a short speech
+  // that says "government" and "people" again and again beats the one that says the phrase. So for a query
+  // of two words or more, the speeches most likely to hold them together (Pagefind's hit positions side by
+  // side, then its score) are loaded, a batch at a time until one of them has the whole query as a phrase
+  // (CANDIDATES), every statement of each is scored, and speeches
+  // are ordered by their best statement; the others follow in Pagefind's order. A statement's score, from
+  // the query's words in order (Q) and its rare words (R: Q without stop words; all of Q if all are stop
+  // words, as in "to be or not to be"):
+  //
+  //   1000 x the rare words it contains (distinct; a statement with none is not a hit: stop words never
+  //          carry one, nor are they highlighted outside a phrase)
+  //   + 10 x the longest run of Q's words it has side by side and in Q's order, with a rare word in it
+  //   +  5 x closeness: the rare words it has / the fewest words that hold them all (1 when side by side)
+  //   +  2 x order: 1 when those rare words come in Q's order in that stretch
+  //
+  // so all rare words beat some, a longer phrase beats a shorter one, and closeness and order break ties;
+  // Pagefind's score breaks the rest. A word matches a query word when both are the same with case, accents
+  // and apostrophes folded, or differ only in their last three letters or fewer ("reforms" and "reform",
+  // "сотрудничества" and "сотрудничество"); the last query word also matches the words it begins (it may
+  // still be being typed). A stop word matches only itself.
+  var STOP_WORDS = {
+    en: "a about above after again against all am an and any are as at be because been before being below " +
+      "between both but by can could did do does doing down during each few for from further had has have " +
+      "having he her here hers herself him himself his how i if in into is it its itself just me more most my " +
+      "myself no nor not now of off on once only or other our ours ourselves out over own same she should so " +
+      "some such than that the their theirs them themselves then there these they this those through to too " +
+      "under until up us very was we were what when where which while who whom why will with would you your " +
+      "yours yourself yourselves",
+    ru: "а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до " +
+      "его ее если есть еще же за здесь и из или им их к как какой когда кто ли либо между меня мне мной мы " +
+      "на над нам нас не него нее нет ни них но ну о об однако он она они оно от очень по под при с со так " +
+      "также такой там те тем то того тоже той только том ты у уже хотя чего чей чем что чтобы чье эта эти " +
+      "это этого этой этом этот я",
+  };
+  var stopSets = {};
+
+  function stopWords(code) {
+    var base = (code || "").split("-")[0];
+    if (!stopSets[base]) {
+      stopSets[base] = {};
+      (STOP_WORDS[base] || "").split(" ").forEach(function (w) { stopSets[base][w] = true; });
+    }
+    return stopSets[base];
+  }
+
+  // Case, accents and apostrophes folded, split at anything else that is not a letter or a digit:
+  // "Nation’s" -> ["nations"], "you—ask" -> ["you", "ask"], "Ещё" -> ["еще"].
+  var folded = {};
+  function pieces(token) {
+    if (!folded[token]) {
+      folded[token] = token.toLowerCase().normalize("NFKD").replace(/[\p{M}'’]/gu, "")
+        .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    }
+    return folded[token];
+  }
+
+  // The query as the ranking reads it in one language: its words in order, each rare or a stop word; the
+  // words of a "quoted phrase" carry the phrase's first and last index (a statement must have it whole).
+  function queryWords(query, code) {
+    var stop = stopWords(code);
+    var words = [];
+    query.replace(/"([^"]*)"?|[^\s"]+/g, function (all, quoted) {
+      var first = words.length;
+      (quoted === undefined ? [all] : quoted.split(/\s+/)).forEach(function (token) {
+        pieces(token).forEach(function (text) { words.push({ text: text, stop: !!stop[text] }); });
+      });
+      if (quoted !== undefined && words.length > first + 1) {
+        for (var i = first; i < words.length; i++) words[i].phrase = [first, words.length - 1];
+      }
+      return "";
+    });
+    if (words.every(function (w) { return w.stop; })) words.forEach(function (w) { w.stop = false; });
+    if (words.length) words[words.length - 1].last = true;
+    return words;
+  }
+
+  function matches(word, term) {
+    if (word === term.text) return true;
+    if (term.stop) return false;
+    if (term.last && word.lastIndexOf(term.text, 0) === 0) return true;
+    var same = 0;
+    while (same < word.length && same < term.text.length && word.charAt(same) === term.text.charAt(same)) same++;
+    return same >= 3 && same >= Math.max(word.length, term.text.length) - 3;
+  }
+
+  // Score the statement made of `tokens[from..to)` (see above), or null when it holds no rare word.
+  // Also what to mark in its excerpt (rare words, and the words of the run) and where the run starts.
+  function scoreStatement(tokens, from, to, query) {
+    var parts = [];
+    var occurrences = []; // [part index, rare word]
+    for (var i = from; i < to; i++) {
+      pieces(tokens[i]).forEach(function (text) {
+        var hits = [];
+        query.forEach(function (term, j) {
+          if (!matches(text, term)) return;
+          hits.push(j);
+          if (!term.stop) occurrences.push([parts.length, term.text]);
+        });
+        parts.push({ token: i, hits: hits });
+      });
+    }
+    if (!occurrences.length) return null;
+    // The longest run of query words side by side, in order, with a rare word among them; and whether
+    // each quoted phrase is there whole.
+    var previous = [];
+    var best = { length: 0, end: -1 };
+    var phrases = {};
+    query.forEach(function (term) { if (term.phrase) phrases[term.phrase[1]] = false; });
+    parts.forEach(function (part, p) {
+      var current = [];
+      part.hits.forEach(function (j) {
+        var before = j > 0 && previous[j - 1] ? previous[j - 1] : { length: 0, rare: false };
+        current[j] = { length: before.length + 1, rare: before.rare || !query[j].stop };
+        if (current[j].rare && current[j].length > best.length) best = { length: current[j].length, end: p };
+        var phrase = query[j].phrase;
+        if (phrase && j === phrase[1] && current[j].length > phrase[1] - phrase[0]) phrases[j] = true;
+      });
+      previous = current;
+    });
+    if (Object.keys(phrases).some(function (end) { return !phrases[end]; })) return null;
+    // The shortest stretch holding every rare word found (two pointers over the occurrences).
+    var counts = {};
+    var found = 0;
+    occurrences.forEach(function (o) { if (!counts[o[1]]) { counts[o[1]] = 1; found++; } });
+    counts = {};
+    var have = 0;
+    var span = { length: Infinity, from: 0, to: 0 };
+    for (var hi = 0, lo = 0; hi < occurrences.length; hi++) {
+      counts[occurrences[hi][1]] = (counts[occurrences[hi][1]] || 0) + 1;
+      if (counts[occurrences[hi][1]] === 1) have++;
+      while (have === found) {
+        var length = occurrences[hi][0] - occurrences[lo][0] + 1;
+        if (length < span.length) span = { length: length, from: occurrences[lo][0], to: occurrences[hi][0] };
+        if (--counts[occurrences[lo][1]] === 0) have--;
+        lo++;
+      }
+    }
+    // In order: the rare words, as the query has them, read one after another in that stretch.
+    var wanted = [];
+    query.forEach(function (term) { if (!term.stop && counts[term.text] !== undefined && wanted.indexOf(term.text) < 0) wanted.push(term.text); });
+    var next = 0;
+    for (var q = span.from; q <= span.to && next < wanted.length; q++) {
+      if (parts[q].hits.some(function (j) { return query[j].text === wanted[next]; })) next++;
+    }
+    var marked = {};
+    occurrences.forEach(function (o) { marked[parts[o[0]].token] = true; });
+    var runFrom = best.end - best.length + 1;
+    if (best.length > 1) for (var r = runFrom; r <= best.end; r++) marked[parts[r].token] = true;
+    var rare = {};
+    query.forEach(function (term) { if (!term.stop) rare[term.text] = true; });
+    return {
+      whole: found === Object.keys(rare).length && best.length === query.length,
+      score: 1000 * found + 10 * best.length + 5 * (found > 1 ? found / span.length : 1) + 2 * (next === wanted.length ? 1 : 0),
+      marked: marked,
+      focus: best.length > 1 ? parts[runFrom].token : parts[span.from].token,
+      run: best.length > 1 ? [parts[runFrom].token, parts[best.end].token] : null,
+    };
+  }
+
+  // The longest row of consecutive positions among a page's hits: a cheap sign of a phrase, known before
+  // the page's words are loaded.
+  function inARow(item) {
+    if (item.row === undefined) {
+      var positions = (item.words || []).slice().sort(function (a, b) { return a - b; });
+      var row = 0;
+      var length = 0;
+      positions.forEach(function (p, i) {
+        length = i > 0 && p === positions[i - 1] + 1 ? length + 1 : p === positions[i - 1] ? length : 1;
+        if (length > row) row = length;
+      });
+      item.row = row;
+    }
+    return item.row;
+  }
+
+  // Relevance order: see Ranking above. A query of one word is only checked, on the first page of results:
+  // a speech where no statement has the query's words (Pagefind also matches close spellings, "not" for
+  // "nothingatall") is left out, so every result links to a statement that has them, unless the words are
+  // in its title or its speakers' names (Pagefind searches those too): that speech is kept, last, without one.
+  function rerank(run, candidates) {
+    var words = queryWords(run.state.q, CONFIG.siteLanguage).length;
+    if (run.sort || !candidates || !words) return run;
+    var pool = run.ranked.slice().sort(function (a, b) { return inARow(b) - inARow(a) || b.score - a.score; });
+    var most = words > 1 ? candidates.most : Math.min(candidates.most, PAGE_SIZE);
+    var chosen = [];
+    function next() {
+      var batch = pool.slice(chosen.length, Math.min(chosen.length + candidates.batch, most));
+      chosen = chosen.concat(batch);
+      return Promise.all(batch.map(function (item) { return load(item, run); })).then(function (speeches) {
+        speeches.forEach(function (speech, i) { batch[i].rank = speech.rank; });
+        var whole = speeches.some(function (speech) { return speech.whole; });
+        return whole || !batch.length || chosen.length >= most || words < 2 ? null : next();
+      });
+    }
+    return next().then(function () {
+      var kept = chosen.filter(function (item) { return item.rank > 0; });
+      kept.sort(function (a, b) { return b.rank - a.rank || b.score - a.score; });
+      run.ranked = kept.concat(run.ranked.filter(function (item) { return chosen.indexOf(item) < 0; }));
+      run.total = run.ranked.length;
+      return run;
+    });
+  }
+
+  // Tokens of Pagefind's content back into text: the index puts a hair space after a dash inside a word
+  // ("itself—nameless"), which splits it into two tokens; they are joined again without a space.
+  function joinTokens(tokens, escape) {
+    return tokens.map(function (token, i) {
+      var glued = i > 0 && /\p{L}[—–]$/u.test(tokens[i - 1].text);
+      return (i > 0 && !glued ? " " : "") + (escape ? token.html : token.text);
+    }).join("");
+  }
+
+  function search(state, withCounts, candidates) {
     var term = state.q.trim();
     var chosenLanguages = state.filters.language || [];
     var filters = {};
     Object.keys(state.filters).forEach(function (name) {
       if (name !== "language" && state.filters[name].length) filters[name] = { any: state.filters[name] };
     });
-    if (!term && !Object.keys(filters).length && !chosenLanguages.length) return Promise.resolve(null);
+    var ranged = !!(state.from || state.to);
+    if (!term && !Object.keys(filters).length && !chosenLanguages.length && !ranged) return Promise.resolve(null);
     // Facet pages have no filters: they can only match a query without any, and are looked for once per
     // query (not again when the filter counts are fetched).
-    var withFacets = !!(term && SPEECH_FILTER && !withCounts && !Object.keys(filters).length && !chosenLanguages.length);
+    var withFacets = !!(term && SPEECH_FILTER && !withCounts && !Object.keys(filters).length && !chosenLanguages.length && !ranged);
     if (SPEECH_FILTER) filters[SPEECH_FILTER[0]] = SPEECH_FILTER[1];
     var sort = state.sort || (term ? "" : "newest");
     var pagefindSort = sort === "newest" ? { date: "desc" } : sort === "oldest" ? { date: "asc" } : {};
     var languages = languagesFor(term, chosenLanguages);
     var started = performance.now();
     return Promise.all(languages.map(function (language) {
-      return pagefindFor(language.code, withCounts).then(function (pagefind) {
+      return pagefindFor(language.code, withCounts || ranged).then(function (pagefind) {
+        // A year range needs the years the index knows: the filter index, loaded once.
+        return (ranged ? countsLoaded[language.code] : Promise.resolve(null)).then(function (known) {
+          return [pagefind, known ? withYears(filters, state, Object.keys(known.year || {})) : filters];
+        });
+      }).then(function (pair) {
+        var pagefind = pair[0];
         return Promise.all([
-          pagefind.search(term || null, { filters: filters, sort: pagefindSort }),
+          pagefind.search(term || null, { filters: pair[1], sort: pagefindSort }),
           withFacets ? pagefind.search(term, {}) : null,
         ]);
       }).then(function (both) {
@@ -124,7 +376,7 @@
       })).sort(function (a, b) { return b.score - a.score; }).slice(0, SHOWN_FACETS);
       var queues = perLanguage.map(function (part) {
         return { items: part.found.results.map(function (r) {
-          return { score: r.score, data: r.data, language: part.language };
+          return { score: r.score, data: r.data, words: r.words, language: part.language };
         }), next: 0 };
       });
       var all = [].concat.apply([], queues.map(function (q) { return q.items; }));
@@ -134,6 +386,50 @@
         total: all.length, facets: facets, counts: mergeCounts(perLanguage.map(function (p) { return p.found.filters || {}; })),
         ms: performance.now() - started,
       };
+    }).then(function (run) {
+      return withFacets && !run.total && run.facets.length ? bySpeaker(run) : run;
+    }).then(function (run) {
+      return rerank(run, withCounts ? 0 : candidates);
+    }).then(function (run) {
+      run.ms = performance.now() - started;
+      return run;
+    });
+  }
+
+  // The `year` filter of a from/to range: the known years inside it (and among the ticked ones, if any).
+  function withYears(filters, state, known) {
+    var from = parseInt(state.from, 10) || -Infinity;
+    var to = parseInt(state.to, 10) || Infinity;
+    var ticked = state.filters.year || [];
+    var years = known.filter(function (year) {
+      var n = parseInt(year, 10);
+      return n >= from && n <= to && (!ticked.length || ticked.indexOf(year) >= 0);
+    });
+    var copy = {};
+    Object.keys(filters).forEach(function (name) { copy[name] = filters[name]; });
+    copy.year = { any: years.length ? years : ["none"] }; // no year is called "none": nothing matches
+    return copy;
+  }
+
+  // A query that names a speaker but no speech's words (the names above turns are not indexed) lists that
+  // speaker's speeches, newest first, under the speaker's card: "Kagame" finds Paul Kagame's speeches.
+  function bySpeaker(run) {
+    return loadFacets(run).then(function (pages) {
+      var words = queryWords(run.state.q, "").map(function (w) { return w.text; });
+      var speaker = pages.filter(function (page) {
+        var names = [].concat.apply([], page.title.split(/\s+/).map(pieces));
+        return page.facet === "speakers" && words.length && words.every(function (word) {
+          return names.some(function (name) { return name.lastIndexOf(word, 0) === 0; });
+        });
+      })[0];
+      if (!speaker) return run;
+      return search({ q: "", sort: "newest", filters: { speaker: [speaker.title] } }, false).then(function (listed) {
+        if (!listed || !listed.total) return run;
+        listed.facets = run.facets;
+        listed.facetsLoaded = run.facetsLoaded;
+        listed.speaker = speaker.title;
+        return listed;
+      });
     });
   }
 
@@ -156,7 +452,7 @@
       run.facetsLoaded = Promise.all(run.facets.map(function (item) { return item.data(); })).then(function (pages) {
         return pages.filter(function (data) { return data.meta && data.meta.facet; }).map(function (data) {
           return { url: link(data.url, "", []), title: data.meta.title || data.url,
-            kind: FACET_KINDS[data.meta.facet] || data.meta.facet, facet: data.meta.facet };
+            kind: FACET_KINDS[data.meta.facet] ? t(FACET_KINDS[data.meta.facet]) : data.meta.facet, facet: data.meta.facet };
         });
       });
     }
@@ -196,7 +492,8 @@
     return step();
   }
 
-  // One Pagefind page result -> a speech with its matching statements.
+  // One Pagefind page result -> a speech with its matching statements, best first (see Ranking), each
+  // with its excerpt and a link that highlights its own matched words.
   function shape(data, language, run) {
     var words = data.content.split(/[\r\n\s]+/g);
     var anchors = (data.anchors || []).filter(function (a) { return a.id; })
@@ -209,62 +506,95 @@
     var current = speakers[0] || "";
     anchors.forEach(function (a) { if (turns[a.id]) current = turns[a.id]; speakerOf[a.id] = current; });
 
-    var groups = [];
-    var byAnchor = {};
-    (data.locations || []).slice().sort(function (a, b) { return a - b; }).forEach(function (location) {
-      var index = -1;
-      for (var i = 0; i < anchors.length && anchors[i].location <= location; i++) index = i;
-      var key = index < 0 ? "" : anchors[index].id;
-      if (!byAnchor[key]) {
-        byAnchor[key] = { id: key, index: index, hits: [] };
-        groups.push(byAnchor[key]);
-      }
-      byAnchor[key].hits.push(location);
+    var query = queryWords(run.state.q, language.code);
+    var bounds = [{ id: "", start: 0 }].concat(anchors.map(function (a) { return { id: a.id, start: a.location }; }));
+    var statements = [];
+    bounds.forEach(function (bound, i) {
+      var end = i + 1 < bounds.length ? bounds[i + 1].start : words.length;
+      var scored = query.length && end > bound.start ? scoreStatement(words, bound.start, end, query) : null;
+      if (!scored) return;
+      statements.push({
+        id: bound.id, score: scored.score, whole: scored.whole, first: bound.start, speaker: speakerOf[bound.id] || speakers[0] || "",
+        excerpt: excerpt(words, bound.start, end, scored.marked, scored.focus),
+        url: link(data.url, bound.id, statementTerms(run.terms, words, scored)),
+      });
     });
-    var statements = groups.map(function (group) {
-      var start = group.index < 0 ? 0 : anchors[group.index].location;
-      var end = group.index + 1 < anchors.length ? anchors[group.index + 1].location : words.length;
-      return {
-        id: group.id, hits: group.hits.length, first: group.hits[0], speaker: speakerOf[group.id] || speakers[0] || "",
-        excerpt: excerpt(words, start, end, group.hits), url: link(data.url, group.id, statementTerms(run.terms, words, group.hits)),
-      };
-    });
+    if (!statements.length) {
+      statements = closeSpellings(data, words, query, bounds, run);
+      statements.forEach(function (s) { s.speaker = speakerOf[s.id] || speakers[0] || ""; });
+    }
     var chosen = run.state.filters.speaker || [];
     if (chosen.length && Object.keys(turns).length) {
       var theirs = statements.filter(function (s) { return chosen.indexOf(s.speaker) >= 0; });
       if (theirs.length) statements = theirs;
     }
-    statements.sort(function (a, b) { return b.hits - a.hits || a.first - b.first; });
+    statements.sort(function (a, b) { return b.score - a.score || a.first - b.first; });
+    var rare = query.filter(function (w) { return !w.stop; }).map(function (w) { return w.text; });
+    var named = ((data.meta.title || "") + " " + speakers.concat(Object.keys(turns).map(function (id) { return turns[id]; })).join(" "))
+      .split(/\s+/).filter(Boolean);
+    var rank = statements.length ? statements[0].score : query.length && scoreStatement(named, 0, named.length, query) ? 1 : 0;
     return {
-      url: link(data.url, "", run.terms.phrases.concat(run.terms.words)), title: data.meta.title || data.url, date: data.meta.date || "",
+      url: statements.length ? statements[0].url.replace(/#.*$/, "") : link(data.url, "", run.terms.phrases.concat(rare)),
+      title: data.meta.title || data.url, date: data.meta.date || "", rank: rank, whole: statements.some(function (s) { return s.whole; }),
       speakers: speakers, event: (filters.event || [])[0] || "", language: language, statements: statements,
     };
   }
 
-  function statementTerms(terms, words, hits) {
-    var matched = [];
-    if (terms.words.length) {
-      hits.forEach(function (h) {
-        var word = bare(words[h]);
-        if (word && matched.indexOf(word) < 0 && terms.phrases.every(function (p) { return p.indexOf(word) < 0; })) matched.push(word);
+  // When no statement has the query's words as the ranking matches them, Pagefind's own matches (its
+  // stemmer's, which may differ) still count if they begin with the same four letters as a rare query word.
+  function closeSpellings(data, words, query, bounds, run) {
+    var rare = query.filter(function (w) { return !w.stop && w.text.length >= 4; });
+    var found = {};
+    (data.locations || []).forEach(function (location) {
+      var close = pieces(words[location] || "").some(function (piece) {
+        return rare.some(function (w) { return piece.slice(0, 4) === w.text.slice(0, 4); });
       });
-    }
-    return terms.phrases.concat(matched);
+      if (!close) return;
+      var k = 0;
+      while (k + 1 < bounds.length && bounds[k + 1].start <= location) k++;
+      (found[k] = found[k] || []).push(location);
+    });
+    return Object.keys(found).map(function (k) {
+      var bound = bounds[k];
+      var end = +k + 1 < bounds.length ? bounds[+k + 1].start : words.length;
+      var marked = {};
+      found[k].forEach(function (location) { marked[location] = true; });
+      return {
+        id: bound.id, score: 1000, first: bound.start,
+        excerpt: excerpt(words, bound.start, end, marked, found[k][0]),
+        url: link(data.url, bound.id, statementTerms(run.terms, words, { marked: marked, run: null })),
+      };
+    });
   }
 
-  function excerpt(words, start, end, hits) {
+  // What to highlight on the statement's page: the query's quoted phrases, the run of query words the
+  // statement has side by side (as written there), and its own rare words (matched by stem or prefix).
+  function statementTerms(terms, words, scored) {
+    var found = terms.phrases.slice();
+    function add(text) { if (text && found.indexOf(text) < 0) found.push(text); }
+    if (scored.run) {
+      var tokens = words.slice(scored.run[0], scored.run[1] + 1).map(function (w) { return { text: w }; });
+      add(bare(joinTokens(tokens, false)));
+    }
+    Object.keys(scored.marked).sort(function (a, b) { return a - b; }).forEach(function (i) {
+      if (!scored.run || i < scored.run[0] || i > scored.run[1]) add(bare(words[i]));
+    });
+    return found;
+  }
+
+  function excerpt(words, start, end, marked, focus) {
     var size = 36;
     var from = start;
     var to = end;
     if (to - from > size) {
-      from = Math.max(start, Math.min(hits[0] - 10, end - size));
+      from = Math.max(start, Math.min(focus - 10, end - size));
       to = Math.min(end, from + size);
     }
-    var marked = {};
-    hits.forEach(function (h) { marked[h] = true; });
-    var html = [];
-    for (var i = from; i < to; i++) html.push(marked[i] ? "<mark>" + escapeHtml(words[i]) + "</mark>" : escapeHtml(words[i]));
-    return (from > start ? "… " : "") + html.join(" ") + (to < end ? " …" : "");
+    var tokens = [];
+    for (var i = from; i < to; i++) {
+      tokens.push({ text: words[i], html: marked[i] ? "<mark>" + escapeHtml(words[i]) + "</mark>" : escapeHtml(words[i]) });
+    }
+    return (from > start ? "… " : "") + joinTokens(tokens, true) + (to < end ? " …" : "");
   }
 
   function link(url, fragment, terms) {
@@ -280,9 +610,17 @@
     });
   }
 
+  // 29 May 2025; in another site language, as the browser writes a long date in it (29 мая 2025 г.).
   function longDate(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return m ? parseInt(m[3], 10) + " " + MONTHS[parseInt(m[2], 10) - 1] + " " + m[1] : iso;
+    if (!m) return iso;
+    if (CONFIG.siteLanguage.split("-")[0] !== "en" && window.Intl) {
+      try {
+        return new Intl.DateTimeFormat(CONFIG.siteLanguage, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+          .format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+      } catch (e) { /* an unknown language: English below */ }
+    }
+    return parseInt(m[3], 10) + " " + MONTHS[parseInt(m[2], 10) - 1] + " " + m[1];
   }
 
   // ---- Search state in the URL: ?q=...&speaker=...&year=...&sort=newest ---------------------------
@@ -294,6 +632,10 @@
       var values = params.getAll(name).filter(Boolean);
       if (values.length) state.filters[name] = values;
     });
+    ["from", "to"].forEach(function (name) { // a year range: ?from=2019&to=2023
+      var year = /^\d{1,4}$/.exec(params.get(name) || "");
+      if (year) state[name] = year[0];
+    });
     return state;
   }
 
@@ -303,6 +645,8 @@
     CONFIG.filters.forEach(function (name) {
       (state.filters[name] || []).forEach(function (value) { params.append(name, value); });
     });
+    if (state.from) params.set("from", state.from);
+    if (state.to) params.set("to", state.to);
     if (state.sort) params.set("sort", state.sort);
     var text = params.toString();
     return text ? "?" + text : location.pathname;
@@ -315,7 +659,7 @@
     if (speech.speakers.length) parts.push(escapeHtml(speech.speakers.join(", ")));
     if (speech.event) parts.push(escapeHtml(speech.event));
     if (speech.date) parts.push('<time datetime="' + escapeHtml(speech.date) + '">' + escapeHtml(longDate(speech.date)) + "</time>");
-    if (speech.language.code !== CONFIG.siteLanguage) parts.push(escapeHtml(speech.language.name));
+    if (speech.language.code !== CONFIG.siteLanguage) parts.push(escapeHtml(t(speech.language.name)));
     return parts.join(" · ");
   }
 
@@ -335,8 +679,9 @@
       '<ol class="podium-result__hits">' +
       speech.statements.map(function (s, i) { return statementItem(speech, s, i >= SHOWN_STATEMENTS); }).join("") +
       "</ol>" +
-      (more > 0 ? '<button type="button" class="podium-result__more" data-podium-more>' + more + " more matching statement" +
-        (more === 1 ? "" : "s") + " in this speech</button>" : "") +
+      (more > 0 ? '<button type="button" class="podium-result__more" data-podium-more>' +
+        escapeHtml(plural("{n} more matching statements in this speech", "{n} more matching statement in this speech", more)) +
+        "</button>" : "") +
       "</li>";
   }
 
@@ -398,19 +743,19 @@
       var ticket = ++latest;
       if (!query) { close(); return; }
       var state = { q: query, sort: "", filters: {} };
-      search(state, false).then(function (run) {
+      search(state, false, QUICK_CANDIDATES).then(function (run) {
         return run ? Promise.all([take(run, 5), loadFacets(run)]).then(function (both) {
           return { run: run, speeches: both[0], facets: both[1] };
         }) : null;
       }).then(function (result) {
         if (ticket !== latest || !result) return;
-        var html = result.facets.length ? '<div class="podium-quick__group" role="presentation">Speakers, topics and events</div>' +
+        var html = result.facets.length ? '<div class="podium-quick__group" role="presentation">' + escapeHtml(t("Speakers, topics and events")) + "</div>" +
           result.facets.map(function (page, i) {
             return '<a role="option" id="podium-quick-facet-' + i + '" class="podium-quick podium-quick--facet" data-facet-kind="' +
               escapeHtml(page.facet) + '" href="' + escapeHtml(page.url) + '">' +
               '<span class="podium-quick__title">' + escapeHtml(page.title) + "</span>" +
               '<span class="podium-quick__meta">' + escapeHtml(page.kind) + "</span></a>";
-          }).join("") + '<div class="podium-quick__group" role="presentation">Speeches</div>' : "";
+          }).join("") + '<div class="podium-quick__group" role="presentation">' + escapeHtml(t("Speeches")) + "</div>" : "";
         html += result.speeches.map(function (speech, i) {
           var statement = speech.statements[0];
           var href = statement ? statement.url : speech.url;
@@ -423,8 +768,9 @@
         all.search = writeState(state);
         html += '<a role="option" id="podium-quick-all" class="podium-quick podium-quick--all" href="' +
           escapeHtml(all.pathname + all.search) + '">' +
-          (result.run.total === 1 ? "The one matching speech, with filters and sorting"
-            : result.run.total ? "All " + result.run.total + " speeches with filters and sorting" : "No speech matches. Search page") + " →</a>";
+          escapeHtml(result.run.total === 1 ? t("The one matching speech, with filters and sorting")
+            : result.run.total ? plural("All {n} speeches with filters and sorting", "All {n} speech with filters and sorting", result.run.total)
+              : t("No speech matches. Search page")) + " →</a>";
         list.innerHTML = html;
         open();
         setActive(-1);
@@ -467,9 +813,19 @@
     var ticket = 0;
     var typingTimer = null;
 
+    var range = page.querySelector("[data-podium-range]");
+
+    function speakerState(name, from) {
+      var listed = { q: "", sort: (from || {}).sort || "", filters: { speaker: [name] } };
+      if (from && from.from) listed.from = from.from;
+      if (from && from.to) listed.to = from.to;
+      return listed;
+    }
+
     function fill() {
       pageInput.value = state.q;
       sortSelect.value = state.sort;
+      if (range) ["from", "to"].forEach(function (name) { range.querySelector("input[name=" + name + "]").value = state[name] || ""; });
     }
 
     function commit(push) {
@@ -484,14 +840,14 @@
       var mine = ++ticket;
       results.setAttribute("aria-busy", "true");
       page.removeAttribute("data-podium-counts");
-      search(state, false).then(function (found) {
+      search(state, false, CANDIDATES).then(function (found) {
         if (mine !== ticket) return;
         run = found;
         list.innerHTML = "";
         facetBox.hidden = true;
         facetBox.querySelector("ul").innerHTML = "";
         if (!run) {
-          status.textContent = "Type words to search every transcript, or a \"phrase in quotes\".";
+          status.textContent = t('Type words to search every transcript, or a "phrase in quotes".');
           renderFacets({});
           moreButton.hidden = true;
           return;
@@ -501,14 +857,14 @@
           facetBox.querySelector("ul").innerHTML = pages.map(facetItem).join("");
           facetBox.hidden = !pages.length;
         })]).then(function () {
-          return search(state, true);
+          return search(run.speaker ? speakerState(run.speaker) : state, true);
         }).then(function (counted) {
           if (mine !== ticket || !counted) return;
           renderFacets(counted.counts);
         });
       }).catch(function (error) {
         console.error("Podium search:", error);
-        status.textContent = "Search could not load. Try reloading the page.";
+        status.textContent = t("Search could not load. Try reloading the page.");
       }).then(function () {
         if (mine !== ticket) return;
         page.setAttribute("data-podium-counts", "ready");
@@ -521,16 +877,32 @@
         if (mine !== ticket) return;
         list.insertAdjacentHTML("beforeend", speeches.map(speechItem).join(""));
         var shown = list.children.length;
-        var what = state.q ? " for " + state.q : "";
-        status.textContent = run.total === 0 ? "No speech matches" + what + "." :
-          (run.total === 1 ? "1 speech matches" : run.total + " speeches match") + what +
-          (shown < run.total ? " (showing " + shown + ")" : "") + ".";
+        var showing = shown < run.total ? t(" (showing {shown})", { shown: shown }) : "";
+        if (run.speaker) {
+          status.textContent = t("No speech mentions “{query}”.", { query: state.q }) + " " +
+            t("Speeches by {name}: {n}.", { name: run.speaker, n: run.total }).replace(/\.$/, showing + ".");
+        } else if (run.total === 0) {
+          status.textContent = state.q ? t("No speech matches for {query}.", { query: state.q }) : t("No speech matches.");
+        } else {
+          status.textContent = plural("{n} speeches match", "{n} speech matches", run.total) +
+            (state.q ? t(" for {query}", { query: state.q }) : "") + showing + ".";
+        }
         moreButton.hidden = shown >= run.total;
         page.setAttribute("data-podium-ms", String(Math.round(run.ms)));
       });
     }
 
     function renderFacets(counts) {
+      // The year range shows once there are years to choose between, with their bounds as hints.
+      var years = Object.keys(counts.year || {}).map(Number).filter(function (y) { return y > 0; })
+        .sort(function (a, b) { return a - b; });
+      if (range) {
+        range.hidden = years.length < 2 && !state.from && !state.to;
+        range.querySelectorAll("input").forEach(function (input) {
+          if (years.length) { input.min = years[0]; input.max = years[years.length - 1]; }
+          input.placeholder = years.length ? String(input.name === "from" ? years[0] : years[years.length - 1]) : "";
+        });
+      }
       CONFIG.filters.forEach(function (name) {
         var fieldset = page.querySelector('[data-facet="' + name + '"]');
         var ul = fieldset.querySelector("ul");
@@ -545,10 +917,11 @@
           var count = (counts[name] || {})[value] || 0;
           return '<li' + (i >= 8 && chosen.indexOf(value) < 0 ? " hidden" : "") + '><label><input type="checkbox" name="' +
             escapeHtml(name) + '" value="' + escapeHtml(value) + '"' + (chosen.indexOf(value) >= 0 ? " checked" : "") +
-            '> <span class="podium-facet__value">' + escapeHtml(value) + '</span> <span class="podium-facet__count">' +
+            '> <span class="podium-facet__value">' + escapeHtml(name === "kind" || name === "language" ? t(value) : value) +
+            '</span> <span class="podium-facet__count">' +
             count + "</span></label></li>";
-        }).join("") + (values.length > 8 ? '<li><button type="button" class="podium-facet__all" data-podium-all>All ' +
-          values.length + "</button></li>" : "");
+        }).join("") + (values.length > 8 ? '<li><button type="button" class="podium-facet__all" data-podium-all>' +
+          escapeHtml(t("All {n}", { n: values.length })) + "</button></li>" : "");
       });
     }
 
@@ -565,6 +938,17 @@
     sortSelect.addEventListener("change", function () { state.sort = sortSelect.value; commit(true); });
     page.addEventListener("change", function (event) {
       var input = event.target;
+      // Filtering a speaker's speeches listed for their name (bySpeaker) filters them, not the name's words.
+      if (run && run.speaker && (input.type === "checkbox" || (range && range.contains(input)))) {
+        state = speakerState(run.speaker, state);
+        pageInput.value = "";
+      }
+      if (range && range.contains(input)) {
+        var year = /^\d{1,4}$/.exec(input.value.trim());
+        if (year) state[input.name] = year[0]; else delete state[input.name];
+        commit(true);
+        return;
+      }
       if (input.type !== "checkbox") return;
       var values = (state.filters[input.name] || []).filter(function (v) { return v !== input.value; });
       if (input.checked) values.push(input.value);

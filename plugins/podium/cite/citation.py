@@ -17,11 +17,15 @@ gives each style once per speaker of the speech with three slots, filled in by t
 the permalink, the statement's id and the accessed date (see `SLOTS`).
 
 Titles are printed as published: turning them into title case or sentence case by rule breaks names.
+A speaker's name is cited from `name` in speakers.yml, as written; `sort_name` only says which of its words are
+the family name (and sorts the A–Z list). A suffix stays a suffix: "Martin Luther King Jr." is cited as
+`King, Martin Luther, Jr.` (APA `King, M. L., Jr.`, BibTeX `King, Jr., Martin Luther`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 
 from podium.core.registry import Registry
@@ -65,28 +69,61 @@ class Reference:
     event: str | None = None
     session: str | None = None
     place: str | None = None
+    suffix: str = ""  # Jr., III
+    name: str = ""  # the speaker's name as written in speakers.yml, for display: `Martin Luther King Jr.`
 
     @property
     def author(self) -> str:
         """Family name first, as every style's reference list sorts: `Tokayev, Kassym-Jomart`."""
-        return f"{self.family}, {self.given}" if self.given else self.family
+        return _inverted(self.family, self.given, self.suffix)
+
+
+# A generational suffix at the end of a name: "Jr.", "Sr.", "III" (not a family name, not a given name).
+_SUFFIX = re.compile(r"^(?P<rest>.*?\S)(?:,\s*|\s+)(?P<suffix>(?i:jr|sr|jnr|snr)\.?|II|III|IV)$")
+
+
+def name_suffix(name: str) -> tuple[str, str]:
+    """(the name without its suffix, the suffix): `("Martin Luther King", "Jr.")`.
+
+    >>> name_suffix("Martin Luther King, Jr."), name_suffix("Paul Kagame")
+    (('Martin Luther King', 'Jr.'), ('Paul Kagame', ''))
+    """
+    match = _SUFFIX.match(name.strip())
+    return (match["rest"], match["suffix"]) if match else (name.strip(), "")
 
 
 def split_name(name: str, sort_name: str | None = None) -> tuple[str, str]:
-    """(family, given): from `sort_name` ("Tokayev, Kassym-Jomart") when the registry has it.
+    """(family, given) from the name as written, its suffix left out (see `name_suffix`). `sort_name`
+    ("Tokayev, Kassym-Jomart") only says which of the name's words are the family name; without it (or when
+    the name does not hold them) the last word is.
 
     >>> split_name("Kassym-Jomart Tokayev", "Tokayev, Kassym-Jomart")
     ('Tokayev', 'Kassym-Jomart')
-    >>> split_name("Paul Kagame")
-    ('Kagame', 'Paul')
+    >>> split_name("Martin Luther King Jr.", "King, Martin Luther, Jr."), split_name("Paul Kagame")
+    (('King', 'Martin Luther'), ('Kagame', 'Paul'))
+    >>> split_name("Ursula von der Leyen", "von der Leyen, Ursula")
+    ('von der Leyen', 'Ursula')
     """
+    rest = name_suffix(name)[0]
     if sort_name and "," in sort_name:
-        family, given = sort_name.split(",", 1)
-        return family.strip(), given.strip()
-    parts = name.split()
+        family = name_suffix(sort_name.split(",", 1)[0])[0]
+        found = re.search(r"(?<!\S)" + re.escape(family) + r"(?!\S)", rest) if family else None
+        if found:
+            return family, " ".join((rest[: found.start()] + " " + rest[found.end() :]).split())
+    parts = rest.split()
     if len(parts) < 2:
-        return name.strip(), ""
+        return rest, ""
     return parts[-1], " ".join(parts[:-1])
+
+
+def inverted(name: str, sort_name: str | None = None) -> str:
+    """The name as a reference list prints it: `inverted("Martin Luther King Jr.") == "King, Martin Luther, Jr."`."""
+    family, given = split_name(name, sort_name)
+    return _inverted(family, given, name_suffix(name)[1])
+
+
+def _inverted(family: str, given: str, suffix: str) -> str:
+    return ", ".join(part for part in (family, given, suffix) if part)
 
 
 def reference(
@@ -104,6 +141,7 @@ def reference(
     )
     speaker = registry.speakers.get(ident)
     family, given = split_name(speaker.name, speaker.sort_name) if speaker else (ident, "")
+    suffix = name_suffix(speaker.name)[1] if speaker else ""
     event = registry.events.get(meta.event)
     url = base_url + urls.speech(speech.id) + (f"#{statement.id}" if statement is not None else "")
     return Reference(
@@ -119,6 +157,8 @@ def reference(
         event=event.name if event else meta.event,
         session=meta.session,
         place=meta.location or (event.location if event else None),
+        suffix=suffix,
+        name=speaker.name if speaker else ident,
     )
 
 
@@ -162,13 +202,13 @@ def chicago(ref: Reference, accessed: dt.date | _Later) -> str:
 
 def apa(ref: Reference, accessed: dt.date | _Later) -> str:
     """APA (7th ed.): a speech transcript, with a retrieval date because an archive's pages may change."""
-    author = f"{ref.family}, {_initials(ref.given)}" if ref.given else ref.family
+    author = _inverted(ref.family, _initials(ref.given), ref.suffix)
     when = f"({ref.date.year}, {MONTHS[ref.date.month - 1]} {ref.date.day})"
     occasion = ", ".join(part for part in (ref.event, ref.session, ref.place) if part)
     title = ref.title.rstrip(".")
     return (
         f"{_ended(author)} {when}. {title} [{ref.kind} transcript]. "
-        + (f"{occasion}. " if occasion else "")
+        + (f"{_ended(occasion)} " if occasion else "")
         + f"{_ended(ref.archive)} Retrieved {_mdy(accessed)}, from {ref.url}"
     )
 
@@ -211,7 +251,8 @@ def bibtex(ref: Reference, accessed: dt.date | _Later) -> str:
     """A biblatex/BibTeX `@misc` entry (UTF-8). `url` stays verbatim: biblatex reads it as a URL."""
     occasion = ", ".join(part for part in (ref.kind, ref.event, ref.session) if part)
     fields = [
-        ("author", "{" + _tex(ref.author) + "}"),
+        # BibTeX's "Last, Jr, First": a suffix goes between the family and the given names.
+        ("author", "{" + _tex(_inverted(ref.family, ref.suffix, ref.given)) + "}"),
         ("title", "{" + _tex(ref.title) + "}"),
         ("howpublished", "{" + _tex(occasion) + "}"),
         ("address", "{" + _tex(ref.place) + "}" if ref.place else None),

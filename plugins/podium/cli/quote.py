@@ -104,10 +104,7 @@ def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: P
         if match.in_quotation:
             label += ", inside a quotation in the statement"
         click.echo(f"      {label}")
-        click.echo(
-            f"      {ref.given + ' ' if ref.given else ''}{ref.family}, “{speech.meta.title}”, "
-            f"{speech.meta.date.isoformat()}"
-        )
+        click.echo(f"      {ref.name}, “{speech.meta.title}”, {speech.meta.date.isoformat()}")
         click.echo(f"      quoted: {match.marked()}")
         click.echo(f"      said:   {match.text}")
         click.echo(f"      cite:   {cited}".replace("\n", "\n              "))

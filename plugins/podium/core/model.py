@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+from podium.core.media import classify, shorthand
 from podium.core.text import MONTHS
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -128,9 +129,28 @@ class Source(Strict):
     note: str | None = Field(None, description="What the editor did to the text, e.g. corrected typos.")
 
 
+def _recording(value: str) -> str:
+    classify(value)  # refuses what cannot be a recording, with the reason
+    return value
+
+
+Recording = Annotated[str, AfterValidator(_recording)]
+
+
 class Media(Strict):
-    video: Url | None = Field(None, description="Address of a video recording.")
-    audio: Url | None = Field(None, description="Address of an audio recording.")
+    """The speech's recording; statements' `{t=12:34}` play it from there. `media: <address>` alone says the same.
+
+    video: https://www.youtube.com/watch?v=dQw4w9WgXcQ
+    audio: media/2025/plenary.mp3
+    """
+
+    video: Recording | None = Field(
+        None, description="A video: a YouTube or Vimeo address, a video file's address, or its path in the repository."
+    )
+    audio: Recording | None = Field(
+        None, description="An audio file's address, or its path in the repository, e.g. media/2025/plenary.mp3."
+    )
+    title: Text | None = Field(None, description="What the recording is, e.g. Floor audio, English interpretation.")
 
 
 class Correction(Strict):
@@ -187,7 +207,9 @@ class SpeechMeta(Strict):
     summary: Text | None = Field(None, description="One or two sentences for lists and search results.")
     topics: list[Id] = Field(default_factory=list, description="Topic ids from topics.yml.")
     source: Source | None = None
-    media: Media | None = None
+    media: Annotated[Media | None, BeforeValidator(shorthand, json_schema_input_type=Media | str | None)] = Field(
+        None, description="The recording: an address or a repository path, or video, audio and title."
+    )
     corrections: list[Correction] = Field(default_factory=list)
     coverage: list[Coverage] = Field(
         default_factory=list, description="Press quotations of this speech; the page shows how faithful each is."
@@ -222,7 +244,9 @@ class Speaker(Strict):
     aliases: list[str] = Field(default_factory=list, description="Other spellings of the name.")
     country: str | None = None
     bio: str | None = Field(None, description="A short biography, one paragraph.")
-    image: Url | None = Field(None, description="Address or site path of a portrait.")
+    image: Url | None = Field(None, description="A portrait: a file in the archive, relative to speakers.yml.")
+    image_credit: str | None = Field(None, description="Who made the portrait, shown under it.")
+    image_licence: str | None = Field(None, description="The portrait's licence, e.g. CC BY 4.0.")
     roles: list[Role] = Field(default_factory=list)
     links: dict[str, Url] = Field(default_factory=dict, description="e.g. wikidata: https://www.wikidata.org/wiki/Q...")
 

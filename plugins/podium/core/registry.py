@@ -40,6 +40,7 @@ class Table(Generic[E]):
     path: str = ""
     entries: dict[str, E] = field(default_factory=dict)
     positions: dict[str, Position] = field(default_factory=dict)
+    value_at: dict[tuple, Position] = field(default_factory=dict)  # where a field was written: (id, key) -> place
 
     def __contains__(self, ident: object) -> bool:
         return ident in self.entries
@@ -97,6 +98,7 @@ def load_table(name: str, file: Path, display: str, problems: Problems, settings
     document = parse_yaml(text, display, problems, max_depth=settings.max_yaml_depth)
     if document is None or document.data is None:
         return table
+    table.value_at = document.value_at
     if not isinstance(document.data, dict):
         problems.add(
             display,
@@ -154,6 +156,7 @@ def load(directory: Path, root: Path, problems: Problems, settings: Settings | N
             except Exception as exc:  # noqa: BLE001 - a broken registry is a problem at its place, never a traceback
                 problems.add(display, 1, 1, f"could not read {filename} ({type(exc).__name__}: {exc})", _BUG)
     _check_parents(registry, problems)
+    _check_images(registry.speakers, directory, root, problems)
     return registry
 
 
@@ -162,6 +165,55 @@ def _display(file: Path, root: Path) -> str:
         return file.relative_to(root).as_posix()
     except ValueError:
         return file.as_posix()
+
+
+MAX_IMAGE_KB = 8 * 1024  # a portrait is resized to thumbnails; a larger file is a mistake (a raw scan, a video)
+_IMAGE = "name a JPEG, PNG or WebP file, relative to speakers.yml's folder, e.g. `image: photos/tokayev.jpg`"
+
+
+def image_file(image: str, directory: Path) -> Path:
+    """A speaker's `image`, written relative to speakers.yml: `photos/tokayev.jpg` is `speeches/photos/tokayev.jpg`."""
+    return directory / image
+
+
+def _check_images(table: Table, directory: Path, root: Path, problems: Problems) -> None:
+    """A portrait is a file inside the archive (its thumbnails are published, never the file itself).
+    Whether it is an image is the photos feature's check: the core reads no image."""
+    for ident, speaker in table.entries.items():
+        if not speaker.image:
+            continue
+        line, column = table.value_at.get((ident, "image"), table.positions[ident])
+        file = image_file(speaker.image, directory)
+        if "://" in speaker.image or speaker.image.startswith(("/", "\\")):
+            problems.add(
+                table.path,
+                line,
+                column,
+                f"speaker `{ident}`: image `{speaker.image}` must be a file in the archive, not an address",
+                f"save the portrait beside {FILES['speakers']}, e.g. `image: photos/{ident}.jpg`, and name its author "
+                "and licence in `image_credit` and `image_licence`",
+            )
+        elif not os.path.lexists(file):
+            problems.add(
+                table.path,
+                line,
+                column,
+                f"speaker `{ident}`: image `{speaker.image}` does not exist",
+                f"the path is relative to {FILES['speakers']}'s folder; check the spelling, or add the file",
+            )
+        elif why := link_problem(file, root, "portrait"):
+            problems.add(table.path, line, column, f"speaker `{ident}`: image `{speaker.image}`: {why[0]}", why[1])
+        elif not file.is_file():
+            problems.add(table.path, line, column, f"speaker `{ident}`: image `{speaker.image}` is a folder", _IMAGE)
+        elif file.stat().st_size > MAX_IMAGE_KB * 1024:
+            problems.add(
+                table.path,
+                line,
+                column,
+                f"speaker `{ident}`: image `{speaker.image}` is {file.stat().st_size // 1024} KB, "
+                f"over the limit of {MAX_IMAGE_KB} KB",
+                "save a smaller copy (a portrait of 1000 px is plenty: thumbnails are made from it)",
+            )
 
 
 def _check_parents(registry: Registry, problems: Problems) -> None:

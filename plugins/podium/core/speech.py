@@ -34,6 +34,12 @@ class Transcript:
         return [block for block in self.blocks if isinstance(block, Statement)]
 
     @property
+    def by_speakers(self) -> list[Statement]:
+        """The statements its registry speakers made: what the archive counts, quotes and cites (not narrative,
+        not a crowd's or an anonymous voice)."""
+        return [block for block in self.blocks if isinstance(block, Statement) and block.by_speaker]
+
+    @property
     def sections(self) -> list[Section]:
         return [block for block in self.blocks if isinstance(block, Section)]
 
@@ -265,8 +271,8 @@ def _check_statements(speech: Transcript, registry: Registry, problems: Problems
     for statement in speech.statements:
         for name, (line, column) in zip(statement.topics, statement.topic_positions, strict=True):
             registry.topics.check(name, speech.path, line, column, problems, "topic")
-        if statement.type != "speech":
-            continue
+        if statement.type != "speech" or statement.voice is not None:
+            continue  # narrative, or a crowd or anonymous voice (`@[Audience]:`): no registry entry to check
         if statement.speaker is None:
             if len(declared) < 2 or _raw_ids(speech.document, "speaker"):
                 continue  # no speaker or two ways to name them: already reported on the front matter

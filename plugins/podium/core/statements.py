@@ -8,8 +8,14 @@ The body is Markdown; each paragraph is one statement. Three marks read well in 
 
     [Applause]                               <- a bracketed paragraph is narrative, not a statement
 
+    @[Audience members]: Hear, hear!         <- a crowd or anonymous voice: a label, not a registry speaker
+
+    @kagame: We agree—[applause]—and we act. <- a stage direction inside a statement is shown, not quoted
+
     Multilateralism is faltering. {#faltering topics=multilateralism}
                                              <- an explicit id and statement-level topics
+
+    {t=12:34} We must act now.               <- where it starts in the recording (or `{t=12:34}` at the end)
 
 Every statement gets a stable id for its URL fragment. An explicit `{#id}` wins. Otherwise the id is a
 short hash of the paragraph's own first words, so inserting, removing or editing *other* paragraphs never
@@ -19,6 +25,12 @@ changes it (a position-based id would). A paragraph repeated word for word ("Dea
 A code fence (``` or ~~~, closed the CommonMark way) stays one statement, blank lines and `@id:` lines
 inside it included. `paragraphs` yields the blocks with the position of every piece: `parse` builds on it,
 and so do `podium lint` and the raw-HTML check, so all three agree on what is a statement and what is code.
+
+A stage direction inside a paragraph ("[Laughter]", "(Applause.)", or an editor's `[...]{.direction}`; the rule
+is `podium.core.text.directions`) stays in the statement's `text`, so the page shows it, but `Statement.spoken`
+leaves it out of the words that are quoted, cited and searched. A paragraph of nothing but directions is
+narrative. A crowd or anonymous voice (`@[Audience]:`, `@[Голос из зала]:`) is a turn with a `voice` label and
+no `speaker`: its statements are shown under the label, and are not a registry speaker's.
 """
 
 from __future__ import annotations
@@ -29,13 +41,17 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from podium.core import media
 from podium.core.problems import Problems
-from podium.core.text import INLINE_REFERENCE, WORD, slug
+from podium.core.text import INLINE_REFERENCE, WORD, Spoken, only_directions, slug, spoken
 
 _TURN = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9_-]*)\s*:[ \t]*")
+_VOICE = re.compile(r"^@\[([^\[\]\n]*\S[^\[\]\n]*)\]\s*:[ \t]*")  # `@[Audience members]:`
 _ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 _NARRATIVE = re.compile(r"^\[[^\[\]]+\]$")
+_STRAY_TIME = re.compile(r"\{t=[0-9:.]*\}")
+_LEADING_TIME = re.compile(r"^\{t=([^{}\s]*)\}[ \t]*")  # `{t=12:34} Thank you.`: a start time before the words
 # A code fence opens with three or more backticks or tildes (at any indent: a list item indents its code);
 # a backtick fence's info string holds no backtick, so "```x = 1``` is code." is inline code, no fence.
 _FENCE = re.compile(r"^[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
@@ -52,8 +68,8 @@ class Statement:
     text: str  # Markdown source, without the turn mark and the attribute block
     line: int
     column: int = 1
-    speaker: str | None = None
-    speaker_line: int = 0  # where the turn mark naming the speaker was written
+    speaker: str | None = None  # a registry id; None for narrative and for a crowd or anonymous `voice`
+    speaker_line: int = 0  # where the turn mark naming the speaker (or the voice) was written
     speaker_column: int = 1
     turn_start: bool = False  # the first statement of a speaker's turn
     explicit_id: bool = False
@@ -62,6 +78,25 @@ class Statement:
     # `see=target,target`: an editor's cross-references, attached without touching the speaker's words
     # (read by xref/references.py). Each is (target as written, line, column).
     see: list[tuple[str, int, int]] = field(default_factory=list)
+    # `{t=12:34}`: where the statement starts in the speech's recording, in seconds, and where that was written.
+    start: float | None = None
+    start_at: tuple[int, int] = (0, 1)
+    voice: str | None = None  # `@[Audience members]:`: the label of a crowd or anonymous voice, as written
+
+    @property
+    def by_speaker(self) -> bool:
+        """Said by a registry speaker: what the archive counts as a statement, quotes and cites (narrative
+        and crowd voices are shown, but are not)."""
+        return self.type == "speech" and self.voice is None
+
+    @property
+    def spoken(self) -> Spoken:
+        """The statement's words as plain text, without its stage directions, and the directions apart:
+
+        >>> Statement("s-1", "speech", "We agree—[applause]—and we act.", 1).spoken.text
+        'We agree——and we act.'
+        """
+        return spoken(self.text)
 
 
 @dataclass
@@ -121,6 +156,8 @@ class Paragraph:
     speaker: str | None = None
     speaker_at: tuple[int, int] = (0, 1)
     attributes: Line | None = None
+    voice: str | None = None  # the label of a `@[label]:` turn mark (then `speaker` is None)
+    time: Line | None = None  # a leading `{t=12:34}`: its inside's value, `12:34`
 
     @property
     def text(self) -> str:
@@ -138,8 +175,8 @@ class Paragraph:
 
     @property
     def turn_mark_only(self) -> bool:
-        """`@id:` alone: it names the speaker of the paragraphs that follow and is no statement itself."""
-        return self.speaker is not None and not self.text and self.attributes is None
+        """`@id:` (or `@[label]:`) alone: it names who speaks in the paragraphs that follow and is no statement."""
+        return (self.speaker is not None or self.voice is not None) and not self.text and self.attributes is None
 
 
 def paragraphs(body: str, first_line: int = 1) -> Iterator[Paragraph]:
@@ -187,10 +224,16 @@ def _paragraph(lines: list[Line]) -> Paragraph:
         paragraph.level = len(heading.group(1))
         paragraph.lines = [Line(first.number, first.column + heading.start(2), heading.group(2))]
         return paragraph
-    if turn := _TURN.match(first.text):
-        paragraph.speaker = turn.group(1)
+    first, lines = _leading_time(paragraph, first, lines)  # `{t=1:02} @kagame: ...`
+    if turn := _TURN.match(first.text) or _VOICE.match(first.text):
+        if turn.re is _VOICE:
+            paragraph.voice = turn.group(1).strip()
+        else:
+            paragraph.speaker = turn.group(1)
         paragraph.speaker_at = (first.number, first.column + 1)
         lines = [Line(first.number, first.column + turn.end(), first.text[turn.end() :]), *lines[1:]]
+    if paragraph.time is None:  # `@kagame: {t=1:02} ...`
+        _, lines = _leading_time(paragraph, lines[0], lines)
     last = lines[-1]
     if not last.fenced and (attrs := _ATTRIBUTES.search(last.text)) and _looks_like_attributes(attrs.group(1)):
         paragraph.attributes = Line(last.number, last.column + attrs.start(1), attrs.group(1))
@@ -199,12 +242,21 @@ def _paragraph(lines: list[Line]) -> Paragraph:
     return paragraph
 
 
+def _leading_time(paragraph: Paragraph, first: Line, lines: list[Line]) -> tuple[Line, list[Line]]:
+    """Cut a `{t=...}` off the start of the first line into `paragraph.time`."""
+    if first.fenced or not (lead := _LEADING_TIME.match(first.text)):
+        return first, lines
+    paragraph.time = Line(first.number, first.column + lead.start(1), lead.group(1))
+    first = Line(first.number, first.column + lead.end(), first.text[lead.end() :])
+    return first, [first, *lines[1:]]
+
+
 def parse(
     body: str, path: str, problems: Problems, first_line: int = 1, default_speaker: str | None = None
 ) -> list[Block]:
     """Statements and sections of a body, in order, with stable ids; problems for bad marks."""
     blocks: list[Block] = []
-    speaker = default_speaker
+    speaker, voice = default_speaker, None
     speaker_at = (0, 1)
     turn_pending = False
     for paragraph in paragraphs(body, first_line):
@@ -212,23 +264,27 @@ def parse(
             blocks.append(Section(id="", title=paragraph.lines[0].text, level=paragraph.level, line=paragraph.line))
             continue
         text = paragraph.text
-        if paragraph.speaker:
-            speaker, speaker_at = paragraph.speaker, paragraph.speaker_at
+        if paragraph.speaker or paragraph.voice:
+            speaker, voice, speaker_at = paragraph.speaker, paragraph.voice, paragraph.speaker_at
             turn_pending = True
             if paragraph.turn_mark_only:
                 continue  # the turn's text follows
         statement = Statement(id="", type="speech", text=text, line=paragraph.line)
+        if paragraph.time:
+            _apply_time(statement, paragraph.time.text, paragraph.time.number, paragraph.time.column, path, problems)
         if paragraph.attributes:
             _apply_attributes(statement, paragraph.attributes, path, problems)
-        if _NARRATIVE.match(text):
+        _check_stray_times(paragraph, path, problems)
+        if _NARRATIVE.match(text) or only_directions(text):
             statement.type = "narrative"
         else:
-            statement.speaker = speaker
+            statement.speaker, statement.voice = speaker, voice
             statement.speaker_line, statement.speaker_column = speaker_at
             statement.turn_start = turn_pending
             turn_pending = False
         blocks.append(statement)
     _assign_ids(blocks, path, problems)
+    _check_times(blocks, path, problems)
     return blocks
 
 
@@ -260,6 +316,8 @@ def _apply_attributes(statement: Statement, attributes: Line, path: str, problem
                     statement.topics.append(name)
                     statement.topic_positions.append((line, position))
                 position += len(name) + 1
+        elif value.startswith("t="):
+            _apply_time(statement, value[2:], line, at + 2, path, problems)
         elif value.startswith("see="):
             position = at + len("see=")
             for target in value[len("see=") :].split(","):
@@ -275,6 +333,62 @@ def _apply_attributes(statement: Statement, attributes: Line, path: str, problem
                 f"unknown statement attribute `{key}`",
                 "a statement may carry {#id} and topics=a,b, e.g. {#pledge topics=nuclear-security}",
             )
+
+
+def _apply_time(statement: Statement, value: str, line: int, column: int, path: str, problems: Problems) -> None:
+    """`t=12:34`: the statement's start in the recording."""
+    if statement.start is not None:
+        problems.add(
+            path,
+            line,
+            column,
+            f"a second start time for this statement (the first is at line {statement.start_at[0]})",
+            "give each statement one {t=...}, at its start or at its end",
+        )
+        return
+    try:
+        statement.start = media.parse_time(value)
+    except ValueError as exc:
+        problems.add(
+            path,
+            line,
+            column,
+            str(exc),
+            "write minutes:seconds or hours:minutes:seconds, e.g. {t=12:34} or {t=1:02:03}",
+        )
+        return
+    statement.start_at = (line, column)
+
+
+def _check_stray_times(paragraph: Paragraph, path: str, problems: Problems) -> None:
+    """A `{t=...}` inside the words would be printed as text: a time goes at the paragraph's start or end."""
+    for line in paragraph.prose:
+        if "{t=" in line.text and (stray := _STRAY_TIME.search(line.text)):
+            problems.add(
+                path,
+                line.number,
+                line.column + stray.start(),
+                "a start time inside a statement's words would be shown as text",
+                "put {t=...} at the start or the end of the paragraph, or split the paragraph there",
+            )
+
+
+def _check_times(blocks: list[Block], path: str, problems: Problems) -> None:
+    """Start times follow the recording: a time earlier than the one before is a typo, and would make the page
+    highlight the wrong statement while the recording plays."""
+    previous: Statement | None = None
+    for block in blocks:
+        if not isinstance(block, Statement) or block.start is None:
+            continue
+        if previous is not None and previous.start is not None and block.start < previous.start:
+            problems.add(
+                path,
+                *block.start_at,
+                f"start time {media.format_time(block.start)} is earlier than the one before it "
+                f"({media.format_time(previous.start)}, line {previous.start_at[0]})",
+                "times follow the recording and never go back: correct this time or the earlier one",
+            )
+        previous = block
 
 
 def _assign_ids(blocks: list[Block], path: str, problems: Problems) -> None:

@@ -22,6 +22,8 @@ import html
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # `[[target|words]]`, an inline cross-reference (xref.references): group 1 is the target, group 2 the words.
@@ -340,3 +342,203 @@ def shorten(text: str, limit: int = 280) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
     return cut + "…"
+
+
+# ---- Stage directions --------------------------------------------------------------------------------------
+# A transcript records the room's reactions inside what was said: "…Members of Congress—[applause]—and…",
+# "[Laughter] But it is…", "(Applause.)" (the American Presidency Project's way), "(Аплодисменты.)". They are
+# shown, but they are nobody's words: quote check, citations and search leave them out (`spoken`).
+#
+# Brackets also hold an editor's insertions that *are* part of the text ("[the President]", "[sic]"), so only a
+# known vocabulary counts: every word of the bracket must be a reaction ("applause", "смех"), a word that
+# qualifies one ("prolonged", "standing", "в зале") or a joining word ("and", "in"), with at least one reaction
+# and no digit, in [] or (), any case, an optional final period. An editor marks any other direction explicitly
+# as a Pandoc-style span: `[The President points to the gallery]{.direction}`.
+_REACTIONS = frozenset(
+    """
+applause applauding applauds applauded ovation laughter laughs laughing laugh chuckles chuckling cheers cheering
+cheer cheered booing boos boo jeers jeering heckling inaudible unintelligible indiscernible crosstalk cross-talk
+interruption interruptions interrupted interjection interjections chanting chants chant groans groaning murmurs
+murmuring shouts shouting whistles whistling hissing silence pause music gavel rises rise stands
+аплодисменты аплодисментов аплодирует аплодируют овация овации овацию смех смеётся смеется оживление шум выкрики
+возгласы свист неразборчиво нрзб пауза музыка гул крики встают
+шапалақтау шапалақ күлкі қошемет
+applaudissements rires beifall heiterkeit lachen zwischenrufe zwischenruf
+""".split()
+)
+_QUALIFIERS = frozenset(
+    """
+prolonged loud long sustained continued continuing extended standing brief scattered some more much big great
+general light enthusiastic thunderous warm polite audience crowd members member house chamber hall gallery
+delegates spectators off mic microphone all again
+бурные бурная продолжительные продолжительная долгие громкие зале зал зала аудитории стоя все переходящие
+переходящая общий
+ду қол залда
+""".split()
+)
+_JOINING = frozenset("and with in from of the a by then followed и в из с".split())
+_KNOWN = _REACTIONS | _QUALIFIERS | _JOINING
+# [ ... ] or \[ ... \] (an importer escapes brackets) or ( ... ), wrapped in emphasis or not, or an editor's
+# explicit [ ... ]{.direction}. A [ ... ] followed by ( or [ is a link; one inside [[ ... ]] is a reference.
+_DIRECTION = re.compile(
+    r"(?P<em>\*{1,3}|_{1,3})?"
+    r"(?:(?P<square>\\?\[(?P<s>[^\[\]\n]+?)\\?\](?P<explicit>\{\.direction\})?)|(?P<round>\((?P<r>[^()\n]+)\)))"
+)
+_DIRECTION_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_EXPLICIT = "{.direction}"
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_LINK_ADDRESS = re.compile(r"\]\((?:[^()\n]|\([^()\n]*\))*\)")  # `](address "title")`, a title's (...) included
+
+
+@lru_cache(maxsize=4096)  # a transcript writes the same few ("Applause.") hundreds of times
+def is_reaction(inner: str) -> bool:
+    """Whether the words inside a bracket are a reaction of the room, not an editor's insertion.
+
+    >>> [is_reaction(t) for t in ("Applause.", "Prolonged applause", "Laughter and applause", "Смех в зале.")]
+    [True, True, True, True]
+    >>> [is_reaction(t) for t in ("the President", "sic", "and cheers", "applause 2", "1")]
+    [False, False, False, False, False]
+    """
+    if len(inner) > 100:  # a direction is a few words; a long parenthesis is the speaker's
+        return False
+    words = _DIRECTION_WORD.findall(inner.casefold())
+    if not words or words[0] in _JOINING or _DIRECTION_WORD.sub("", inner).strip(" \t.,;:!…&+/*_–—-"):
+        return False
+    return all(word in _KNOWN for word in words) and any(word in _REACTIONS for word in words)
+
+
+def directions(markdown: str) -> list[tuple[int, int]]:
+    """(start, end) of each stage direction in a statement's Markdown, its brackets and emphasis included.
+
+    Not in a code span, a link or an inline reference: those are text.
+
+    >>> text = "Members of Congress—[applause]—and [the President] *(Laughter.)* [x](https://a.b) [sic]{.direction}"
+    >>> [text[start:end] for start, end in directions(text)]
+    ['[applause]', '*(Laughter.)*', '[sic]{.direction}']
+    """
+    if "[" not in markdown and "(" not in markdown:
+        return []
+    code = [(begin, end) for begin, end, _ in _code_spans(markdown)] if "`" in markdown else []
+    if "](" in markdown:  # a link's address and title are no text either: `[x](https://a.b "(Applause)")`
+        code = sorted(code + [match.span() for match in _LINK_ADDRESS.finditer(markdown)])
+    code_starts, reach, furthest = [begin for begin, _ in code], [], -1  # reach[k]: the furthest end of code[:k+1]
+    for _, close in code:
+        furthest = max(furthest, close)
+        reach.append(furthest)
+    found = []
+    for match in _DIRECTION.finditer(markdown):
+        start, end = match.span()
+        emphasis = match.group("em") or ""
+        if emphasis and not markdown.startswith(emphasis, end):
+            start += len(emphasis)  # an emphasis mark that does not close right after is not the direction's
+            emphasis = ""
+        end += len(emphasis)
+        inner_start = start + len(emphasis)
+        before = markdown[inner_start - 1] if inner_start else ""
+        after = markdown[end - len(emphasis)] if end - len(emphasis) < len(markdown) else ""
+        if match.group("square"):
+            square = match.group("square")
+            body = square[: -len(_EXPLICIT)] if match.group("explicit") else square
+            escaped_open, escaped_close = square.startswith("\\"), body.endswith("\\]")
+            if escaped_open != escaped_close:
+                continue  # `\[x]` is not a bracket pair
+            if not escaped_open and (before == "[" or after in ("(", "[", "]", ":")):
+                continue  # a link, a reference link or definition, or inside `[[...]]`
+            if not match.group("explicit") and not is_reaction(match.group("s")):
+                continue
+        elif before == "]" or not is_reaction(match.group("r")):
+            continue  # `](...)` is a link's address
+        before_end = bisect.bisect_left(code_starts, end)  # the spans that start before the direction ends
+        if before_end and reach[before_end - 1] > start:
+            continue
+        found.append((start, end))
+    return found
+
+
+def mark_directions(markdown: str, opening: str, closing: str) -> str:
+    """The Markdown with each stage direction between `opening` and `closing`, an explicit one's `{.direction}`
+    dropped and its brackets escaped (so that it is shown as written, not read as a link).
+
+    >>> mark_directions("Thank you. [Applause] [Waves]{.direction}", "<", ">")
+    'Thank you. <[Applause]> <\\\\[Waves\\\\]>'
+    """
+    spans = directions(markdown)
+    if not spans or _only(markdown, spans):
+        return markdown  # a narrative line is shown as one, with no span inside
+    out, position = [], 0
+    for start, end in spans:
+        out.append(markdown[position:start])
+        out.append(opening + _shown(markdown[start:end]) + closing)
+        position = end
+    out.append(markdown[position:])
+    return "".join(out)
+
+
+def only_directions(markdown: str) -> bool:
+    """A paragraph of stage directions and no word of its own: a narrative line, like `[Applause]`.
+
+    >>> only_directions("(Applause.) [Laughter]"), only_directions("[Laughter] But it is true.")
+    (True, False)
+    """
+    spans = directions(markdown)
+    return bool(spans) and _only(markdown, spans)
+
+
+def _only(markdown: str, spans: list[tuple[int, int]]) -> bool:
+    """No letter or digit outside the directions `spans`."""
+    gaps = zip([0] + [end for _, end in spans], [start for start, _ in spans] + [len(markdown)], strict=True)
+    return not any(_LETTER_OR_DIGIT.search(markdown, begin, end) for begin, end in gaps)
+
+
+def _shown(direction: str) -> str:
+    """A direction's Markdown as shown: an explicit one's marker dropped and its brackets escaped."""
+    if not direction.endswith(_EXPLICIT):
+        return direction
+    inner = direction[: -len(_EXPLICIT)]
+    if not inner.startswith("\\["):
+        inner = "\\[" + inner[1:-1] + "\\]"
+    return inner
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A statement's words without its stage directions, and the directions apart, each with the offset in
+    `text` where it stood: nothing of the transcript is lost, yet a quotation or a citation holds the words alone.
+
+    >>> spoken("Members of Congress—[applause]—and [Laughter] friends.")
+    Spoken(text='Members of Congress——and friends.', directions=((20, '[applause]'), (25, '[Laughter]')))
+    """
+
+    text: str
+    directions: tuple[tuple[int, str], ...] = ()
+
+
+_CUT = "\ue0ff"  # where a direction stood, while the rest becomes plain text
+
+
+def spoken(markdown: str) -> Spoken:
+    """The plain text of a statement's words and its stage directions (see `Spoken`)."""
+    spans = directions(markdown)
+    if not spans or _CUT in markdown:
+        return Spoken(plain_text(markdown))
+    as_text: dict[str, str] = {}  # the same few directions, again and again
+    shown = [
+        as_text.get(written) or as_text.setdefault(written, plain_text(_shown(written)))
+        for written in (markdown[start:end] for start, end in spans)
+    ]
+    marked, position = [], 0
+    for start, end in spans:
+        marked.append(markdown[position:start] + _CUT)
+        position = end
+    marked.append(markdown[position:])
+    pieces = plain_text("".join(marked)).split(_CUT)  # plain_text leaves one space at most between pieces
+    if len(pieces) != len(spans) + 1:  # a cut that plain text dropped (markup it could not read): keep it all
+        return Spoken(plain_text(markdown))
+    text, found = pieces[0], []
+    for direction, piece in zip(shown, pieces[1:], strict=True):
+        if not text.strip() or text.endswith(" "):
+            piece = piece.lstrip(" ")  # "[Laughter] But" -> "But"; "you. [Applause] And" -> "you. And"
+        found.append((len(text), direction))
+        text += piece
+    text = text.strip()
+    return Spoken(text, tuple((min(at, len(text)), direction) for at, direction in found))

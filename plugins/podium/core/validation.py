@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from podium.core import media
 from podium.core.frontmatter import Path, Position, YamlDocument
 from podium.core.problems import Problems, did_you_mean
 
@@ -158,4 +159,6 @@ def _value_hint(message: str) -> str:
         return "see https://www.w3.org/International/articles/language-tags/"
     if "true or false" in message:
         return "write true or false in lowercase"
+    if recording := media.hint(message):
+        return recording
     return ""

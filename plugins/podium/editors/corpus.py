@@ -23,6 +23,7 @@ named like the field needs no mapping. As a YAML or JSON file (`--mapping corpus
     labels:                     # a paragraph that starts with a label becomes a turn of that speaker
       "The President.": "{speaker}"    # {speaker} is the row's speaker
       "Q:": journalist
+      "Audience members.": "[Audience members]"  # in brackets: a crowd's voice, `@[...]:`, no registry entry
     speakers:                   # entries added to speakers.yml if missing (for label speakers)
       journalist: {name: Journalists}
     topic_separator: ";"        # between the ids of `topics` and `speakers`
@@ -266,8 +267,18 @@ class Converted:
     labels: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph number, label, speaker)
 
 
+def voice(target: str) -> str | None:
+    """The crowd's or anonymous voice a label's target names in brackets, else None (a registry speaker).
+
+    >>> voice("[Audience members]"), voice("journalist")
+    ('Audience members', None)
+    """
+    inner = target[1:-1].strip() if target.startswith("[") and target.endswith("]") else ""
+    return inner or None
+
+
 def convert(text: str, speaker: str, labels: dict[str, str]) -> Converted:
-    """Plain text -> transcript paragraphs with `@id:` turns and `[...]` narrative."""
+    """Plain text -> transcript paragraphs with `@id:` and `@[voice]:` turns and `[...]` narrative."""
     ordered = sorted(labels.items(), key=lambda item: -len(item[0]))
     result = Converted([], [speaker])
     current: str | None = None
@@ -295,10 +306,12 @@ def convert(text: str, speaker: str, labels: dict[str, str]) -> Converted:
         if uses_labels and who is None and current is None:
             who = speaker
         if who is not None and who != current:
-            if who not in result.speakers:
+            crowd = voice(who)
+            if crowd is None and who not in result.speakers:
                 result.speakers.append(who)
             current = who
-            line = f"@{who}: {escape(paragraph)}" if paragraph else f"@{who}:"
+            mark = f"@[{crowd}]" if crowd else f"@{who}"
+            line = f"{mark}: {escape(paragraph)}" if paragraph else f"{mark}:"
         else:
             line = escape(paragraph)
         if paragraph or who is not None:
@@ -452,7 +465,7 @@ def import_corpus(
         if ident not in speakers.ids:
             speakers.add(ident, dict(entry or {}), summary)
     for named in set(mapping.labels.values()) - {"{speaker}"}:
-        if named not in speakers.ids:
+        if voice(named) is None and named not in speakers.ids:
             speakers.add(named, {"name": named.replace("-", " ").title()}, summary)
     events: dict[str, NewEvent] = {}
     failures: list[tuple[int, str, str]] = []

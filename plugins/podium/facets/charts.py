@@ -1,9 +1,9 @@
 """Static bar charts as inline SVG, made at build time: no JavaScript, no network, readable without sight.
 
-Plain Python, no MkDocs. A chart is a `<figure>` with an SVG (`role="img"`, a `<title>` and a `<desc>` that
-says what it shows in words) and the same numbers as a table in a `<details>` below it, for screen readers,
-text browsers and anyone who wants the figures. Each bar carries its own `<title>` (a tooltip) and may link
-to the page that lists what it counts.
+Plain Python, no MkDocs. A chart is a `<figure>` with an SVG (`role="group"`, not "img", as its bars may be
+links; a `<title>` and a `<desc>` that says what it shows in words) and the same numbers as a table in a
+`<details>` below it, for screen readers, text browsers and anyone who wants the figures. Each bar carries its
+own `<title>` (a tooltip) and may link to the page that lists what it counts.
 
 The SVG names no colour: bars, labels and axis take their colours from CSS classes in podium-facets.css,
 which use Material's palette variables, so the chart follows the light and the dark scheme. Without that
@@ -112,7 +112,7 @@ def render(chart: BarChart) -> Markup:
     most = max((bar.value for bar in chart.bars), default=0)
     out = [
         f'<figure class="podium-chart" id="{ident}">',
-        f'<svg class="podium-chart__svg" viewBox="0 0 {g["width"]} {g["height"]}" role="img" '
+        f'<svg class="podium-chart__svg" viewBox="0 0 {g["width"]} {g["height"]}" role="group" '
         f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{ident}-title">{e(chart.title)}</title>',
         f'<desc id="{ident}-desc">{e(chart.description)} '
@@ -144,8 +144,8 @@ def render(chart: BarChart) -> Markup:
                 f'text-anchor="middle">{label}</text>'
             )
         item.append("</g>")
-        if bar.href:
-            item = [f'<a href="{e(bar.href)}">', *item, "</a>"]
+        if bar.href:  # a pointer's shortcut, not a tab stop per bar: the table below has the same links
+            item = [f'<a href="{e(bar.href)}" tabindex="-1">', *item, "</a>"]
         out.append("".join(item))
     out += [
         "</svg>",

@@ -35,7 +35,7 @@ from podium.core.statements import Statement
 from podium.core.text import fold, slug
 from podium.core.urls import paged as page_url  # noqa: F401  (page_url: the facets' name for it)
 from podium.core.urls import term_path
-from podium.render.i18n import month_name
+from podium.render.i18n import long_date, month_name
 
 
 @dataclass
@@ -273,6 +273,38 @@ def collect(archive: Archive, names: Iterable[str]) -> dict[str, FacetIndex]:
     return indexes
 
 
+def day_id(day: dt.date) -> str:
+    """A day's term id, under its year's: `2025/05-29` (its page is /dates/2025/05-29/)."""
+    return f"{day.year}/{day.month:02d}-{day.day:02d}"
+
+
+def is_day(term: Term) -> bool:
+    return term.facet == "dates" and "/" in term.id
+
+
+def days(dates: FacetIndex) -> dict[str, Term]:
+    """Every day a speech was given on, as a term of the dates facet whose parent is its year, newest first.
+
+    One pass over the years' speeches (each speech is filed under one year, newest first), so 10,000 speeches
+    make their few thousand days in linear time:
+
+    >>> [(t.id, t.parent, t.count) for t in days(collect(archive, ["dates"])["dates"]).values()]
+    [('2025/05-29', '2025', 1)]
+    """
+    found: dict[str, Term] = {}
+    for year in dates.ordered():
+        for speech in year.speeches:
+            date = speech.meta.date
+            ident = day_id(date)
+            term = found.get(ident)
+            if term is None:
+                # Not among the year's `children`: those are the facet's own terms (a day is not on the hub).
+                term = found[ident] = Term("dates", ident, long_date(date), ident, date, year.id)
+            term.speeches.append(speech)
+            term.direct += 1
+    return found
+
+
 # ---- What a term page shows beside its speeches ----------------------------------------------------------
 
 
@@ -353,6 +385,8 @@ def group_key(speech: Speech, group_by: str, event=None) -> tuple[str, str, tupl
     date = speech.meta.date
     if group_by == "month":
         return f"m{date.month:02d}", f"{month_name(date.month)} {date.year}", (-date.year, -date.month)
+    if group_by == "day":
+        return "day", long_date(date), (0,)
     if group_by == "session":
         sessions = [s.name for s in (event.sessions if event is not None else [])]
         name = speech.meta.session

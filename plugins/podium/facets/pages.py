@@ -7,6 +7,7 @@ numbered pages, so no page grows with the archive:
     /speakers/tokayev/              the term's page: about, chart, related terms, its newest speeches
     /speakers/tokayev/page/2/       older speeches, `page_size` a page
     /topics/multilateralism/statements/      the statements tagged with a topic, `page_size` a page
+    /dates/2025/05-29/              a day's speeches, linked from its year's page and from each speech's date
 
     site = FacetSite(archive, FacetSettings(facets=["speakers", "topics"]))
     for page in site.pages():               # PageSpec(uri="speakers/tokayev.md", url="speakers/tokayev/", ...)
@@ -19,6 +20,7 @@ small `facet_about_<facet>.html` for what only that facet shows (a speaker's rol
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -31,7 +33,21 @@ from podium.core.statements import Statement
 from podium.core.text import plain_text, shorten
 from podium.core.urls import Urls, paged, source
 from podium.facets import charts
-from podium.facets.index import FacetIndex, Page, Term, chunk, co_counts, collect, current_role, letter, paginate, turns
+from podium.facets.index import (
+    FacetIndex,
+    Page,
+    Term,
+    chunk,
+    co_counts,
+    collect,
+    current_role,
+    days,
+    is_day,
+    letter,
+    paginate,
+    turns,
+)
+from podium.facets.photos import SIZES, Portrait
 from podium.languages import translations as languages
 from podium.render.i18n import month_name, translate
 from podium.render.pages import Links, environment, speaker_view
@@ -57,6 +73,7 @@ class FacetSettings:
     related_limit: int = 15  # terms of another facet shown on a term's page (most frequent first)
     preview: int = 5  # tagged statements and multi-speaker turns shown on a term's first page
     charts: bool = True
+    feeds: bool = False  # speakers', topics' and events' pages link their Atom feed (podium-cite writes them)
 
 
 @dataclass(frozen=True)
@@ -74,9 +91,10 @@ class PageSpec:
 
 
 class FacetSite:
-    def __init__(self, archive: Archive, settings: FacetSettings):
+    def __init__(self, archive: Archive, settings: FacetSettings, portraits: dict[str, Portrait] | None = None):
         self.archive = archive
         self.settings = settings
+        self.portraits = portraits or {}  # speakers' thumbnails (podium.facets.photos), by speaker id
         self.versions = versions.versions(archive)  # a row names its speech's languages
         self.indexes: dict[str, FacetIndex] = collect(archive, settings.facets)
         # Related facets are computed even when not published (a speaker page lists topics by count); they are
@@ -86,6 +104,13 @@ class FacetSite:
         self._pagination: dict[tuple[str, str], tuple[list[Page], dict[str, int]]] = {}
         self._rows: dict[tuple[str, str, Urls], Markup] = {}
         self._macros = environment().get_template("facet_macros.html").module
+        # A page per day a speech was given on, under its year (not on the hub: a year's page lists its days).
+        self.days: dict[str, Term] = days(self.indexes["dates"]) if "dates" in settings.facets else {}
+        self.days_of_year: dict[str, list[Term]] = {}
+        for day in self.days.values():
+            self.days_of_year.setdefault(day.parent or "", []).append(day)
+        self._day_order = {ident: n for n, ident in enumerate(self.days)}  # newest first, across years
+        self._day_list = list(self.days.values())
 
     # ---- which pages ----------------------------------------------------------------------------------------
 
@@ -108,20 +133,9 @@ class FacetSite:
                     )
                 )
             for term in index.terms.values():
-                pages, _ = self.pagination(term)
-                for page in pages:
-                    url = paged(term.url, page.number)
-                    specs.append(
-                        PageSpec(
-                            source(url),
-                            url,
-                            _numbered(term.label, page.number, len(pages)),
-                            "term",
-                            name,
-                            term.id,
-                            page.number,
-                        )
-                    )
+                specs.extend(self._term_pages(term))
+                for day in self.days_of_year.get(term.id, []) if name == "dates" else []:
+                    specs.extend(self._term_pages(day))
                 if term.statements:
                     parts = chunk(term.statements, self.settings.page_size)
                     for number in range(1, len(parts) + 1):
@@ -139,12 +153,30 @@ class FacetSite:
                         )
         return specs
 
+    def _term_pages(self, term: Term) -> list[PageSpec]:
+        """A term's page and the further pages of its speeches."""
+        pages, _ = self.pagination(term)
+        specs = []
+        for page in pages:
+            url = paged(term.url, page.number)
+            title = _numbered(term.label, page.number, len(pages))
+            specs.append(PageSpec(source(url), url, title, "term", term.facet, term.id, page.number))
+        return specs
+
+    def term(self, facet: str, ident: str) -> Term:
+        """A term by its facet and id: a speaker, a topic, an event, a year, or a day (`2025/05-29`)."""
+        if facet == "dates" and ident in self.days:
+            return self.days[ident]
+        return self.indexes[facet].terms[ident]
+
     def pagination(self, term: Term) -> tuple[list[Page], dict[str, int]]:
         key = (term.facet, term.id)
         if key not in self._pagination:
             group_by = self.indexes[term.facet].facet.group_by
             if group_by == "session" and term.children:
                 group_by = "year"  # a series lists its editions' speeches by year; an edition by session
+            if is_day(term):
+                group_by = "day"
             self._pagination[key] = paginate(term, self.settings.page_size, group_by)
         return self._pagination[key]
 
@@ -168,7 +200,7 @@ class FacetSite:
         if spec.kind == "hub":
             return self.render_hub(spec.facet, spec.number, links)
         assert spec.term is not None  # every page but a hub is a term's (see `pages`)
-        term = self.indexes[spec.facet].terms[spec.term]
+        term = self.term(spec.facet, spec.term)
         if spec.kind == "statements":
             return self.render_statements(term, spec.number, links)
         return self.render_term(term, spec.number, links)
@@ -208,6 +240,7 @@ class FacetSite:
                     organization=role.organization if role else None,
                     country=getattr(term.entry, "country", None),
                     letter=letter(term),
+                    portrait=self._portrait(term.id, links, 96),
                 )
             elif name == "events" and term.entry is not None:
                 view.update(event=term.entry)
@@ -281,7 +314,25 @@ class FacetSite:
             ],
             "pager": self._pager(term.url, number, len(pages), links),
             "parents": [(t, self.href(t, links)) for t in (index.terms[i] for i in reversed(index.ancestors(term.id)))],
+            "day": is_day(term),
+            "feed": self.feed(term, links),
+            "portrait": self._portrait(term.id, links, 240) if term.facet == "speakers" else None,
         }
+        if is_day(term) and term.parent in index.terms:
+            context["parents"] = [(index.terms[term.parent], self.href(index.terms[term.parent], links))]
+            # The days before and after it with a speech, whatever their year: a reader goes through a forum.
+            at = self._day_order[term.id]
+            newer = self._day_list[at - 1] if at > 0 else None
+            older = self._day_list[at + 1] if at + 1 < len(self._day_list) else None
+            context["older"] = (older, self.href(older, links)) if older else None
+            context["newer"] = (newer, self.href(newer, links)) if newer else None
+        # Home › Speakers › Global governance › Multilateralism (› page 2): where the page sits in the site.
+        trail = [(translate("Home"), links.page("")), (translate(TITLES[term.facet]), context["hub"])]
+        trail += [(t.label, href) for t, href in context["parents"]]
+        trail.append((term.label, self.href(term, links)))
+        if number > 1:
+            trail.append((translate("page {n} of {total}", n=number, total=len(pages)), None))
+        context["trail"] = trail
         if number == 1:
             context.update(self._first_page(term, links, starts))
         return environment().get_template("facet_term.html").render(**context)
@@ -305,8 +356,15 @@ class FacetSite:
                     "more": max(0, len(every) - self.settings.related_limit),
                 }
             )
+        if term.facet == "dates" and not is_day(term):
+            context["months"] = self._days_by_month(term, links)
         # A year's page charts its months; an edition of an event happens within days, so it has no chart.
-        if self.settings.charts and term.speeches and not (term.facet == "events" and not term.children):
+        if (
+            self.settings.charts
+            and term.speeches
+            and not (term.facet == "events" and not term.children)
+            and not is_day(term)
+        ):
             context["chart"] = self._chart(term, links, starts)
         if term.statements:
             context["statements"] = [
@@ -342,6 +400,35 @@ class FacetSite:
                 for n, session in enumerate(term.entry.sessions, start=1)
             ]
         return context
+
+    def _days_by_month(self, year: Term, links: Links) -> list[dict]:
+        """A year's days with speeches, month by month (newest first), each linked to its day's page."""
+        months: list[dict] = []
+        for day in self.days_of_year.get(year.id, []):
+            date = day.entry
+            if not months or months[-1]["month"] != date.month:
+                months.append({"month": date.month, "label": month_name(date.month), "days": []})
+            months[-1]["days"].append({"date": date, "count": day.count, "href": self.href(day, links)})
+        return months
+
+    def feed(self, term: Term, links: Links) -> str | None:
+        """The Atom feed of a speaker's, topic's or event's speeches, if podium-cite writes it (it does for every
+        term with a speech; see podium.cite.feeds)."""
+        if not self.settings.feeds or term.facet == "dates" or not term.count:
+            return None
+        return links.base + Urls.feed(term.facet, term.id)
+
+    def byline_portrait(self, speaker: str, links: Links) -> str:
+        """The small portrait a speech page's byline shows before a speaker's name, or "" for none (never a
+        broken image). Its text alternative is empty: the name beside it says who it is."""
+        portrait = self._portrait(speaker, links, SIZES[0])
+        return self._macros.avatar(portrait["src"], 40) if portrait else ""  # type: ignore[attr-defined]
+
+    def _portrait(self, speaker: str, links: Links, size: int) -> dict | None:
+        portrait = self.portraits.get(speaker)
+        if portrait is None:
+            return None
+        return {"src": links.base + portrait.src(size), "portrait": portrait}
 
     def _chart(self, term: Term, links: Links, starts: dict[str, int]) -> Markup:
         if term.facet == "dates":
@@ -402,6 +489,48 @@ class FacetSite:
             )
         )
 
+    def render_data_files(self, links: Links, schemas: list[str]) -> str:
+        """The /data/ page's list of downloads: the data files, one speech's files as an example, the JSON
+        Schemas (`schemas`, their addresses) and every feed, grouped by facet (the feeds podium-cite writes)."""
+        feeds = []
+        for name in ("speakers", "topics", "events"):
+            index = self.indexes.get(name)
+            rows = [(t.label, feed) for t in index.ordered() if (feed := self.feed(t, links))] if index else []
+            feeds.append({"title": TITLES[name], "rows": rows})
+        latest = self.archive.speeches[0] if self.archive.speeches else None
+        example = None
+        if latest is not None:
+            example = {
+                "title": latest.meta.title,
+                "json": links.base + Urls.speech_file(latest.id, "speech.json"),
+                "akn": links.base + Urls.speech_file(latest.id, "akn.xml.gz"),
+            }
+        named = [(path.rsplit("/", 1)[-1].removesuffix(".schema.json"), links.base + path) for path in schemas]
+        return (
+            environment()
+            .get_template("data_files.html")
+            .render(links=links, feeds=feeds, example=example, schemas=named)
+        )
+
+    def addresses(self, directory: bool) -> str:
+        """The 404 page's suggestions: every speech's and published term's id with its title, compact JSON
+        (about 100 bytes a speech). The page's script builds each address from `directory`
+        (`use_directory_urls`) and finds the ids closest to the missing one.
+
+        >>> json.loads(site.addresses(True))["kinds"]["speakers"]
+        [['tokayev', 'Kassym-Jomart Tokayev']]
+        """
+        kinds: dict[str, list[tuple[str, str]]] = {
+            "speeches": [(s.id, shorten(s.meta.title, 90)) for s in self.archive.speeches]
+        }
+        for name in ("speakers", "topics", "events"):
+            if name in self.published:
+                kinds[name] = [(t.id, t.label) for t in self.indexes[name].ordered()]
+        names = {name: translate(TITLES[name] if name in TITLES else "Speeches") for name in kinds}
+        return json.dumps(
+            {"directory": directory, "names": names, "kinds": kinds}, ensure_ascii=False, separators=(",", ":")
+        )
+
     # ---- pieces ---------------------------------------------------------------------------------------------
 
     def _row_html(self, speech: Speech, links: Links) -> Markup:
@@ -429,6 +558,7 @@ class FacetSite:
         return {
             "speech": speech,
             "href": links.speech(speech.id),
+            "day_href": links.day(speech.meta.date) if self.days else None,
             "speakers": speakers,
             "event": event.name if event else speech.meta.event,
             "event_href": self.href(events.terms[speech.meta.event], links)

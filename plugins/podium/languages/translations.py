@@ -315,7 +315,7 @@ def render_compare(
         rendered = renderer.render_all([s.text for s in speech.statements])
         multi = len(speech.meta.speaker_ids) > 1
         for statement, text in zip(speech.statements, rendered, strict=True):
-            speaker = None
+            speaker = statement.voice if statement.turn_start else None  # a crowd's voice: its label
             if multi and statement.turn_start and statement.speaker:
                 speaker = speaker_view(statement.speaker, speech.meta.date, registry)["name"]
             html[(speech.id, statement.id)] = {

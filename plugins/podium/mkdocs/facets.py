@@ -7,6 +7,12 @@ term pages are NOT_IN_NAV. `on_page_markdown` gives each page its (escaped) titl
 replaces the empty content with the core's HTML. Nothing is written by hand and nothing is kept between
 builds, so `mkdocs serve` rebuilds the pages from the archive it just reloaded.
 
+It also helps readers find their way on pages it does not make: speakers' portraits are resized into
+thumbnails (`podium.facets.photos`) and shown in speech pages' bylines (the `<!-- podium:photo ID -->` marks
+of speech.html); a page outside the nav (a speech, a speaker) lights up its section's tab (`on_page_context`);
+the page that says `<!-- podium:data-files -->` (the reference site's /data/) lists every data file and feed;
+and `assets/podium/addresses.json` gives the 404 page the ids it suggests from.
+
     plugins:
       - podium
       - podium-facets:
@@ -26,9 +32,11 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
+from podium.cite import exports
 from podium.core.urls import source
 from podium.facets import index as facets
 from podium.facets import pages as facet_pages
+from podium.facets import photos
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links
 from podium.mkdocs.plugin import podium_state
@@ -37,6 +45,8 @@ log = get_plugin_logger(__name__)
 
 PACKAGE = Path(podium.__file__).parent
 ASSETS = ("podium-facets.css", "podium-facets.js")
+DATA_MARK = "<!-- podium:data-files -->"
+ADDRESSES = "assets/podium/addresses.json"
 
 
 class FacetsConfig(Config):
@@ -63,6 +73,9 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         self.site: facet_pages.FacetSite | None = None
         self.pages: dict[str, facet_pages.PageSpec] = {}
         self.seconds = 0.0
+        self.portraits: dict[str, photos.Portrait] = {}
+        self.tabs: dict[str, object] = {}  # a site folder (speeches, speakers...) -> the nav page of its tab
+        self.lit: object | None = None  # the tab lit up for the page being rendered
 
     def on_config(self, config):
         use_assets(config, ASSETS)
@@ -79,9 +92,16 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
             related_limit=self.config.related_limit,
             preview=self.config.preview,
             charts=self.config.charts,
+            feeds="podium-cite" in config.plugins,  # it writes the feeds the Follow links point to
         )
-        self.site = facet_pages.FacetSite(archive, settings)
+        self.portraits = photos.thumbnails(archive)
+        self.site = facet_pages.FacetSite(archive, settings, self.portraits)
         self.pages = {}
+        for portrait in self.portraits.values():
+            for path, data in portrait.files.items():
+                if path not in files.src_uris:  # two speakers may share a picture
+                    files.append(File.generated(config, path, content=data))
+        files.append(File.generated(config, ADDRESSES, content=self.site.addresses(config.use_directory_urls)))
         for spec in self.site.pages():
             # A hub the site writes itself (docs/speakers/index.md) is kept; its content is not replaced.
             if spec.uri in files.src_uris:
@@ -97,6 +117,7 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
     def on_nav(self, nav, config, files):
         """Drop the hub of a facet with no terms from the navigation: an archive with no topics has no Topics
         tab leading to an empty page. The hub itself is still built and says so, for an old link."""
+        self.tabs = {}  # found again for this nav, in on_page_context
         if self.site is None:
             return nav
         empty = {source(f"{name}/") for name in self.config.facets if not self.site.hub_rows(name)}
@@ -112,6 +133,27 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 after.previous_page = before
         return nav
 
+    def on_page_context(self, context, page, config, nav):
+        """Light up the tab of the section a page outside the nav belongs to: a speech's page is under
+        Speeches, a speaker's under Speakers (Material marks the tab of an `active` nav page)."""
+        if not self.tabs:
+            for item in nav.pages:
+                folder, _, rest = item.file.src_uri.partition("/")
+                if rest:
+                    self.tabs.setdefault(folder, item)
+        folder, _, rest = page.file.src_uri.partition("/")
+        hub = self.tabs.get(folder) if rest else None
+        if hub is not None and all(item is not page for item in nav.pages):
+            hub.active = True
+            self.lit = hub
+        return context
+
+    def on_post_page(self, output, page, config):
+        if self.lit is not None:
+            self.lit.active = False
+            self.lit = None
+        return output
+
     def on_page_markdown(self, markdown, page, config, files):
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
@@ -121,10 +163,24 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
         return ""
 
     def on_page_content(self, html_text, page, config, files):
-        spec = self.pages.get(page.file.src_uri)
-        if spec is None or self.site is None:
+        if self.site is None:
             return html_text
-        return self.site.render(spec, links(page, config))
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            return self.site.render(spec, links(page, config))
+        if DATA_MARK in html_text:
+            # The files are podium-cite's: without it there is nothing to link to.
+            files_list = self.site.settings.feeds and self.site.render_data_files(
+                links(page, config), sorted(exports.schema_files())
+            )
+            html_text = html_text.replace(DATA_MARK, files_list or "")
+        speech = podium_state(config, "podium-facets").speech(page)
+        if speech is not None:
+            page_links = links(page, config)
+            for ident in speech.meta.speaker_ids:
+                mark = f"<!-- podium:photo {ident} -->"
+                html_text = html_text.replace(mark, self.site.byline_portrait(ident, page_links))
+        return html_text
 
 
 def _without(items: list, uris: set[str]) -> list:

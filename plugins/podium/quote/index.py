@@ -30,6 +30,10 @@ CONTENT of the quotation's content words; below either, the nearest statement is
 words, and no citation is offered. The thresholds were calibrated on real misquotes against sentences in no
 transcript (docs/data.md, "How sure is a verdict"; tests/test_quote_verdict.py keeps the calibration set).
 
+Only what a registry speaker said is indexed: narrative lines, crowd voices (`@[Audience]:`) and the stage
+directions inside a statement ("Members of Congress—[applause]—") are left out (`Statement.spoken`), so a
+quotation never matches, nor a citation quotes, the room's applause.
+
 The same tokenizer, stop words and thresholds are written into the site's quote-check index, and the page's
 script (assets/podium-cite.js) repeats these steps, and the verdict, in the browser.
 """
@@ -49,7 +53,7 @@ from functools import lru_cache
 from podium.core.archive import Archive
 from podium.core.problems import Problems, did_you_mean
 from podium.core.speech import Speech
-from podium.core.text import QUOTE_WORD, STOPWORDS, plain_text
+from podium.core.text import QUOTE_WORD, STOPWORDS
 
 WORD = QUOTE_WORD  # a word with inner apostrophes; the browser's script uses the same pattern
 ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
@@ -90,7 +94,7 @@ class Piece:
 class Match:
     speech: str
     statement: str
-    text: str  # the statement's plain text
+    text: str  # the statement's words as plain text, without its stage directions ("[Applause]")
     fidelity: float
     pieces: list[Piece]
     window: tuple[int, int]  # the statement's words covered by the quotation, as word indexes [start, end)
@@ -223,15 +227,15 @@ class QuoteIndex:
 
     @classmethod
     def from_archive(cls, archive: Archive | None, speeches: Iterable[Speech] | None = None) -> QuoteIndex:
-        """Every statement by a speaker (not narrative) of `speeches` (default: the whole archive)."""
+        """Every statement by a registry speaker of `speeches` (default: the whole archive), its words without
+        stage directions: narrative, a crowd's voice and "[Applause]" are nobody's words to quote."""
         index = cls()
         if speeches is None:
             assert archive is not None  # the archive is needed only when no speeches are given
             speeches = archive.speeches
         for speech in speeches:
-            for statement in speech.statements:
-                if statement.type == "speech":
-                    index.add(speech.id, statement.id, plain_text(statement.text), statement.speaker)
+            for statement in speech.by_speakers:
+                index.add(speech.id, statement.id, statement.spoken.text, statement.speaker)
         return index
 
     def shortlist(self, quoted: list[str], size: int = SHORTLIST) -> list[tuple[int, float]]:
@@ -509,8 +513,8 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
 
     - `meta.json`: counts, the stop words, the shard prefix length and the chunk size;
     - `w-<hex>.json`: for the words starting with the same 1-3 characters (hex code points), each word's
-      document frequency and its statements (left out for common words, which rarely shortlist);
-    - `p-<hex>.json`: a common word's statements (hex code points of the whole word), fetched only when it
+      document frequency and its statements (as `gaps`; left out for common words, which rarely shortlist);
+    - `p-<hex>.json`: a common word's statements as `gaps` (hex code points of the whole word), fetched only when it
       is among the two rarest words of a quotation made of common words, as `QuoteIndex.shortlist` uses it;
     - `c-<n>.json`: statements n×CHUNK to (n+1)×CHUNK-1: [speech id, statement id, plain text, speaker id],
       and what a result shows of their speeches (`speeches`: id -> {title, date, speakers, url, cite}).
@@ -519,7 +523,7 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
     prefix = 1 if total < 5_000 else 2 if total < 100_000 else 3
     files: dict[str, object] = {
         "meta.json": {
-            "version": 1,
+            "version": 2,
             "statements": total,
             "prefix": prefix,
             "chunk": CHUNK,
@@ -534,10 +538,10 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
     for word, postings in index.postings.items():
         shards[shard_name(word, prefix)][word] = [
             len(postings),
-            None if is_common(len(postings), total) else list(postings),
+            None if is_common(len(postings), total) else gaps(postings),
         ]
         if is_common(len(postings), total):
-            files[f"p-{shard_name(word, len(word))}.json"] = list(postings)
+            files[f"p-{shard_name(word, len(word))}.json"] = gaps(postings)
     for name, words in shards.items():
         files[f"w-{name}.json"] = dict(sorted(words.items()))
     for start in range(0, total, CHUNK):
@@ -547,6 +551,20 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
             "speeches": {e.speech: speeches[e.speech] for e in entries if e.speech in speeches},
         }
     return files
+
+
+def gaps(postings: Iterable[int]) -> list[int]:
+    """Ascending statement numbers as written for the browser: the first, then each one's distance from the
+    one before (small numbers, so a common word's list takes a quarter of the bytes once gzipped).
+
+    >>> gaps([3, 7, 8, 120])
+    [3, 4, 1, 112]
+    """
+    written, before = [], 0
+    for number in postings:
+        written.append(number - before)
+        before = number
+    return written
 
 
 def shard_name(word: str, prefix: int) -> str:
@@ -574,10 +592,11 @@ def coverage(speech: Speech, problems: Problems | None = None) -> list[dict]:
         if item.statement:
             statement = statements.get(item.statement)
             if statement is not None:
-                aligned = align(plain_text(statement.text), item.quote)
+                said = statement.spoken.text
+                aligned = align(said, item.quote)
                 if aligned:
                     fidelity, pieces, window = aligned
-                    match = Match(speech.id, statement.id, plain_text(statement.text), fidelity, pieces, window)
+                    match = Match(speech.id, statement.id, said, fidelity, pieces, window)
         else:
             found = index.search(item.quote, 1, speech=speech.id)
             match = found[0] if found and found[0].found else None

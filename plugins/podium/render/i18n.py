@@ -42,15 +42,23 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Recording": "Запись",
         "Video": "Видео",
         "Audio": "Аудио",
+        # speech_player.html and podium-media.js: playing the recording from a statement
+        "Play from here": "Воспроизвести с этого места",
+        "Play from {time}": "Воспроизвести с {time}",
+        "Play the video": "Смотреть видео",
+        "{site}'s player loads only when you press play.": "Плеер {site} загрузится, только когда вы нажмёте.",
+        "Open the recording": "Открыть запись",
+        "Close the player": "Закрыть плеер",
         "Topics": "Темы",
         "Topics of this statement": "Темы этого высказывания",
         "retrieved": "получено",
         "Permalink to this statement": "Постоянная ссылка на это высказывание",
         "Permalink to statement {id}": "Постоянная ссылка на высказывание {id}",
         "Copy link to this statement": "Скопировать ссылку на это высказывание",
-        "Copy link to statement {id}": "Скопировать ссылку на высказывание {id}",
         "Copy link": "Копировать ссылку",
         "Copied": "Скопировано",
+        "Cite…": "Цитировать…",
+        "Embed…": "Встроить…",
         "Editor's note.": "Примечание редактора.",
         "Corrections to the source ({n})": "Исправления источника ({n})",
         "Correct this transcript": "Исправить эту стенограмму",
@@ -156,6 +164,31 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Newer": "Новее",
         "Older": "Старше",
         "Breadcrumbs": "Навигационная цепочка",
+        "Breadcrumb": "Навигационная цепочка",
+        "Home": "Главная",
+        "Follow": "Подписаться",
+        "new speeches in a feed reader (Atom feed)": "новые речи в программе для чтения лент (Atom)",
+        "Days": "Дни",
+        "Other days": "Другие дни",
+        "Photo": "Фото",
+        "Downloads": "Скачать",
+        "Every statement": "Все высказывания",
+        "gzipped JSON Lines, one statement a line": "JSON Lines в gzip, по высказыванию в строке",
+        "Speakers, roles, events and topics": "Ораторы, должности, события и темы",
+        "Popolo JSON": "JSON в формате Popolo",
+        "One speech as JSON": "Одна речь в JSON",
+        "as Akoma Ntoso XML": "в XML Akoma Ntoso",
+        "“{title}”; every speech has both files beside its page": (
+            "«{title}»; у каждой речи оба файла лежат рядом с её страницей"
+        ),
+        "JSON Schema: {name}": "JSON Schema: {name}",
+        "Feeds": "Ленты",
+        "Atom feeds for a feed reader; each speaker's, topic's and event's page links its own (“Follow”).": (
+            "Ленты Atom для программ чтения лент; страница каждого оратора, темы и события даёт ссылку на свою "
+            "(«Подписаться»)."
+        ),
+        "The whole archive": "Весь архив",
+        "Were you looking for one of these?": "Возможно, вы искали это?",
         "Statements on {label}": "Высказывания на тему «{label}»",
         "on this topic, from every speech that touches it.": "на эту тему, из всех речей, где она есть.",
         "in this archive": "в архиве",
@@ -189,6 +222,34 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         ),
         "Speakers, topics and events": "Спикеры, темы и события",
         "Show more speeches": "Показать ещё речи",
+        # podium-search.js (passed by overrides/partials/podium-search.html) and the search page's year range
+        "The one matching speech, with filters and sorting": "Единственная подходящая речь, с фильтрами и сортировкой",
+        "All {n} speeches with filters and sorting": (
+            "Все {n} речь с фильтрами и сортировкой",
+            "Все {n} речи с фильтрами и сортировкой",
+            "Все {n} речей с фильтрами и сортировкой",
+        ),
+        "No speech matches. Search page": "Ничего не найдено. Страница поиска",
+        'Type words to search every transcript, or a "phrase in quotes".': (
+            "Введите слова, чтобы искать во всех стенограммах, или «фразу в кавычках»."
+        ),
+        "Search could not load. Try reloading the page.": "Поиск не загрузился. Попробуйте обновить страницу.",
+        "No speech matches for {query}.": "По запросу «{query}» ничего не найдено.",
+        "No speech matches.": "Ничего не найдено.",
+        "{n} speeches match": ("Найдена {n} речь", "Найдены {n} речи", "Найдено {n} речей"),
+        " for {query}": " по запросу «{query}»",
+        " (showing {shown})": " (показано: {shown})",
+        "{n} more matching statements in this speech": (
+            "Ещё {n} подходящее высказывание в этой речи",
+            "Ещё {n} подходящих высказывания в этой речи",
+            "Ещё {n} подходящих высказываний в этой речи",
+        ),
+        "All {n}": "Все ({n})",
+        "No speech mentions “{query}”.": "Ни одна речь не упоминает «{query}».",
+        "Speeches by {name}: {n}.": "Речи спикера {name}: {n}.",
+        "Years": "Годы",
+        "From": "С",
+        "To": "По",
         "Page not found": "Страница не найдена",
         "Nothing is published at this address. The speech or page may have moved, or the link may be mistyped.": (
             "По этому адресу ничего нет. Возможно, речь или страница переехала, или в ссылке опечатка."
@@ -225,6 +286,16 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
     "speakers": ("speaker", "speakers"),
     "events": ("event", "events"),
     "topics": ("topic", "topics"),
+    # podium-search.js's sentences with a number
+    "All {n} speeches with filters and sorting": (
+        "All {n} speech with filters and sorting",
+        "All {n} speeches with filters and sorting",
+    ),
+    "{n} speeches match": ("{n} speech matches", "{n} speeches match"),
+    "{n} more matching statements in this speech": (
+        "{n} more matching statement in this speech",
+        "{n} more matching statements in this speech",
+    ),
 }
 
 _language = DEFAULT

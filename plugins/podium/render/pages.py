@@ -27,11 +27,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, s
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from podium.core import versions
+from podium.core import media, versions
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Section
-from podium.core.text import INLINE_REFERENCE, language_name, long_date
+from podium.core.text import INLINE_REFERENCE, language_name, long_date, mark_directions
 from podium.core.urls import DIRECTORY_URLS, Urls
 from podium.render import i18n
 
@@ -111,17 +111,18 @@ class StatementRenderer:
         self.references = _InlineReferences(self.md, f"podium-ref-{secrets.token_hex(6)}-")
         self.md.treeprocessors.register(self.references, "podium-references", 15)  # after "inline" (20)
         self.angles = _StrayAngles()
+        self.directions = _Directions()
 
     def __call__(self, text: str, here: str = "", links: Links | None = None) -> str:
         self._prepare(here, links)
-        return self._finish(self.md.reset().convert(self.angles.hide(text)))
+        return self._finish(self.md.reset().convert(self.angles.hide(self.directions.mark(text))))
 
     def render_all(self, texts: list[str], here: str = "", links: Links | None = None) -> list[str]:
         """Each statement's HTML; `here` and `links` (the speech and its page) resolve inline references."""
         if len(texts) < 2:
             return [self(text, here, links) for text in texts]
         self._prepare(here, links)
-        joined = f"\n\n{self.separator}\n\n".join(texts)
+        joined = f"\n\n{self.separator}\n\n".join(self.directions.mark(text) for text in texts)
         html = self._finish(self.md.reset().convert(self.angles.hide(joined)))
         parts = html.split(f"<p>{self.separator}</p>")
         if len(parts) != len(texts) or self.separator in "".join(parts):
@@ -129,7 +130,7 @@ class StatementRenderer:
         return [part.strip("\n") for part in parts]
 
     def _finish(self, html: str) -> str:
-        return self.references.links(self.angles.show(_clean(html)))
+        return self.references.links(self.directions.show(self.angles.show(_clean(html))))
 
     def _prepare(self, here: str, links: Links | None) -> None:
         resolve = self.inline_references
@@ -180,6 +181,37 @@ class _StrayAngles:
 
     def show(self, html: str) -> str:
         return html.replace(self.token, "&lt;") if self.token in html else html
+
+
+class _Directions:
+    """Stage directions inside a statement ("[Applause]", "(Laughter.)", `[...]{.direction}`, see
+    `podium.core.text.directions`) shown as `<span class="podium-direction">`: styled, and left out of the search
+    index's words (search.index excludes the class). The sanitizer strips classes, so the Markdown carries
+    tokens (private-use characters, a per-renderer secret) that become the span after sanitizing.
+
+    >>> directions = _Directions()
+    >>> directions.show(_clean(markdown.markdown(directions.mark("Members—[applause]—and *you* [x](https://a.b)."))))
+    '<p>Members—<span class="podium-direction">[applause]</span>—and <em>you</em> <a href="https://a.b" \
+rel="noopener nofollow">x</a>.</p>'
+    """
+
+    def __init__(self) -> None:
+        secret = secrets.token_bytes(8)
+        self.opening = "".join(chr(0xE000 + byte) for byte in secret[:4])
+        self.closing = "".join(chr(0xE100 + byte) for byte in secret[4:])
+
+    def mark(self, text: str) -> str:
+        return mark_directions(text, self.opening, self.closing)
+
+    def show(self, html: str) -> str:
+        if self.opening not in html:
+            return html
+        # A direction written inside a link's title would end up inside a tag: there it stays plain text.
+        html = _ANY_TAG.sub(lambda m: m.group().replace(self.opening, "").replace(self.closing, ""), html)
+        return html.replace(self.opening, '<span class="podium-direction">').replace(self.closing, "</span>")
+
+
+_ANY_TAG = re.compile(r"<[^<>]*>")
 
 
 # A raw HTML tag or entity that Python-Markdown set aside; it is put back after the tree is serialized.
@@ -391,6 +423,9 @@ class Links:
     def year(self, year: int | str) -> str:
         return self.base + self.urls.year(year)
 
+    def day(self, day: dt.date) -> str:
+        return self.base + self.urls.day(day)
+
 
 def with_language(page: str, language: str) -> str:
     """The finished page with `<html lang>` set to `language` (escaped: it comes from front matter).
@@ -418,7 +453,8 @@ def render_speech(
     """The speech page's content: header, statements with permalinks, corrections and source."""
     renderer = renderer or StatementRenderer()
     meta = speech.meta
-    multi = len(meta.speaker_ids) > 1
+    # Turns are labelled in a panel, and wherever a crowd or anonymous voice (`@[Audience]:`) breaks in.
+    multi = len(meta.speaker_ids) > 1 or any(s.voice for s in speech.statements)
     items: list[dict[str, object]] = []  # for the template: a section, or a statement and its view
     rendered = iter(
         renderer.render_all([b.text for b in speech.blocks if not isinstance(b, Section)], speech.id, links)
@@ -449,6 +485,9 @@ def render_speech(
             event=event,
             speakers=[speaker_view(ident, meta.date, registry) for ident in meta.speaker_ids],
             topics=[(ident, registry.topics.get(ident)) for ident in meta.topics],
+            player=media.player(meta.media, links.base),  # plays the statements' {t=...} times
+            recordings=[(key, media.href(recording, links.base)) for key, recording in media.recordings(meta.media)],
+            format_time=media.format_time,
         )
     )
 
@@ -475,7 +514,7 @@ def render_home_summary(speeches: list[Speech], registry: Registry, links: Links
             latest=Markup(render_speech_list(speeches[:latest], registry, links)),
             counts={
                 "speeches": len(counted),
-                "statements": sum(len(s.statements) for s in counted),
+                "statements": sum(len(s.by_speakers) for s in counted),  # as the quote page counts: no narrative
                 "speakers": len({i for s in speeches for i in s.meta.speaker_ids}),
                 "events": len({s.meta.event for s in speeches if s.meta.event}),
             },

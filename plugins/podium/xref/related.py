@@ -122,7 +122,7 @@ def documents(archive: Archive) -> list[Document]:
         Document(speech.id, statement.id, statement.speaker, speech.meta.date.year, statement.text)
         for speech in archive.speeches
         for statement in speech.statements
-        if statement.type == "speech"
+        if statement.by_speaker  # not narrative, not a crowd's voice
     ]
 
 
