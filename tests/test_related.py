@@ -143,6 +143,7 @@ def test_related_is_rendered_collapsed_beside_the_statement(generated):
     assert re.search(r"related statements for \d+ of \d+ statements in [\d.]+s", result.stderr)
 
 
+@pytest.mark.slow  # starts fresh Python processes with other hash seeds: 5 s, kept out of the one-minute subset
 def test_related_statements_are_the_same_in_every_process(tmp_path):
     """Python salts string hashes per process; the neighbours must not depend on it."""
     import os
