@@ -102,27 +102,15 @@ def targets(results: dict[str, Any]) -> list[Row]:
     at = f"{big:,}"
     if ok(big, "podium"):
         podium = way(big, "podium")
-        rows.append(
-            (
-                "Peak memory of the process tree ≤ 1.5 GB",
-                f"{podium['tree_peak_mb'] / GB:.2f} GB",
-                at,
-                podium["tree_peak_mb"] <= 1500,
-                _margin(podium["tree_peak_mb"] / GB, 1.5, "GB"),
-            )
-        )
+
+        def gb_row(target: str, gigabytes: float, limit: float, below: bool = False) -> None:
+            met = gigabytes < limit if below else gigabytes <= limit
+            rows.append((target, f"{gigabytes:.2f} GB", at, met, _margin(gigabytes, limit, "GB")))
+
+        gb_row("Peak memory of the process tree ≤ 1.5 GB", podium["tree_peak_mb"] / GB, 1.5)
         if podium.get("main_peak_mb"):
-            rows.append(
-                (
-                    "Peak memory of the MkDocs process ≤ 1 GB",
-                    f"{podium['main_peak_mb'] / GB:.2f} GB",
-                    at,
-                    podium["main_peak_mb"] <= 1000,
-                    _margin(podium["main_peak_mb"] / GB, 1.0, "GB"),
-                )
-            )
-        size_gb = podium["bytes"] / 1e9
-        rows.append(("Site < 1 GB", f"{size_gb:.2f} GB", at, size_gb < 1, _margin(size_gb, 1.0, "GB")))
+            gb_row("Peak memory of the MkDocs process ≤ 1 GB", podium["main_peak_mb"] / GB, 1.0)
+        gb_row("Site < 1 GB", podium["bytes"] / 1e9, 1.0, below=True)
     return rows
 
 

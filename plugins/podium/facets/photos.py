@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,16 +80,23 @@ def _usable(speaker: Speaker, file: Path) -> bool:
     return bool(speaker.image) and "://" not in (speaker.image or "") and file.is_file()
 
 
-def check(archive: Archive, known: set[str]) -> None:
-    """Every portrait must be an image Pillow can open, of reasonable size: reported at its `image:` line."""
+def _portraits(archive: Archive) -> Iterator[tuple[str, Speaker, Path]]:
+    """Each speaker with a portrait file that exists inside the archive and is not over the size limit (the
+    registry's own check reports the others)."""
     table = archive.registry.speakers
     folder = _source(table, archive.root)
     for ident, speaker in table.entries.items():
         if not speaker.image:
             continue
         file = image_file(speaker.image, folder)
-        if not _usable(speaker, file) or file.stat().st_size > MAX_IMAGE_KB * 1024:
-            continue
+        if _usable(speaker, file) and file.stat().st_size <= MAX_IMAGE_KB * 1024:
+            yield ident, speaker, file
+
+
+def check(archive: Archive, known: set[str]) -> None:
+    """Every portrait must be an image Pillow can open, of reasonable size: reported at its `image:` line."""
+    table = archive.registry.speakers
+    for ident, speaker, file in _portraits(archive):
         image, why = _open(file)
         if image is None:
             line, column = table.value_at.get((ident, "image"), table.positions[ident])
@@ -111,15 +119,8 @@ def thumbnail(image: Image.Image, size: int) -> bytes:
 def thumbnails(archive: Archive) -> dict[str, Portrait]:
     """Each speaker's portrait, resized to every size in `SIZES`; a speaker whose image cannot be read has none
     (the check has reported it)."""
-    table = archive.registry.speakers
-    folder = _source(table, archive.root)
     found: dict[str, Portrait] = {}
-    for ident, speaker in table.entries.items():
-        if not speaker.image:
-            continue
-        file = image_file(speaker.image, folder)
-        if not _usable(speaker, file) or file.stat().st_size > MAX_IMAGE_KB * 1024:
-            continue
+    for ident, speaker, file in _portraits(archive):
         digest = hashlib.sha256(file.read_bytes()).hexdigest()[:16]
         portrait = Portrait(ident, speaker.name, digest, speaker.image_credit, speaker.image_licence)
         if any((digest, size) not in _CACHE for size in SIZES):
