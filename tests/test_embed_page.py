@@ -213,6 +213,7 @@ def test_the_cite_menus_iframe_code_shows_the_statement(page):
     page.route(host, lambda route: route.fulfill(content_type="text/html", body=f"<!doctype html><p>Host</p>{code}"))
     page.goto(host)
     frame = page.frame_locator("iframe")
+    frame.locator(".podium-embed:not([hidden])").wait_for()  # filled in once speech.json has arrived
     assert frame.locator(".podium-embed__text").inner_text() == "Our foreign policy is based on dialogue."
 
 

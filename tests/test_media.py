@@ -166,7 +166,7 @@ def test_the_page_plays_a_file_before_youtube():
         ),
         (
             "javascript:alert(1)",
-            "`media`: `javascript:` addresses are not allowed",
+            "`media`: `javascript:` addresses cannot be a recording",
             "use an http(s) address, or a file's path in the repository such as media/2025/plenary.mp3",
         ),
         (
@@ -194,6 +194,14 @@ def test_the_page_plays_a_file_before_youtube():
 def test_a_bad_media_value_is_an_error_at_its_place(archive_dir: ArchiveDir, value, message, hint):
     archive_dir.speech("opening", FRONT + f'media: "{value}"\n')
     assert reported(archive_dir.root) == [f"speeches/2025/opening.md:6:8: error: {message} | {hint}"]
+
+
+def test_a_script_address_elsewhere_gets_no_recording_hint(archive_dir: ArchiveDir):
+    archive_dir.speech("opening", FRONT + 'source:\n  url: "javascript:alert(1)"\n')
+    assert reported(archive_dir.root) == [
+        "speeches/2025/opening.md:7:8: error: `source.url`: `javascript:` addresses are not allowed; use an http(s) "
+        "address | "
+    ]
 
 
 def test_a_bad_address_under_video_or_audio_is_reported_there(archive_dir: ArchiveDir):

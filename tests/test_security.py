@@ -280,7 +280,7 @@ def test_an_allowed_subset_passes_check(archive_dir: ArchiveDir):
         (
             "media:\n  video",
             "data:text/html,x",
-            "`media.video`: `data:` addresses are not allowed",
+            "`media.video`: `data:` addresses cannot be a recording",
         ),
     ],
 )

@@ -156,7 +156,7 @@ def classify(value: str) -> Recording:
     if scheme is None:
         return _local(value)
     if scheme.group(1).lower() not in ("http", "https"):
-        raise ValueError(f"`{scheme.group(1)}:` addresses are not allowed")
+        raise ValueError(f"`{scheme.group(1)}:` addresses cannot be a recording")
     parts = urlsplit(value)
     host = (parts.hostname or "").lower().removeprefix("www.")
     if host in _YOUTUBE_HOSTS:
@@ -210,7 +210,7 @@ _HINTS = (
     ("YouTube address", "link the video itself, e.g. https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
     ("Vimeo address", "link the video itself, e.g. https://vimeo.com/76979871"),
     (
-        "addresses are not allowed",
+        "cannot be a recording",
         "use an http(s) address, or a file's path in the repository such as media/2025/plenary.mp3",
     ),
     ("not a path in the repository", "write the path from the archive's folder (where mkdocs.yml is)"),
