@@ -16,8 +16,9 @@ Every way shares the repository's theme settings and Markdown extensions. For ea
 (the child's own, from wait4, and the whole process tree's, sampled every 50 ms from /proc); the site's size,
 file count and mean bytes per speech page; the search index if the site has one; and how many cores other
 processes kept busy meanwhile (the machine may be shared). At one size (`--serve-at`) it also times
-`mkdocs serve`: the first build until a speech page answers, then the reload after one transcript edit, until
-the edited page serves the new text. At one size (`--profile-at`) it profiles Podium's build with pyinstrument
+the dev server (`podium serve`, as `make serve` runs it; `mkdocs serve` for bare): the first build until a speech
+page answers, then the reload after one transcript edit, until the edited page serves the new text. At one size
+(`--profile-at`) it profiles Podium's build with pyinstrument
 (bench/profile_build.py). Raw figures go to WORK/results.json beside the corpora.
 """
 
@@ -28,6 +29,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import socket
@@ -242,6 +244,9 @@ class Measure:
     cpu: float = 0.0  # user + system seconds of the child and its descendants
     maxrss_mb: float = 0.0  # the largest single process of the tree (wait4's ru_maxrss)
     tree_peak_mb: float = 0.0  # the largest sum of RSS over the tree at one moment (sampled)
+    # The same sum of PSS: a page that forked workers share with their parent counts once, split between them,
+    # where the RSS sum counts it once per process. The memory the tree really holds.
+    tree_pss_peak_mb: float = 0.0
     main_peak_mb: float = 0.0  # the build process alone, without the processes it starts (sampled)
     others_cores: float = 0.0  # cores other processes kept busy meanwhile (the machine is shared)
     load_before: float = 0.0
@@ -281,6 +286,23 @@ def _tree_rss_kb(pid: int) -> float:
     return total
 
 
+def _tree_pss_kb(pid: int) -> float:
+    """The tree's proportional set size: shared copy-on-write pages split between the processes sharing them."""
+    total, stack = 0.0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError):
+            continue
+        stack += _children(current)
+    return total
+
+
 def _busy_seconds() -> float:
     with open("/proc/stat") as handle:
         fields = [int(x) for x in handle.readline().split()[1:]]
@@ -292,7 +314,7 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
     """Run `command` as a child; its wall time, CPU, peak RSS, and the machine's other load meanwhile."""
     result = Measure(load_before=os.getloadavg()[0])
     busy_before, self_before = _busy_seconds(), _self_cpu()
-    peak = [0.0, 0.0]
+    peak = [0.0, 0.0, 0.0]
     with open(log, "wb") as output:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT)
@@ -302,6 +324,7 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
             while not done.wait(0.05):
                 peak[0] = max(peak[0], _tree_rss_kb(process.pid))
                 peak[1] = max(peak[1], _rss_kb(process.pid))
+                peak[2] = max(peak[2], _tree_pss_kb(process.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -318,6 +341,7 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
     result.maxrss_mb = usage.ru_maxrss / 1024
     result.tree_peak_mb = max(peak[0], usage.ru_maxrss) / 1024
     result.main_peak_mb = peak[1] / 1024
+    result.tree_pss_peak_mb = peak[2] / 1024
     others = (_busy_seconds() - busy_before) - result.cpu - (_self_cpu() - self_before)
     result.others_cores = max(0.0, others / result.wall)
     if result.returncode != 0:
@@ -379,7 +403,7 @@ def speech_pages(way: str, folder: Path, ids: list[str]) -> list[Path]:
     return [site / "speeches" / ident / "index.html" for ident in ids]
 
 
-# -- mkdocs serve: first build and reload after one edit -----------------------------------------------------
+# -- the dev server: first build and reload after one edit ---------------------------------------------------
 
 
 def _free_port() -> int:
@@ -396,8 +420,33 @@ def _get(url: str) -> str | None:
         return None
 
 
-def serve_reload(folder: Path, transcript: Path, page: str, log: Path, timeout: float = 1800) -> dict[str, Any]:
-    """Start `mkdocs serve` (as `make serve` does), wait for the page, edit the transcript, time the reload."""
+SERVE = {
+    # `make serve`: Podium's edit loop (podium.mkdocs.live): a saved transcript's page alone, the rest after it.
+    "podium": [str(BIN / "podium"), "serve", "--dev-addr"],
+    "bare": [str(BIN / "mkdocs"), "serve", "--livereload", "--dev-addr"],
+}
+BACKGROUND_DONE = re.compile(r"the rest of the site is up to date \(built in the background in (\d+) s\)")
+
+
+def _memory_mb(pid: int) -> dict[str, float]:
+    """The serving process's own resident memory now and at its peak (its children are not in it)."""
+    figures: dict[str, float] = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                figures[{"VmRSS": "rss_mb", "VmHWM": "peak_rss_mb"}[key]] = round(int(value.split()[0]) / 1024)
+    except OSError:
+        pass
+    return figures
+
+
+def serve_reload(
+    folder: Path, transcript: Path, page: str, log: Path, way: str = "bare", timeout: float = 1800
+) -> dict[str, Any]:
+    """Start the way's dev server (`podium serve` as `make serve` runs it; `mkdocs serve` for bare), wait for the
+    page, edit the transcript, time until the page serves the new text. For Podium also: the serving process's
+    memory, and when its background build has brought the rest of the site up to date."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{page}"
     marker = f"Benchmark marker {time.time_ns()}"
@@ -406,7 +455,7 @@ def serve_reload(folder: Path, transcript: Path, page: str, log: Path, timeout: 
     with open(log, "wb") as output:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+            [*SERVE[way], f"127.0.0.1:{port}"],
             cwd=folder,
             env=ENV,
             stdout=output,
@@ -416,7 +465,7 @@ def serve_reload(folder: Path, transcript: Path, page: str, log: Path, timeout: 
         try:
             while _get(url) is None:
                 if process.poll() is not None or time.perf_counter() - started > timeout:
-                    figures["error"] = "mkdocs serve did not come up"
+                    figures["error"] = f"{Path(SERVE[way][0]).name} serve did not come up"
                     return figures
                 time.sleep(0.2)
             figures["first_build_seconds"] = round(time.perf_counter() - started, 2)
@@ -433,6 +482,15 @@ def serve_reload(folder: Path, transcript: Path, page: str, log: Path, timeout: 
                     figures["error"] = "the edit never showed"
                     break
                 time.sleep(0.1)
+            if way == "podium" and "error" not in figures:
+                figures.update(_memory_mb(process.pid))
+                while not (done := BACKGROUND_DONE.search(log.read_text(errors="replace"))):
+                    if process.poll() is not None or time.perf_counter() - edit > timeout:
+                        break
+                    time.sleep(1)
+                if done:
+                    figures["background_seconds"] = int(done.group(1))
+                figures.update({f"after_{k}": v for k, v in _memory_mb(process.pid).items()})
         finally:
             transcript.write_bytes(original)
             os.killpg(process.pid, signal.SIGINT)
@@ -563,7 +621,7 @@ def run_size(
         ):
             if way not in ways:
                 continue
-            figures = serve_reload(base / way, transcript, f"speeches/{victim.id}/", base / f"serve-{way}.log")
+            figures = serve_reload(base / way, transcript, f"speeches/{victim.id}/", base / f"serve-{way}.log", way)
             result.serve[way] = figures
             print(f"[{count}] serve {way}: {figures}", flush=True)
 

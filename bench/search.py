@@ -4,9 +4,10 @@
     python bench/search.py --site /tmp/podium-bench/search-10000-1/site        # measure a built site
 
 1. Generates an archive (`podium.editors.generate`, with the `podium` and `podium-search` plugins) unless `--site` is
-   given, and builds it with `mkdocs build`, timed. The podium-search plugin feeds pages to Pagefind while
-   the build renders them and logs how long the build then waited for Pagefind to finish; the index share
-   is that wait over the rest of the build, i.e. what search adds to the build time.
+   given, and builds it with `mkdocs build`, timed. The podium-search plugin indexes the written pages in
+   shards, the unchanged ones from the build cache, and logs how long the build waited for it and how many
+   shards came from the cache; the index share is that wait over the rest of the build, i.e. what search adds
+   to the build time.
 2. Runs Pagefind once more on its own (`python -m podium.search.index SITE`, a child process) for its time and
    its peak resident memory (the binary's, from the kernel's accounting of waited-for children).
 3. Serves the site on 127.0.0.1 with gzip for text files, as static hosts do, and, for each query, opens
@@ -53,6 +54,7 @@ INDEX_LOG = re.compile(
     r"Pagefind indexed (\d+) page\(s\) \(([^)]*)\) in ([\d.]+) s(?:, peak memory (\d+) MB)?"
     r"(?:, ([\d.]+) s of CPU)?(?:, (\d+) shards joined in ([\d.]+) s)?(?:; the build waited ([\d.]+) s for it)?"
 )
+CACHE_LOG = re.compile(r"search: (\d+) shards from the cache, (\d+) indexed by Pagefind")
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
 
 
@@ -81,8 +83,8 @@ def build(root: Path, speeches: int, seed: int) -> dict:
     match = INDEX_LOG.search(result.stderr)
     if not match:
         sys.exit("the build did not run Pagefind: is podium-search in mkdocs.yml?")
-    # Pagefind runs beside the build (pages are sent as they are rendered); what it adds to the build is the
-    # time the build waited for it at the end.
+    # Pagefind runs once the pages are written (the unchanged shards come from the build cache); what it adds
+    # to the build is the time the build waited for it at the end.
     index_seconds, waited = float(match.group(3)), float(match.group(8) or match.group(3))
     index_cpu = float(match.group(5) or 0)
     # On a busy machine wall times stretch; CPU seconds do not: Pagefind's CPU over the rest of the build's is
@@ -98,6 +100,9 @@ def build(root: Path, speeches: int, seed: int) -> dict:
         "build_cpu_seconds": round(cpu, 1),
         "index_cpu_seconds": index_cpu,
         "index_cpu_share": round(index_cpu / (cpu - index_cpu), 3) if index_cpu else None,
+        # Shards kept in the build cache (podium.search.cached) and shards Pagefind indexed in this build.
+        "index_shards_cached": int(cached.group(1)) if (cached := CACHE_LOG.search(result.stderr)) else 0,
+        "index_shards_indexed": int(cached.group(2)) if cached else None,
     }
 
 

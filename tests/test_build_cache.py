@@ -3,6 +3,7 @@ changed transcript, template or Podium is never served from it; `--clean` reads 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,21 @@ def assert_same_site(one: Path, other: Path) -> None:
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
     assert len(list((one / "pagefind").rglob("*"))) == len(list((other / "pagefind").rglob("*")))
+
+
+def page_counts(log: str) -> tuple[int, int]:
+    """The (reused, built) pages of a build, from its "pages: ... (N reused, M built)" line."""
+    found = re.search(r"podium: pages: .*\((\d+) reused, (\d+) built\)", log)
+    assert found is not None, log
+    return int(found.group(1)), int(found.group(2))
+
+
+def speech_pages(site: Path) -> dict[str, bytes]:
+    return {path.parent.name: path.read_bytes() for path in (site / "speeches").glob("*/index.html")}
+
+
+def first_speech(root: Path) -> str:
+    return sorted((root / "speeches").rglob("*.md"))[0].stem
 
 
 def load(root: Path, cache: build_cache.BuildCache):
@@ -113,6 +129,8 @@ def build(root: Path, into: Path, monkeypatch: pytest.MonkeyPatch, clean: bool) 
 def test_a_cached_build_writes_what_a_clean_build_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "archive"
     generate(root, 12, seed=5, plugins=plugins_of(REPO / "mkdocs.yml"))
+    config = root / "mkdocs.yml"  # with an address, so that the sitemap lists every page
+    config.write_text(config.read_text(encoding="utf-8") + "site_url: https://example.org/archive/\n", "utf-8")
     monkeypatch.setenv("PODIUM_WORKERS", "2")
     clean, log = build(root, tmp_path / "clean", monkeypatch, clean=True)
     assert "load: 12 transcripts in " in log and "(the cache not read (--clean))" in log
@@ -120,6 +138,9 @@ def test_a_cached_build_writes_what_a_clean_build_writes(tmp_path: Path, monkeyp
 
     cached, log = build(root, tmp_path / "cached", monkeypatch, clean=False)
     assert "(12 from the cache)" in log and "(12 from the cache, 0 rendered" in log
+    # Every page but the two of the navigation (home, speeches) is written from the cache, the sitemap too.
+    assert page_counts(log) == (154, 2)
+    assert f"speeches/{first_speech(root)}/" in (cached / "sitemap.xml").read_text(encoding="utf-8")
     assert_same_site(clean, cached)
 
     # One transcript edited: it alone is read and rendered again (and the speeches that link to it).
@@ -130,9 +151,17 @@ def test_a_cached_build_writes_what_a_clean_build_writes(tmp_path: Path, monkeyp
     assert "A sentence added for the cache test." in (after_edit / "speeches" / edited.stem / "index.html").read_text()
     clean_after_edit, _ = build(root, tmp_path / "clean-after-edit", monkeypatch, clean=True)
     assert_same_site(clean_after_edit, after_edit)
+    # Built again: the pages that changed (the edited speech's, those showing it in backlinks or related
+    # statements), the speeches that link to it inline (their content's key names it), and every page made from
+    # the whole archive (facets). Every other speech page is reused.
+    before, after = speech_pages(cached), speech_pages(after_edit)
+    changed = {name for name in before if before[name] != after[name]}
+    linking = {p.stem for p in (root / "speeches").rglob("*.md") if f"[[{edited.stem}" in p.read_text(encoding="utf-8")}
+    assert edited.stem in changed and linking
+    built_speeches = len(changed | linking)
+    assert page_counts(log) == (12 - built_speeches, 156 - 12 + built_speeches)
 
     # A template of the site's own (overrides/podium/speech.html): no speech page comes from the cache.
-    config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))
     (root / "overrides" / "podium").mkdir(parents=True)
     warm, log = build(root, tmp_path / "warm", monkeypatch, clean=False)

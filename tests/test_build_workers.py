@@ -81,6 +81,7 @@ def test_one_and_two_workers_write_the_same_site(tmp_path: Path, monkeypatch: py
         assert result.returncode == 0, result.stderr
         assert "render: 24 speeches in " in result.stderr
         assert f"0 from the cache, 24 rendered by {workers} worker(s)" in result.stderr
+        assert "(0 reused, " in result.stderr  # no page kept from the first build either
         sites[workers] = shutil.move(root / "site", tmp_path / f"site-{workers}")
     assert_same_site(sites[1], sites[2])
 

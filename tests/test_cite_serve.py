@@ -49,10 +49,10 @@ def test_exports_follow_serving_and_the_option(archive_dir: ArchiveDir, command,
     page = (site / "speeches/opening/index.html").read_text(encoding="utf-8")
     # The page's own metadata and the Cite menu's data are there either way.
     assert '<meta name="citation_title" content="Opening address">' in page
-    assert 'href="speech.json"' in page
+    assert 'href="speech.json.gz"' in page
     assert '"templates"' in page
     for path in (
-        "speeches/opening/speech.json",
+        "speeches/opening/speech.json.gz",
         "speeches/opening/akn.xml.gz",
         "embed/index.html",
         "feed.xml",
@@ -88,5 +88,5 @@ def test_without_fork_the_exports_are_written_in_process(archive_dir: ArchiveDir
     monkeypatch.setattr(exports, "FORK", None)
     archive_dir.speech("opening")
     _build(archive_dir, "build")
-    assert (archive_dir.root / "site/speeches/opening/speech.json").exists()
+    assert (archive_dir.root / "site/speeches/opening/speech.json.gz").exists()
     assert (archive_dir.root / "site/data/popolo.json").exists()

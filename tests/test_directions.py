@@ -252,7 +252,7 @@ def test_a_built_site_shows_directions_and_counts_and_exports_without_them(archi
     home = archive_dir.html("index.html")
     meta = json.loads(archive_dir.html("data/quote/meta.json"))
     assert meta["statements"] == 5 and "<li><strong>5</strong> statements</li>" in home
-    speech = json.loads(archive_dir.html("speeches/directions/speech.json"))
+    speech = json.loads(gzip.decompress((archive_dir.root / "site/speeches/directions/speech.json.gz").read_bytes()))
     assert speech["statements"][0]["narrative"] == [{"text": "[applause]", "at": 32}]
     with gzip.open(archive_dir.root / "site" / "data" / "statements.jsonl.gz", "rt", encoding="utf-8") as lines:
         first = json.loads(next(lines))

@@ -1,4 +1,4 @@
-"""The one embed page: /embed/?speech=<id>#<statement> shows any statement, read from the speech's speech.json.
+"""The one embed page: /embed/?speech=<id>#<statement> shows any statement, read from the speech's speech.json.gz.
 
 No speech has an embed page of its own (a site host counts every copy); the page prints the transcript's text as
 text, whatever it contains.
@@ -6,6 +6,7 @@ text, whatever it contains.
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -50,7 +51,7 @@ def test_one_embed_page_is_written_and_no_speech_has_a_copy(written):
     assert (site / "embed" / "index.html").is_file()
     assert sorted(speech.id for speech in archive.speeches) == ["first", "second"]
     for speech in archive.speeches:
-        assert (site / "speeches" / speech.id / "speech.json").is_file()
+        assert (site / "speeches" / speech.id / "speech.json.gz").is_file()
         assert not (site / "speeches" / speech.id / "embed").exists(), speech.id
     assert [p.relative_to(site).as_posix() for p in site.rglob("index.html")] == ["embed/index.html"]
 
@@ -213,7 +214,7 @@ def test_the_cite_menus_iframe_code_shows_the_statement(page):
     page.route(host, lambda route: route.fulfill(content_type="text/html", body=f"<!doctype html><p>Host</p>{code}"))
     page.goto(host)
     frame = page.frame_locator("iframe")
-    frame.locator(".podium-embed:not([hidden])").wait_for()  # filled in once speech.json has arrived
+    frame.locator(".podium-embed:not([hidden])").wait_for()  # filled in once speech.json.gz has arrived
     assert frame.locator(".podium-embed__text").inner_text() == "Our foreign policy is based on dialogue."
 
 
@@ -221,7 +222,7 @@ def test_the_cite_menus_iframe_code_shows_the_statement(page):
 def test_the_built_site_has_one_embed_page_and_the_speech_data_it_reads(site):
     assert (site / "embed" / "index.html").is_file()
     assert sorted(p.parent.name for p in site.glob("speeches/*/embed")) == []
-    document = json.loads((site / "speeches" / SPEECH / "speech.json").read_text(encoding="utf-8"))
+    document = json.loads(gzip.decompress((site / "speeches" / SPEECH / "speech.json.gz").read_bytes()))
     by_id = {s["statement_id"]: s for s in document["statements"]}
     assert by_id["payload"]["text"] == f"They wrote {PAYLOAD} on the wall."
-    assert by_id["dialogue"]["url"] == f"speeches/{SPEECH}/#dialogue"
+    assert document["url"] == f"speeches/{SPEECH}/" and "url" not in by_id["dialogue"]  # the page adds #dialogue

@@ -70,9 +70,8 @@ def test_the_data_page_links_every_data_file_and_every_feed(reference_site):
     assert len(feeds) > 10  # the archive's, and each speaker's, topic's and event's
     schemas = {p.relative_to(reference_site).as_posix() for p in (reference_site / "data/schemas").glob("*.json")}
     assert len(schemas) == 3
-    assert (
-        feeds | schemas | {"data/statements.jsonl.gz", "data/popolo.json", f"speeches/{SPEECH}/speech.json"} <= linked
-    )
+    data = {"data/statements.jsonl.gz", "data/popolo.json", f"speeches/{SPEECH}/speech.json.gz"}
+    assert feeds | schemas | data <= linked
     assert any(target.startswith(f"speeches/{SPEECH}/akn.xml") for target in linked)  # the Akoma Ntoso file
     for target in linked:
         assert (reference_site / target).is_file(), target

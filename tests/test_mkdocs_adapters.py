@@ -170,7 +170,7 @@ def test_podium_cite_enabled_false_builds_without_cite_output(archive_dir):
     assert "First statement." in html
     assert "citation_title" not in html and "podium-cite" not in html and "application/ld+json" not in html
     site = archive_dir.root / "site"
-    assert not (site / "feed.xml").exists() and not (site / "speeches/opening/speech.json").exists()
+    assert not (site / "feed.xml").exists() and not (site / "speeches/opening/speech.json.gz").exists()
     assert not (site / "quote").exists() and not (site / "data").exists()
 
 

@@ -238,7 +238,9 @@ def test_a_site_indexed_in_shards_finds_a_phrase_of_each_shard_as_one_index_does
     mkdocs_yml.write_text(re.sub(r"- podium-search\n", "- podium-search:\n    shard_size: 4\n", text, count=1))
     built = archive.build()
     assert built.returncode == 0, built.stderr
-    assert re.search(r"Pagefind indexed \d+ page\(s\) .* [34] shards joined in", built.stderr), built.stderr
+    # At most four pages a shard, about two (podium.search.cached.shards_of): three shards or more.
+    shards = re.search(r"Pagefind indexed \d+ page\(s\) .* (\d+) shards joined in", built.stderr)
+    assert shards and int(shards.group(1)) >= 3, built.stderr
     sharded = archive.root / "site"
     single = tmp_path / "single"
     shutil.copytree(sharded, single)

@@ -1,7 +1,8 @@
 """A site that fits a host's limit: each data file written once, and what only programs read gzipped.
 
-The Akoma Ntoso files, the whole archive's statements and the quote check's shards are gzipped (the same bytes
-for the same archive); the quote check's statement lists are written as gaps; its page unpacks them in the browser.
+Each speech's JSON and Akoma Ntoso, the whole archive's statements and the quote check's shards are gzipped (the
+same bytes for the same archive); the quote check's statement lists are written as gaps and hold no text (its page
+reads the words from the speeches' speech.json.gz); the page unpacks them in the browser.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import urllib.parse
 import pytest
 
 from podium import features
-from podium.cite import akomantoso, exports
+from podium.cite import akomantoso, citation, exports
+from podium.cite import pages as cite_pages
 from podium.quote import index as quote
 from support.archive import ArchiveDir
 
@@ -66,16 +68,26 @@ def test_akoma_ntoso_is_gzipped_beside_each_speech(written):
     archive, _, (site, _) = written
     for speech in archive.speeches:
         folder = site / "speeches" / speech.id
-        assert sorted(p.name for p in folder.iterdir()) == ["akn.xml.gz", "speech.json"]
+        assert sorted(p.name for p in folder.iterdir()) == ["akn.xml.gz", "speech.json.gz"]
         xml = gzip.decompress((folder / "akn.xml.gz").read_bytes()).decode("utf-8")
         assert xml == akomantoso.debate(speech, archive.registry, "Size archive")
 
 
-def test_speech_json_is_compact_plain_json(written):
+def test_speech_json_is_gzipped_compact_json_whose_statements_leave_out_what_the_speech_gives(written):
     _, _, (site, _) = written
-    raw = (site / "speeches" / "opening" / "speech.json").read_text(encoding="utf-8")
+    raw = gzip.decompress((site / "speeches" / "opening" / "speech.json.gz").read_bytes()).decode("utf-8")
     assert raw.startswith('{"$schema":"data/schemas/speech.schema.json","id":"opening",')
-    assert json.loads(raw)["statements"][0]["text"] == "Our foreign policy is based on dialogue."
+    document = json.loads(raw)
+    assert document["url"] == "speeches/opening/"
+    assert document["statements"][0] == {
+        "statement_id": "dialogue",
+        "type": "speech",
+        "position": 1,
+        "creator_id": "tokayev",
+        "role": document["statements"][0]["role"],
+        "text": "Our foreign policy is based on dialogue.",
+        "topics": [],
+    }  # no `id` (opening#dialogue) nor `url` (speeches/opening/#dialogue): the speech's own give them
 
 
 def test_the_quote_checks_shards_are_gzipped_and_its_lists_written_as_gaps(written):
@@ -85,7 +97,7 @@ def test_the_quote_checks_shards_are_gzipped_and_its_lists_written_as_gaps(writt
     assert "meta.json" in names and "p-63-6f-75-6e-63-69-6c.json.gz" in names  # "council", a common word
     assert [n for n in names if not n.endswith(".json.gz")] == ["meta.json"]
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    assert meta["version"] == 2 and meta["statements"] == 81
+    assert meta["version"] == 3 and meta["statements"] == 81
     numbers = {(e.speech, e.statement): n for n, e in enumerate(index.entries)}
     council_list = json.loads(gzip.decompress((folder / "p-63-6f-75-6e-63-69-6c.json.gz").read_bytes()))
     first = numbers["council", "day-1"]
@@ -94,9 +106,32 @@ def test_the_quote_checks_shards_are_gzipped_and_its_lists_written_as_gaps(writt
     shard_file = folder / f"w-{quote.shard_name('dialogue', meta['prefix'])}.json.gz"
     shard = json.loads(gzip.decompress(shard_file.read_bytes()))
     assert shard["dialogue"] == [1, [numbers["opening", "dialogue"]]]  # a rare word: its list in its shard
+    chunk = json.loads(gzip.decompress((folder / "c-0.json.gz").read_bytes()))
+    assert chunk["statements"][numbers["opening", "dialogue"]] == ["opening", "dialogue", "tokayev"]  # no text
     for word, postings in index.postings.items():  # adding the gaps up gives the statements back
         written_list = quote.gaps(postings)
         assert [sum(written_list[: i + 1]) for i in range(len(written_list))] == list(postings), word
+
+
+def test_a_panels_citation_templates_share_their_endings_once_and_join_back_to_each_speakers(tmp_path):
+    folder = ArchiveDir(tmp_path)
+    folder.speech(
+        "panel",
+        front="title: Panel on trade\ndate: 2025-05-29\nspeakers: [tokayev, kagame]\nkind: panel\n",
+        body="@tokayev: Welcome. {#welcome}\n\n@kagame: Thank you, Mr President. {#thanks}\n",
+    )
+    archive = features.load(folder.root)
+    speech = archive.speeches[0]
+    html = cite_pages.speech_extras(speech, archive.registry, "Archive", [])
+    data = json.loads(html.split('id="podium-cite-data">', 1)[1].split("</script>", 1)[0])
+    assert "slots" not in data and set(data["endings"]) == {"chicago", "apa", "mla", "bibtex"}
+    for ident, statement in (("tokayev", "welcome"), ("kagame", "thanks")):
+        whole = citation.templates(
+            citation.reference(speech, speech.statement(statement), archive.registry, "Archive", "")
+        )
+        # What podium-cite.js does: the speaker's part, then the style's shared ending.
+        assert {style: part + data["endings"][style] for style, part in data["templates"][ident].items()} == whole
+        assert len(data["templates"][ident]["chicago"]) < len(whole["chicago"]) / 3  # the author, little more
 
 
 # ---- In the browser ---------------------------------------------------------------------------------------------
@@ -129,6 +164,7 @@ def test_the_quote_page_unpacks_the_gzipped_shards_and_finds_what_podium_quote_f
         assert shown == [m.statement for m in index.search(quotation, 3) if m.found], quotation
     assert shown == ["dialogue"]
     assert "p-63-6f-75-6e-63-69-6c.json.gz" in fetched and "meta.json" in fetched
+    assert "speech.json.gz" in fetched  # the statements' words, from the speeches' own files
     assert not [name for name in fetched if name.endswith(".json") and name != "meta.json"]
     page.close()
     assert not errors

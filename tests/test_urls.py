@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -178,7 +179,8 @@ def test_feeds_and_open_data_link_to_pages_under_the_setting(reference):
     speech = reference.speech("aif-2025-tokayev-plenary")
     document = opendata.speech_document(speech, registry, "https://x.org/", "Archive", urls=FILES)
     assert document["url"] == "https://x.org/speeches/aif-2025-tokayev-plenary.html"
-    assert document["statements"][0]["url"].startswith("https://x.org/speeches/aif-2025-tokayev-plenary.html#")
+    line = next(opendata.statements_jsonl([speech], registry, "https://x.org/", "Archive", FILES))
+    assert json.loads(line)["url"].startswith("https://x.org/speeches/aif-2025-tokayev-plenary.html#")
     people = opendata.registry_document(registry, "https://x.org/", FILES)["persons"]
     assert {p["url"] for p in people} >= {"https://x.org/speakers/tokayev.html"}
 
@@ -192,10 +194,10 @@ def test_a_speech_pages_head_and_cite_menu_link_files_beside_it(reference, urls)
     assert targets == [
         "/speakers/tokayev/feed.xml",
         "/events/aif-2025/feed.xml",
-        "/speeches/aif-2025-tokayev-plenary/speech.json",
+        "/speeches/aif-2025-tokayev-plenary/speech.json.gz",
         "/speeches/aif-2025-tokayev-plenary/akn.xml.gz",
     ]
-    assert hrefs[2] == ("speech.json" if urls is DIRECTORY else "aif-2025-tokayev-plenary/speech.json")
+    assert hrefs[2] == ("speech.json.gz" if urls is DIRECTORY else "aif-2025-tokayev-plenary/speech.json.gz")
     head = metadata.speech_metadata(speech, registry, "Archive", "https://x.org/", urls=urls)
     assert f'<meta property="og:url" content="https://x.org/{page}">' in head
     assert f'"url": "https://x.org/{urls.speaker("tokayev")}"' in head
@@ -233,11 +235,13 @@ def test_the_reference_archive_built_with_file_urls_has_no_broken_link(tmp_path)
     assert checked.exit_code == 0, checked.stderr + checked.stdout
     assert checked.stdout.startswith("checked ")
     # The one embed page (written by podium-cite, not MkDocs) links back to each statement's .html page, the
-    # address speech.json gives it; no speech has an embed page of its own.
+    # address speech.json.gz gives it (the speech's url + #statement); no speech has an embed page of its own.
     assert (site / "embed" / "index.html").is_file()
     assert not (site / "speeches" / "aif-2025-tokayev-plenary" / "embed").exists()
-    document = json.loads((site / "speeches" / "aif-2025-tokayev-plenary" / "speech.json").read_bytes())
-    assert document["statements"][0]["url"].startswith("speeches/aif-2025-tokayev-plenary.html#")
+    document = json.loads(
+        gzip.decompress((site / "speeches" / "aif-2025-tokayev-plenary" / "speech.json.gz").read_bytes())
+    )
+    assert document["url"] == "speeches/aif-2025-tokayev-plenary.html" and "url" not in document["statements"][0]
     # The schemas docs/data.md links to are files MkDocs knows, so it writes the link for this setting.
     assert '<a href="data/schemas/speech.schema.json">' in (site / "data.html").read_text(encoding="utf-8")
     assert _unresolved_feed_links(site) == []

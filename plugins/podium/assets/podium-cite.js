@@ -71,7 +71,9 @@
     function menuFor(section, button) {
       var menu = el("div", {"class": "podium-menu", "role": "dialog", "aria-label": "Cite, share or embed this statement"});
       var url = pageUrl() + "#" + section.id;
-      var templates = data.templates[section.dataset.speaker] || data.templates[Object.keys(data.templates)[0]];
+      var own = data.templates[section.dataset.speaker] || data.templates[Object.keys(data.templates)[0]];
+      var templates = {};  // the speaker's part of each style + what every speaker's ends with (podium.cite.pages)
+      Object.keys(own).forEach(function (style) { templates[style] = own[style] + ((data.endings || {})[style] || ""); });
       var today = new Date();
       menu.appendChild(el("p", {"class": "podium-menu__title"}, "Cite this statement"));
       var tabs = el("div", {"class": "podium-menu__styles", "role": "tablist"});
@@ -327,11 +329,25 @@
       // meta.json is plain, every shard gzipped (data/quote/*.json.gz): unpacked here, unless the host
       // already did (a gzip file starts with 1f 8b, JSON never does).
       var packed = path !== "meta.json";
-      if (!cache[path]) cache[path] = fetch(root + "data/quote/" + path + (packed ? ".gz" : "")).then(function (r) {
-        if (!r.ok) throw new Error(path + ": " + r.status);
+      return fetched(root + "data/quote/" + path + (packed ? ".gz" : ""), packed);
+    }
+    function fetched(url, packed) {
+      if (!cache[url]) cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url.slice(root.length) + ": " + r.status);
         return packed ? r.arrayBuffer().then(unpack) : r.json();
       });
-      return cache[path];
+      return cache[url];
+    }
+    // The statements' text is not in the index: each shortlisted statement's words come from its speech's
+    // speech.json.gz (the file scripts download), {statement id: text} once per speech.
+    function texts(speech) {
+      var url = root + "speeches/" + speech + "/speech.json.gz";
+      if (!cache[url + "#texts"]) cache[url + "#texts"] = fetched(url, true).then(function (doc) {
+        var out = {};
+        (doc.statements || []).forEach(function (s) { out[s.statement_id] = s.text; });
+        return out;
+      });
+      return cache[url + "#texts"];
     }
     function unpack(buffer) {
       var bytes = new Uint8Array(buffer);
@@ -376,16 +392,25 @@
               return Promise.all(chunks.map(function (c) { return load("c-" + c + ".json"); })).then(function (loaded) {
                 var byChunk = {};
                 chunks.forEach(function (c, i) { byChunk[c] = loaded[i]; });
-                return shortlist.map(function (n) {
-                  var chunk = byChunk[Math.floor(n / meta.chunk)], row = chunk.statements[n % meta.chunk];
-                  var result = align(row[2], quotation);
-                  if (!result) return null;
-                  result.speech = chunk.speeches[row[0]]; result.speechId = row[0];
-                  result.statement = row[1]; result.text = row[2]; result.speaker = row[3]; result.score = scores[n];
-                  result.verdict = verdict(result.fidelity, result.pieces, meta);
-                  result.inQuotation = insideQuotation(row[2], result.window);
-                  return result;
-                }).filter(Boolean).sort(function (x, y) {  // as QuoteIndex.search: ties by speech, then statement id
+                var rows = shortlist.map(function (n) { return byChunk[Math.floor(n / meta.chunk)].statements[n % meta.chunk]; });
+                var speeches = Array.from(new Set(rows.map(function (row) { return row[0]; })));
+                return Promise.all(speeches.map(texts)).then(function (said) {
+                  var bySpeech = {};
+                  speeches.forEach(function (id, i) { bySpeech[id] = said[i]; });
+                  return shortlist.map(function (n, i) {
+                    var chunk = byChunk[Math.floor(n / meta.chunk)], row = rows[i];
+                    var text = bySpeech[row[0]][row[1]];
+                    var result = text == null ? null : align(text, quotation);
+                    if (!result) return null;
+                    result.speech = chunk.speeches[row[0]]; result.speechId = row[0];
+                    result.statement = row[1]; result.text = text; result.speaker = row[2]; result.score = scores[n];
+                    result.verdict = verdict(result.fidelity, result.pieces, meta);
+                    result.inQuotation = insideQuotation(text, result.window);
+                    return result;
+                  });
+                });
+              }).then(function (results) {
+                return results.filter(Boolean).sort(function (x, y) {  // as QuoteIndex.search: ties by speech, then statement id
                   return y.fidelity - x.fidelity || y.score - x.score || (x.speechId < y.speechId ? -1 : x.speechId > y.speechId ? 1 : 0) ||
                     (x.statement < y.statement ? -1 : x.statement > y.statement ? 1 : 0);
                 }).slice(0, 3).filter(function (r) { return r.verdict !== "not found"; });

@@ -8,6 +8,10 @@
 // asks for speeches with the hidden `page: speech` filter, and the pages that match only without it are
 // shown apart, whole, above the speeches ("Speakers, topics and events").
 //
+// Common words are left out of Pagefind's lookup (Lookup below): their postings are most of what a query would
+// download. A speech found by the rarer words is then checked for the left-out words, and for a quoted phrase
+// whole, in the text the page loads anyway; one not checked yet is counted apart, as one that "may match".
+//
 // Pagefind keeps one index per language and chooses it, with that language's stemmer, from <html lang>
 // when it starts. So each language gets its own Pagefind module instance (imported under its own URL),
 // started while <html lang> names that language; a query goes to the languages written in its script.
@@ -118,6 +122,86 @@
 
   function bare(word) {
     return (word || "").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }
+
+  // ---- Lookup: the rarer words of a query go to Pagefind, the common ones are checked in the text ------
+  //
+  // Pagefind downloads, for every word of a query, the chunk of its index that holds the word: for `a` or
+  // `the` that is their postings in every speech, hundreds of KB in a large archive. The joined index gives
+  // each such word a chunk of its own and lists them per language in podium-common.json (written by
+  // podium/search/merge.py: the words with half a chunk of locations or more). So a query is looked up
+  // by its other words only, and each speech found is checked for the words left out (and a quoted phrase
+  // for all its words, in order) in the text its result loads anyway (Ranking, shape()). A query of common
+  // words only is looked up whole. The list holds Pagefind's stems ("peopl"): a query word is common when it
+  // is listed, or starts with a listed stem of four letters or more and has at most two letters more.
+  var commonLists = null;
+
+  function commonWords() {
+    if (!commonLists) {
+      commonLists = fetch(new URL("podium-common.json", BUNDLE).href)
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; })
+        .then(function (lists) {
+          var sets = {};
+          Object.keys(lists || {}).forEach(function (code) {
+            sets[code] = {};
+            (lists[code] || []).forEach(function (word) { sets[code][word] = true; });
+          });
+          return sets;
+        });
+    }
+    return commonLists;
+  }
+
+  function isCommon(text, set) {
+    if (set[text]) return true;
+    for (var cut = 1; cut <= 2 && text.length - cut >= 4; cut++) if (set[text.slice(0, -cut)]) return true;
+    return false;
+  }
+
+  // What Pagefind is asked for one language: { term, left } where `left` are the (folded) words left out.
+  function lookup(term, code, sets) {
+    var set = sets[code];
+    var tokens = term.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+    if (!set || tokens.length < 2) return { term: term, left: [] };
+    var kept = [];
+    var left = [];
+    tokens.forEach(function (token) {
+      var parts = pieces(token);
+      if (parts.length && parts.every(function (part) { return isCommon(part, set); })) left = left.concat(parts);
+      else kept.push(token);
+    });
+    if (!kept.length || !left.length) return { term: term, left: [] };
+    return { term: kept.join(" "), left: left };
+  }
+
+  // The looked-up words of each quoted phrase, as offsets from the first of them: `"a new birth of freedom"`
+  // without `a` and `of` is [0, 1, 3] (new, birth, freedom). Pagefind gives each result the positions of its
+  // hits, so a speech without `new`, `birth` and `freedom` at such distances cannot hold the phrase and is
+  // dropped before its text is loaded (Pagefind's own phrase search compares the same positions). Only phrases
+  // of plain words (one word each as the ranking reads them) with two looked-up words or more.
+  function phraseShapes(term, code, left) {
+    var omitted = {};
+    left.forEach(function (text) { omitted[text] = true; });
+    var shapes = [];
+    term.replace(/"([^"]*)"?/g, function (all, quoted) {
+      var tokens = quoted.split(/\s+/).filter(Boolean);
+      if (!tokens.every(function (token) { return /^[\p{L}\p{N}'’]+$/u.test(token) && pieces(token).length === 1; })) return "";
+      var offsets = [];
+      tokens.forEach(function (token, i) { if (!omitted[pieces(token)[0]]) offsets.push(i); });
+      if (offsets.length > 1) shapes.push(offsets.map(function (o) { return o - offsets[0]; }));
+      return "";
+    });
+    return shapes;
+  }
+
+  function fits(positions, shapes) {
+    if (!shapes.length) return true;
+    var at = {};
+    (positions || []).forEach(function (p) { at[p] = true; });
+    return shapes.every(function (shape) {
+      return (positions || []).some(function (p) { return shape.every(function (o) { return at[p + o]; }); });
+    });
   }
 
   // ---- Ranking: statements that hold the query's words together and in order first ------------------
@@ -282,19 +366,37 @@
   }
 
   // The longest row of consecutive positions among a page's hits: a cheap sign of a phrase, known before
-  // the page's words are loaded.
-  function inARow(item) {
+  // the page's words are loaded. When the lookup left common words out (Lookup), the hits of the rarer
+  // words of a phrase are `gap` apart at most: as many as the longest run of left-out words, plus one.
+  function inARow(item, gap) {
     if (item.row === undefined) {
       var positions = (item.words || []).slice().sort(function (a, b) { return a - b; });
       var row = 0;
       var length = 0;
       positions.forEach(function (p, i) {
-        length = i > 0 && p === positions[i - 1] + 1 ? length + 1 : p === positions[i - 1] ? length : 1;
+        var step = i > 0 ? p - positions[i - 1] : -1;
+        length = step > 0 && step <= (gap || 1) ? length + 1 : step === 0 ? length : 1;
         if (length > row) row = length;
       });
       item.row = row;
     }
     return item.row;
+  }
+
+  // The longest run of words a lookup left out side by side in the query (Lookup): "government of the people"
+  // without `of` and `the` has 2.
+  function leftRun(run) {
+    var longest = 0;
+    Object.keys(run.left || {}).forEach(function (code) {
+      var left = {};
+      run.left[code].forEach(function (text) { left[text] = true; });
+      var length = 0;
+      queryWords(run.state.q, code).forEach(function (w) {
+        length = left[w.text] ? length + 1 : 0;
+        if (length > longest) longest = length;
+      });
+    });
+    return longest;
   }
 
   // Relevance order: see Ranking above. A query of one word is only checked, on the first page of results:
@@ -304,7 +406,8 @@
   function rerank(run, candidates) {
     var words = queryWords(run.state.q, CONFIG.siteLanguage).length;
     if (run.sort || !candidates || !words) return run;
-    var pool = run.ranked.slice().sort(function (a, b) { return inARow(b) - inARow(a) || b.score - a.score; });
+    var gap = run.reduced ? leftRun(run) + 1 : 1;
+    var pool = run.ranked.slice().sort(function (a, b) { return inARow(b, gap) - inARow(a, gap) || b.score - a.score; });
     var most = words > 1 ? candidates.most : Math.min(candidates.most, PAGE_SIZE);
     var chosen = [];
     function next() {
@@ -321,6 +424,7 @@
       kept.sort(function (a, b) { return b.rank - a.rank || b.score - a.score; });
       run.ranked = kept.concat(run.ranked.filter(function (item) { return chosen.indexOf(item) < 0; }));
       run.total = run.ranked.length;
+      run.sure = kept.length; // checked: the speeches after them may not hold a left-out word (Lookup)
       return run;
     });
   }
@@ -351,7 +455,8 @@
     var pagefindSort = sort === "newest" ? { date: "desc" } : sort === "oldest" ? { date: "asc" } : {};
     var languages = languagesFor(term, chosenLanguages);
     var started = performance.now();
-    return Promise.all(languages.map(function (language) {
+    var lookups = {};
+    function searchLanguage(language) {
       return pagefindFor(language.code, withCounts || ranged).then(function (pagefind) {
         // A year range needs the years the index knows: the filter index, loaded once.
         return (ranged ? countsLoaded[language.code] : Promise.resolve(null)).then(function (known) {
@@ -359,9 +464,10 @@
         });
       }).then(function (pair) {
         var pagefind = pair[0];
+        var asked = lookups[language.code].term;
         return Promise.all([
-          pagefind.search(term || null, { filters: pair[1], sort: pagefindSort }),
-          withFacets ? pagefind.search(term, {}) : null,
+          pagefind.search(asked || null, { filters: pair[1], sort: pagefindSort }),
+          withFacets ? pagefind.search(asked, {}) : null,
         ]);
       }).then(function (both) {
         var found = both[0];
@@ -370,20 +476,31 @@
         var facets = both[1] ? both[1].results.filter(function (r) { return !speeches[r.id]; }) : [];
         return { language: language, found: found, facets: facets };
       });
-    })).then(function (perLanguage) {
+    }
+    languages.forEach(function (language) { pagefindFor(language.code, withCounts || ranged); }); // meanwhile
+    return (term ? commonWords() : Promise.resolve({})).then(function (sets) {
+      languages.forEach(function (language) { lookups[language.code] = lookup(term, language.code, sets); });
+      return Promise.all(languages.map(searchLanguage));
+    }).then(function (perLanguage) {
       var facets = [].concat.apply([], perLanguage.map(function (part) {
-        return part.facets.map(function (r) { return { score: r.score, data: r.data }; });
+        return part.facets.map(function (r) { return { score: r.score, data: r.data, result: r }; });
       })).sort(function (a, b) { return b.score - a.score; }).slice(0, SHOWN_FACETS);
       var queues = perLanguage.map(function (part) {
-        return { items: part.found.results.map(function (r) {
-          return { score: r.score, data: r.data, words: r.words, language: part.language };
+        var shapes = phraseShapes(term, part.language.code, lookups[part.language.code].left);
+        return { items: part.found.results.filter(function (r) { return fits(r.words, shapes); }).map(function (r) {
+          // `result` keeps Pagefind's result alive: once it is collected, Pagefind's worker drops its data
+          // (a FinalizationRegistry) and a later `data()` gives null.
+          return { score: r.score, data: r.data, words: r.words, language: part.language, result: r };
         }), next: 0 };
       });
       var all = [].concat.apply([], queues.map(function (q) { return q.items; }));
       if (!sort) all.sort(function (a, b) { return b.score - a.score; });
+      var left = {};
+      languages.forEach(function (language) { left[language.code] = lookups[language.code].left; });
       return {
         state: state, terms: queryTerms(term), sort: sort, queues: queues, ranked: all, next: 0,
-        total: all.length, facets: facets, counts: mergeCounts(perLanguage.map(function (p) { return p.found.filters || {}; })),
+        total: all.length, facets: facets, left: left, sure: 0,
+        reduced: languages.some(function (language) { return lookups[language.code].left.length > 0; }), counts: mergeCounts(perLanguage.map(function (p) { return p.found.filters || {}; })),
         ms: performance.now() - started,
       };
     }).then(function (run) {
@@ -467,12 +584,13 @@
   // The next `n` speeches of a search, in order. By relevance, Pagefind's scores order all languages at once;
   // by date, each language's list is already in date order and the lists are merged by their dates.
   function take(run, n) {
+    var out = [];
+    if (!run.sort && run.reduced) return takeChecked(run, n, out, 2 * n);
     if (!run.sort) {
       var slice = run.ranked.slice(run.next, run.next + n);
       run.next += slice.length;
       return Promise.all(slice.map(function (item) { return load(item, run); }));
     }
-    var out = [];
     run.queues.forEach(function (q) { q.items.slice(q.next, q.next + n).forEach(function (item) { load(item, run); }); });
     function step() {
       var heads = run.queues.filter(function (q) { return q.next < q.items.length; });
@@ -483,13 +601,34 @@
           var later = speeches[i].date > speeches[best].date;
           if (run.sort === "newest" ? later : !later && speeches[i].date !== speeches[best].date) best = i;
         }
-        out.push(speeches[best]);
         heads[best].next += 1;
+        if (run.reduced && !speeches[best].rank) { run.total -= 1; return step(); } // lacks a left-out word
+        out.push(speeches[best]);
         run.next += 1;
         return step();
       });
     }
     return step();
+  }
+
+  // The next `n` speeches by relevance of a lookup that left words out: each one checked, those that fail
+  // dropped from the results; at most `budget` checked (each costs its text), the rest stay "may match".
+  function takeChecked(run, n, out, budget) {
+    var slice = run.ranked.slice(run.next, run.next + Math.min(n - out.length, budget));
+    if (!slice.length) return Promise.resolve(out);
+    return Promise.all(slice.map(function (item) { return load(item, run); })).then(function (speeches) {
+      speeches.forEach(function (speech) {
+        if (speech.rank > 0) { out.push(speech); run.next += 1; } else { run.ranked.splice(run.next, 1); run.total -= 1; }
+      });
+      return out.length >= n ? out : takeChecked(run, n, out, budget - slice.length);
+    });
+  }
+
+  // How many of a run's speeches may match but are not checked yet (Lookup): 0 when every count is sure.
+  function unchecked(run) {
+    if (!run.reduced) return 0;
+    if (run.sort) return run.queues.reduce(function (sum, q) { return sum + q.items.length - q.next; }, 0);
+    return run.ranked.length - Math.max(run.sure, run.next);
   }
 
   // One Pagefind page result -> a speech with its matching statements, best first (see Ranking), each
@@ -519,7 +658,9 @@
         url: link(data.url, bound.id, statementTerms(run.terms, words, scored)),
       });
     });
-    if (!statements.length) {
+    var left = (run.left || {})[language.code] || [];
+    var phrase = query.some(function (w) { return w.phrase; });
+    if (!statements.length && !(left.length && phrase)) { // a phrase looked up without its common words: no guessing
       statements = closeSpellings(data, words, query, bounds, run);
       statements.forEach(function (s) { s.speaker = speakerOf[s.id] || speakers[0] || ""; });
     }
@@ -533,11 +674,28 @@
     var named = ((data.meta.title || "") + " " + speakers.concat(Object.keys(turns).map(function (id) { return turns[id]; })).join(" "))
       .split(/\s+/).filter(Boolean);
     var rank = statements.length ? statements[0].score : query.length && scoreStatement(named, 0, named.length, query) ? 1 : 0;
+    if (left.length && !holds(words.concat(named), left, query)) rank = 0;
     return {
       url: statements.length ? statements[0].url.replace(/#.*$/, "") : link(data.url, "", run.terms.phrases.concat(rare)),
       title: data.meta.title || data.url, date: data.meta.date || "", rank: rank, whole: statements.some(function (s) { return s.whole; }),
       speakers: speakers, event: (filters.event || [])[0] || "", language: language, statements: statements,
     };
+  }
+
+  // Whether a speech's words (its text, title and speakers) hold every word the lookup left out (Lookup), as
+  // the ranking matches them (a stop word only itself).
+  function holds(tokens, left, query) {
+    var missing = {};
+    left.forEach(function (text) { missing[text] = query.filter(function (term) { return term.text === text; })[0] || { text: text, stop: true }; });
+    var count = Object.keys(missing).length;
+    for (var i = 0; i < tokens.length && count; i++) {
+      pieces(tokens[i]).forEach(function (piece) {
+        Object.keys(missing).forEach(function (text) {
+          if (missing[text] && matches(piece, missing[text])) { missing[text] = null; count -= 1; }
+        });
+      });
+    }
+    return count === 0;
   }
 
   // When no statement has the query's words as the ranking matches them, Pagefind's own matches (its
@@ -768,7 +926,8 @@
         all.search = writeState(state);
         html += '<a role="option" id="podium-quick-all" class="podium-quick podium-quick--all" href="' +
           escapeHtml(all.pathname + all.search) + '">' +
-          escapeHtml(result.run.total === 1 ? t("The one matching speech, with filters and sorting")
+          escapeHtml(unchecked(result.run) ? plural("Up to {n} speeches, with filters and sorting", "Up to {n} speech, with filters and sorting", result.run.total)
+            : result.run.total === 1 ? t("The one matching speech, with filters and sorting")
             : result.run.total ? plural("All {n} speeches with filters and sorting", "All {n} speech with filters and sorting", result.run.total)
               : t("No speech matches. Search page")) + " →</a>";
         list.innerHTML = html;
@@ -778,7 +937,7 @@
     }
 
     headerInput.addEventListener("focus", function () {
-      if (!pageInput) pagefindFor(CONFIG.siteLanguage, false); // start loading while the reader types
+      if (!pageInput) { pagefindFor(CONFIG.siteLanguage, false); commonWords(); } // start loading while the reader types
     });
     headerInput.addEventListener("input", function () {
       if (pageInput) return; // on the search page, the page's own results answer
@@ -884,8 +1043,12 @@
         } else if (run.total === 0) {
           status.textContent = state.q ? t("No speech matches for {query}.", { query: state.q }) : t("No speech matches.");
         } else {
-          status.textContent = plural("{n} speeches match", "{n} speech matches", run.total) +
-            (state.q ? t(" for {query}", { query: state.q }) : "") + showing + ".";
+          // After a lookup that left common words out, the speeches not checked yet are counted apart (Lookup).
+          var maybe = unchecked(run);
+          status.textContent = plural("{n} speeches match", "{n} speech matches", run.total - maybe) +
+            (state.q ? t(" for {query}", { query: state.q }) : "") + (maybe ? "" : showing) + "." +
+            (maybe ? " " + plural("{n} more speeches may match; they are checked as you show more.",
+              "{n} more speech may match; it is checked when you show more.", maybe) : "");
         }
         moreButton.hidden = shown >= run.total;
         page.setAttribute("data-podium-ms", String(Math.round(run.ms)));

@@ -7,6 +7,11 @@ Two kinds of entry, each a pickle under a key that hashes every input it was mad
     rendered/<key>   a speech page's content (`render.pages.render_speech`): keyed by the transcript, the site
                      (mkdocs.yml, the registries, the site's own templates), Podium's version, and the
                      transcripts its inline `[[...]]` references point at (their labels and cards)
+    pages/<key>      a whole page's HTML as the last build wrote it (raw bytes, copied into the next site as
+                     they are): keyed by everything that page's HTML is made of (see podium.mkdocs.reuse)
+    archive/<key>    what a plugin computed from the whole archive (related statements, the quote index):
+                     keyed by every transcript's key and the plugin's settings
+    exports/<key>/   a folder of files written for the whole archive (the data files), linked into the site
 
 Podium's version is a hash of the package's own files (code, templates, assets) and of the versions of the
 libraries that shape the output, so an upgrade or a local edit to a template never serves a stale page. Nothing
@@ -27,7 +32,7 @@ import platform
 import shutil
 import tempfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -161,24 +166,94 @@ class BuildCache:
         except Exception:  # noqa: BLE001 - a truncated or foreign entry is made again, never trusted
             return None
 
-    def put(self, kind: str, key: str, value: object) -> None:
+    def reload(self, kind: str, key: str) -> object | None:
+        """An entry this build wrote itself (`put`), read back also under `--clean`: what the build keeps on disk
+        rather than in memory until it needs it again."""
+        try:
+            return pickle.loads(zlib.decompress(self._path(kind, key).read_bytes()))
+        except Exception:  # noqa: BLE001 - gone or damaged meanwhile: the caller makes it again
+            return None
+
+    def put(self, kind: str, key: str, value: object) -> bool:
+        """Keep `value` under `key`; False when it could not be written (a read-only archive)."""
+        # Compressed (fast): HTML and parsed text shrink to a quarter, and the cache stays near the archive's size.
+        return self._write(kind, key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+    def _write(self, kind: str, key: str, data: bytes) -> bool:
         path = self._path(kind, key)
         self.used.add(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a build that stops halfway never leaves half an entry.
-            # Compressed (fast): HTML and parsed text shrink to a quarter, and the cache stays near the archive's size.
-            data = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
             with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as stream:
                 stream.write(data)
             os.replace(stream.name, path)
         except OSError:
-            pass  # a read-only archive still builds, only not faster next time
+            return False  # a read-only archive still builds, only not faster next time
+        return True
+
+    # -- whole pages -----------------------------------------------------------------------------------------
+
+    def has_page(self, key: str) -> bool:
+        """Whether a page's HTML is kept under `key` (never under `--clean`)."""
+        path = self._path("pages", key)
+        self.used.add(path)
+        return self.enabled and path.is_file()
+
+    def put_page(self, key: str, data: bytes) -> None:
+        """Keep a page's HTML exactly as it was written to the site."""
+        self._write("pages", key, data)
+
+    def place_page(self, key: str, destination: Path) -> bool:
+        """Put the page kept under `key` at `destination`: hard-linked (copied across file systems). Safe, as the
+        site's files are never written in place: a build writes a fresh site (MkDocs empties site_dir first,
+        `podium build` writes `<site>.new`), and an entry is replaced by a new file, never rewritten."""
+        source = self._path("pages", key)
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, destination)
+            except OSError:
+                shutil.copyfile(source, destination)
+        except OSError:
+            return False
+        return True
+
+    # -- folders of files ------------------------------------------------------------------------------------
+
+    def kept_folder(self, kind: str, key: str) -> Path | None:
+        """The folder of files kept under `key`, or None (never under `--clean`)."""
+        path = self.folder / kind / key
+        self.used.add(path)
+        return path if self.enabled and path.is_dir() else None
+
+    def new_folder(self, kind: str, key: str) -> Path | None:
+        """An empty folder to write the files of `key` into, then `keep_folder`; None when it cannot be made."""
+        path = self.folder / kind / f"{key}.partial"
+        self.used.add(path)  # pruned by no build that is still writing it
+        shutil.rmtree(path, ignore_errors=True)
+        try:
+            path.mkdir(parents=True)
+        except OSError:
+            return None
+        return path
+
+    def keep_folder(self, kind: str, key: str, written: Path) -> Path:
+        """The folder `new_folder` gave, now complete, kept under `key`."""
+        path = self.folder / kind / key
+        shutil.rmtree(path, ignore_errors=True)
+        os.replace(written, path)
+        self.used.add(path)
+        return path
 
     def prune(self) -> int:
         """Remove every entry this build did not use (after a full build); the number removed."""
         removed = 0
-        for kind in ("parsed", "rendered"):
+        for path in (self.folder / "exports").glob("*"):
+            if path not in self.used:
+                shutil.rmtree(path, ignore_errors=True)
+                removed += 1
+        for kind in ("parsed", "rendered", "pages", "archive"):
             for path in (self.folder / kind).glob("*/*"):
                 if path not in self.used:
                     path.unlink(missing_ok=True)
@@ -242,3 +317,65 @@ class BuildCache:
         for target in sorted(pointed):
             parts += [target, self.transcripts.get(target, "(none)")]
         return digest("rendered", *parts)
+
+
+def link_tree(source: Path, destination: Path) -> int:
+    """Every file under `source` at the same place under `destination`, hard-linked (copied across file systems);
+    the number of files. The site's files are never written in place, so sharing them with the cache is safe."""
+    count = 0
+    for folder, _, names in os.walk(source):
+        target = destination / Path(folder).relative_to(source)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            try:
+                os.link(Path(folder) / name, target / name)
+            except OSError:
+                shutil.copyfile(Path(folder) / name, target / name)
+            count += 1
+    return count
+
+
+class KeptOnDisk(MutableMapping[str, object]):
+    """A mapping whose values mostly live in the build cache: `keep(name, key)` says where one is, and reading
+    it loads it again, so a build does not hold every page's content in memory until MkDocs asks for it.
+    A value set directly (one that could not be written) is held in memory.
+
+    >>> kept = KeptOnDisk(None, "rendered")
+    >>> kept["x"] = "<p>x</p>"
+    >>> kept["x"], len(kept)
+    ('<p>x</p>', 1)
+    """
+
+    def __init__(self, cache: BuildCache | None, kind: str) -> None:
+        self.cache, self.kind = cache, kind
+        self.held: dict[str, object] = {}
+        self.on_disk: dict[str, str] = {}
+
+    def keep(self, name: str, key: str) -> None:
+        self.held.pop(name, None)
+        self.on_disk[name] = key
+
+    def __getitem__(self, name: str) -> object:
+        if name in self.held:
+            return self.held[name]
+        key = self.on_disk[name]  # KeyError: never kept
+        assert self.cache is not None
+        value = self.cache.reload(self.kind, key)
+        if value is None:
+            raise KeyError(name)  # removed or damaged since: the caller renders it again
+        return value
+
+    def __setitem__(self, name: str, value: object) -> None:
+        self.on_disk.pop(name, None)
+        self.held[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        if self.held.pop(name, None) is None and self.on_disk.pop(name, None) is None:
+            raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.held
+        yield from self.on_disk
+
+    def __len__(self) -> int:
+        return len(self.held) + len(self.on_disk)

@@ -102,18 +102,28 @@ def render_speeches(
     speeches: Sequence[Speech],
     workers: int,
     done: Callable[[int], None] | None = None,
+    keep: Callable[[str, Rendered], bool] | None = None,
 ) -> dict[str, Rendered]:
     """Each speech's content by speech id, in the order of `speeches`, rendered by `workers` forked processes
-    (in this one with 1, with few speeches, or where `fork` is unavailable). `done(n)`: n more are ready."""
+    (in this one with 1, with few speeches, or where `fork` is unavailable). `done(n)`: n more are ready.
+
+    `keep(speech_id, rendered)` is handed each content as it arrives; those it kept (True: e.g. written to the
+    build cache) are left out of the result, so the contents are never all in memory at once."""
     results: dict[str, Rendered] = {}
+
+    def arrived(speech: Speech, rendered: Rendered) -> None:
+        if keep is None or not keep(speech.id, rendered):
+            results[speech.id] = rendered
+        if done:
+            done(1)
+
     if workers <= 1 or FORK is None or len(speeches) < 4 * workers:
         for speech in speeches:
-            results[speech.id] = job.render(speech)  # the resolver ran here: nothing to replay
-            if done:
-                done(1)
+            arrived(speech, job.render(speech))  # the resolver ran here: nothing to replay
         return results
     global _job, _speeches
     _job, _speeches = job, speeches
+    references: dict[str, tuple[str, ...]] = {}
     sys.stdout.flush()  # what this process has buffered must not be written again by a worker
     sys.stderr.flush()
     # The loaded archive moves to the collector's permanent generation: a worker's collections then never
@@ -123,12 +133,12 @@ def render_speeches(
         with FORK.Pool(workers) as pool:
             chunk = max(1, min(64, len(speeches) // (workers * 8)))
             for index, rendered in pool.imap_unordered(_render_in_worker, range(len(speeches)), chunksize=chunk):
-                results[speeches[index].id] = rendered
-                if done:
-                    done(1)
+                references[speeches[index].id] = rendered.references
+                arrived(speeches[index], rendered)
     finally:
         _job, _speeches = None, ()
         gc.unfreeze()
     for speech in speeches:
-        job.replay(speech, results[speech.id])
-    return {speech.id: results[speech.id] for speech in speeches}  # the archive's order, whoever finished first
+        job.replay(speech, Rendered("", references[speech.id]))
+    # The archive's order, whoever finished first.
+    return {speech.id: results[speech.id] for speech in speeches if speech.id in results}

@@ -1,16 +1,16 @@
 """The data files published beside the pages, written straight into the site folder:
 
     feed.xml, speakers/<id>/feed.xml, ...        Atom feeds (podium.cite.feeds)
-    speeches/<id>/speech.json                    the speech as Popolo JSON (podium.cite.opendata)
+    speeches/<id>/speech.json.gz                 the speech as Popolo JSON, gzipped (podium.cite.opendata)
     speeches/<id>/akn.xml.gz                     the speech as Akoma Ntoso XML, gzipped (podium.cite.akomantoso)
-    embed/index.html                             the one embed page: any statement, read from its speech.json
+    embed/index.html                             the one embed page: any statement, read from its speech.json.gz
     data/statements.jsonl.gz, data/popolo.json   the whole archive
     data/quote/meta.json, data/quote/*.json.gz   the quote check's browser index (podium.quote.index)
 
 A site host counts every byte, and the text of a transcript is in several of these files: so nothing is
-written once per speech that can be read from one place (the embed page reads the statement from the
-speech's speech.json instead of a copy per speech), and what only scripts read is gzipped (the Akoma Ntoso
-files, the whole archive's statements, the quote check's shards, which its page unpacks in the browser).
+written once per speech that can be read from one place (the embed page and the quote check read a
+statement's text from its speech's speech.json.gz, not from copies of their own), and every data file but
+the small popolo.json and the quote check's meta.json is gzipped (pages unpack them in the browser).
 
 They are data, not pages: a site builder has nothing to render in them, and they depend only on the
 archive. So `start` writes them in a forked child process while the builder renders the pages on the other
@@ -70,7 +70,7 @@ class Exports:
             document = opendata.speech_document(
                 speech, registry, self.base_url, self.site_name, self.coverage.get(speech.id), urls
             )
-            _write(site / urls.speech_file(speech.id, "speech.json"), _json(document))
+            _write_gzip(site / urls.speech_file(speech.id, opendata.FILE), [_json(document)])
             _write_gzip(
                 site / urls.speech_file(speech.id, akomantoso.FILE),
                 [akomantoso.debate(speech, registry, self.site_name, self.akn_country)],

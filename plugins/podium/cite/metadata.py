@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from podium.cite import akomantoso, citation
+from podium.cite import akomantoso, citation, opendata
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import plain_text, script_json, shorten
@@ -71,8 +71,8 @@ def alternates(
         links.append(
             (
                 "application/json",
-                "This speech as JSON (Popolo)",
-                relative(urls.speech_file(speech.id, "speech.json"), page),
+                "This speech as JSON (Popolo, gzip)",
+                relative(urls.speech_file(speech.id, opendata.FILE), page),
             )
         )
         links.append(
@@ -91,8 +91,8 @@ def alternates(
 def link_tags(links: list[Alternate]) -> str:
     """`<link rel="alternate">` tags, escaped.
 
-    >>> link_tags([("application/json", "A & B", "speech.json")])
-    '<link rel="alternate" type="application/json" title="A &amp; B" href="speech.json">'
+    >>> link_tags([("application/json", "A & B", "speech.json.gz")])
+    '<link rel="alternate" type="application/json" title="A &amp; B" href="speech.json.gz">'
     """
     return "".join(
         f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" href="{html.escape(href)}">'
@@ -150,11 +150,9 @@ def speech_metadata(
     ]
     if page_url:
         tags.append(("property", "og:url", page_url))
-    tags += [
-        ("name", "twitter:card", "summary"),
-        ("name", "twitter:title", meta.title),
-        ("name", "twitter:description", description),
-    ]
+    # The card's title and description are the Open Graph ones (X reads og:title and og:description when
+    # twitter:title and twitter:description are absent): not written twice on every speech page.
+    tags.append(("name", "twitter:card", "summary"))
     out = "".join(f'<meta {kind}="{name}" content="{html.escape(value, quote=True)}">' for kind, name, value in tags)
     document = json_ld(speech, registry, site_name, base_url, description, urls)
     return out + f'<script type="application/ld+json">{script_json(document)}</script>'

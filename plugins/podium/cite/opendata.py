@@ -2,7 +2,7 @@
 
 Three kinds of file, all written by the `podium-cite` MkDocs plugin:
 
-    speeches/<id>/speech.json     one speech: its facts and its statements (`speech_document`)
+    speeches/<id>/speech.json.gz  one speech: its facts and its statements (`speech_document`), gzipped
     data/statements.jsonl.gz      every statement of the archive, one JSON object a line (`statements_jsonl`)
     data/popolo.json              persons, organizations, memberships, events and topics (`registry_document`)
     data/schemas/*.schema.json    the JSON Schemas of the three (`SCHEMAS`)
@@ -61,8 +61,23 @@ def _sources(speech: Speech, permalink: str, archive: str) -> list[dict]:
     return links
 
 
-# In speech.json the statements leave out what they share with their speech; a JSONL line keeps it all.
-_SHARED = ("speech_id", "title", "date", "language", "event_id", "event", "session_id", "creator", "sources")
+FILE = "speech.json.gz"  # beside each speech's page: speeches/<id>/speech.json.gz
+
+# In speech.json.gz the statements leave out what they share with their speech (a statement's `id` is
+# `<speech id>#<statement_id>`, its `url` the speech's `url` + `#<statement_id>`); a JSONL line keeps it all.
+_SHARED = (
+    "id",
+    "speech_id",
+    "title",
+    "date",
+    "language",
+    "event_id",
+    "event",
+    "session_id",
+    "creator",
+    "url",
+    "sources",
+)
 
 
 def statement_records(
@@ -121,7 +136,7 @@ def speech_document(
     coverage: list[dict] | None = None,
     urls: Urls = DIRECTORY_URLS,
 ) -> dict:
-    """One speech with its statements (speeches/<id>/speech.json)."""
+    """One speech with its statements (speeches/<id>/speech.json.gz)."""
     meta = speech.meta
     page = base_url + urls.speech(speech.id)
     source = meta.source
@@ -294,52 +309,62 @@ def _document(ident: str, title: str, description: str, properties: dict, requir
     }
 
 
+_STATEMENT = {
+    "id": {
+        "type": "string",
+        "description": "<speech id>#<statement id>, unique in the archive (left out in speech.json.gz).",
+    },
+    "speech_id": _ID,
+    "statement_id": {"type": "string", "minLength": 1, "description": "The permalink's #fragment."},
+    "type": {"enum": ["speech", "narrative"]},
+    "position": {"type": "integer", "minimum": 1, "description": "1 for the transcript's first statement."},
+    "start": {
+        "type": "number",
+        "minimum": 0,
+        "description": "Only when the transcript gives one: seconds into the recording where it starts.",
+    },
+    "creator_id": _STRING_OR_NULL,
+    "creator": _REF,
+    "role": {
+        **_STRING_OR_NULL,
+        "description": "The speaker's role on the day, e.g. President, Republic of Kazakhstan.",
+    },
+    "date": _DATE,
+    "title": {"type": "string", "description": "The speech's title."},
+    "text": {"type": "string", "description": "Plain text: the words, without the stage directions."},
+    "narrative": {
+        "type": "array",
+        "description": "The stage directions inside the statement, e.g. [Applause], as written; `at` is "
+        "the offset in `text` where each stood.",
+        "items": _object({"text": {"type": "string"}, "at": {"type": "integer", "minimum": 0}}),
+    },
+    "voice": {"type": "string", "description": "A crowd's or an anonymous turn's label, e.g. Audience."},
+    "language": {"type": "string"},
+    "event_id": _STRING_OR_NULL,
+    "event": _REF,
+    "session_id": _STRING_OR_NULL,
+    "topics": {"type": "array", "items": _ID},
+    "url": {
+        "type": "string",
+        "minLength": 1,
+        "description": "The statement's address (left out in speech.json.gz: the speech's url + #statement_id).",
+    },
+    "sources": {"type": "array", "items": _LINK, "minItems": 1},
+}
+_STATEMENT_REQUIRED = ["statement_id", "type", "position", "creator_id", "role", "text", "topics"]
+
 STATEMENT_SCHEMA = _document(
     "statement.schema.json",
     "Statement (a Popolo Speech)",
     "One statement of a transcript: a paragraph said by a speaker, or narrative.",
-    {
-        "id": {"type": "string", "description": "<speech id>#<statement id>, unique in the archive."},
-        "speech_id": _ID,
-        "statement_id": {"type": "string", "minLength": 1, "description": "The permalink's #fragment."},
-        "type": {"enum": ["speech", "narrative"]},
-        "position": {"type": "integer", "minimum": 1, "description": "1 for the transcript's first statement."},
-        "start": {
-            "type": "number",
-            "minimum": 0,
-            "description": "Only when the transcript gives one: seconds into the recording where it starts.",
-        },
-        "creator_id": _STRING_OR_NULL,
-        "creator": _REF,
-        "role": {
-            **_STRING_OR_NULL,
-            "description": "The speaker's role on the day, e.g. President, Republic of Kazakhstan.",
-        },
-        "date": _DATE,
-        "title": {"type": "string", "description": "The speech's title."},
-        "text": {"type": "string", "description": "Plain text: the words, without the stage directions."},
-        "narrative": {
-            "type": "array",
-            "description": "The stage directions inside the statement, e.g. [Applause], as written; `at` is "
-            "the offset in `text` where each stood.",
-            "items": _object({"text": {"type": "string"}, "at": {"type": "integer", "minimum": 0}}),
-        },
-        "voice": {"type": "string", "description": "A crowd's or an anonymous turn's label, e.g. Audience."},
-        "language": {"type": "string"},
-        "event_id": _STRING_OR_NULL,
-        "event": _REF,
-        "session_id": _STRING_OR_NULL,
-        "topics": {"type": "array", "items": _ID},
-        "url": {"type": "string", "minLength": 1},
-        "sources": {"type": "array", "items": _LINK, "minItems": 1},
-    },
-    required=["id", "statement_id", "type", "position", "creator_id", "role", "text", "topics", "url"],
+    _STATEMENT,
+    required=["id", *_STATEMENT_REQUIRED, "url"],
 )
 
 SPEECH_SCHEMA = _document(
     "speech.schema.json",
     "Speech",
-    "One transcript with its statements (speeches/<id>/speech.json).",
+    "One transcript with its statements (speeches/<id>/speech.json.gz, gzipped).",
     {
         "$schema": {"type": "string"},
         "id": _ID,
@@ -397,7 +422,11 @@ SPEECH_SCHEMA = _document(
                 }
             ),
         },
-        "statements": {"type": "array", "items": {"$ref": "statement.schema.json"}},
+        "statements": {
+            "type": "array",
+            "description": "Its statements (statement.schema.json) without what they share with the speech",
+            "items": _object({k: v for k, v in _STATEMENT.items() if k not in _SHARED}, _STATEMENT_REQUIRED),
+        },
     },
 )
 

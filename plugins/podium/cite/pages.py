@@ -2,12 +2,14 @@
 
 The statement menu copies citations in the reader's browser. So that it does not format them a second time,
 the page carries each style's template once per speaker (`podium.cite.citation.templates`), as JSON the
-page's script reads. Plain Python and Jinja (templates/speech_cite.html, quote_page.html), no MkDocs.
+page's script reads; what a style's templates end with alike is written once (`shared_endings`). Plain
+Python and Jinja (templates/speech_cite.html, quote_page.html), no MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from podium.cite import citation
 from podium.core.registry import Registry
@@ -26,14 +28,19 @@ def speech_extras(
     for ident in dict.fromkeys([*speech.meta.speaker_ids, *(s.speaker for s in speech.statements if s.speaker)]):
         first = next((s for s in speech.statements if s.speaker == ident), None)
         templates[ident] = citation.templates(citation.reference(speech, first, registry, site_name, "", urls))
+    endings = shared_endings(templates)
     data = {
         "speech": speech.id,
         "title": speech.meta.title,
         "date": long_date(speech.meta.date),
         "speakers": {i: speaker_view(i, speech.meta.date, registry)["name"] for i in templates},
         "styles": citation.LABELS,
-        "templates": templates,
-        "slots": list(citation.SLOTS),
+        # Each speaker's template of a style is their part + the style's `endings` (podium-cite.js joins them).
+        "templates": {
+            ident: {style: text[: len(text) - len(endings.get(style, ""))] for style, text in styles.items()}
+            for ident, styles in templates.items()
+        },
+        "endings": endings,  # the slots (citation.SLOTS) are podium-cite.js's own: not repeated on every page
         "embed": relative(urls.embed(speech.id), urls.speech(speech.id)),
     }
     dated = [
@@ -41,6 +48,26 @@ def speech_extras(
         for item in coverage
     ]
     return environment().get_template("speech_cite.html").render(coverage=dated, data=script_json(data))
+
+
+def shared_endings(templates: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Each style's longest ending that every speaker's template has (a panel's citations differ in their
+    author only): written once a page instead of once a speaker. Nothing for a speech with one speaker.
+
+    >>> shared_endings({"a": {"apa": "A. (2025). Talk."}, "b": {"apa": "B. (2025). Talk."}})
+    {'apa': '. (2025). Talk.'}
+    >>> shared_endings({"a": {"apa": "A. (2025). Talk."}})
+    {}
+    """
+    if len(templates) < 2:
+        return {}
+    endings = {}
+    for style in next(iter(templates.values())):
+        texts = [styles[style] for styles in templates.values()]
+        ending = os.path.commonprefix([text[::-1] for text in texts])[::-1]
+        if ending:
+            endings[style] = ending
+    return endings
 
 
 def quote_page(root: str, statements: int) -> str:

@@ -1,8 +1,11 @@
-"""`podium serve`: the archive's site on a local address, rebuilt on every save (MkDocs' own server).
+"""`podium serve`: the archive's site on a local address, following every save (MkDocs' own live-reload server).
 
 An archive's editors preview with this, in a clone of their archive or in this repository (`make serve`).
-Every rebuild reads unchanged transcripts and speech pages from the build cache (`.cache/podium/`), and a
-transcript saved with an error keeps its last good page while the error shows on every page.
+It runs Podium's edit loop (podium.mkdocs.live): one full build, then a saved transcript's own page is written
+again alone and served in about a second, whatever the archive's size, while the rest of the site (facet pages,
+search, backlinks) follows from a full build in the background. A transcript saved with an error keeps its last
+good page, with the error at its top. Anything but an existing transcript (a new file, a registry, docs/,
+mkdocs.yml) rebuilds the whole site, reading unchanged transcripts and pages from the build cache.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from pathlib import Path
 
 import click
 
-from podium.cli.build import builder
 from podium.cli.options import root_option, tool_option, workers_option
 
 
@@ -31,21 +33,25 @@ from podium.cli.options import root_option, tool_option, workers_option
 @workers_option
 @root_option
 def serve_command(dev_addr: str, tool: str, workers: int, root: Path) -> None:
-    """Build the site and serve it, rebuilding when a transcript, a registry or a page changes.
+    """Build the site and serve it, following every save of a transcript, a registry or a page.
 
-    Problems show at the top of every page until they are fixed. Stop it with Ctrl+C.
+    A saved transcript's page is served again in about a second; the rest of the site follows in the
+    background. Problems show at the top of the page until they are fixed. Stop it with Ctrl+C.
 
     \b
     Example:
       podium serve                          # http://127.0.0.1:8000
       podium serve --dev-addr 127.0.0.1:8001
     """
-    command = [builder(tool), "serve", "--dev-addr", dev_addr, "--livereload"]
+    command = [sys.executable, "-m", "podium.mkdocs.live", "serve", "--dev-addr", dev_addr, "--tool", tool]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if workers:
         env["PODIUM_WORKERS"] = str(workers)
+    os.chdir(root)
+    if os.name == "posix":  # this process becomes the server: Ctrl+C and `kill` reach it, nothing is left behind
+        os.execve(sys.executable, command, env)
     try:
-        status = subprocess.run(command, cwd=root, env=env, check=False).returncode
+        status = subprocess.run(command, env=env, check=False).returncode
     except KeyboardInterrupt:  # Ctrl+C reaches the server too; it stops on its own
         status = 0
     sys.exit(status)

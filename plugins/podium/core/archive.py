@@ -111,6 +111,24 @@ def load(
         report={display_path(f, root) for f in files},
         reserved=names.reserved(docs / settings.speeches_dir),
     )
+    read_transcripts(archive, files, settings, known, read)
+    archive.speeches.sort(key=lambda s: (s.meta.date, s.id), reverse=True)
+    for check in checks:
+        check(archive, known)
+    return archive
+
+
+def read_transcripts(
+    archive: Archive,
+    files: Iterable[Path],
+    settings: Settings,
+    known: set[str],
+    read: Callable[[Path, str, Problems, Settings], speeches.Transcript | None] | None = None,
+) -> None:
+    """Read and check each transcript file against `archive.registry`, adding what is published to
+    `archive.speeches` and every problem to `archive.problems`; `known` is the id of every transcript on disk.
+    The whole load runs it once; `podium serve` runs it on the files just saved."""
+    root, problems = archive.root, archive.problems
     for file in files:
         display = display_path(file, root)
         # A file named on the command line from outside the archive is checked as it is (an editor's draft);
@@ -131,10 +149,6 @@ def load(
             continue
         if (speech := transcript.published()) is not None:
             archive.speeches.append(speech)
-    archive.speeches.sort(key=lambda s: (s.meta.date, s.id), reverse=True)
-    for check in checks:
-        check(archive, known)
-    return archive
 
 
 _BUG = "simplify the file's structure; and please report this as a bug in Podium, with the file"

@@ -441,6 +441,7 @@ class _Converter:
                     "keep one of the two; YAML would silently use the last one",
                 )
                 continue
-            self.document.key_at[at + (key,)] = (line, column)
-            result[key] = self.convert(value_node, at + (key,))
+            where = at + (key,)  # one tuple for both tables
+            self.document.key_at[where] = (line, column)
+            result[key] = self.convert(value_node, where)
         return result

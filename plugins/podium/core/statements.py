@@ -38,8 +38,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from podium.core import media
 from podium.core.problems import Problems
@@ -59,7 +59,7 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")  # \Z, not $: an id never ends in a ne
 HASH_WORDS = 12  # the id depends on this many leading words: fixing a later typo keeps the permalink
 
 
-@dataclass
+@dataclass(slots=True)  # one per paragraph of the archive: no per-object dict
 class Statement:
     """One paragraph of a transcript: a statement by a speaker (Popolo `speech`) or `narrative`."""
 
@@ -73,11 +73,13 @@ class Statement:
     speaker_column: int = 1
     turn_start: bool = False  # the first statement of a speaker's turn
     explicit_id: bool = False
-    topics: list[str] = field(default_factory=list)
-    topic_positions: list[tuple[int, int]] = field(default_factory=list)
+    # Most statements carry no topics and no `see=`: they share the empty tuple, not three empty lists each
+    # (a list when there are some, made by `_apply_attributes`).
+    topics: Sequence[str] = ()
+    topic_positions: Sequence[tuple[int, int]] = ()
     # `see=target,target`: an editor's cross-references, attached without touching the speaker's words
     # (read by xref/references.py). Each is (target as written, line, column).
-    see: list[tuple[str, int, int]] = field(default_factory=list)
+    see: Sequence[tuple[str, int, int]] = ()
     # `{t=12:34}`: where the statement starts in the speech's recording, in seconds, and where that was written.
     start: float | None = None
     start_at: tuple[int, int] = (0, 1)
@@ -99,7 +101,7 @@ class Statement:
         return spoken(self.text)
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     id: str
     title: str
@@ -122,7 +124,7 @@ def automatic_id(text: str) -> str:
     return f"s-{digest}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """A piece of one line of a body: `text` starts at 1-based `column` of line `number` of the file.
 
@@ -135,7 +137,7 @@ class Line:
     fenced: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One blank-line-separated block of a body as written, every piece with its position.
 
@@ -295,6 +297,7 @@ def _looks_like_attributes(inner: str) -> bool:
 
 def _apply_attributes(statement: Statement, attributes: Line, path: str, problems: Problems) -> None:
     line, offset = attributes.number, attributes.column
+    topics, positions, see = list(statement.topics), list(statement.topic_positions), list(statement.see)
     for token in re.finditer(r"\S+", attributes.text):
         value, at = token.group(), offset + token.start()
         if value.startswith("#"):
@@ -313,8 +316,8 @@ def _apply_attributes(statement: Statement, attributes: Line, path: str, problem
             position = at + len("topics=")
             for name in value[len("topics=") :].split(","):
                 if name:
-                    statement.topics.append(name)
-                    statement.topic_positions.append((line, position))
+                    topics.append(name)
+                    positions.append((line, position))
                 position += len(name) + 1
         elif value.startswith("t="):
             _apply_time(statement, value[2:], line, at + 2, path, problems)
@@ -322,7 +325,7 @@ def _apply_attributes(statement: Statement, attributes: Line, path: str, problem
             position = at + len("see=")
             for target in value[len("see=") :].split(","):
                 if target:
-                    statement.see.append((target, line, position))
+                    see.append((target, line, position))
                 position += len(target) + 1
         else:
             key = value.split("=", 1)[0]
@@ -333,6 +336,10 @@ def _apply_attributes(statement: Statement, attributes: Line, path: str, problem
                 f"unknown statement attribute `{key}`",
                 "a statement may carry {#id} and topics=a,b, e.g. {#pledge topics=nuclear-security}",
             )
+    if topics:
+        statement.topics, statement.topic_positions = topics, positions
+    if see:
+        statement.see = see
 
 
 def _apply_time(statement: Statement, value: str, line: int, column: int, path: str, problems: Problems) -> None:

@@ -157,7 +157,10 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BACKTICKS = re.compile(r"`+")
 # A run of emphasis delimiters, or a line break (emphasis never spans lines).
 _DELIMITERS = re.compile(r"\*+|_+|~~+|\n")
-_SPACES = re.compile(r"\s+")
+# Whitespace to fold into one space: a run, or one character that is not a space. A single space is left as it is,
+# so a statement already on one line comes back as the very same string, not a copy (the quote index keeps one
+# of every statement).
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 # XML 1.0 forbids most control characters, even escaped; a feed or an Akoma Ntoso file must not carry them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

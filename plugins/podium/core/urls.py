@@ -3,7 +3,7 @@
 A page is named by its *path*, the address it has with MkDocs' default `use_directory_urls: true`:
 
     speeches/                               the speeches hub
-    speeches/<id>/                          a speech; its data files beside it: speech.json, akn.xml.gz
+    speeches/<id>/                          a speech; its data files beside it: speech.json.gz, akn.xml.gz
     speeches/<id>/compare/<lang>/           a translation side by side with its original
     speakers/  topics/  events/  dates/     a facet's hub; page 2 at speakers/page/2/
     speakers/<id>/  dates/<year>/           a term's page; older speeches at speakers/<id>/page/2/
@@ -19,7 +19,7 @@ gives the address a link must point to under either setting:
     >>> Urls(directory=False).hub("speakers", 2), Urls(directory=False).speeches()
     ('speakers/page/2.html', 'speeches/index.html')
 
-Data files (feeds, speech.json, data/) are files, not pages: their address is the same under both settings.
+Data files (feeds, speech.json.gz, data/) are files, not pages: their address is the same under both settings.
 Addresses are relative to the site root; `render.pages.Links` prefixes the way back to it from a page.
 """
 
@@ -132,7 +132,7 @@ class Urls:
 
     def embed(self, ident: str) -> str:
         """A speech's statements on the one embed page (a file Podium writes itself as `embed/index.html`),
-        which reads the speech from its speech.json; the statement's id goes after `#`.
+        which reads the speech from its speech.json.gz; the statement's id goes after `#`.
 
         >>> Urls().embed("aif-2025"), Urls(directory=False).embed("aif-2025")
         ('embed/?speech=aif-2025', 'embed/index.html?speech=aif-2025')
@@ -143,7 +143,7 @@ class Urls:
 
     @staticmethod
     def speech_file(ident: str, name: str) -> str:
-        """A data file beside the speech: `speeches/<id>/speech.json`, `speeches/<id>/akn.xml`."""
+        """A data file beside the speech: `speeches/<id>/speech.json.gz`, `speeches/<id>/akn.xml.gz`."""
         return f"{speech_path(ident)}{name}"
 
     @staticmethod

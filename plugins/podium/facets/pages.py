@@ -502,7 +502,7 @@ class FacetSite:
         if latest is not None:
             example = {
                 "title": latest.meta.title,
-                "json": links.base + Urls.speech_file(latest.id, "speech.json"),
+                "json": links.base + Urls.speech_file(latest.id, "speech.json.gz"),
                 "akn": links.base + Urls.speech_file(latest.id, "akn.xml.gz"),
             }
         named = [(path.rsplit("/", 1)[-1].removesuffix(".schema.json"), links.base + path) for path in schemas]

@@ -5,11 +5,12 @@ menu, the /quote/ page), `exports` (the data files), over `citation`, `feeds`, `
 and `podium.quote.index`. Each hook says when it runs and why then:
 
 - `on_files` (after `podium` loaded the archive): measures each speech's press coverage against its
-  statements, builds the quote-check index, adds the /quote/ page, the open data's JSON Schemas (so that
-  pages link to them like to any file of the site) and this plugin's assets, and starts
-  writing the data files in a forked child process (MkDocs has cleaned the site folder by then), so they are
-  written on the other core while MkDocs renders the pages. Not under `mkdocs serve`, unless
-  `exports_when_serving: true`.
+  statements, adds the /quote/ page, the open data's JSON Schemas (so that pages link to them like to any
+  file of the site) and this plugin's assets, and starts writing the data files in a forked child process
+  (MkDocs has cleaned the site folder by then), so they are written on the other core while MkDocs renders the
+  pages. The data files of an archive an earlier build wrote them for are linked from the build cache
+  instead, and the quote-check index is made (or read from the cache) only when something needs it. Not
+  under `mkdocs serve`, unless `exports_when_serving: true`.
 - `on_page_content` (late, after `podium` rendered the speech): appends "Quoted in" and the Cite menu's data
   to each speech page; fills the /quote/ page.
 - `on_post_page`: citation metadata in each speech page's <head>, and the feeds' <link rel=alternate>.
@@ -25,7 +26,10 @@ List it after `podium` in mkdocs.yml:
 
 from __future__ import annotations
 
+import json
 import time
+from array import array
+from collections import defaultdict
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -34,6 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from podium.build import cache as build_cache
 from podium.cite import exports, feeds, metadata
 from podium.cite import pages as cite_pages
 from podium.core.problems import Problems, format_report
@@ -59,7 +64,7 @@ class CiteConfig(Config):
     quote_page = c.Type(bool, default=True)
     """Add the /quote/ page and its browser index. Example: `quote_page: false`"""
     exports_when_serving = c.Type(bool, default=False)
-    """Also write the data files (feeds, speech.json, akn.xml.gz, the embed page, data/) under `mkdocs serve`.
+    """Also write the data files (feeds, speech.json.gz, akn.xml.gz, the embed page, data/) under `mkdocs serve`.
     Off by default: they are rewritten on every reload, and the preview's pages (metadata tags, the Cite
     menu, "Quoted in") do not need them; links to them 404 in the preview. Example: `exports_when_serving: true`"""
 
@@ -71,6 +76,13 @@ class CitePlugin(BasePlugin[CiteConfig]):
         """What the data files are made of; None under `mkdocs serve` (not written)."""
         self.background: exports.Background | None = None
         """The child process writing the data files, until on_post_build has its outcome."""
+        self.index: quote.QuoteIndex | None = None
+        """The quote check's index, once `quote_index` has made it in this build."""
+        self.exports_key: str | None = None
+        """The build cache's key of this build's data files (the archive, this plugin's options, the site)."""
+        self.staging: Path | None = None
+        """Where the child writes the data files, to keep them in the build cache; None: into site_dir."""
+        self.from_cache = False
         self.page_feeds: dict[str, tuple[str, str]] = {}
         """The (path, title) of each speaker's, topic's or event's feed, by the address of the page it follows."""
 
@@ -93,7 +105,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
             if not state.serving:
                 raise PluginError(f"podium-cite: press coverage names unknown statements\n{report}")
             log.warning(report)
-        self.index = quote.QuoteIndex.from_archive(archive) if self.config.quote_page else None
+        self.index = None  # made when first needed (`quote_index`): a build that reuses everything never is
         if self.config.quote_page and QUOTE_PAGE not in files.src_uris:
             files.append(
                 File.generated(
@@ -117,14 +129,49 @@ class CitePlugin(BasePlugin[CiteConfig]):
                 self.base_url,
                 feed_list,
                 self.coverage,
-                self.index,
+                None,  # the quote index, set when the files are written (`_start_exports`)
                 self.config.akn_country,
                 self.urls,
             )
-            # on_files runs after MkDocs cleaned site_dir (mkdocs/commands/build.py), so nothing deletes the
-            # child's files; site_dir is used as given (`podium build` builds into site.new/).
-            self.background = exports.start(self.exports, Path(config.site_dir))
+            self._start_exports(state, Path(config.site_dir), config.use_directory_urls)
         return files
+
+    def quote_index(self) -> quote.QuoteIndex | None:
+        """The quote check's index (None without the /quote/ page): from the build cache when the archive is
+        an earlier build's, made once per build otherwise."""
+        if self.index is None and self.config.quote_page and self.podium is not None:
+            archive = self.podium.archive
+            entries, postings = self.podium.whole_archive("quote index", "", lambda: _plain_index(archive))
+            self.index = quote.QuoteIndex(entries, defaultdict(lambda: array("I"), postings))
+        return self.index
+
+    def _start_exports(self, state: PodiumState, site: Path, directory_urls: bool) -> None:
+        """The data files of an archive an earlier build wrote them for are linked from the build cache; others
+        are written by a forked child into the cache (then linked) or, without a cache, into site_dir.
+
+        on_files runs after MkDocs cleaned site_dir (mkdocs/commands/build.py), so nothing deletes these files;
+        site_dir is used as given (`podium build` builds into site.new/)."""
+        assert self.exports is not None
+        self.exports_key = self.staging = None
+        self.from_cache = False
+        cache = state.cache
+        if cache is not None and state.fingerprint is not None:
+            self.exports_key = build_cache.digest(
+                "exports",
+                state.fingerprint,
+                json.dumps(dict(self.config), sort_keys=True, default=str),
+                self.site_name,
+                self.base_url,
+                str(directory_urls),
+            )
+            kept = cache.kept_folder("exports", self.exports_key)
+            if kept is not None:
+                build_cache.link_tree(kept, site)
+                self.from_cache = True
+                return
+            self.staging = cache.new_folder("exports", self.exports_key)
+        self.exports.quote_index = self.quote_index()
+        self.background = exports.start(self.exports, self.staging or site)
 
     @event_priority(-50)  # late: after `podium` replaced the speech page's content
     def on_page_content(self, content, page, config, files):
@@ -137,9 +184,16 @@ class CitePlugin(BasePlugin[CiteConfig]):
             return content[:at] + extra + content[at:] if at != -1 else content + extra
         if QUOTE_MARK in content:
             return content.replace(
-                QUOTE_MARK, cite_pages.quote_page(base(page), len(self.index.entries) if self.index else 0)
+                QUOTE_MARK,
+                cite_pages.quote_page(base(page), len(index.entries) if (index := self.quote_index()) else 0),
             )
         return content
+
+    def speech_page_parts(self, speech, url: str, config) -> list[str]:
+        """What this plugin adds to a speech page, for the page's reuse key (podium.mkdocs.reuse): "Quoted in",
+        the Cite menu and the metadata are made of the transcript (its press coverage too), the registries and
+        the configuration, all in the key already."""
+        return []
 
     def on_post_page(self, output, page, config):
         speech, registry = self.podium.speech(page), self.podium.archive.registry
@@ -160,17 +214,24 @@ class CitePlugin(BasePlugin[CiteConfig]):
         background, self.background = self.background, None
         if self.exports is None:
             return
-        if background is None:
-            self.exports.write(Path(config.site_dir))
+        count = len(self.podium.archive.speeches)
+        if self.from_cache:
+            log.info(f"exports: data files of {count} speeches, from the build cache")
             return
-        waited = time.perf_counter()
-        failure = background.wait()
-        log.info(
-            f"exports: data files of {len(self.podium.archive.speeches)} speeches; the build waited "
-            f"{time.perf_counter() - waited:.2f} s for them"
-        )
-        if failure is not None:
-            raise PluginError(f"podium-cite: writing the data files failed: {failure}")
+        site = Path(config.site_dir)
+        target = self.staging or site
+        if background is None:
+            self.exports.write(target)
+        else:
+            waited = time.perf_counter()
+            failure = background.wait()
+            seconds = time.perf_counter() - waited
+            log.info(f"exports: data files of {count} speeches; the build waited {seconds:.2f} s for them")
+            if failure is not None:
+                raise PluginError(f"podium-cite: writing the data files failed: {failure}")
+        if self.staging is not None and self.exports_key is not None and self.podium.cache is not None:
+            kept = self.podium.cache.keep_folder("exports", self.exports_key, self.staging)
+            build_cache.link_tree(kept, site)
 
     def on_build_error(self, error):
         self._stop_exports()
@@ -183,3 +244,9 @@ class CitePlugin(BasePlugin[CiteConfig]):
         background, self.background = self.background, None
         if background is not None:
             background.stop()
+
+
+def _plain_index(archive) -> tuple[list, dict]:
+    """The quote index in a form the build cache can keep (its postings without their default factory)."""
+    index = quote.QuoteIndex.from_archive(archive)
+    return index.entries, dict(index.postings)

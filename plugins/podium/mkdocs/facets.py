@@ -38,7 +38,7 @@ from podium.facets import index as facets
 from podium.facets import pages as facet_pages
 from podium.facets import photos
 from podium.mkdocs.assets import add_asset_files, use_assets
-from podium.mkdocs.pages import links
+from podium.mkdocs.pages import links, page_links
 from podium.mkdocs.plugin import podium_state
 
 log = get_plugin_logger(__name__)
@@ -181,6 +181,19 @@ class FacetsPlugin(BasePlugin[FacetsConfig]):
                 mark = f"<!-- podium:photo {ident} -->"
                 html_text = html_text.replace(mark, self.site.byline_portrait(ident, page_links))
         return html_text
+
+    def archive_page_parts(self) -> list[str]:
+        """The portraits' digests: an image replaced in the repository changes the pages that show it, though
+        no transcript or registry changed (podium.mkdocs.reuse)."""
+        return [f"{ident}={portrait.digest}" for ident, portrait in sorted(self.portraits.items())]
+
+    def speech_page_parts(self, speech, url: str, config) -> list[str]:
+        """What this plugin adds to a speech page (its speakers' portraits), for the page's reuse key
+        (podium.mkdocs.reuse); the lit tab follows the navigation, part of every page's key."""
+        if self.site is None:
+            return []
+        here = page_links(url, config)
+        return [self.site.byline_portrait(ident, here) for ident in speech.meta.speaker_ids]
 
 
 def _without(items: list, uris: set[str]) -> list:

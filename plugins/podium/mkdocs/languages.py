@@ -32,7 +32,7 @@ from podium.core import versions
 from podium.core.urls import source
 from podium.languages import translations as languages
 from podium.mkdocs.assets import add_asset_files, use_assets
-from podium.mkdocs.pages import links
+from podium.mkdocs.pages import links, page_links
 from podium.mkdocs.plugin import PodiumState, podium_state
 from podium.render import i18n
 from podium.render.pages import with_language
@@ -114,16 +114,27 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
             return output
         # The version's own language, also when it is the site's (`podium` rewrites only non-English ones).
         output = with_language(output, speech.meta.language)
-        here, tags = links(page, config), []
+        tags = self._alternates(speech, links(page, config), config)
+        if tags:
+            output = output.replace("</head>", "  " + "\n  ".join(tags) + "\n</head>", 1)
+        return output
+
+    def speech_page_parts(self, speech, url: str, config) -> list[str]:
+        """What this plugin adds to a speech page (the language switcher, the alternates), for the page's
+        reuse key (podium.mkdocs.reuse)."""
+        here = page_links(url, config)
+        group = self.groups.get(speech.id, [speech])
+        return [languages.render_switcher(speech, group, here), *self._alternates(speech, here, config)]
+
+    def _alternates(self, speech, here, config) -> list[str]:
+        tags = []
         for language, ident in languages.alternates(self.groups.get(speech.id, [speech])):
             href = _absolute(config, here.urls.speech(ident)) or here.speech(ident)
             tags.append(
                 f'<link rel="alternate" hreflang="{html.escape(language)}" href="{html.escape(href)}" '
                 "data-podium-alternate>"
             )
-        if tags:
-            output = output.replace("</head>", "  " + "\n  ".join(tags) + "\n</head>", 1)
-        return output
+        return tags
 
     def on_post_build(self, config) -> None:
         """Back to English, so a later build in the same process without this plugin is not in Russian."""

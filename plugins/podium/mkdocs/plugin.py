@@ -16,8 +16,11 @@ transcript saved with an error keeps its last good page while the error shows at
 The speech pages' content is ready before MkDocs asks for it (podium.build): `on_files` reads each
 transcript through the build cache in `.cache/podium/` (an unchanged file is not parsed again), and
 `on_nav` takes each page's content from the cache or renders it on a pool of processes, one per core
-(the `workers` setting). `podium build --clean` reads nothing from the cache. Each phase logs one line
-with its count and time (load, render, pages), with a progress bar when stderr is a terminal.
+(the `workers` setting), handing each content to the cache as it arrives (MkDocs' page reads it back). A page
+whose whole HTML would be what the last build wrote is then copied from the cache and left out of MkDocs'
+page loops (podium.mkdocs.reuse; `PodiumState.reused`). `podium build --clean` reads nothing from the cache.
+Each phase logs one line with its count and time (load, render, pages), with a progress bar when stderr is a
+terminal.
 
 No page asks another host for anything by default: `on_config` turns Material's Google Fonts off (system
 fonts) unless the site names a font in `theme.font`, and Podium's `partials/source.html` shows the repository
@@ -34,14 +37,16 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 import podium
 from podium import features
@@ -53,6 +58,7 @@ from podium.core.problems import Problem, format_report
 from podium.core.speech import Speech
 from podium.core.urls import Urls, source, speech_path
 from podium.media import recordings
+from podium.mkdocs import reuse
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links, page_links, speech_toc
 from podium.mkdocs.settings import Setting, SettingsConfig
@@ -66,9 +72,19 @@ PACKAGE = Path(podium.__file__).parent
 ASSETS = ("podium.css", "podium.js", "podium-media.css", "podium-media.js", "podium-wayfinding.css")
 HOME_MARK = "<!-- podium:home -->"
 INDEX_MARK = "<!-- podium:speech-index -->"
+T = TypeVar("T")
 # Set by `podium build --clean` and `--workers N` for the MkDocs process they run.
 CLEAN = "PODIUM_CLEAN"
 WORKERS = "PODIUM_WORKERS"
+
+
+@dataclass(frozen=True)
+class ReusedPage:
+    """A page written by an earlier build and left as it is: `path` is its HTML file in site_dir, `key` a hash
+    that changes whenever that HTML would (two builds with equal keys wrote the same bytes)."""
+
+    path: Path
+    key: str
 
 
 @dataclass
@@ -84,12 +100,36 @@ class PodiumState:
     renderer: render.StatementRenderer = field(default_factory=render.StatementRenderer)
     speeches: dict[str, Speech] = field(default_factory=dict)
     """The speech of each speech page, by the page's `src_uri` (`speeches/<id>.md`)."""
-    rendered: dict[str, pool.Rendered] = field(default_factory=dict)
-    """Each speech page's content, by speech id, ready before MkDocs asks for the first page (see on_nav)."""
+    rendered: build_cache.KeptOnDisk = field(default_factory=lambda: build_cache.KeptOnDisk(None, "rendered"))
+    """Each speech page's content (a `pool.Rendered`), by speech id, ready before MkDocs asks for the first page
+    (see on_nav). A mapping: most are kept in the build cache and read again when MkDocs asks for the page."""
+    reused: dict[str, ReusedPage] = field(default_factory=dict)
+    """Pages whose HTML from the last build is still right, by `src_uri`: they skip MkDocs' page events (no
+    on_page_* / on_post_page hook sees them), and their file is already in site_dir. Filled before on_env."""
+    cache: build_cache.BuildCache | None = None
+    fingerprint: str | None = None
+    """The archive as this build loaded it (every transcript's key, mkdocs.yml, the registries, Podium's
+    version); None when one transcript was not read through the cache (a speech kept from an earlier save)."""
 
     def speech(self, page) -> Speech | None:
         """The speech a page shows, or None for every other page."""
         return self.speeches.get(page.file.src_uri)
+
+    def whole_archive(self, name: str, options: str, compute: Callable[[], T]) -> T:
+        """What `compute()` makes of the whole archive, taken from the build cache when the archive and
+        `options` are those of an earlier build: `name` says what it is (e.g. "related statements").
+
+            found = state.whole_archive("related", json.dumps(options), lambda: related.find_related(...))
+        """
+        if self.cache is None or self.fingerprint is None:
+            return compute()
+        key = build_cache.digest("archive", name, self.fingerprint, options)
+        found = self.cache.get("archive", key)
+        if found is not None:
+            return found  # type: ignore[return-value]  # stored by this very call, under a key naming its kind
+        made = compute()
+        self.cache.put("archive", key, made)
+        return made
 
 
 def podium_state(config, plugin: str) -> PodiumState:
@@ -156,6 +196,12 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         """The "pages" phase: from the speeches' content being ready to every page written."""
         self.last_good: dict[str, Speech] = {}
         """Under `mkdocs serve`, each speech as it last loaded, by id (see `_keep_last_good`)."""
+        self.page_keys: dict[str, str] = {}
+        """The key of each speech page MkDocs builds in this build, by src_uri: its HTML is kept under it."""
+        self.files: Files | None = None
+        self.in_nav: set[str] = set()
+        self.hidden: dict[str, InclusionLevel] = {}
+        """The inclusion each reused page had before it was hidden from MkDocs' page loops, by src_uri."""
 
     def on_startup(self, *, command, dirty) -> None:
         """Keep one plugin object across `mkdocs serve` rebuilds, so the code stamp survives."""
@@ -205,6 +251,16 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         # theirs in on_files, before MkDocs' on_env, so the environment is made here from the same theme.
         render.use_environment(render.theme_environment(config.theme.get_env(), config.theme.dirs))
         self.state = state = PodiumState(archive, self.serving)
+        state.rendered = build_cache.KeptOnDisk(self.cache, "rendered")
+        state.cache = self.cache
+        transcripts = self.cache.transcripts
+        if all(speech.id in transcripts for speech in archive.speeches):
+            site = build_cache.site_key(
+                Path(config.config_file_path), self.root / self.config.speeches_dir, config.theme.dirs
+            )
+            state.fingerprint = build_cache.digest(
+                "archive", self.cache.version, site, *(f"{name}={key}" for name, key in sorted(transcripts.items()))
+            )
         for speech in archive.speeches:
             file = File.generated(
                 config, source(speech_path(speech.id)), content="", inclusion=InclusionLevel.NOT_IN_NAV
@@ -219,10 +275,12 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(recording)))
         return files
 
+    @event_priority(-100)  # last: the navigation as every plugin left it is part of each reused page's key
     def on_nav(self, nav, config, files):
         """Every speech page's content, ready before MkDocs reads the first page: from the cache, or rendered on
         every core (podium.build.pool). Now, not in on_files: the other Podium plugins' on_files have run, so
-        the cross-reference feature's resolver of inline links is in place."""
+        the cross-reference feature's resolver of inline links is in place. Then each speech page whose last HTML
+        is still right is written from the cache and left out of MkDocs' page loops (see podium.mkdocs.reuse)."""
         state = self.state
         if state is None:
             return nav
@@ -241,22 +299,99 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             keys, todo = {}, []
             for speech in speeches:
                 key = self.cache.rendered_key(speech, site, _target_speech)
+                keys[speech.id] = key
                 found = self.cache.get("rendered", key) if key else None
                 if isinstance(found, pool.Rendered):
                     job.replay(speech, found)
-                    state.rendered[speech.id] = found
+                    state.rendered.keep(speech.id, key)  # on disk, read again when MkDocs asks for the page
                     phase.advance()
                 else:
-                    keys[speech.id] = key
                     todo.append(speech)
-            made = pool.render_speeches(job, todo, workers, phase.advance)
-            for speech in todo:
-                state.rendered[speech.id] = made[speech.id]
-                if key := keys[speech.id]:
-                    self.cache.put("rendered", key, made[speech.id])
+
+            def keep(ident: str, rendered: pool.Rendered) -> bool:
+                """Each new content goes to the build cache as it arrives, and is read again when MkDocs asks."""
+                key = keys[ident]
+                if key and self.cache.put("rendered", key, rendered):
+                    state.rendered.keep(ident, key)
+                    return True
+                return False
+
+            held = pool.render_speeches(job, todo, workers, phase.advance, keep)
+            state.rendered.update(held)  # those the cache could not keep: held in memory
             phase.note = f"{len(speeches) - len(todo)} from the cache, {len(todo)} rendered by {workers} worker(s)"
-        self.pages = Phase(log, "pages", total=len(files.documentation_pages()), unit="pages")
+        self._reuse_pages(nav, config, files, keys)
+        built = len(files.documentation_pages())
+        self.pages = Phase(log, "pages", total=built, unit="pages")
+        self.pages.note = f"{len(state.reused)} reused, {built} built"
         return nav
+
+    def _reuse_pages(self, nav, config, files: Files, rendered_keys: dict[str, str | None]) -> None:
+        """Write each speech page whose key has a kept HTML to site_dir, and hide it from MkDocs' page loops;
+        note the key of every other speech page, whose HTML on_post_page keeps for the next build."""
+        state = self.state
+        assert state is not None
+        self.page_keys, self.hidden, self.files = {}, {}, files
+        if self.banner:  # the problems at the top of every page: nothing reused, nothing kept
+            return
+        blocking = reuse.blocking_plugins(config.plugins)
+        if blocking:
+            log.info(f"every page is built: {', '.join(blocking)} may change any page (see podium.mkdocs.reuse)")
+            return
+        try:
+            shared = reuse.shared_key(config, nav, files, self.cache.version)
+        except (TypeError, ValueError, RecursionError) as error:  # a configuration value with no stable form
+            log.info(f"every page is built: the configuration has no stable key ({error})")
+            return
+        self.in_nav = {page.file.src_uri for page in nav.pages}
+        contributors = [plugin for plugin in config.plugins.values() if hasattr(plugin, "speech_page_parts")]
+        for src_uri, speech in state.speeches.items():
+            rendered = rendered_keys.get(speech.id)
+            file = files.get_file_from_path(src_uri)
+            if rendered and file is not None:
+                parts = [part for plugin in contributors for part in plugin.speech_page_parts(speech, file.url, config)]
+                self._reuse_page(file, reuse.page_key(shared, src_uri, rendered, parts), config)
+        if state.fingerprint is None:
+            return
+        # The pages Podium's plugins make from the whole archive (facets, translations side by side, the hubs):
+        # each is made of the archive, the configuration and its own generated source, nothing else.
+        # What else those pages show that the archive's fingerprint does not hold (the speakers' portraits).
+        extra = [part for plugin in config.plugins.values() for part in getattr(plugin, "archive_page_parts", list)()]
+        for file in files.documentation_pages():
+            if reuse.archive_page(file) and file.src_uri not in state.speeches:
+                key = reuse.page_key(shared, file.src_uri, state.fingerprint, [file.content_string, *extra])
+                self._reuse_page(file, key, config)
+
+    def _reuse_page(self, file: File, key: str, config) -> None:
+        """Write the page kept under `key` to site_dir and hide it from MkDocs' page loops; or, when none is kept,
+        note its key for on_post_page."""
+        assert self.state is not None
+        destination = Path(config.site_dir) / file.dest_uri
+        if file.src_uri in self.in_nav or not file.inclusion.is_included():
+            return  # a page of the navigation: its title shows on every page once MkDocs has read it
+        if self.cache.has_page(key) and self.cache.place_page(key, destination):
+            self.hidden[file.src_uri] = file.inclusion
+            file.inclusion = InclusionLevel.EXCLUDED  # out of MkDocs' page loops (never a warning)
+            if file.page is None:
+                Page(None, file, config)  # for the sitemap, which still lists it (on_template_context)
+            self.state.reused[file.src_uri] = ReusedPage(destination, key)
+        else:
+            self.page_keys[file.src_uri] = key
+
+    def speech_page_parts(self, speech: Speech, url: str, config) -> list[str]:
+        """What this plugin adds to a speech page beyond its content: the language and the page's table of
+        contents come from the transcript, already in the rendered key; the banner turns reuse off."""
+        return []
+
+    def on_template_context(self, context, template_name, config):
+        """The sitemap lists every page, the reused ones too, in MkDocs' order (as a build of every page does)."""
+        if template_name == "sitemap.xml" and self.hidden and self.files is not None:
+            hidden = self.hidden
+            context["pages"] = [
+                file
+                for file in self.files
+                if file.is_documentation_page() and hidden.get(file.src_uri, file.inclusion).is_included()
+            ]
+        return context
 
     def on_page_markdown(self, markdown, page, config, files):
         speech = self.state.speech(page)
@@ -277,7 +412,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             if speech.sections:  # MkDocs made the TOC from the empty Markdown; Material's sidebar reads this one
                 page.toc = speech_toc(speech)
             ready = state.rendered.get(speech.id)
-            if ready is not None:
+            if isinstance(ready, pool.Rendered):
                 return ready.html
             return render.render_speech(speech, state.archive.registry, here, page.edit_url, state.renderer)
         speeches = state.archive.speeches
@@ -298,7 +433,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             html = html.replace(INDEX_MARK, note + render.render_speech_list(shown, state.archive.registry, here))
         return html
 
-    def on_post_page(self, output, page, config):
+    def _on_post_page(self, output, page, config):
         if self.pages is not None:
             self.pages.advance()
         if self.banner:
@@ -310,6 +445,15 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             output = render.with_language(output, speech.meta.language)
         return output
 
+    @event_priority(-100)  # last: the page as every plugin left it, as MkDocs writes it
+    def _keep_page(self, output, page, config):
+        key = self.page_keys.get(page.file.src_uri)
+        if key is not None:
+            self.cache.put_page(key, output.encode("utf-8", errors="xmlcharrefreplace"))
+        return output
+
+    on_post_page = CombinedEvent(_on_post_page, _keep_page)
+
     @event_priority(100)  # first: the pages are written; the other plugins' on_post_build wait for exports, search
     def on_post_build(self, config) -> None:
         render.use_environment(None)  # a later render outside this site (a test, the CLI) gets the package's
@@ -317,6 +461,11 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             with self.pages:
                 pass  # its log line: every page written
             self.pages = None
+        if self.files is not None:  # the reused pages are the site's again, for whoever looks at `files` next
+            for file in self.files:
+                if file.src_uri in self.hidden:
+                    file.inclusion = self.hidden[file.src_uri]
+            self.files = None
         if not self.serving:
             self.cache.prune()  # the entries of transcripts and pages that are gone
 

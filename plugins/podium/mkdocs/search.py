@@ -2,10 +2,12 @@
 
 It adds the /search/ page and the search assets, tells the search box which languages the archive has
 (`config.extra.podium_search`, read by `overrides/partials/header.html`), gives each panel or debate page
-the turns of its speakers, and indexes the site with Pagefind: each page with `data-pagefind-body` goes to
-a Pagefind process as soon as MkDocs has rendered it (`on_post_page`), so indexing runs on another core
-during the build, and `on_post_build` writes the bundle (also on every rebuild under `mkdocs serve`). What
-is indexed and why lives in `podium.search.index`; the attributes that say so are in `templates/speech.html`.
+the turns of its speakers, and indexes the site with Pagefind: `on_post_page` notes each page with
+`data-pagefind-body` (its URL, its file and the digest of its HTML), the `podium` plugin lists the pages it
+kept from the last build (`PodiumState.reused`), and `on_post_build` writes the bundle from Pagefind shards
+kept in the build cache, indexing only the shards whose pages changed (`podium.search.cached`; also on every
+rebuild under `mkdocs serve`). What is indexed and why lives in `podium.search.index`; the attributes that
+say so are in `templates/speech.html`.
 List it after `podium` in mkdocs.yml:
 
     plugins:
@@ -15,20 +17,23 @@ List it after `podium` in mkdocs.yml:
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 import podium
+from podium.build.cache import FOLDER
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links
-from podium.mkdocs.plugin import PodiumState, podium_state
+from podium.mkdocs.plugin import CLEAN, PodiumState, podium_state
 from podium.render.pages import environment
+from podium.search import cached
 from podium.search import index as search
 
 log = get_plugin_logger(__name__)
@@ -44,19 +49,19 @@ class SearchConfig(Config):
     """`enabled: false` (MkDocs' option for every plugin) turns podium-search off."""
 
     shard_size = c.Type(int, default=search.SHARD_SIZE)
-    """Speeches per Pagefind process (default 500). Pagefind holds every word it has read until it writes
-    its index, about 0.7 MB per 2,000-word transcript at its peak; a new process takes over every
-    `shard_size` speeches and their indexes are joined into one, so indexing needs the same memory for
-    100 or 100,000 speeches. Lower it on a machine with little memory, e.g. `shard_size: 300`; searching
-    is the same whatever it is."""
+    """Pages per Pagefind process at most (default 500; about half that on average). Pagefind holds every
+    word it has read until it writes its index, about 0.7 MB per 2,000-word transcript at its peak; each
+    shard is indexed by its own process and kept in the build cache, and their indexes are joined into one,
+    so indexing needs the same memory for 100 or 100,000 speeches. Lower it on a machine with little memory,
+    e.g. `shard_size: 300`; searching is the same whatever it is."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.dirty = False
         self.podium: PodiumState | None = None  # from on_files
-        self.stream: search.ShardedStreamingIndex | None = None
-        self.sent: set[str] = set()  # pages already given to Pagefind in on_page_content
+        self.pages: dict[str, cached.Page] = {}  # this build's rendered pages that opt in, by URL
+        self.files: Files | None = None  # this build's files: the URL of a page kept from the last build
 
     def on_startup(self, *, command, dirty) -> None:
         self.dirty = dirty  # a dirty build renders only changed pages: index the whole site at the end instead
@@ -76,6 +81,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_files(self, files: Files, config) -> Files:
         """Runs after `podium`'s on_files (priority 50), which loaded the archive."""
         self.podium = podium_state(config, "podium-search")
+        self.files = files
         config.extra["podium_search"] = search.client_config(
             self.podium.archive.speeches, config.theme.get("language") or "en"
         )
@@ -97,50 +103,52 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         speech = self.podium.speech(page)
         if speech is not None:
             html += search.page_extras(speech, self.podium.archive.registry)
-            if self.stream is not None:
-                # Pagefind needs the transcript, not Material's navigation around it: a third less to parse.
-                self.stream.add(search.indexed_document(html, speech.meta.language), "/" + page.url, speech=True)
-                self.sent.add(page.file.src_uri)
         return html
 
     def on_pre_build(self, config) -> None:
-        self._stop()
-        self.sent = set()
-        if not self.dirty:
-            try:
-                self.stream = search.ShardedStreamingIndex(self.config.shard_size)
-            except search.SearchIndexError as error:
-                raise PluginError(f"podium-search: {error}") from None
+        self.pages = {}
 
+    @event_priority(-100)  # last: the output as MkDocs writes it, the bytes a kept page's file has next time
     def on_post_page(self, output, page, config):
-        """Runs after `podium`'s on_post_page, which gave the page its transcript's `<html lang>`."""
-        if self.stream is not None and page.file.src_uri not in self.sent and "data-pagefind-body" in output:
-            self.stream.add(output, "/" + page.url, speech=False)  # another page that opted in, e.g. a facet page
+        if "data-pagefind-body" in output:
+            url = "/" + page.url
+            path = Path(config.site_dir) / page.file.dest_uri
+            self.pages[url] = cached.Page(url, path, cached.digest_of(output))
         return output
 
     def on_post_build(self, config) -> None:
         waited = time.perf_counter()
+        folder = Path(config.config_file_path).parent / FOLDER / "search"
+        store = cached.SearchCache(folder, enabled=not os.environ.get(CLEAN))
         try:
-            report = None
-            if self.stream is not None:
-                stream, self.stream = self.stream, None
-                try:
-                    report = stream.finish(Path(config.site_dir) / search.BUNDLE)
-                except search.SearchIndexError as error:
-                    log.info(f"indexing during the build failed ({error}); indexing the written site instead")
-            if report is None:
-                report = search.index_site(config.site_dir, shard_size=self.config.shard_size)
-        except search.SearchIndexError as error:
+            report = cached.index_pages(
+                self._indexed(config, store), Path(config.site_dir) / search.BUNDLE, store, self.config.shard_size
+            )
+        except (search.SearchIndexError, OSError) as error:
             raise PluginError(f"podium-search: {error}") from None
         log.info(f"Pagefind {report.summary()}; the build waited {time.perf_counter() - waited:.2f} s for it")
+        log.info(report.cache_summary())
+
+    def _indexed(self, config, store: cached.SearchCache) -> list[cached.Page]:
+        """Every page to index: those rendered now, those kept from the last build (their digests from the cache,
+        their files read once), or under `--dirty` every page of the written site."""
+        site = Path(config.site_dir)
+        if self.dirty:
+            return [
+                cached.Page(search.page_url(site, path), path, cached.digest_of(data))
+                for path in sorted(site.rglob("*.html"))
+                if search.BUNDLE not in path.relative_to(site).parts[:1]
+                and b"data-pagefind-body" in (data := path.read_bytes())
+            ]
+        pages = dict(self.pages)
+        reused = self.podium.reused if self.podium is not None else {}
+        for src_uri, kept in reused.items():
+            digest = store.page_digest(kept.key, kept.path)
+            file = self.files.get_file_from_path(src_uri) if self.files is not None else None
+            if digest is not None:
+                url = "/" + file.url if file is not None else search.page_url(site.resolve(), kept.path.resolve())
+                pages.setdefault(url, cached.Page(url, kept.path, digest))
+        return list(pages.values())
 
     def on_build_error(self, error) -> None:
-        self._stop()
-
-    def on_shutdown(self) -> None:
-        self._stop()
-
-    def _stop(self) -> None:
-        if self.stream is not None:
-            stream, self.stream = self.stream, None
-            stream.close()
+        self.pages = {}

@@ -17,6 +17,7 @@ page needs as JSON. The work lives in the feature: references.py (find, resolve,
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -27,8 +28,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 import podium
+from podium.build.cache import digest
+from podium.core.urls import Urls
 from podium.mkdocs.assets import add_asset_files, use_assets
-from podium.mkdocs.pages import links
+from podium.mkdocs.pages import links, page_links
 from podium.mkdocs.plugin import PodiumState, podium_state
 from podium.render import pages as render
 from podium.xref import crosslinks, references, related
@@ -67,6 +70,8 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         self.timings: dict[str, float] = {}
         self.inline_keys: dict[str, set[str]] = {}
         """The card keys of the inline references rendered in each speech (by speech id)."""
+        self.page_digests: dict[str, tuple[str, str]] | None = None
+        """The (URL, digest of what this plugin adds) of each speech page, once asked for in this build."""
 
     def on_config(self, config):
         """Add our card script and style to every page (the links work without them)."""
@@ -83,12 +88,17 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         found = {}
         if self.config.related:
             started, cpu = time.perf_counter(), time.process_time()
-            found = related.find_related(
-                archive,
-                threshold=self.config.related_threshold,
-                limit=self.config.related_limit,
-                min_words=self.config.related_min_words,
-                max_df=self.config.related_max_df,
+            options = {
+                "threshold": self.config.related_threshold,
+                "limit": self.config.related_limit,
+                "min_words": self.config.related_min_words,
+                "max_df": self.config.related_max_df,
+            }
+            # The same archive and options as an earlier build: its related statements from the build cache.
+            found = self.podium.whole_archive(
+                "related statements",
+                json.dumps(options, sort_keys=True),
+                lambda: related.find_related(archive, **options),
             )
             self.timings["related"] = time.perf_counter() - started
             self.timings["related_cpu"] = time.process_time() - cpu
@@ -100,6 +110,7 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         )
         self.view = view = crosslinks.CrossLinks(archive, index, found)
         self.inline_keys = {}
+        self.page_digests = None
 
         def inline_reference(written: str, here: str, links: render.Links) -> render.ReferenceLink | None:
             made = view.inline_reference(written, here, links)
@@ -133,6 +144,43 @@ class XrefPlugin(BasePlugin[XrefConfig]):
         if keys:
             html += view.cards_script(keys)
         return html
+
+    def speech_page_parts(self, speech, url: str, config) -> list[str]:
+        """What this plugin adds to a speech page (the backlinks, each statement's cross-links and related
+        statements, the preview cards), for the page's reuse key (podium.mkdocs.reuse), as one digest.
+
+        Made of the whole archive: an archive an earlier build had gets every page's digest from the build
+        cache at once, rather than making every fragment again."""
+        if self.view is None or self.podium is None:
+            return []
+        if self.page_digests is None:
+            urls, speeches = Urls(directory=config.use_directory_urls), self.podium.archive.speeches
+            options = json.dumps([dict(self.config), config.use_directory_urls], sort_keys=True, default=str)
+            self.page_digests = self.podium.whole_archive(
+                "xref page parts",
+                options,
+                lambda: {
+                    s.id: (urls.speech(s.id), digest(*self._page_parts(s, urls.speech(s.id), config))) for s in speeches
+                },
+            )
+        found = self.page_digests.get(speech.id)
+        if found is not None and found[0] == url:
+            return [found[1]]
+        return [digest(*self._page_parts(speech, url, config))]
+
+    def _page_parts(self, speech, url: str, config) -> list[str]:
+        view = self.view
+        assert view is not None
+        here, keys = page_links(url, config), set(self.inline_keys.get(speech.id, ()))
+        block, used = view.speech_block(speech, here)
+        parts = [block]
+        keys.update(used)
+        for statement in speech.statements:
+            block, used = view.statement_block(speech, statement, here)
+            parts += [statement.id, block]
+            keys.update(used)
+        parts.append(view.cards_script(keys))
+        return parts
 
     def _speech(self, html: str, view: crosslinks.CrossLinks, speech, links: render.Links, keys: set[str]) -> str:
         block, used = view.speech_block(speech, links)

@@ -516,14 +516,16 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
       document frequency and its statements (as `gaps`; left out for common words, which rarely shortlist);
     - `p-<hex>.json`: a common word's statements as `gaps` (hex code points of the whole word), fetched only when it
       is among the two rarest words of a quotation made of common words, as `QuoteIndex.shortlist` uses it;
-    - `c-<n>.json`: statements n×CHUNK to (n+1)×CHUNK-1: [speech id, statement id, plain text, speaker id],
-      and what a result shows of their speeches (`speeches`: id -> {title, date, speakers, url, cite}).
+    - `c-<n>.json`: statements n×CHUNK to (n+1)×CHUNK-1: [speech id, statement id, speaker id], and what a
+      result shows of their speeches (`speeches`: id -> {title, date, speakers, url, cite}). Not their text:
+      the page reads the shortlisted statements' text from their speeches' `speeches/<id>/speech.json.gz`
+      (the same words, `Statement.spoken`), so the archive's text is not published once more here.
     """
     total = len(index.entries)
     prefix = 1 if total < 5_000 else 2 if total < 100_000 else 3
     files: dict[str, object] = {
         "meta.json": {
-            "version": 2,
+            "version": 3,
             "statements": total,
             "prefix": prefix,
             "chunk": CHUNK,
@@ -547,7 +549,7 @@ def browser_files(index: QuoteIndex, speeches: dict[str, dict]) -> dict[str, obj
     for start in range(0, total, CHUNK):
         entries = index.entries[start : start + CHUNK]
         files[f"c-{start // CHUNK}.json"] = {
-            "statements": [[e.speech, e.statement, e.text, e.speaker] for e in entries],
+            "statements": [[e.speech, e.statement, e.speaker] for e in entries],
             "speeches": {e.speech: speeches[e.speech] for e in entries if e.speech in speeches},
         }
     return files

@@ -237,6 +237,16 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "No speech matches for {query}.": "По запросу «{query}» ничего не найдено.",
         "No speech matches.": "Ничего не найдено.",
         "{n} speeches match": ("Найдена {n} речь", "Найдены {n} речи", "Найдено {n} речей"),
+        "{n} more speeches may match; they are checked as you show more.": (
+            "Ещё {n} речь может подойти; она будет проверена, когда вы покажете больше.",
+            "Ещё {n} речи могут подойти; они будут проверены, когда вы покажете больше.",
+            "Ещё {n} речей могут подойти; они будут проверены, когда вы покажете больше.",
+        ),
+        "Up to {n} speeches, with filters and sorting": (
+            "До {n} речи, с фильтрами и сортировкой",
+            "До {n} речей, с фильтрами и сортировкой",
+            "До {n} речей, с фильтрами и сортировкой",
+        ),
         " for {query}": " по запросу «{query}»",
         " (showing {shown})": " (показано: {shown})",
         "{n} more matching statements in this speech": (
@@ -292,6 +302,14 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
         "All {n} speeches with filters and sorting",
     ),
     "{n} speeches match": ("{n} speech matches", "{n} speeches match"),
+    "{n} more speeches may match; they are checked as you show more.": (
+        "{n} more speech may match; it is checked when you show more.",
+        "{n} more speeches may match; they are checked as you show more.",
+    ),
+    "Up to {n} speeches, with filters and sorting": (
+        "Up to {n} speech, with filters and sorting",
+        "Up to {n} speeches, with filters and sorting",
+    ),
     "{n} more matching statements in this speech": (
         "{n} more matching statement in this speech",
         "{n} more matching statements in this speech",

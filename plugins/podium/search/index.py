@@ -26,11 +26,12 @@ How a transcript becomes searchable, at statement level:
   runs one Pagefind instance per language, each with that language's stemmer, and merges their results.
   A query is sent to the languages written in its script (`languages()` finds each language's script from
   its transcripts), so the first English query loads no Russian or Kazakh index.
-- Indexing runs beside the build (`StreamingIndex`): each transcript goes to a Pagefind process as soon as
-  it is rendered, so Pagefind parses on the second core while MkDocs renders the next page. `index_site()`
-  indexes a finished site instead (dirty builds, `python -m podium.search.index SITE`).
-- Pagefind's memory grows with the words it holds, so a new Pagefind process takes over every `shard_size`
-  speeches and their bundles are joined into one (`ShardedStreamingIndex`, `podium.search.shards`).
+- Pagefind reads each page as the build wrote it (`fed_html`), in shards of a few hundred pages, one Pagefind
+  process each (`StreamingIndex`, which talks to the binary page by page), and the shards' bundles are joined
+  into one (`podium.search.merge`): Pagefind's memory grows with the words it holds. A build keeps each
+  shard's bundle in its cache and indexes again only the shards whose pages changed (`podium.search.cached`).
+  `index_site()` indexes a finished site in one pass without the cache (`python -m podium.search.index
+  SITE`, for the bench), in shards of `shard_size` speeches (`ShardedStreamingIndex`, `podium.search.shards`).
 """
 
 from __future__ import annotations
@@ -191,15 +192,25 @@ def page_extras(speech: Speech, registry: Registry) -> str:
     return "\n".join(parts)
 
 
+def fed_html(html: str) -> str:
+    """A page as Pagefind reads it: Pagefind splits words at whitespace and hyphens only, so "fear itself—nameless"
+    would be one word, "itselfnameless": a hair space after each dash keeps the words apart (and is all but
+    invisible in excerpts).
+
+    >>> fed_html("itself—nameless")
+    'itself—\u200anameless'
+    """
+    return html.replace("—", "—\u200a").replace("–", "–\u200a")
+
+
 def indexed_document(content: str, language: str) -> str:
     """What Pagefind reads for a speech page: its content in a page of the transcript's language.
 
     The same text, filters and anchors as the published page, without the theme's header, navigation and
-    footer, which Pagefind would parse only to skip them (`data-pagefind-body` is in `content`).
-    Pagefind splits words at whitespace and hyphens only, so "fear itself—nameless" would be one word,
-    "itselfnameless": a hair space after each dash keeps the words apart (and is all but invisible in excerpts).
+    footer, which Pagefind would parse only to skip them (`data-pagefind-body` is in `content`); its dashes
+    as `fed_html` gives them.
     """
-    content = content.replace("—", "—\u200a").replace("–", "–\u200a")
+    content = fed_html(content)
     return (
         f'<!doctype html><html lang="{escape(language.lower())}"><head><meta charset="utf-8"></head>'
         f"<body>{content}</body></html>"
@@ -246,7 +257,7 @@ def _wait_until_written(bundle: Path, seconds: float = 60) -> None:
         time.sleep(0.05)
 
 
-def _read_languages(bundle: Path, report: IndexReport) -> IndexReport:
+def read_languages(bundle: Path, report: IndexReport) -> IndexReport:
     entry = bundle / "pagefind-entry.json"
     if not entry.exists():
         raise SearchIndexError(f"Pagefind wrote no index to {bundle}")
@@ -330,7 +341,7 @@ class StreamingIndex:
             peak = _own_peak_memory_mb(self.process.pid)
         finally:
             usage = self.close()
-        report = _read_languages(bundle, IndexReport())
+        report = read_languages(bundle, IndexReport())
         report.seconds = time.perf_counter() - self.started
         if usage is not None:
             report.peak_memory_mb = peak or round(usage.ru_maxrss / 1024, 1)
@@ -432,7 +443,7 @@ class ShardedStreamingIndex(ShardedIndex):
             run = super().finish(bundle)
         except MergeError as error:
             raise SearchIndexError(f"joining the shards' indexes failed: {error}") from None
-        report = _read_languages(bundle, IndexReport())
+        report = read_languages(bundle, IndexReport())
         report.seconds = time.perf_counter() - self.started
         report.shards, report.merge_seconds = run.shards, run.merge_seconds
         peaks = [shard.peak_memory_mb for shard in run.reports if shard.peak_memory_mb]
@@ -468,7 +479,7 @@ def index_site(
                 continue
             html = path.read_text(encoding="utf-8", errors="replace")
             if "data-pagefind-body" in html:
-                index.add(html, page_url(site, path), speech=marker in html)
+                index.add(fed_html(html), page_url(site, path), speech=marker in html)
         return index.finish(site / BUNDLE)
     finally:
         index.close()

@@ -14,7 +14,10 @@ Python, a word at a time:
   of the size Pagefind cuts its own (`CHUNK_SIZE` locations), named from their first and last words the
   way Pagefind names them, so the search page loads what it would load from a single run.
 - Locations are copied as bytes, never decoded: only page numbers change.
-- Fragments (one file per page) are moved as they are.
+- Fragments (one file per page) are linked (or copied) as they are.
+- Every word with `COMMON_LOCATIONS` or more gets a chunk of its own, and `COMMON_FILE` lists them by
+  language (`{"en": ["a", "and", ...]}`, a few KB): a lookup of a rarer word never loads a common one's postings,
+  and the search page knows which words to leave out of the lookup (see podium-search.js).
 
 The search page then loads one index, as before: the same files for the same query, the same scores (they
 are computed in the browser from the postings), with no `mergeIndex` round trips per shard.
@@ -30,6 +33,7 @@ import gzip
 import hashlib
 import heapq
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +42,12 @@ from pathlib import Path
 SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000  # locations per word-index chunk: Pagefind's own (`chunk_index(word_map, 20000)`)
 META_FIELDS = 6  # version, pages, index chunks, filters, sorts, metadata fields (Pagefind 1.x)
+# A word found this often (locations, as Pagefind counts a chunk's size) is "common": its postings alone weigh
+# half a chunk or more, and the commonest weigh hundreds of KB at 10,000 speeches. The joined index gives each
+# one a chunk of its own and lists them in COMMON_FILE, so the search page can leave them out
+# of Pagefind's lookup and check them in the text of the pages it loads anyway (podium-search.js).
+COMMON_LOCATIONS = CHUNK_SIZE // 2
+COMMON_FILE = "podium-common.json"
 # gzip level: Pagefind writes 9, which costs the join half its time for 0.2 % smaller big chunks (1.5 % small)
 LEVEL = 6
 
@@ -307,8 +317,14 @@ def _shard_words(shard: Path, meta: list, offset: int, fields: list[str]) -> Ite
         yield from words(path, offset, None if same else renumber)
 
 
-def merge_words(streams: list[Iterator[Word]], folder: Path, language: str) -> list[list[str]]:
-    """Write the joined word index as chunks to `folder`; Pagefind's chunk table `[[from, to, hash], ...]`."""
+def merge_words(
+    streams: list[Iterator[Word]], folder: Path, language: str, common: list[str] | None = None
+) -> list[list[str]]:
+    """Write the joined word index as chunks to `folder`; Pagefind's chunk table `[[from, to, hash], ...]`.
+
+    The words with `COMMON_LOCATIONS` or more are appended to `common`, each in a chunk of its own.
+    """
+    common = [] if common is None else common
     table: list[list[str]] = []
     chunk: list[bytes] = []
     first = last = ""
@@ -319,12 +335,18 @@ def merge_words(streams: list[Iterator[Word]], folder: Path, language: str) -> l
         table.append([first, last, write_file(folder, f"{language}_", ".pf_index", data)])
 
     for word in _sorted_words(streams):
+        locations = sum(part.locations for part in word.pages)
+        if locations >= COMMON_LOCATIONS:
+            common.append(word.word)
+            if chunk:  # a common word gets a chunk of its own: its rare neighbours stay cheap to look up
+                flush()
+                chunk, size = [], 0
         if not chunk:
             first = word.word
         last = word.word
         chunk.append(_encode_word(word))
-        size += sum(part.locations for part in word.pages)
-        if size >= CHUNK_SIZE:
+        size += locations
+        if size >= CHUNK_SIZE or locations >= COMMON_LOCATIONS:
             flush()
             chunk, size = [], 0
     if chunk:
@@ -347,9 +369,11 @@ def merge_filters(shards: list[tuple[Path, list, int]], folder: Path, language: 
             into = values.setdefault(decoded[0], {})
             for value, pages in decoded[1]:
                 into.setdefault(value, []).extend(page + offset for page in pages)
+    # In order of name and value, pages in order: Pagefind writes them in its hash maps' order, which changes
+    # from run to run, and the joined index must be the same bytes for the same pages (a cached shard or not).
     table = []
-    for name, by_value in values.items():
-        data = encode([name, [[value, pages] for value, pages in by_value.items()]])
+    for name, by_value in sorted(values.items()):
+        data = encode([name, [[value, sorted(pages)] for value, pages in sorted(by_value.items())]])
         table.append([name, write_file(folder, f"{language}_", ".pf_filter", data)])
     return table
 
@@ -379,7 +403,7 @@ def merge_sorts(shards: list[tuple[Path, list, int]], fragments: dict[int, Path]
         fragment = json.loads(gzip.decompress(fragments[page].read_bytes())[len(SIGNATURE) :])
         metadata[page] = fragment.get("meta") or {}
     result = []
-    for name, order in pages.items():
+    for name, order in sorted(pages.items()):
         order.sort()
         texts = [str(metadata[page].get(name, "")) for page in order]
         numbers = _as_number(texts)
@@ -414,6 +438,7 @@ def merge_bundles(shards: list[Path], bundle: Path) -> MergeReport:
     for entry in entries:
         codes.extend(code for code in entry["languages"] if code not in codes)
     languages = {}
+    common: dict[str, list[str]] = {}
     for code in codes:
         languages[code] = _merge_language(
             [
@@ -423,7 +448,9 @@ def merge_bundles(shards: list[Path], bundle: Path) -> MergeReport:
             ],
             bundle,
             code,
+            common.setdefault(code, []),
         )
+    (bundle / COMMON_FILE).write_text(json.dumps(common, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     first = entries[0]
     entry = {"version": first["version"], "languages": languages}
     if "include_characters" in first:
@@ -433,18 +460,27 @@ def merge_bundles(shards: list[Path], bundle: Path) -> MergeReport:
 
 
 def _place_fragment(source: Path, folder: Path) -> str:
-    """Move a page's fragment into the joined bundle; its name there (a longer one if another shard's page
+    """Link a page's fragment into the joined bundle; its name there (a longer one if another shard's page
     has the same short hash)."""
     target = folder / source.name
     if target.exists() and target.read_bytes() != source.read_bytes():
         language = source.stem.split("_")[0]
         target = folder / f"{language}_{hashlib.sha256(source.read_bytes()).hexdigest()[:16]}{source.suffix}"
     if not target.exists():
-        shutil.move(source, target)
+        link_or_copy(source, target)
     return target.stem
 
 
-def _merge_language(parts: list[tuple[Path, dict]], bundle: Path, code: str) -> dict:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """A hard link to `source` at `target` (the shards' files stay where they are, e.g. in the build cache), or
+    a copy where links cannot be made. Nothing writes into a bundle's files after they are made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _merge_language(parts: list[tuple[Path, dict]], bundle: Path, code: str, common: list[str]) -> dict:
     shards: list[tuple[Path, list, int]] = []
     offset = 0
     for shard, language in parts:
@@ -464,7 +500,7 @@ def _merge_language(parts: list[tuple[Path, dict]], bundle: Path, code: str) -> 
             pages.append([placed[hash_], word_count])
     fields = sorted({name for _, meta, _ in shards for name in meta[5]})
     streams = [_shard_words(shard, meta, offset, fields) for shard, meta, offset in shards]
-    chunks = merge_words(streams, bundle / "index", code)
+    chunks = merge_words(streams, bundle / "index", code, common)
     filters = merge_filters(shards, bundle / "filter", code)
     sorts = merge_sorts(shards, fragments)
     data = encode([shards[0][1][0], pages, chunks, filters, sorts, fields])

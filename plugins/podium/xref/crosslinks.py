@@ -27,6 +27,7 @@ from podium.xref.related import Related
 EXCERPT_CHARS = 280  # a card quotes this much of a statement
 SHORT_WORDS = 14  # a list entry quotes this many words
 SPEAKER_REFERENCES = 25  # a speaker page lists this many references received, the newest
+RECENT_SPEECHES = 64  # the statements of this many speeches are kept by id (see `CrossLinks.statement`)
 
 # A statement's Markdown as plain text, for cards and excerpts (printed as text, never as HTML).
 plain = plain_text
@@ -54,7 +55,9 @@ class CrossLinks:
 
     def __post_init__(self) -> None:
         self.speeches = {speech.id: speech for speech in self.archive.speeches}
-        self.statements = {(s.id, st.id): st for s in self.archive.speeches for st in s.statements}
+        # Statements by id for the few speeches looked up last (pages are placed one speech at a time, cards
+        # name a handful): a table of every statement of the archive would grow with it, by 100 bytes each.
+        self._by_id: dict[str, dict[str, Statement]] = {}
         # A statement's words are read once per build, not once per link to it: one statement with 3,000
         # references is quoted under 3,000 others, and plain_text is linear in the statement's length.
         self._quotes: dict[tuple[str, str], str] = {}
@@ -62,7 +65,14 @@ class CrossLinks:
 
     def statement(self, speech: str, statement: str) -> Statement | None:
         """A statement by its speech and id, in constant time (`Speech.statement` reads the list)."""
-        return self.statements.get((speech, statement))
+        found = self._by_id.get(speech)
+        if found is None:
+            owner = self.speeches.get(speech)
+            found = {st.id: st for st in owner.statements} if owner is not None else {}
+            if len(self._by_id) >= RECENT_SPEECHES:
+                del self._by_id[next(iter(self._by_id))]  # the one looked up first
+            self._by_id[speech] = found
+        return found.get(statement)
 
     def quote(self, speech: str, statement: Statement) -> str:
         """The statement's first words, for a list entry (computed once per statement)."""

@@ -30,7 +30,9 @@ import gc
 import heapq
 import math
 import re
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, combinations
 from typing import TYPE_CHECKING, Literal
@@ -72,7 +74,7 @@ class Related:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per statement of the archive while the index is made
 class Document:
     """A statement as the similarity index sees it."""
 
@@ -138,34 +140,36 @@ def similar(
 
     Only statements with results appear in the answer. The inner loops lean on C-level sets, `Counter`
     and `map`: this runs over every statement of the archive at every build.
+
+    Memory stays about 2 KB a statement at the peak (it was 8 KB, 1.7 GB at 10,000 speeches): a statement is kept
+    as the numbers of its distinct terms (`_Bags`), never as its words or a set, and only the rare-word pairs
+    that two statements share are filed (`_shared_pairs`). Every set is rebuilt exactly as a set of the
+    statement's words would be, so the sums of weights, and so the scores, are the same to the last bit.
     """
     # 1. Words -> term ids (each distinct word is looked at once); each statement as its set of terms.
     #    Statements are short, a word rarely comes twice: a set (binary term frequency) loses little.
-    tokens = [
-        LETTERS.findall(
-            (
-                _MARKUP.sub(lambda m: m.group(2) or " ", d.text) if "[[" in d.text or "](" in d.text else d.text
-            ).casefold()
-        )
-        for d in docs
-    ]
-    term_of: dict[str, int] = {}
+    vocabulary: dict[str, int] = {}
+    firsts: list[array[int]] = []  # each statement's distinct words, in order of first use
+    for doc in docs:
+        words = dict.fromkeys(_words(doc.text))
+        for word in words:
+            if word not in vocabulary:
+                vocabulary[word] = len(vocabulary)
+        firsts.append(array("i", map(vocabulary.__getitem__, words)))
+    term_of = [0] * len(vocabulary)
     term_ids: dict[str, int] = {}
     # Sorted: term ids follow the words, not string hashing, so every build picks the same neighbours.
-    for word in sorted(set(chain.from_iterable(tokens))):
+    for word in sorted(vocabulary):
         stemmed = stem(word)
         if len(word) < 2 or word in STOPWORDS or stemmed in STOPWORDS:
-            term_of[word] = -1
+            term_of[vocabulary[word]] = -1
         else:
-            term_of[word] = term_ids.setdefault(stemmed, len(term_ids))
-    bags: list[set[int]] = []
-    for words in tokens:
-        bag = set(map(term_of.__getitem__, words))
-        bag.discard(-1)
-        bags.append(bag if len(bag) >= min_words else set())
-    del tokens
-    df = Counter(chain.from_iterable(bags))
-    n = sum(1 for bag in bags if bag)
+            term_of[vocabulary[word]] = term_ids.setdefault(stemmed, len(term_ids))
+    del vocabulary
+    bags = _Bags(firsts, term_of, min_words)
+    del firsts, term_of
+    df = Counter(chain.from_iterable(map(bags.__getitem__, range(len(bags)))))
+    n = sum(1 for number in range(len(bags)) if bags.size(number))
     if n < 2:
         return {}
     idf2 = {term: math.log(1.0 + n / count) ** 2 for term, count in df.items()}  # squared: for the dot
@@ -176,44 +180,43 @@ def similar(
     #    more than BUCKET_CAP statements is a set phrase, not a sign of one subject.
     rarity = df.__getitem__
     indexed = {term for term, count in df.items() if 2 <= count <= cap}
-    keys_of = [
-        list(combinations(sorted(sorted(bag & indexed, key=rarity)[:key_words]), 2)) if bag else [] for bag in bags
-    ]
-    buckets: defaultdict[tuple[int, int], list[int]] = defaultdict(list)
-    for number, keys in enumerate(keys_of):
-        for key in keys:
-            buckets[key].append(number)
-    for key in [key for key, bucket in buckets.items() if len(bucket) > BUCKET_CAP]:
-        buckets[key] = []
+    keys_of: list[array[int]] = []  # each statement's key words, in order: its pairs are their combinations
+    for number in range(len(bags)):
+        bag = bags[number]
+        keys_of.append(array("i", sorted(sorted(bag & indexed, key=rarity)[:key_words]) if bag else ()))
+    del df
+    buckets = _shared_pairs(keys_of, len(term_ids))
 
     # 3. Exact cosine for the candidates sharing the most pairs; a different speaker or year first.
     speech_numbers: dict[str, int] = {}
     speech_of = [speech_numbers.setdefault(doc.speech, len(speech_numbers)) for doc in docs]
     norms: dict[int, float] = {}
 
-    def norm(number: int) -> float:
+    def norm(number: int, bag: set[int]) -> float:
         value = norms.get(number)
         if value is None:
-            value = norms[number] = math.sqrt(sum(map(idf2.__getitem__, bags[number])))
+            value = norms[number] = math.sqrt(sum(map(idf2.__getitem__, bag)))
         return value
 
     answer: dict[tuple[str, str], list[Related]] = {}
+    empty: list[int] = []
     for number, keys in enumerate(keys_of):
-        if not keys:
+        if len(keys) < 2:
             continue
         mine = speech_of[number]
-        shared = Counter(chain.from_iterable(map(buckets.__getitem__, keys)))
-        if len(shared) == 1:
-            continue  # only itself
+        # A pair no other statement has is not filed: it would count only this statement itself.
+        shared = Counter(chain.from_iterable(buckets.get(code, empty) for code in _codes(keys, len(term_ids))))
         best = [(count, other) for other, count in shared.items() if speech_of[other] != mine]
         if not best:
             continue
         if len(best) > CANDIDATES:
             best = heapq.nlargest(CANDIDATES, best)
-        bag, doc, mine_norm = bags[number], docs[number], norm(number)
+        bag, doc = bags[number], docs[number]
+        mine_norm = norm(number, bag)
         found = []
         for _count, other in best:
-            score = sum(map(idf2.__getitem__, bag & bags[other])) / (mine_norm * norm(other))
+            theirs = bags[other]
+            score = sum(map(idf2.__getitem__, bag & theirs)) / (mine_norm * norm(other, theirs))
             if score < threshold:
                 continue
             candidate = docs[other]
@@ -225,6 +228,87 @@ def similar(
                 Related(speech, statement, round(-negative, 4)) for _, negative, speech, statement in found[:limit]
             ]
     return answer
+
+
+def _words(text: str) -> list[str]:
+    """A statement's words as the index reads them: lower case, letters only, a link's address left out."""
+    if "[[" in text or "](" in text:
+        text = _MARKUP.sub(lambda m: m.group(2) or " ", text)
+    return LETTERS.findall(text.casefold())
+
+
+_NOTHING = array("i")
+
+
+class _Bags:
+    """Each statement's set of terms, kept as an array of its distinct term ids (-1, a stopword, included) in
+    the order its words first come: 4 bytes a term, where a set takes 30 or more.
+
+    `bags[number]` rebuilds the set by the same insertions, in the same order, as `set(terms of its words)`
+    then `discard(-1)`: the same table, so it iterates in the same order, and a sum over it (a norm, the
+    weights two statements share) is the same float. A statement with fewer than `min_words` terms is empty.
+    """
+
+    def __init__(self, firsts: list[array[int]], term_of: list[int], min_words: int) -> None:
+        self.terms: list[array[int]] = []
+        typecode = "h" if max(term_of, default=0) < 2**15 else "i"  # 2 bytes a term where they fit
+        for number, first in enumerate(firsts):
+            terms = dict.fromkeys(map(term_of.__getitem__, first))
+            enough = len(terms) - (-1 in terms) >= min_words
+            self.terms.append(array(typecode, terms if enough else ()))
+            firsts[number] = _NOTHING  # freed as it goes: the two lists are never whole at once
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __getitem__(self, number: int) -> set[int]:
+        bag = set(self.terms[number])
+        bag.discard(-1)
+        return bag
+
+    def size(self, number: int) -> int:
+        terms = self.terms[number]
+        return len(terms) - (-1 in terms)
+
+
+def _codes(keys: array[int], terms: int) -> Iterator[int]:
+    """Each pair of a statement's key words as one number (the pair (a, b), a < b, is a * terms + b)."""
+    return (a * terms + b for a, b in combinations(keys, 2))
+
+
+def _shared_pairs(keys_of: list[array[int]], terms: int) -> dict[int, list[int]]:
+    """The statements under each pair of key words that 2 to BUCKET_CAP statements share, by pair code.
+
+    Most pairs of rare words belong to one statement only; filing them all would take a dictionary entry each
+    (hundreds of bytes a statement). A first pass counts every pair in two tables of one byte a slot, each
+    slot chosen by a different part of the pair's hash; a pair that is alone in either slot is surely alone.
+    The second pass files the others (about one in twenty turns out alone after all, and is dropped).
+    """
+    size = 4 * sum(len(keys) * (len(keys) - 1) // 2 for keys in keys_of) + 1
+    first, second = bytearray(size), bytearray(size)
+    for keys in keys_of:
+        for pair in combinations(keys, 2):
+            hashed = hash(pair)
+            one, two = hashed % size, (hashed >> 31) % size
+            if first[one] < 2:
+                first[one] += 1
+            if second[two] < 2:
+                second[two] += 1
+    filed: dict[int, int | list[int]] = {}  # a statement's number until a second one shares the pair
+    for number, keys in enumerate(keys_of):
+        for pair in combinations(keys, 2):
+            hashed = hash(pair)
+            if first[hashed % size] < 2 or second[(hashed >> 31) % size] < 2:
+                continue
+            code = pair[0] * terms + pair[1]
+            held = filed.get(code)
+            if held is None:
+                filed[code] = number
+            elif isinstance(held, int):
+                filed[code] = [held, number]
+            else:
+                held.append(number)
+    return {code: held for code, held in filed.items() if isinstance(held, list) and len(held) <= BUCKET_CAP}
 
 
 def find_related(archive: Archive, **options) -> dict[tuple[str, str], list[Related]]:
