@@ -450,6 +450,10 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         key = self.page_keys.get(page.file.src_uri)
         if key is not None:
             self.cache.put_page(key, output.encode("utf-8", errors="xmlcharrefreplace"))
+        if self.state is not None and self.state.speech(page) is not None:
+            # MkDocs keeps every page's content to the end of the build (about 45 KB a speech); nothing reads a
+            # speech page's after it is written (anchor checks use its anchor ids), so the memory goes back now.
+            page.content = None
         return output
 
     on_post_page = CombinedEvent(_on_post_page, _keep_page)
