@@ -17,6 +17,7 @@ import pytest
 
 from podium.search import merge
 from support.phrase_corpus import HOMES, PHRASES, contains_phrase, phrase_archive
+from support.search_sites import watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,14 +36,8 @@ def common_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(browser, serve_dir_module, common_site):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.base = serve_dir_module(common_site)
-    yield tab
-    assert tab.errors == []
-    context.close()
+    with watched_tab(browser, serve_dir_module(common_site)) as tab:
+        yield tab
 
 
 def search(page, query: str) -> str:

@@ -16,7 +16,7 @@ import pytest
 
 from support.archive import ArchiveDir
 from support.phrase_corpus import HOMES, PHRASES, contains_phrase, phrase_archive
-from support.search_sites import small_archive
+from support.search_sites import small_archive, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -57,14 +57,8 @@ def russian_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def page(browser, serve_dir_module, phrase_site):
     """One page for the module: every test loads its own address on it."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.base = serve_dir_module(phrase_site)
-    yield tab
-    assert tab.errors == []
-    context.close()
+    with watched_tab(browser, serve_dir_module(phrase_site)) as tab:
+        yield tab
 
 
 def settled(page, timeout: float = 30_000) -> str:

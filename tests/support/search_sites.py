@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from podium.editors.generate import generate
@@ -109,3 +111,17 @@ def generated_archive(root: Path, speeches: int = 30, seed: int = 7) -> ArchiveD
     generate(root, speeches=speeches, seed=seed, plugins=["podium", "podium-search"])
     archive = ArchiveDir.at(root)
     return archive
+
+
+@contextmanager
+def watched_tab(browser, base: str) -> Iterator:
+    """One desktop tab for a module of search tests: `tab.base` is the site's address, and no script error may
+    happen on it while the tests use it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.base = base
+    yield tab
+    assert tab.errors == []
+    context.close()
