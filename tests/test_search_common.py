@@ -17,7 +17,7 @@ import pytest
 
 from podium.search import merge
 from support.phrase_corpus import HOMES, PHRASES, contains_phrase, phrase_archive
-from support.search_sites import watched_tab
+from support.search_sites import quick_titles, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -115,14 +115,5 @@ def test_pagefind_is_asked_for_the_rarer_words_only(browser, serve_dir_module, c
 def test_the_header_box_leaves_out_the_same_words_and_ranks_the_same(page):
     page.goto(page.base)
     for query, home in PHRASES[:8]:
-        page.fill("#podium-searchbox-q", query)
-        page.wait_for_function(
-            "q => { const all = document.querySelector('#podium-quick-all');"
-            " return all && new URL(all.href).searchParams.get('q') === q; }",
-            arg=query,
-        )
-        titles = page.eval_on_selector_all(
-            ".podium-quick:not(.podium-quick--all):not(.podium-quick--facet) .podium-quick__title",
-            "titles => titles.map(t => t.textContent)",
-        )
+        titles = quick_titles(page, query)
         assert titles[:1] == [HOMES[home][0]], query

@@ -16,7 +16,7 @@ import pytest
 
 from support.archive import ArchiveDir
 from support.phrase_corpus import HOMES, PHRASES, contains_phrase, phrase_archive
-from support.search_sites import small_archive, watched_tab
+from support.search_sites import quick_titles, small_archive, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -115,16 +115,7 @@ def test_the_header_box_ranks_phrases_the_same_way(page):
     page.goto(page.base)
     top1, misses = 0, []
     for query, home in PHRASES:
-        page.fill("#podium-searchbox-q", query)
-        page.wait_for_function(
-            "q => { const all = document.querySelector('#podium-quick-all');"
-            " return all && new URL(all.href).searchParams.get('q') === q; }",
-            arg=query,
-        )
-        titles = page.eval_on_selector_all(
-            ".podium-quick:not(.podium-quick--all):not(.podium-quick--facet) .podium-quick__title",
-            "titles => titles.map(t => t.textContent)",
-        )
+        titles = quick_titles(page, query)
         top1 += titles[:1] == [HOMES[home][0]]
         if titles[:1] != [HOMES[home][0]]:
             misses.append(f"{query!r}: {titles[:3]}")

@@ -125,3 +125,17 @@ def watched_tab(browser, base: str) -> Iterator:
     yield tab
     assert tab.errors == []
     context.close()
+
+
+def quick_titles(tab, query: str) -> list[str]:
+    """The speech titles the header box's quick results show for `query`, in order, once they are for it."""
+    tab.fill("#podium-searchbox-q", query)
+    tab.wait_for_function(
+        "q => { const all = document.querySelector('#podium-quick-all');"
+        " return all && new URL(all.href).searchParams.get('q') === q; }",
+        arg=query,
+    )
+    return tab.eval_on_selector_all(
+        ".podium-quick:not(.podium-quick--all):not(.podium-quick--facet) .podium-quick__title",
+        "titles => titles.map(t => t.textContent)",
+    )
