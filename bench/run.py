@@ -265,39 +265,35 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _statm_rss_kb(pid: int) -> float:
+    with open(f"/proc/{pid}/statm") as handle:
+        return int(handle.read().split()[1]) * PAGE_KB
+
+
 def _rss_kb(pid: int) -> float:
     try:
-        with open(f"/proc/{pid}/statm") as handle:
-            return int(handle.read().split()[1]) * PAGE_KB
+        return _statm_rss_kb(pid)
     except (FileNotFoundError, ProcessLookupError, IndexError):
         return 0.0
 
 
-def _tree_rss_kb(pid: int) -> float:
+def _pss_kb(pid: int) -> float:
+    """A process's proportional set size: shared copy-on-write pages split between the processes sharing them."""
+    with open(f"/proc/{pid}/smaps_rollup") as handle:
+        for line in handle:
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0.0
+
+
+def _tree_kb(pid: int, measure=_statm_rss_kb) -> float:
+    """`measure` summed over the process and every descendant alive now (RSS by default, or `_pss_kb`)."""
     total, stack = 0.0, [pid]
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/statm") as handle:
-                total += int(handle.read().split()[1]) * PAGE_KB
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-        stack += _children(current)
-    return total
-
-
-def _tree_pss_kb(pid: int) -> float:
-    """The tree's proportional set size: shared copy-on-write pages split between the processes sharing them."""
-    total, stack = 0.0, [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            with open(f"/proc/{current}/smaps_rollup") as handle:
-                for line in handle:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1])
-                        break
-        except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError):
+            total += measure(current)
+        except (FileNotFoundError, ProcessLookupError, PermissionError, IndexError, ValueError):
             continue
         stack += _children(current)
     return total
@@ -322,9 +318,9 @@ def measured(command: list[str], cwd: Path, timeout: float, log: Path) -> Measur
 
         def sample():
             while not done.wait(0.05):
-                peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+                peak[0] = max(peak[0], _tree_kb(process.pid))
                 peak[1] = max(peak[1], _rss_kb(process.pid))
-                peak[2] = max(peak[2], _tree_pss_kb(process.pid))
+                peak[2] = max(peak[2], _tree_kb(process.pid, _pss_kb))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

@@ -5,7 +5,7 @@ page hooks). A speech page is made of three things, and its key hashes all three
 
 - its content: the rendered key of the build cache (the transcript, the ones it links to, the registries,
   mkdocs.yml, the site's templates, Podium's version);
-- what each Podium plugin adds to that page: each one answers `speech_page_parts(speech, html, url, config)` with
+- what each Podium plugin adds to that page: each one answers `speech_page_parts(speech, url, config)` with
   the very fragments its hooks would add (backlinks and related statements, the language switcher, portraits...);
 - what every page shares (`shared_key`): the resolved configuration (site_url from the environment, `extra` as the
   plugins set it, every plugin's options), the navigation as the plugins left it, the pages it lists, the theme's
@@ -41,9 +41,6 @@ PAGE_HOOKS = (
     "on_post_page",
     "on_env",
 )
-# podium-search adds to a speech page only what the transcript and the registries make (its filters): both are in
-# the rendered key.
-NEUTRAL = {"podium-search"}
 # Configuration that never shows in a page.
 UNSEEN = {"site_dir", "config_file_path", "dev_addr", "strict", "watch", "remote_branch", "remote_name", "plugins"}
 
@@ -55,7 +52,7 @@ def blocking_plugins(plugins: Mapping[str, object]) -> list[str]:
     """
     blocking = []
     for name, plugin in plugins.items():
-        if name in NEUTRAL or hasattr(plugin, "speech_page_parts"):
+        if hasattr(plugin, "speech_page_parts"):
             continue
         if getattr(getattr(plugin, "config", None), "enabled", True) is False:
             continue

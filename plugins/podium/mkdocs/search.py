@@ -90,6 +90,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         add_asset_files(files, config, ASSETS)
         return files
 
+    def speech_page_parts(self, speech, url: str, config) -> list[str]:
+        """Nothing for a reused page's key (podium.mkdocs.reuse): what this plugin adds to a speech page (its
+        filters, a panel's turns) is made from the transcript and the registries, both in the rendered key."""
+        return []
+
     def on_page_content(self, html, page, config, files):
         if PAGE_MARK in html:
             help_page = files.get_file_from_path(HELP)
