@@ -343,7 +343,7 @@ def test_a_local_recording_plays_in_the_page(archive_dir: ArchiveDir):
         '<audio class="podium-player__media podium-player__media--audio" controls preload="none" '
         'src="../../media/opening.wav">' in html
     )
-    assert '<section class="podium-statement" id="second" data-speaker="tokayev" data-start="3">' in html
+    assert '<section class="podium-statement" id="second" data-start="3">' in html  # the list names its one speaker
     assert (
         '<a class="podium-play" href="../../media/opening.wav#t=3" data-start="3" data-pagefind-ignore '
         'title="Play from here" '

@@ -115,8 +115,12 @@ def test_every_page_has_our_search_box_and_not_materials(small):
         html = small.html(page)
         assert "data-podium-searchbox" in html, page
         assert 'data-md-component="search"' not in html, page
-        assert 'id="podium-search-config"' in html, page
+        assert 'assets/podium/podium-search-config.js"></script>' in html, page
     assert "data-podium-searchpage" in small.html("search/index.html")
+    # The configuration and the interface strings, once for the whole site.
+    script = (small.root / "site/assets/podium/podium-search-config.js").read_text(encoding="utf-8")
+    config = json.loads(script.removeprefix("window.podiumSearch = ").removesuffix(";"))
+    assert config["filters"] == list(search.FILTERS) and "{n} speeches match" in config["strings"]
 
 
 @pytest.mark.slow

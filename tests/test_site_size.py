@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import urllib.parse
 
 import pytest
@@ -144,6 +145,25 @@ def site(tmp_path_factory):
     result = folder.build()
     assert result.returncode == 0, result.stderr
     return folder
+
+
+@pytest.mark.slow
+def test_pages_are_written_without_runs_of_blank_lines_between_tags(site):
+    for page in ("index.html", "speeches/index.html", "speeches/council/index.html", "speeches/opening/index.html"):
+        html = site.html(page)
+        kept = re.sub(r"<(pre|script|style|textarea)\b.*?</\1>", "<kept>", html, flags=re.S)
+        assert not re.search(r">[ \t]*\n\s*\n\s*<", kept), page  # one line break at most between two tags
+        assert not re.search(r">\n[ \t]+<", kept), page  # no indentation either
+
+
+@pytest.mark.slow
+def test_a_one_speaker_speech_names_its_speaker_once_and_numbers_its_permalinks(site):
+    html = site.html("speeches/council/index.html")
+    assert html.count('data-speaker="') == 1
+    assert '<div class="podium-statements" data-pagefind-body ' in html and 'data-speaker="tokayev">' in html
+    assert '<section class="podium-statement" id="day-1"><div class="podium-tools">' in html
+    assert '<a class="podium-permalink" href="#day-1" aria-label="Statement 1">¶</a>' in html
+    assert '<a class="podium-permalink" href="#day-80" aria-label="Statement 80">¶</a>' in html
 
 
 @pytest.mark.slow

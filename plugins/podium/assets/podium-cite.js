@@ -49,9 +49,14 @@
       if (!open) return;
       open.menu.remove(); open = null;
     }
+    // A statement names its speaker (data-speaker) only when the speech has others: else the list does (speech.html).
+    function speakerOf(section) {
+      var list = section.closest(".podium-statements");
+      return section.dataset.speaker || (list && list.dataset.speaker) || "";
+    }
     function embedCode(section) {
       var id = section.id, url = pageUrl() + "#" + id;
-      var speaker = section.dataset.voice || data.speakers[section.dataset.speaker] || "";
+      var speaker = section.dataset.voice || data.speakers[speakerOf(section)] || "";
       var quote = el("blockquote", {"class": "podium-embed", "cite": url,
         "style": "margin:0;padding:12px 16px;border-left:4px solid #3f51b5;font-family:Georgia,serif"});
       var words = section.querySelector(".podium-statement__text").cloneNode(true);  // the words, not "[Applause]"
@@ -71,7 +76,7 @@
     function menuFor(section, button) {
       var menu = el("div", {"class": "podium-menu", "role": "dialog", "aria-label": "Cite, share or embed this statement"});
       var url = pageUrl() + "#" + section.id;
-      var own = data.templates[section.dataset.speaker] || data.templates[Object.keys(data.templates)[0]];
+      var own = data.templates[speakerOf(section)] || data.templates[Object.keys(data.templates)[0]];
       var templates = {};  // the speaker's part of each style + what every speaker's ends with (podium.cite.pages)
       Object.keys(own).forEach(function (style) { templates[style] = own[style] + ((data.endings || {})[style] || ""); });
       var today = new Date();

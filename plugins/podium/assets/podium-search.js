@@ -18,10 +18,11 @@
 (function () {
   "use strict";
 
-  var configElement = document.getElementById("podium-search-config");
+  // The configuration (podium/search/index.py, client_config) comes from the site's one
+  // assets/podium/podium-search-config.js, which every page loads before this script.
+  var CONFIG = window.podiumSearch;
   var box = document.querySelector("[data-podium-searchbox]");
-  if (!configElement || !box) return;
-  var CONFIG = JSON.parse(configElement.textContent);
+  if (!CONFIG || !box) return;
   var ROOT = new URL((box.getAttribute("data-base") || ".").replace(/\/?$/, "/"), location.href);
   var BUNDLE = new URL(CONFIG.bundle, ROOT);
   var HIGHLIGHT = "highlight";
@@ -38,11 +39,10 @@
     "October", "November", "December"];
 
   // ---- Interface strings in the site's language -------------------------------------------------
-  // overrides/partials/podium-search.html renders them with Podium's i18n (render/i18n.py) into
-  // #podium-search-strings; the English text is the key and the fallback. A sentence with a number comes
-  // as its forms for 1, 2 and 5 (English: one, other, other; Russian: one, few, many).
-  var STRINGS = {};
-  try { STRINGS = JSON.parse(document.getElementById("podium-search-strings").textContent); } catch (e) { /* English */ }
+  // The configuration's `strings`, made with Podium's i18n (render/i18n.py; client_strings); the English text
+  // is the key and the fallback. A sentence with a number comes as its forms for 1, 2 and 5 (English: one,
+  // other, other; Russian: one, few, many).
+  var STRINGS = CONFIG.strings || {};
   var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(CONFIG.siteLanguage) : null;
 
   function fillIn(text, values) {

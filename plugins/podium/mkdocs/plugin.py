@@ -64,6 +64,7 @@ from podium.mkdocs.pages import links, page_links, speech_toc
 from podium.mkdocs.settings import Setting, SettingsConfig
 from podium.render import i18n
 from podium.render import pages as render
+from podium.render.compact import compact
 from podium.xref.references import Target
 
 log = get_plugin_logger(__name__)
@@ -445,6 +446,10 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             output = render.with_language(output, speech.meta.language)
         return output
 
+    @event_priority(-90)  # after every plugin's own changes, before the page is kept (-100) and written
+    def _compact_page(self, output, page, config):
+        return compact(output)  # the blank lines and indentation between tags, once per page
+
     @event_priority(-100)  # last: the page as every plugin left it, as MkDocs writes it
     def _keep_page(self, output, page, config):
         key = self.page_keys.get(page.file.src_uri)
@@ -456,7 +461,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             page.content = None
         return output
 
-    on_post_page = CombinedEvent(_on_post_page, _keep_page)
+    on_post_page = CombinedEvent(_on_post_page, _compact_page, _keep_page)
 
     @event_priority(100)  # first: the pages are written; the other plugins' on_post_build wait for exports, search
     def on_post_build(self, config) -> None:

@@ -85,6 +85,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         config.extra["podium_search"] = search.client_config(
             self.podium.archive.speeches, config.theme.get("language") or "en"
         )
+        # One file for the whole site, which every page's search box loads (partials/podium-search.html).
+        script = search.client_script(config.extra["podium_search"])
+        files.append(File.generated(config, search.CLIENT_SCRIPT, content=script))
         if PAGE not in files.src_uris:
             files.append(File.generated(config, PAGE, content=f"---\ntitle: Search\n---\n\n# Search\n\n{PAGE_MARK}\n"))
         add_asset_files(files, config, ASSETS)

@@ -54,6 +54,7 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "retrieved": "получено",
         "Permalink to this statement": "Постоянная ссылка на это высказывание",
         "Permalink to statement {id}": "Постоянная ссылка на высказывание {id}",
+        "Statement {n}": "Высказывание {n}",
         "Copy link to this statement": "Скопировать ссылку на это высказывание",
         "Copy link": "Копировать ссылку",
         "Copied": "Скопировано",

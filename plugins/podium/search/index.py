@@ -53,7 +53,8 @@ from pathlib import Path
 
 from podium.core.registry import Registry
 from podium.core.speech import Speech
-from podium.core.text import language_name
+from podium.core.text import language_name, script_json
+from podium.render import i18n
 from podium.search.merge import MergeError
 from podium.search.shards import SHARD_SIZE, ShardedIndex
 
@@ -136,14 +137,87 @@ def languages(speeches: list[Speech], default: str = "en") -> list[Language]:
 
 
 def client_config(speeches: list[Speech], site_language: str = "en") -> dict:
-    """What the search box and page need before they load Pagefind: the languages and the filters' order."""
+    """What the search box and page need before they load Pagefind: the languages, the filters' order, and the
+    interface strings podium-search.js shows (`client_strings`)."""
+    found = [language.as_json() for language in languages(speeches, site_language)]
     return {
         "bundle": f"{BUNDLE}/",
         "siteLanguage": site_language.lower(),
         "filters": list(FILTERS),
         "speechFilter": list(SPEECH_FILTER),
-        "languages": [language.as_json() for language in languages(speeches, site_language)],
+        "languages": found,
+        "strings": client_strings(site_language, [language["name"] for language in found]),
     }
+
+
+# The interface strings podium-search.js shows; English is the key and the fallback.
+CLIENT_STRINGS = (
+    "Speeches",
+    "Speakers, topics and events",
+    "Speaker",
+    "Topic",
+    "Event",
+    "The one matching speech, with filters and sorting",
+    "No speech matches. Search page",
+    'Type words to search every transcript, or a "phrase in quotes".',
+    "Search could not load. Try reloading the page.",
+    "No speech matches for {query}.",
+    "No speech matches.",
+    " for {query}",
+    " (showing {shown})",
+    "All {n}",
+    "No speech mentions “{query}”.",
+    "Speeches by {name}: {n}.",
+    "Speech",
+    "Statement",
+    "Address",
+    "Remarks",
+    "Lecture",
+    "Panel",
+    "Debate",
+    "Interview",
+    "Press conference",
+    "Other",
+)
+# Sentences with a number: their forms for 1, 2 and 5 (English: one, other, other; Russian: one, few, many).
+CLIENT_PLURALS = (
+    "All {n} speeches with filters and sorting",
+    "{n} speeches match",
+    "{n} more matching statements in this speech",
+    "{n} more speeches may match; they are checked as you show more.",
+    "Up to {n} speeches, with filters and sorting",
+)
+# The file the pages load them from, once for the whole site (relative to the site's root).
+CLIENT_SCRIPT = "assets/podium/podium-search-config.js"
+
+
+def client_strings(site_language: str, names: list[str]) -> dict[str, str | list[str]]:
+    """The interface strings of podium-search.js in `site_language`, with the languages' `names`: only those
+    that differ from their English key, and every plural sentence.
+
+    >>> client_strings("en", ["English"])["{n} speeches match"]
+    ['{n} speech matches', '{n} speeches match', '{n} speeches match']
+    >>> client_strings("ru", ["English"])["Speaker"]
+    'Спикер'
+    """
+    strings: dict[str, str | list[str]] = {}
+    for key in [*CLIENT_STRINGS, *names]:
+        text = i18n.translate(key, language=site_language)
+        if text != key:
+            strings[key] = text
+    for key in CLIENT_PLURALS:
+        strings[key] = [i18n.plural(key, n, site_language) for n in (1, 2, 5)]
+    return strings
+
+
+def client_script(config: dict) -> str:
+    """The script every page loads before podium-search.js: `config` (`client_config`) as `window.podiumSearch`,
+    one file for the whole site instead of the same JSON in each page. `</script>` cannot end it.
+
+    >>> client_script({"bundle": "pagefind/", "strings": {"Speaker": "Спикер"}})
+    'window.podiumSearch = {"bundle":"pagefind/","strings":{"Speaker":"Спикер"}};'
+    """
+    return f"window.podiumSearch = {script_json(config, compact=True)};"
 
 
 def turns(speech: Speech, registry: Registry) -> list[list[str]]:
