@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from podium.build.cache import BuildCache
 from podium.core.archive import load
 from podium.editors.generate import generate
 from podium.xref import related
@@ -24,6 +25,12 @@ LOAD_BUDGET = 3.0  # times the transcripts' bytes on disk
 # The related-statements index while it is made: about 2 KB a statement (8 KB when every word of every statement
 # was held as a string at once, which took 1.7 GB at 10,000 speeches).
 RELATED_BUDGET = 3_000  # bytes a statement, at the peak
+# A cache entry while it is written or read, above the value itself: the whole pickle, then its compressed copy,
+# were in memory at once before entries were streamed (a 270 MB spike for the quote index of 10,000 speeches).
+CACHE_ENTRY_BUDGET = 0.25  # times the entry's pickle
+# The speech pages' contents MkDocs holds when it writes the first page: every one of them (about 45 KB a speech,
+# 0.8 GB at 10,000) before they waited on disk (podium.build.shelf) until their page is written.
+WAITING_CONTENT_BUDGET = 1_000  # characters a speech page
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +107,80 @@ def test_the_words_of_a_plain_statement_are_its_text_not_a_copy(loaded):
     same = [st for st in statements if st.spoken.text is st.text]
     assert len(same) > len(statements) // 2
     assert plain_text("We act\tnow,  together.\n") == "We act now, together."
+
+
+def test_a_cache_entry_is_written_and_read_without_its_whole_pickle_in_memory(tmp_path):
+    import pickle
+
+    value = [f"{number:06d} " + "statement text that does not compress to nothing " * 10 for number in range(20_000)]
+    size = len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    cache = BuildCache(tmp_path / "cache", version="test")
+    written, _, put_peak = _traced(lambda: cache.put("archive", "ab" * 32, value))
+    assert written
+    assert put_peak / size <= CACHE_ENTRY_BUDGET, f"{put_peak / size:.2f} times the pickle's {size} bytes"
+    found, kept, get_peak = _traced(lambda: cache.get("archive", "ab" * 32))
+    assert found == value
+    assert (get_peak - kept) / size <= CACHE_ENTRY_BUDGET, f"{(get_peak - kept) / size:.2f} times, above the value"
+
+
+@pytest.mark.slow
+def test_the_speech_pages_contents_wait_on_disk_until_their_page_is_written(tmp_path, monkeypatch):
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    generate(tmp_path, speeches=40, seed=3, plugins=["podium", "podium-facets"])
+    held: list[int] = []
+    write_page = mkdocs_build._build_page
+
+    def measuring(page, *args, **kwargs):
+        if not held:  # every page's content is made, none is written yet
+            pages = [f.page for f in args[1] if f.page is not None and f.src_uri.count("/") == 1]
+            held.append(sum(len(p.content or "") for p in pages if p.file.src_uri.startswith("speeches/")))
+        return write_page(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", measuring)
+    monkeypatch.chdir(tmp_path)
+    mkdocs_build.build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert held[0] / 40 <= WAITING_CONTENT_BUDGET, f"{held[0] / 40:.0f} characters a speech page"
+    # ...and each page got its content back when it was written.
+    speech = load(tmp_path).speeches[0]
+    written = next((tmp_path / "site" / "speeches" / speech.id).glob("index.html")).read_text(encoding="utf-8")
+    assert f'id="{speech.statements[0].id}"' in written
+
+
+def test_the_quote_index_keeps_no_dictionary_per_statement(loaded):
+    from podium.quote.index import QuoteIndex
+
+    index = QuoteIndex.from_archive(loaded)
+    assert len(index.entries) > 1000
+    assert not hasattr(index.entries[0], "__dict__")
+    # The text of most entries is the statement's own, not a copy.
+    texts = {(st.id, speech.id): st.spoken.text for speech in loaded.speeches for st in speech.by_speakers}
+    same = [e for e in index.entries if e.text is texts[(e.statement, e.speech)]]
+    assert len(same) > len(index.entries) // 2
+
+
+@pytest.mark.slow
+def test_the_data_files_are_not_written_beside_the_rendering_workers(tmp_path, monkeypatch):
+    """The exporting child and each of the pool's workers hold a copy of the loaded archive: they take turns."""
+    import multiprocessing
+
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from podium.build import pool
+
+    generate(tmp_path, speeches=40, seed=3, plugins=["podium", "podium-cite"])
+    alive: list[int] = []
+    render = pool.render_speeches
+
+    def counting(*args, **kwargs):
+        alive.append(len(multiprocessing.active_children()))
+        return render(*args, **kwargs)
+
+    monkeypatch.setattr(pool, "render_speeches", counting)
+    monkeypatch.setenv("PODIUM_WORKERS", "2")
+    monkeypatch.chdir(tmp_path)
+    mkdocs_build.build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    assert alive == [0]
+    assert (tmp_path / "site" / "data" / "statements.jsonl.gz").is_file()

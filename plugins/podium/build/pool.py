@@ -30,6 +30,7 @@ from podium.render.pages import Links, StatementRenderer, render_speech
 
 # Fork, not spawn: a worker starts with the loaded archive and the site's template environment.
 FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+CHUNKS_PER_WORKER = 8  # chunks of up to 64 speeches a worker renders before a fresh one takes its place
 
 
 def default_workers() -> int:
@@ -130,7 +131,9 @@ def render_speeches(
     # write to its objects, and the pages the workers share with this process stay shared (copy on write).
     gc.freeze()
     try:
-        with FORK.Pool(workers) as pool:
+        # A worker is replaced by a fresh fork after a few hundred speeches: what it copied of the archive as
+        # it read it (every object it touches becomes its own page) and what rendering left allocated go back.
+        with FORK.Pool(workers, maxtasksperchild=CHUNKS_PER_WORKER) as pool:
             chunk = max(1, min(64, len(speeches) // (workers * 8)))
             for index, rendered in pool.imap_unordered(_render_in_worker, range(len(speeches)), chunksize=chunk):
                 references[speeches[index].id] = rendered.references

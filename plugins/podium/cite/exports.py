@@ -24,6 +24,7 @@ checks such links and writes them for either `use_directory_urls`). Plain Python
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import multiprocessing
@@ -132,7 +133,13 @@ class Background:
         self._child = FORK.Process(
             target=_write_in_child, args=(exports, site, send), name="podium-cite exports", daemon=True
         )
-        self._child.start()
+        # The loaded archive moves to the collector's permanent generation for the fork: the child's collections
+        # then never write to its objects, and the pages it shares with this process stay shared (copy on write).
+        gc.freeze()
+        try:
+            self._child.start()
+        finally:
+            gc.unfreeze()
         send.close()
 
     def wait(self) -> str | None:

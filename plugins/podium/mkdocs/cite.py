@@ -6,11 +6,12 @@ and `podium.quote.index`. Each hook says when it runs and why then:
 
 - `on_files` (after `podium` loaded the archive): measures each speech's press coverage against its
   statements, adds the /quote/ page, the open data's JSON Schemas (so that pages link to them like to any
-  file of the site) and this plugin's assets, and starts writing the data files in a forked child process
-  (MkDocs has cleaned the site folder by then), so they are written on the other core while MkDocs renders the
-  pages. The data files of an archive an earlier build wrote them for are linked from the build cache
-  instead, and the quote-check index is made (or read from the cache) only when something needs it. Not
-  under `mkdocs serve`, unless `exports_when_serving: true`.
+  file of the site) and this plugin's assets.
+- `on_nav` (after `podium` rendered the speeches on its pool of workers): starts writing the data files in a
+  forked child process, so they are written on the other core while MkDocs renders the pages (not beside the
+  pool: each of those processes holds a copy of the loaded archive). The data files of an archive an earlier
+  build wrote them for are linked from the build cache instead, and the quote-check index is made (or read
+  from the cache) only when something needs it. Not under `mkdocs serve`, unless `exports_when_serving: true`.
 - `on_page_content` (late, after `podium` rendered the speech): appends "Quoted in" and the Cite menu's data
   to each speech page; fills the /quote/ page.
 - `on_post_page`: citation metadata in each speech page's <head>, and the feeds' <link rel=alternate>.
@@ -133,8 +134,14 @@ class CitePlugin(BasePlugin[CiteConfig]):
                 self.config.akn_country,
                 self.urls,
             )
-            self._start_exports(state, Path(config.site_dir), config.use_directory_urls)
         return files
+
+    @event_priority(-110)  # after `podium`'s on_nav (-100) rendered every speech on its workers
+    def on_nav(self, nav, config, files):
+        """Start the data files once the speeches are rendered: site_dir was cleaned before on_files."""
+        if self.exports is not None and self.podium is not None:
+            self._start_exports(self.podium, Path(config.site_dir), config.use_directory_urls)
+        return nav
 
     def quote_index(self) -> quote.QuoteIndex | None:
         """The quote check's index (None without the /quote/ page): from the build cache when the archive is
@@ -149,7 +156,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
         """The data files of an archive an earlier build wrote them for are linked from the build cache; others
         are written by a forked child into the cache (then linked) or, without a cache, into site_dir.
 
-        on_files runs after MkDocs cleaned site_dir (mkdocs/commands/build.py), so nothing deletes these files;
+        on_nav runs after MkDocs cleaned site_dir (mkdocs/commands/build.py), so nothing deletes these files;
         site_dir is used as given (`podium build` builds into site.new/)."""
         assert self.exports is not None
         self.exports_key = self.staging = None

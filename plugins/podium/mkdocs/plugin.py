@@ -53,6 +53,7 @@ from podium import features
 from podium.build import cache as build_cache
 from podium.build import pool
 from podium.build.progress import Phase
+from podium.build.shelf import Shelf
 from podium.core import archive as archives
 from podium.core.problems import Problem, format_report
 from podium.core.speech import Speech
@@ -203,6 +204,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         self.in_nav: set[str] = set()
         self.hidden: dict[str, InclusionLevel] = {}
         """The inclusion each reused page had before it was hidden from MkDocs' page loops, by src_uri."""
+        self.shelf = Shelf()
+        """The contents of Podium's pages from on_page_content until their page is written (see `_shelve`)."""
 
     def on_startup(self, *, command, dirty) -> None:
         """Keep one plugin object across `mkdocs serve` rebuilds, so the code stamp survives."""
@@ -406,7 +409,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         page.edit_url = self._edit_url(speech, config)
         return ""
 
-    def on_page_content(self, html, page, config, files):
+    def _place_content(self, html, page, config, files):
         state, here = self.state, links(page, config)
         speech = state.speech(page)
         if speech is not None:
@@ -434,6 +437,24 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             html = html.replace(INDEX_MARK, note + render.render_speech_list(shown, state.archive.registry, here))
         return html
 
+    @event_priority(-1000)  # last: the content as every plugin left it
+    def _shelve(self, html, page, config, files):
+        """MkDocs makes every page's content before it writes the first page: the contents of Podium's pages
+        (every speech's, the facets') wait on disk meanwhile, not in memory (podium.build.shelf)."""
+        if self.state is not None and (self.state.speech(page) is not None or reuse.archive_page(page.file)):
+            self.shelf.put(page.file.src_uri, html)
+            return ""
+        return html
+
+    on_page_content = CombinedEvent(_place_content, _shelve)
+
+    @event_priority(100)  # first: every plugin's on_page_context and the template see the content
+    def on_page_context(self, context, page, config, nav):
+        content = self.shelf.take(page.file.src_uri)
+        if content is not None:
+            page.content = content
+        return context
+
     def _on_post_page(self, output, page, config):
         if self.pages is not None:
             self.pages.advance()
@@ -455,9 +476,9 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         key = self.page_keys.get(page.file.src_uri)
         if key is not None:
             self.cache.put_page(key, output.encode("utf-8", errors="xmlcharrefreplace"))
-        if self.state is not None and self.state.speech(page) is not None:
+        if self.state is not None and (self.state.speech(page) is not None or reuse.archive_page(page.file)):
             # MkDocs keeps every page's content to the end of the build (about 45 KB a speech); nothing reads a
-            # speech page's after it is written (anchor checks use its anchor ids), so the memory goes back now.
+            # speech's or facet's page after it is written (anchor checks use its anchor ids): the memory goes back.
             page.content = None
         return output
 
@@ -465,6 +486,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
 
     @event_priority(100)  # first: the pages are written; the other plugins' on_post_build wait for exports, search
     def on_post_build(self, config) -> None:
+        self.shelf.close()
         render.use_environment(None)  # a later render outside this site (a test, the CLI) gets the package's
         if self.pages is not None:
             with self.pages:
@@ -479,6 +501,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             self.cache.prune()  # the entries of transcripts and pages that are gone
 
     def on_build_error(self, error) -> None:
+        self.shelf.close()
         render.use_environment(None)
         self.pages = None
 

@@ -204,7 +204,7 @@ def inside_quotation(text: str, window: tuple[int, int]) -> bool:
     return any(start < first and last < end for start, end in spans)
 
 
-@dataclass
+@dataclass(slots=True)  # one per statement (272,748 at 10,000 speeches): no dictionary each
 class _Entry:
     speech: str
     statement: str
