@@ -6,26 +6,14 @@ import pytest
 from mkdocs.commands import build
 from mkdocs.config import load_config
 
-from support.archive import ArchiveDir
+from support.archive import ArchiveDir, archive_config
 
 pytestmark = pytest.mark.slow  # every test here builds a site
 
-MKDOCS_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-  - podium-cite{options}
-"""
 
-
-def _build(archive: ArchiveDir, command: str, options: str = "") -> None:
+def _build(archive: ArchiveDir, command: str, options: dict | None = None) -> None:
     """What `mkdocs serve` does for one rebuild (on_startup, then build), in this process: fast."""
-    archive.write("mkdocs.yml", MKDOCS_YML.format(options=options))
+    archive.write("mkdocs.yml", archive_config("podium", {"podium-cite": options} if options else "podium-cite"))
     config = load_config(str(archive.root / "mkdocs.yml"))
     config.plugins.on_startup(command=command, dirty=False)
     try:
@@ -37,9 +25,9 @@ def _build(archive: ArchiveDir, command: str, options: str = "") -> None:
 @pytest.mark.parametrize(
     ("command", "options", "exported"),
     [
-        ("serve", "", False),
-        ("serve", ":\n      exports_when_serving: true", True),
-        ("build", "", True),
+        ("serve", None, False),
+        ("serve", {"exports_when_serving": True}, True),
+        ("build", None, True),
     ],
 )
 def test_exports_follow_serving_and_the_option(archive_dir: ArchiveDir, command, options, exported):

@@ -15,23 +15,8 @@ from podium import features
 from podium.facets import index as facets
 from podium.facets.pages import FacetSettings, FacetSite
 from podium.render.pages import Links
-from support.archive import ArchiveDir
+from support.archive import ArchiveDir, archive_config
 from support.pages import broken_links, read
-
-DAYS_YML = """\
-site_name: Test archive
-use_directory_urls: {directory}
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-  - Dates: dates/index.md
-plugins:
-  - podium
-  - podium-facets:
-      page_size: 2
-"""
 
 
 def dated(archive_dir: ArchiveDir) -> None:
@@ -103,14 +88,19 @@ def test_the_year_page_lists_its_days_month_by_month(archive_dir: ArchiveDir):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("directory", ["true", "false"])
+@pytest.mark.parametrize("directory", [True, False])
 def test_built_day_pages_list_the_day_and_every_speech_date_links_to_its_day(archive_dir: ArchiveDir, directory):
     dated(archive_dir)
-    archive_dir.write("mkdocs.yml", DAYS_YML.format(directory=directory))
+    archive_dir.write(
+        "mkdocs.yml",
+        archive_config(
+            "podium", {"podium-facets": {"page_size": 2}}, nav=("Speeches", "Dates"), use_directory_urls=directory
+        ),
+    )
     result = archive_dir.build("mkdocs", "--strict")
     assert result.returncode == 0, result.stderr
     site = archive_dir.root / "site"
-    if directory == "false":
+    if not directory:
         day = (site / "dates/2025/05-29.html").read_text(encoding="utf-8")
         assert '<h1 id="title">29 May 2025</h1>' in day and '<a href="../../dates/2025.html">2025</a>' in day
         assert '<a class="podium-date" href="../dates/2025/05-29.html">' in (site / "speeches/a.html").read_text()

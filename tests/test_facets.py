@@ -11,23 +11,12 @@ from podium import features
 from podium.facets import charts
 from podium.facets import index as facets
 from podium.facets.pages import FacetSettings, FacetSite
-from support.archive import REPO, ArchiveDir
+from support.archive import REPO, ArchiveDir, archive_config
 from support.pages import broken_links, chips, counts, read
 from support.processes import run_podium
 
 SPEECH = "aif-2025-tokayev-plenary"
-FACETS_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speakers: speakers/index.md
-plugins:
-  - podium
-  - podium-facets:
-      page_size: {page_size}
-"""
+FACETS_YML = archive_config("podium", {"podium-facets": {"page_size": 10}}, nav=("Speakers",))
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +197,7 @@ def test_a_misspelled_statement_topic_is_a_path_line_error(archive_dir):
         "speeches/2025/opening.md:10:50: error: unknown topic `multilaterlism`\n"
         "  hint: did you mean `multilateralism`? Or add it to speeches/topics.yml."
     ) in result.stdout + result.stderr
-    archive_dir.write("mkdocs.yml", FACETS_YML.format(page_size=10))
+    archive_dir.write("mkdocs.yml", FACETS_YML)
     build = archive_dir.build()
     assert build.returncode == 1
     assert "speeches/2025/opening.md:10:50: error: unknown topic `multilaterlism`" in build.stderr
@@ -224,7 +213,7 @@ def test_registry_values_are_escaped_on_every_facet_page(archive_dir):
         "  roles:\n    - role: <i>Chief</i>\n",
     )
     archive_dir.speech("opening", "title: <em>Opening</em>\ndate: 2025-05-29\nspeaker: evil\nevent: aif-2025\n")
-    archive_dir.write("mkdocs.yml", FACETS_YML.format(page_size=10))
+    archive_dir.write("mkdocs.yml", FACETS_YML)
     build = archive_dir.build()
     assert build.returncode == 0, build.stderr
     for page in (

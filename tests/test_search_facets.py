@@ -12,23 +12,17 @@ from urllib.parse import quote
 
 import pytest
 
+from support.archive import archive_config
 from support.search_sites import small_archive
 
 pytestmark = pytest.mark.slow  # every test here builds a site
 
-MKDOCS_YML = """\
-site_name: Search facets test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-  - podium-facets:
-      facets: [speakers, topics, events, dates]
-  - podium-search
-"""
+MKDOCS_YML = archive_config(
+    "podium",
+    {"podium-facets": {"facets": ["speakers", "topics", "events", "dates"]}},
+    "podium-search",
+    name="Search facets test archive",
+)
 
 THANKS = """\
 title: Thanks to the guests

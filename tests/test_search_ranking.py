@@ -14,25 +14,13 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from support.archive import ArchiveDir
+from support.archive import ArchiveDir, archive_config
 from support.phrase_corpus import HOMES, PHRASES, contains_phrase, phrase_archive
 from support.search_sites import quick_titles, small_archive, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-RUSSIAN_YML = """\
-site_name: Архив
-theme:
-  name: material
-  language: ru
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-  - podium-languages
-  - podium-search
-"""
+RUSSIAN_YML = archive_config("podium", "podium-languages", "podium-search", name="Архив", theme={"language": "ru"})
 
 
 def _built(archive: ArchiveDir):

@@ -15,23 +15,11 @@ from pathlib import Path
 import pytest
 
 from podium.mkdocs.live.snapshot import Snapshot, editors_file
-from support.archive import BIN, ArchiveDir
+from support.archive import BIN, ArchiveDir, archive_config
 from support.language_sites import three_versions
 from support.processes import free_port, wait_for
 
-MKDOCS_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-  - Speakers: speakers/index.md
-plugins:
-  - podium
-  - podium-facets:
-      facets: [speakers]
-"""
+MKDOCS_YML = archive_config("podium", {"podium-facets": {"facets": ["speakers"]}}, nav=("Speeches", "Speakers"))
 FRONT = """\
 title: {title}
 date: 2025-05-29

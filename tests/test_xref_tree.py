@@ -16,6 +16,7 @@ import pytest
 from podium import features
 from podium.render.pages import Links, ReferenceLink, StatementRenderer
 from podium.xref import references
+from support.archive import archive_config
 from support.processes import run_podium
 from support.xref_sites import KAGAME_2024, KAGAME_BODY
 
@@ -48,19 +49,7 @@ Open <a href="https://example.org/raw">the raw {REF} link</a> now. {{#in-raw-lin
 
 Not a target: `[[nowhere#at-all|words]]` in code. {{#broken-in-code}}
 """
-XREF_CITE_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium:
-      allow_html: [abbr, a]
-  - podium-xref
-  - podium-cite
-"""
+XREF_CITE_YML = archive_config({"podium": {"allow_html": ["abbr", "a"]}}, "podium-xref", "podium-cite")
 
 
 class PageAnchors(HTMLParser):

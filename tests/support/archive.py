@@ -8,6 +8,9 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from support import slow
 
@@ -52,16 +55,50 @@ un-reform:
 climate:
   label: Climate
 """
-MKDOCS_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-"""
+
+
+def archive_config(
+    *plugins: str | dict[str, Any],
+    name: str = "Test archive",
+    nav: tuple[str, ...] = ("Speeches",),
+    theme: dict[str, Any] | None = None,
+    **settings: Any,
+) -> str:
+    """A test archive's mkdocs.yml: Material, Home then each `nav` section's index page, then the plugins.
+
+    >>> print(archive_config("podium", {"podium-facets": {"facets": ["speakers"]}}, nav=("Speakers",)))
+    site_name: Test archive
+    theme:
+      name: material
+    nav:
+      - Home: index.md
+      - Speakers: speakers/index.md
+    plugins:
+      - podium
+      - podium-facets:
+          facets:
+            - speakers
+    <BLANKLINE>
+    """
+    config = {
+        "site_name": name,
+        **settings,
+        "theme": {"name": "material", **(theme or {})},
+        "nav": [{"Home": "index.md"}] + [{section: f"{section.lower()}/index.md"} for section in nav],
+        "plugins": list(plugins or ["podium"]),
+    }
+    return yaml.dump(config, Dumper=_Indented, allow_unicode=True, sort_keys=False)
+
+
+class _Indented(yaml.SafeDumper):
+    """Lists indented under their key (`plugins:\n  - podium`), as people write mkdocs.yml and as tests that edit
+    the text expect."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+MKDOCS_YML = archive_config("podium")
 MINIMAL_FRONT = """\
 title: Opening address
 date: 2025-05-29

@@ -20,7 +20,7 @@ import random
 import re
 from pathlib import Path
 
-from support.archive import REPO, ArchiveDir
+from support.archive import REPO, ArchiveDir, archive_config
 
 PROSE = REPO / "bench" / "prose"
 
@@ -77,19 +77,9 @@ okafor:
   sort_name: Okafor, Daniel
   country: Atlantis
 """
-MKDOCS_YML = """\
-site_name: Phrase ranking archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-  - podium-facets:
-      facets: [speakers]
-  - podium-search
-"""
+MKDOCS_YML = archive_config(
+    "podium", {"podium-facets": {"facets": ["speakers"]}}, "podium-search", name="Phrase ranking archive"
+)
 HOMES = {
     "gettysburg-address-1863": ("Address at Gettysburg", "1863-11-19", "lincoln"),
     "lincoln-second-inaugural-1865": ("Second inaugural address", "1865-03-04", "lincoln"),

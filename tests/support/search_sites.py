@@ -7,19 +7,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from podium.editors.generate import generate
-from support.archive import ArchiveDir
+from support.archive import ArchiveDir, archive_config
 
-MKDOCS_YML = """\
-site_name: Search test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-  - podium-search
-"""
+MKDOCS_YML = archive_config("podium", "podium-search", name="Search test archive")
 
 OPENING = """\
 title: Opening address

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-XREF_YML = """\
-site_name: Test archive
-theme:
-  name: material
-nav:
-  - Home: index.md
-  - Speeches: speeches/index.md
-plugins:
-  - podium
-  - podium-xref
-"""
+from support.archive import archive_config
+
+XREF_YML = archive_config("podium", "podium-xref")
 
 KAGAME_2024 = """\
 title: Address on regional integration
