@@ -720,11 +720,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="RESULTS_JSON",
         help="write the report from an earlier run's results.json, building nothing",
     )
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="RESULTS_JSON",
+        help="an earlier run's results.json (e.g. the 100,000 run) to add to the report as a separate run",
+    )
     args = parser.parse_args(argv)
+    also = [json.loads(path.read_text()) for path in args.also if path.is_file()]
     if args.report_only:
         from report import write_report  # bench/report.py, beside this file
 
-        write_report(json.loads(args.report_only.read_text()), args.out, args.notes)
+        write_report(json.loads(args.report_only.read_text()), args.out, args.notes, also)
         print(f"wrote {args.out} from {args.report_only}")
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -773,7 +782,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
     from report import write_report  # bench/report.py, beside this file
 
-    write_report(results, args.out, args.notes)
+    write_report(results, args.out, args.notes, also)
     print(f"wrote {args.out}", flush=True)
     return 0
 

@@ -158,3 +158,18 @@ def test_the_four_ways_build_the_same_tiny_corpus(tmp_path):
     assert (base / "blog" / "site" / "blog" / ids[0] / "index.html").is_file()
     assert sorted(p.name for p in (base / "blog" / "site" / "blog" / "author").iterdir())  # author profiles
     assert (base / "bare" / "site" / "speeches" / ids[0] / "index.html").is_file()
+
+
+def test_a_separate_run_is_added_with_its_own_commit_and_targets(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    big = results()
+    big["sizes"] = {"100000": big["sizes"]["10000"]}
+    big["machine"] = {**big["machine"], "commit": "fed"}
+    big["command"] = "python bench/run.py --sizes 100000"
+    report.write_report(results(), out, also=[big])
+    text = out.read_text()
+    main, separate = text.split("## A separate run: 100,000 speeches")
+    assert "commit `abc`" in main and "### 100,000" not in main
+    assert "- Command: `python bench/run.py --sizes 100000`" in separate and "commit `fed`" in separate
+    assert "### 100,000 speeches" in separate
+    assert "| Site ≤ 2.5× bare | 1.20× | 100,000 | yes | 1.30× under |" in separate
