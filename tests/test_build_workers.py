@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -66,6 +68,20 @@ def test_the_pool_renders_what_one_process_renders(tmp_path: Path) -> None:
     assert sorted(set(resolved)) == in_this_process  # the resolver heard of every reference the workers made
     assert any(rendered.references for rendered in alone.values())  # the generated archive has `[[...]]` links
     assert all(html.html.startswith("<") for html in alone.values())
+
+
+def test_the_building_process_renders_a_share_beside_one_forked_worker(tmp_path: Path) -> None:
+    """Two workers are this process and one fork: one fewer process holding its own copy of the archive."""
+    generate(tmp_path, 40, seed=3, plugins=["podium"])
+    archive = features.load(tmp_path)
+    # Each page's edit link names the process that rendered it.
+    job = pool.Job(
+        archive.registry, StatementRenderer(), lambda speech: Links("../../"), lambda _: f"/by/{os.getpid()}"
+    )
+    rendered = pool.render_speeches(job, archive.speeches, workers=2)
+    by = [re.search(r"/by/(\d+)", page.html).group(1) for page in rendered.values()]
+    here = by.count(str(os.getpid()))
+    assert here == len(by) // 2 and len(set(by)) > 1, by  # half here, half in forks (refreshed every 8 chunks)
 
 
 @pytest.mark.slow

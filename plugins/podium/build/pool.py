@@ -93,9 +93,9 @@ _job: Job | None = None  # the job of the running pool, inherited by its forked 
 _speeches: Sequence[Speech] = ()
 
 
-def _render_in_worker(index: int) -> tuple[int, Rendered]:
+def _render_in_worker(indices: range) -> list[tuple[int, Rendered]]:
     assert _job is not None
-    return index, _job.render(_speeches[index])
+    return [(index, _job.render(_speeches[index])) for index in indices]
 
 
 def render_speeches(
@@ -105,8 +105,9 @@ def render_speeches(
     done: Callable[[int], None] | None = None,
     keep: Callable[[str, Rendered], bool] | None = None,
 ) -> dict[str, Rendered]:
-    """Each speech's content by speech id, in the order of `speeches`, rendered by `workers` forked processes
-    (in this one with 1, with few speeches, or where `fork` is unavailable). `done(n)`: n more are ready.
+    """Each speech's content by speech id, in the order of `speeches`, rendered by `workers` processes: this one
+    and `workers - 1` forked (this one alone with 1, with few speeches, or where `fork` is unavailable).
+    `done(n)`: n more are ready.
 
     `keep(speech_id, rendered)` is handed each content as it arrives; those it kept (True: e.g. written to the
     build cache) are left out of the result, so the contents are never all in memory at once."""
@@ -125,23 +126,40 @@ def render_speeches(
     global _job, _speeches
     _job, _speeches = job, speeches
     references: dict[str, tuple[str, ...]] = {}
+
+    def from_worker(chunk: list[tuple[int, Rendered]]) -> None:
+        for index, rendered in chunk:
+            references[speeches[index].id] = rendered.references
+            arrived(speeches[index], rendered)
+
     sys.stdout.flush()  # what this process has buffered must not be written again by a worker
     sys.stderr.flush()
     # The loaded archive moves to the collector's permanent generation: a worker's collections then never
     # write to its objects, and the pages the workers share with this process stay shared (copy on write).
     gc.freeze()
     try:
-        # A worker is replaced by a fresh fork after a few hundred speeches: what it copied of the archive as
-        # it read it (every object it touches becomes its own page) and what rendering left allocated go back.
-        with FORK.Pool(workers, maxtasksperchild=CHUNKS_PER_WORKER) as pool:
-            chunk = max(1, min(64, len(speeches) // (workers * 8)))
-            for index, rendered in pool.imap_unordered(_render_in_worker, range(len(speeches)), chunksize=chunk):
-                references[speeches[index].id] = rendered.references
-                arrived(speeches[index], rendered)
+        # This process renders a share too, so `workers` processes render and one fewer holds its own copy of
+        # what it reads of the archive. A worker is replaced by a fresh fork after a few hundred speeches: what
+        # it copied of the archive as it read it and what rendering left allocated go back.
+        forked = len(speeches) * (workers - 1) // workers
+        with FORK.Pool(workers - 1, maxtasksperchild=CHUNKS_PER_WORKER) as pool:
+            size = max(1, min(64, forked // (workers * 8)))
+            chunks = (range(start, min(start + size, forked)) for start in range(0, forked, size))
+            # One task a chunk (chunksize 1): this iterator, unlike a chunked one, can be asked without waiting.
+            from_pool = pool.imap_unordered(_render_in_worker, chunks)
+            for index in range(forked, len(speeches)):
+                arrived(speeches[index], job.render(speeches[index]))  # the resolver ran here: no replay
+                while True:  # what the workers finished meanwhile, without waiting
+                    try:
+                        from_worker(from_pool.next(timeout=0))
+                    except (multiprocessing.TimeoutError, StopIteration):
+                        break
+            for chunk in from_pool:
+                from_worker(chunk)
     finally:
         _job, _speeches = None, ()
         gc.unfreeze()
-    for speech in speeches:
+    for speech in speeches[:forked]:
         job.replay(speech, Rendered("", references[speech.id]))
     # The archive's order, whoever finished first.
     return {speech.id: results[speech.id] for speech in speeches if speech.id in results}
