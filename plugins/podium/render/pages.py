@@ -33,7 +33,7 @@ from podium.core.speech import Speech
 from podium.core.statements import Section
 from podium.core.text import INLINE_REFERENCE, language_name, long_date, mark_directions
 from podium.core.urls import DIRECTORY_URLS, Urls
-from podium.render import i18n
+from podium.render import i18n, plain
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
 # What a statement's HTML may contain after sanitizing: text formatting, links, lists, quotes.
@@ -114,11 +114,21 @@ class StatementRenderer:
         self.directions = _Directions()
 
     def __call__(self, text: str, here: str = "", links: Links | None = None) -> str:
+        marked = self.directions.mark(text)
+        made = self._plain(marked)
+        if made is not None:
+            return made
         self._prepare(here, links)
-        return self._finish(self.md.reset().convert(self.angles.hide(self.directions.mark(text))))
+        return self._finish(self.md.reset().convert(self.angles.hide(marked)))
 
     def render_all(self, texts: list[str], here: str = "", links: Links | None = None) -> list[str]:
-        """Each statement's HTML; `here` and `links` (the speech and its page) resolve inline references."""
+        """Each statement's HTML; `here` and `links` (the speech and its page) resolve inline references.
+        Plain statements skip Markdown (podium.render.plain); the others are converted together."""
+        made = [self._plain(self.directions.mark(text)) for text in texts]
+        rest = [text for text, html in zip(texts, made, strict=True) if html is None]
+        if len(rest) < len(texts):
+            converted = iter(self.render_all(rest, here, links) if rest else [])
+            return [html if html is not None else next(converted) for html in made]
         if len(texts) < 2:
             return [self(text, here, links) for text in texts]
         self._prepare(here, links)
@@ -131,6 +141,11 @@ class StatementRenderer:
 
     def _finish(self, html: str) -> str:
         return self.references.links(self.directions.show(self.angles.show(_clean(html))))
+
+    def _plain(self, marked: str) -> str | None:
+        """A plain statement's HTML, made as `_finish` makes Markdown's (no tag, reference or `<` to restore)."""
+        html = plain.paragraph(marked)
+        return None if html is None else self.directions.show(_clean(html))
 
     def _prepare(self, here: str, links: Links | None) -> None:
         resolve = self.inline_references
