@@ -22,7 +22,7 @@ site's root when the site does not say where it is published.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from podium.core import media
 from podium.core.registry import Registry
@@ -135,8 +135,10 @@ def speech_document(
     archive: str,
     coverage: list[dict] | None = None,
     urls: Urls = DIRECTORY_URLS,
+    records: list[dict] | None = None,
 ) -> dict:
-    """One speech with its statements (speeches/<id>/speech.json.gz)."""
+    """One speech with its statements (speeches/<id>/speech.json.gz). `records`: the speech's
+    `statement_records` as the archive's file has them, if made already (the shared fields are left out)."""
     meta = speech.meta
     page = base_url + urls.speech(speech.id)
     source = meta.source
@@ -168,7 +170,9 @@ def speech_document(
         else None,
         "coverage": coverage or [],
         "media": media.export(meta.media, base_url),
-        "statements": list(statement_records(speech, registry, base_url, archive, within_speech=True, urls=urls)),
+        "statements": [{key: value for key, value in record.items() if key not in _SHARED} for record in records]
+        if records is not None
+        else list(statement_records(speech, registry, base_url, archive, within_speech=True, urls=urls)),
     }
 
 
@@ -177,8 +181,16 @@ def statements_jsonl(
 ) -> Iterator[str]:
     """The lines of data/statements.jsonl.gz, one at a time (every statement of the archive; never held whole)."""
     for speech in speeches:
-        for record in statement_records(speech, registry, base_url, archive, urls=urls):
-            yield json.dumps(record, ensure_ascii=False) + "\n"
+        yield from map(_line, statement_records(speech, registry, base_url, archive, urls=urls))
+
+
+def statement_lines(records: Iterable[dict]) -> str:
+    """Records as lines of data/statements.jsonl.gz."""
+    return "".join(map(_line, records))
+
+
+def _line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def registry_document(registry: Registry, base_url: str = "", urls: Urls = DIRECTORY_URLS) -> dict:
