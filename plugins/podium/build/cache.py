@@ -38,6 +38,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO
 
+from podium.build import configfile
 from podium.core import registry as registries
 from podium.core import speech as speeches
 from podium.core.problems import Problems
@@ -97,9 +98,10 @@ def _version(stamp: tuple) -> str:  # the files' contents, hashed again only whe
 
 
 def site_key(config_file: Path, speeches_dir: Path, theme_dirs: Iterable[str]) -> str:
-    """Everything of the site that every speech page depends on: mkdocs.yml as written, the registries, and the
-    site's own Podium templates (`<theme folder>/podium/*`) in the order the theme looks them up."""
-    parts: list[bytes | str] = [_bytes(config_file)]
+    """Everything of the site that every speech page depends on: mkdocs.yml as written with what it inherits and
+    the environment variables it reads (podium.build.configfile), the registries, and the site's own Podium
+    templates (`<theme folder>/podium/*`) in the order the theme looks them up."""
+    parts: list[bytes | str] = configfile.parts(config_file)
     for filename in registries.FILES.values():
         parts += [filename, _bytes(speeches_dir / filename)]
     for folder in theme_dirs:
