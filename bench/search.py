@@ -132,7 +132,7 @@ def queries(site: Path) -> dict[str, str]:
         html = page.read_text(encoding="utf-8")
         if '<html lang="en"' not in html:
             continue
-        for paragraph in re.findall(r'<div class="podium-statement__text"><p>([^<]+)</p>', html):
+        for paragraph in re.findall(r'¶</a>(?:<a class="podium-play".*?</a>)?<p>([^<]+)</p>', html):
             words = re.findall(r"[a-z]+", paragraph)
             counts.update(words)
             if phrase is None and len(words) > 12:

@@ -31,6 +31,10 @@ class Elements(HTMLParser):
     def with_class(self, name: str) -> list[dict[str, str]]:
         return [a for _, a in self.tags if name in a.get("class", "").split()]
 
+    def first_children(self, name: str) -> list[tuple[str, dict[str, str]]]:
+        """The tag right after each start tag with class `name`: its first child, unless it is empty."""
+        return [self.tags[i + 1] for i, (_, a) in enumerate(self.tags[:-1]) if name in a.get("class", "").split()]
+
 
 def page(site: Path, relative: str) -> str:
     return (site / relative).read_text(encoding="utf-8")
@@ -76,8 +80,9 @@ def test_every_statement_has_its_id_and_permalink(reference_site):
     expected = [s.id for s in archive.speeches[0].statements]
     sections = Elements(html).with_class("podium-statement")
     assert [a["id"] for a in sections] == expected
-    permalinks = [a["href"] for a in Elements(html).with_class("podium-permalink")]
-    assert permalinks == [f"#{ident}" for ident in expected]
+    # The ¶ permalink is each statement's first child.
+    permalinks = [(tag, a["href"]) for tag, a in Elements(html).first_children("podium-statement")]
+    assert permalinks == [("a", f"#{ident}") for ident in expected]
     assert len(expected) == 68
     assert "multilateralism-is-faltering" in expected
     # The statement's words, exactly as in the transcript (the corrected spelling included).

@@ -54,7 +54,7 @@ def expected(reference, page, statement: str, style: str) -> str:
 
 def open_menu(page, statement: str):
     page.goto(page.base + SPEECH + "#" + statement)
-    page.click(f"#{statement} .podium-permalink")  # the statement's ¶ opens its menu
+    page.click(f"#{statement} > a:first-child")  # the statement's ¶ (its first child) opens its menu
     page.click(f"#{statement} [role=menuitem][data-action=cite]")
     page.wait_for_selector(f"#{statement} .podium-menu")
 
@@ -100,7 +100,7 @@ def test_copy_link_and_embed_code(page):
 def test_selecting_words_offers_a_text_fragment_link(page):
     page.goto(page.base + SPEECH)
     page.evaluate("""() => {
-        const p = document.querySelector('#multilateralism-is-faltering .podium-statement__text p');
+        const p = document.querySelector('#multilateralism-is-faltering > p');
         const text = p.firstChild, at = text.textContent.indexOf('Protectionism is rising');
         const range = document.createRange();
         range.setStart(text, at); range.setEnd(text, at + 'Protectionism is rising'.length);

@@ -136,7 +136,7 @@ def open_cite_dialog(page, statement: str) -> None:
     if page.query_selector(f"#{statement} .podium-cite-button"):
         page.click(f"#{statement} .podium-cite-button")
     else:
-        page.click(f"#{statement} .podium-permalink")
+        page.click(f"#{statement} > a:first-child")  # its ¶
         page.click("#podium-tools-menu [role=menuitem]:has-text('Cite')")
     page.wait_for_selector(f"#{statement} .podium-menu")
 

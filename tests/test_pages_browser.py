@@ -168,7 +168,7 @@ def test_statement_tools_show_without_hover(tabs, view):
     page = tabs[view].visit(SPEECH)
     width, _ = VIEWS[view]
     boxes = page.eval_on_selector_all(
-        ".podium-statement > .podium-tools .podium-permalink",
+        ".podium-statement > a:first-child",  # the ¶
         """links => links.map(a => {
             const r = a.getBoundingClientRect();
             let shown = true;

@@ -211,7 +211,7 @@ def test_shards_joined_hold_the_same_index_as_one_pagefind_run(tmp_path):
 
 
 def first_phrase(html: str) -> str:
-    paragraph = re.search(r'<div class="podium-statement__text"><p>([^<]{40,})</p>', html)
+    paragraph = re.search(r'¶</a>(?:<a class="podium-play".*?</a>)?<p>([^<]{40,})</p>', html)
     assert paragraph, "no statement of plain text"
     return " ".join(re.findall(r"\w+", paragraph.group(1))[2:6])
 

@@ -24,18 +24,25 @@ def page(browser, serve_dir, reference_site):
     assert errors == []
 
 
+def permalink(statement: str) -> str:
+    """The statement's ¶: its first child (speech.html)."""
+    return f"#{statement} > a:first-child"
+
+
 def focused(page) -> str:
-    """The focused element, as `tag.class#statement` (its first class; the statement it belongs to)."""
+    """The focused element, as `tag.class#statement` (its first class; the statement it belongs to), a statement's
+    ¶ as `¶#statement`."""
     return page.evaluate(
         "() => { const e = document.activeElement, s = e.closest('.podium-statement');"
-        " return e.tagName.toLowerCase() + '.' + e.classList[0] + (s ? '#' + s.id : ''); }"
+        " const name = s && e === s.firstElementChild ? '¶' : e.tagName.toLowerCase() + '.' + e.classList[0];"
+        " return name + (s ? '#' + s.id : ''); }"
     )
 
 
 def test_one_tab_stop_per_statement(page):
     page.goto(page.base + SPEECH)
     statements = page.eval_on_selector_all(".podium-statements .podium-statement", "ss => ss.map(s => s.id)")
-    page.focus(f"#{statements[0]} .podium-permalink")
+    page.focus(permalink(statements[0]))
     stops = [focused(page)]
     while len(stops) < 3 * len(statements):  # the old page had three stops a statement: ¶, Copy link, Cite
         page.keyboard.press("Tab")
@@ -43,7 +50,7 @@ def test_one_tab_stop_per_statement(page):
         if "#" not in stop:
             break  # out of the statements
         stops.append(stop)
-    permalinks = [stop for stop in stops if stop.startswith("a.podium-permalink#")]
+    permalinks = [stop for stop in stops if stop.startswith("¶#")]
     assert [stop.split("#")[1] for stop in permalinks] == statements
     # The only other stops inside statements are links in their text and chips (topics), never a tool.
     assert not [stop for stop in stops if "podium-tools" in stop or "button" in stop]
@@ -51,11 +58,11 @@ def test_one_tab_stop_per_statement(page):
 
 def test_the_menu_by_keyboard(page):
     page.goto(page.base + SPEECH)
-    page.focus("#nuclear-legacy .podium-permalink")
+    page.focus(permalink("nuclear-legacy"))
     page.keyboard.press("Enter")
     menu = "#nuclear-legacy .podium-tools__menu[role=menu]"
     page.wait_for_selector(menu)
-    assert page.get_attribute("#nuclear-legacy .podium-permalink", "aria-expanded") == "true"
+    assert page.get_attribute(permalink("nuclear-legacy"), "aria-expanded") == "true"
     items = page.eval_on_selector_all(f"{menu} [role=menuitem]", "items => items.map(i => i.dataset.action)")
     assert items == ["copy", "cite", "embed"]
     assert focused(page) == "button.podium-tools__item#nuclear-legacy"
@@ -67,15 +74,15 @@ def test_the_menu_by_keyboard(page):
     assert page.evaluate("document.activeElement.dataset.action") == "embed"
     page.keyboard.press("Escape")
     assert page.query_selector(menu) is None
-    assert focused(page) == "a.podium-permalink#nuclear-legacy"
-    assert page.get_attribute("#nuclear-legacy .podium-permalink", "aria-expanded") == "false"
+    assert focused(page) == "¶#nuclear-legacy"
+    assert page.get_attribute(permalink("nuclear-legacy"), "aria-expanded") == "false"
     # Tab leaves the menu for the next stop after the ¶, as if it had never opened.
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.query_selector(menu) is None
-    assert focused(page) not in ("button.podium-tools__item#nuclear-legacy", "a.podium-permalink#nuclear-legacy")
+    assert focused(page) not in ("button.podium-tools__item#nuclear-legacy", "¶#nuclear-legacy")
     page.keyboard.press("Shift+Tab")
-    assert focused(page) == "a.podium-permalink#nuclear-legacy"
+    assert focused(page) == "¶#nuclear-legacy"
     # Cite opens the citation dialog; Escape there brings the focus back to the ¶.
     page.keyboard.press("Enter")
     page.keyboard.press("ArrowDown")
@@ -85,22 +92,22 @@ def test_the_menu_by_keyboard(page):
     assert page.evaluate("document.activeElement.getAttribute('role')") == "tab"
     page.keyboard.press("Escape")
     assert page.query_selector("#nuclear-legacy .podium-menu") is None
-    assert focused(page) == "a.podium-permalink#nuclear-legacy"
+    assert focused(page) == "¶#nuclear-legacy"
 
 
 def test_copy_link_from_the_menu(page):
     page.goto(page.base + SPEECH)
-    page.click("#supercomputer .podium-permalink")
+    page.click(permalink("supercomputer"))
     assert page.url == page.base + SPEECH  # the click opened the menu, it did not follow the link
     page.click("#supercomputer [role=menuitem][data-action=copy]")
     page.wait_for_selector("#supercomputer [data-action=copy][data-copied]")
     assert page.evaluate("navigator.clipboard.readText()") == page.base + SPEECH + "#supercomputer"
     page.wait_for_selector("#supercomputer .podium-tools__menu", state="detached")
     # A click elsewhere closes a menu; "Embed…" opens the dialog at its embed code.
-    page.click("#nuclear-legacy .podium-permalink")
+    page.click(permalink("nuclear-legacy"))
     page.click("h1")
     assert page.query_selector(".podium-tools__menu") is None
-    page.click("#nuclear-legacy .podium-permalink")
+    page.click(permalink("nuclear-legacy"))
     page.click("#nuclear-legacy [data-action=embed]")
     assert page.evaluate("document.activeElement.dataset.action") == "embed"
 
@@ -110,8 +117,8 @@ def test_the_permalink_works_without_javascript(browser, serve_dir, reference_si
     page = context.new_page()
     base = serve_dir(reference_site)
     page.goto(base + SPEECH)
-    number = page.eval_on_selector("#nuclear-legacy .podium-permalink", "a => getComputedStyle(a, '::after').content")
-    page.click("#nuclear-legacy .podium-permalink")
+    number = page.eval_on_selector(permalink("nuclear-legacy"), "a => getComputedStyle(a, '::after').content")
+    page.click(permalink("nuclear-legacy"))
     url = page.url
     context.close()
     assert url == base + SPEECH + "#nuclear-legacy"

@@ -21,7 +21,7 @@ def menu_items(browser, base: str, statement: str) -> list[tuple[str, str]]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base + "speeches/rally/")
-    page.click(f"#{statement} .podium-permalink")
+    page.click(f"#{statement} > a:first-child")  # its ¶
     page.wait_for_selector(f"#{statement} .podium-tools__menu")
     items = page.eval_on_selector_all(
         f"#{statement} [role=menuitem]", "items => items.map(i => [i.dataset.action, i.textContent])"

@@ -32,6 +32,14 @@
     return node;
   }
   function pageUrl() { return location.origin + location.pathname; }
+  // A statement's words are its children after the ¶ (its first child) that have no class: the play link, the
+  // topic chips, the menus and the cross-links all have one, and the sanitized text never does (speech.html).
+  var WORDS = ".podium-statement > :not(:first-child, [class])";
+  function statementOfWords(node) {
+    if (node && node.matches(".podium-statement")) return node;  // words that are bare text (a stripped <div>)
+    var words = node && node.closest(WORDS);
+    return words && words.parentElement;
+  }
   function flash(button, label) {
     var old = button.textContent;
     button.textContent = label; button.setAttribute("data-copied", "");
@@ -59,8 +67,10 @@
       var speaker = section.dataset.voice || data.speakers[speakerOf(section)] || "";
       var quote = el("blockquote", {"class": "podium-embed", "cite": url,
         "style": "margin:0;padding:12px 16px;border-left:4px solid #3f51b5;font-family:Georgia,serif"});
-      var words = section.querySelector(".podium-statement__text").cloneNode(true);  // the words, not "[Applause]"
-      words.querySelectorAll(".podium-direction").forEach(function (direction) { direction.remove(); });
+      var words = section.cloneNode(true);  // the words, not the ¶, the tools or "[Applause]"
+      words.querySelectorAll(":scope > :first-child, :scope > [class], .podium-direction").forEach(function (part) {
+        part.remove();
+      });
       quote.appendChild(el("p", {}, words.textContent.replace(/\s+/g, " ").trim()));
       var footer = el("footer", {"style": "font:13px system-ui,sans-serif;color:#57606a"}, "— " + speaker + ", ");
       footer.appendChild(el("a", {"href": url}, data.title));
@@ -162,9 +172,8 @@
       if (!text || selection.rangeCount === 0) { bubble.hidden = true; pending = null; return; }
       var range = selection.getRangeAt(0);
       var start = range.startContainer.parentElement, end = range.endContainer.parentElement;
-      var section = start && start.closest(".podium-statement__text");
-      if (!section || !end || !section.contains(end)) { bubble.hidden = true; pending = null; return; }
-      var statement = section.closest(".podium-statement");
+      var statement = statementOfWords(start);  // a selection within one statement's words (its paragraphs)
+      if (!statement || statementOfWords(end) !== statement) { bubble.hidden = true; pending = null; return; }
       pending = pageUrl() + "#" + statement.id + ":~:" + textDirective(text);
       var box = range.getBoundingClientRect();
       bubble.style.top = (window.scrollY + box.bottom + 6) + "px";
@@ -175,7 +184,7 @@
     document.addEventListener("mouseup", function (event) {
       // Only a selection made in a statement's text; a click on a menu or a button leaves the bubble alone.
       var target = event.target.closest ? event.target : event.target.parentElement;
-      if (target && target.closest(".podium-statement__text")) setTimeout(update, 0);
+      if (statementOfWords(target)) setTimeout(update, 0);
     });
     document.addEventListener("selectionchange", function () {
       var selection = window.getSelection();
@@ -197,7 +206,7 @@
     var statement = document.getElementById(hash.slice(1, at));
     var parts = hash.slice(at + 8).split(",");
     if (!statement) return;
-    var target = statement.querySelector(".podium-statement__text p") || statement;
+    var target = statement.querySelector(":scope > p") || statement;
     var text = target.textContent, from = text.indexOf(parts[0]);
     if (from === -1) return;
     var to = parts.length > 1 ? text.indexOf(parts[1], from) + parts[1].length : from + parts[0].length;

@@ -1159,9 +1159,9 @@
     var params = new URLSearchParams(location.search);
     if (!params.has(HIGHLIGHT) || !document.querySelector("[data-pagefind-body]")) return;
     import(new URL("pagefind-highlight.js", BUNDLE).href).then(function () {
-      new window.PagefindHighlight({
+      new window.PagefindHighlight({  // not in the ¶ (a statement's first child, speech.html) nor the chips
         highlightParam: HIGHLIGHT, addStyles: false,
-        markOptions: { className: "podium-mark", exclude: [".podium-tools", ".podium-tools *", ".podium-chips", ".podium-chips *"] },
+        markOptions: { className: "podium-mark", exclude: [".podium-statement > a:first-child", ".podium-chips", ".podium-chips *"] },
       });
       var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
       if (target) {

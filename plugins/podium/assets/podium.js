@@ -104,14 +104,15 @@
     close(false);
     if (again) return;
     var menu = menuFor(statement, opener);
-    opener.parentNode.appendChild(menu);
+    opener.after(menu);  // next to the ¶ in reading order; podium.css places it under the ¶
     opener.setAttribute("aria-expanded", "true");
     open = {menu: menu, opener: opener, timer: null};
     if (fromKeyboard) focusItem(menu, 0);
     else items(menu)[0].tabIndex = 0;
   }
 
-  var PERMALINK = ".podium-statements .podium-statement > .podium-tools > .podium-permalink";
+  // The ¶ is a statement's first child, without a class of its own: it is on every statement (speech.html).
+  var PERMALINK = ".podium-statements .podium-statement > a:first-child";
   function isMenuPermalink(target) {
     var link = target.closest && target.closest(PERMALINK);
     if (link && !link.hasAttribute("aria-haspopup")) {  // marked on first use: no per-statement work on load

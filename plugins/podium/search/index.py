@@ -59,10 +59,11 @@ from podium.search.merge import MergeError
 from podium.search.shards import SHARD_SIZE, ShardedIndex
 
 BUNDLE = "pagefind"  # the folder of the search bundle in the built site
-# Inside the indexed statements but not their words: the ¶ and "Copy link" tools, statement topic chips
-# (their topics are filters), the speaker's name above a turn (the speaker is a filter too), and a stage
-# direction inside a statement ("[Applause]": nobody's words, and in every other paragraph of some transcripts).
-EXCLUDE_SELECTORS = (".podium-tools", ".podium-chips", ".podium-turn", ".podium-direction")
+# Inside the indexed statements but not their words: the ¶ (a statement's first child, without a class of its
+# own: speech.html), statement topic chips (their topics are filters), the speaker's name above a turn (the
+# speaker is a filter too), and a stage direction inside a statement ("[Applause]": nobody's words, and in every
+# other paragraph of some transcripts).
+EXCLUDE_SELECTORS = (".podium-statement > a:first-child", ".podium-chips", ".podium-turn", ".podium-direction")
 FILTERS = ("speaker", "event", "topic", "year", "language", "kind")
 SPEECH_FILTER = ("page", "speech")  # on every speech page and no other: speech results vs facet pages
 SCRIPT_SAMPLE = 4000  # letters read per language to find its script
