@@ -110,7 +110,7 @@ def test_built_day_pages_list_the_day_and_every_speech_date_links_to_its_day(arc
     day = read(site, "dates/2025/05-29")
     assert "<title>29 May 2025" in day
     assert '<h1 id="title">29 May 2025</h1>' in day
-    titles = re.findall(r'class="podium-speech-list__title" href="[^"]+">([^<]+)</a>', day)
+    titles = re.findall(r'<li><a href="[^"]+">([^<]+)</a><span>', day)
     assert sorted(titles) == ["Speech A", "Speech B"]
     assert '<a href="../../../dates/2025/">2025</a>' in day  # back to its year
     # The days before and after it with speeches, across years.
@@ -124,6 +124,6 @@ def test_built_day_pages_list_the_day_and_every_speech_date_links_to_its_day(arc
     year = read(site, "dates/2025")
     assert '<a href="../../dates/2025/05-29/"><time datetime="2025-05-29">29</time></a>' in year
     # A speech row on a facet page links its date to the day too.
-    assert '<a class="podium-date" href="../../dates/2025/05-30/"><time datetime="2025-05-30">' in year
+    assert '<a href="../../dates/2025/05-30/"><time datetime="2025-05-30">30 May 2025</time></a>' in year
     for page in ("dates/2025/05-29/index.html", "dates/2024/03-01/index.html", "dates/2025/index.html"):
         assert broken_links(site, page) == [], page

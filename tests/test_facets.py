@@ -173,7 +173,7 @@ def test_a_chart_is_an_svg_with_words_and_a_table_and_no_colour_of_its_own():
     assert 'role="group"' in html and 'aria-labelledby="chart-years-title chart-years-desc"' in html
     assert '<title id="chart-years-title">Speeches per year</title>' in html
     assert "Speeches by &lt;Kagame&gt; in each year. 7 speeches in all; the most in one bar: 5." in html
-    assert html.count('<rect class="podium-chart__bar"') == 3
+    assert html.count("<rect ") == 3
     assert "<title>2025: 5 speeches</title>" in html
     assert '<a href="page/2/#y2023" tabindex="-1">' in html  # the table's link is the keyboard's
     rows = re.findall(r'<tr><th scope="row">(.*?)</th><td>(\d+)</td></tr>', html)
@@ -275,7 +275,7 @@ def test_the_speaker_page(reference_site):
     assert html.index("<strong>President</strong>") < html.index("<strong>Chairman of the Senate</strong>")
     assert '<a href="https://www.akorda.kz/en" rel="nofollow noopener">Website</a>' in html
     assert '<h3 class="podium-facet__group" id="y2025">2025</h3>' in html
-    assert f'<a class="podium-speech-list__title" href="../../speeches/{SPEECH}/">' in html
+    assert f'<li><a href="../../speeches/{SPEECH}/">' in html
     assert chips(html, "topics")["multilateralism"] == 1 and len(chips(html, "topics")) == 8
     assert chips(html, "events") == {"aif-2025": 1, "astana-international-forum": 1}
     assert '<title id="chart-years-title">Speeches per year</title>' in html
@@ -295,7 +295,7 @@ def test_the_topic_page_links_each_tagged_statement(reference_site):
         'Global governance</a></li><li><span aria-current="page">Multilateralism</span></li>'
     ) in html
     statements = read(reference_site, "topics/multilateralism/statements")
-    assert statements.count('class="podium-facet-statement"') == 2
+    assert statements.count("<li><blockquote>") == 2
     parent = read(reference_site, "topics/global-governance")
     assert counts(parent)["speeches"] == 1
     assert 'Subtopics: <a href="../../topics/multilateralism/">Multilateralism</a> (1)' in parent
@@ -306,7 +306,7 @@ def test_the_event_pages_show_the_programme_and_the_series(reference_site):
     html = read(reference_site, "events/aif-2025")
     assert '29 May 2025</time> – <time datetime="2025-05-30">30 May 2025' in html
     assert "<dd>Astana, Kazakhstan</dd>" in html
-    assert '<a href="../../events/aif-2025/#session-1">Plenary session</a>' in html
+    assert '<a href="#session-1">Plenary session</a>' in html  # on this very page
     assert '<h3 class="podium-facet__group" id="session-1">Plenary session</h3>' in html
     series = read(reference_site, "events/astana-international-forum")
     assert counts(series)["speeches"] == 1

@@ -73,7 +73,7 @@ def test_the_pages_fit_and_the_charts_follow_the_palette(browser, site, scheme, 
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         if page.locator(".podium-chart").count():
-            bar = page.locator(".podium-chart__bar").first
+            bar = page.locator(".podium-chart__svg rect").first
             fill = bar.evaluate("e => getComputedStyle(e).fill")
             link = page.evaluate("getComputedStyle(document.querySelector('.md-content a')).color")
             label = page.locator(".podium-chart__label").first.evaluate("e => getComputedStyle(e).fill")
@@ -121,7 +121,7 @@ def test_without_javascript_the_whole_list_shows_and_no_filter(browser, site):
     assert page.locator(".podium-filter").is_hidden()
     assert page.locator(".podium-facet-row:visible").count() == 2
     page.goto(site + "speakers/kagame/")
-    assert page.locator(".podium-chart__bar").count() == 4  # the chart is static SVG
+    assert page.locator(".podium-chart__svg rect").count() == 4  # the chart is static SVG
     context.close()
 
 

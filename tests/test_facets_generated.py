@@ -96,7 +96,7 @@ def pages_of(site: Path, facet: str, ident: str) -> list[str]:
 
 def listed_speeches(html: str) -> list[str]:
     section = html.split('class="podium-facet__section podium-facet__speeches"', 1)[1]
-    return re.findall(r'class="podium-speech-list__title" href="[./]*speeches/([^/]+)/"', section)
+    return re.findall(r'<li><a href="[./]*speeches/([^/]+)/"', section)
 
 
 def hub_counts(site: Path, facet: str) -> dict[str, int]:

@@ -71,7 +71,5 @@ def chips(html: str, facet: str) -> dict[str, int]:
         return {}
     return {
         href.rstrip("/").split("/")[-1]: int(n)
-        for href, n in re.findall(
-            r'href="([^"]+)">[^<]*<span class="podium-chip__count" data-count="(\d+)"', block.group(1)
-        )
+        for href, n in re.findall(r'href="([^"]+)">[^<]*<span>(\d+)</span>', block.group(1))
     }

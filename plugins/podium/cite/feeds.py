@@ -1,7 +1,7 @@
 """Atom 1.0 feeds: the whole archive, and one for each speaker, topic and event.
 
-    feed.xml                     the 50 newest speeches of the archive
-    speakers/<id>/feed.xml       the 50 newest speeches of one speaker
+    feed.xml                     the 20 newest speeches of the archive
+    speakers/<id>/feed.xml       the 20 newest speeches of one speaker
     topics/<id>/feed.xml         ... that carry the topic or one below it (on the speech or a statement)
     events/<id>/feed.xml         ... given at the event or at one of its editions (`parent`)
 
@@ -12,6 +12,9 @@ speech's date (transcripts carry no time), so a rebuild never changes a feed tha
 Entry ids: the speech's address when the site has a `site_url`, otherwise a `tag:` URI made from the site's
 name and the speech's id (an Atom id must be an absolute IRI, and must not change when the site moves).
 Links are absolute with `site_url`, otherwise relative to the feed's own address, which Atom allows.
+
+A feed is small, as a few hundred of them are fetched again and again: the newest 20 entries (a feed reader
+keeps the older ones it has seen; the site's pages list them all) and no indentation.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from podium.core.text import plain_text, shorten, xml_safe
 from podium.core.urls import DIRECTORY_URLS, Urls, term_path
 
 ATOM = "http://www.w3.org/2005/Atom"
-LIMIT = 50
+LIMIT = 20  # entries a feed holds: the usual number (`feed_size` in podium-cite's settings)
 
 
 @dataclass
@@ -140,5 +143,4 @@ def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "", u
         first = next((s for s in speech.statements if s.type == "speech"), None)
         summary = meta.summary or (shorten(plain_text(first.text)) if first else meta.title)
         text(entry, "summary", " ".join(summary.split()), type="text")
-    ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -5,9 +5,10 @@ links; a `<title>` and a `<desc>` that says what it shows in words) and the same
 `<details>` below it, for screen readers, text browsers and anyone who wants the figures. Each bar carries its
 own `<title>` (a tooltip) and may link to the page that lists what it counts.
 
-The SVG names no colour: bars, labels and axis take their colours from CSS classes in podium-facets.css,
-which use Material's palette variables, so the chart follows the light and the dark scheme. Without that
-stylesheet the bars fall back to `currentColor`, the text colour.
+The SVG names no colour: bars, labels and axis take their colours from podium-facets.css (the bars as the
+chart's `rect`s, the axis, scale and labels by class), which uses Material's palette variables, so the chart
+follows the light and the dark scheme. Without that stylesheet the bars fall back to `currentColor`, the text
+colour.
 
     chart = BarChart("Speeches per year", "Speeches by Kassym-Jomart Tokayev in each year.",
                      [Bar("2024", 2, "page/2/#y2024"), Bar("2025", 3, "#y2025")], unit="speeches")
@@ -97,57 +98,63 @@ def layout(chart: BarChart) -> dict:
     }
 
 
+def _number(value: float) -> str:
+    """A coordinate as short as it reads: `126.0` is `126`, `38.7` stays.
+
+    >>> _number(126.0), _number(38.66), _number(0)
+    ('126', '38.7', '0')
+    """
+    return f"{round(value, 1):g}"
+
+
 def render(chart: BarChart) -> Markup:
     """The chart's `<figure>`: the SVG, a caption, and the figures as a table.
 
     Built with plain string formatting and `escape` rather than a template: a 1,000-speech archive draws
     hundreds of charts, and a Jinja loop over every bar's six elements was most of a term page's time.
+    A speaker's page holds one, so every bar is kept short: what all bars share (the fill, the anchor of
+    their text) is said once on a group, CSS finds the bars as `rect` and their values as unclassed `text`.
     """
     from podium.render.i18n import translate as t
 
     g = layout(chart)
     e = escape
+    n = _number
     ident = e(chart.ident)
     total = sum(bar.value for bar in chart.bars)
     most = max((bar.value for bar in chart.bars), default=0)
+    left, right = g["left"], g["right"]
     out = [
         f'<figure class="podium-chart" id="{ident}">',
+        # `fill` is inherited: the bars and the figures take the text colour when no stylesheet names one.
         f'<svg class="podium-chart__svg" viewBox="0 0 {g["width"]} {g["height"]}" role="group" '
-        f'aria-labelledby="{ident}-title {ident}-desc" preserveAspectRatio="xMidYMid meet">',
+        f'aria-labelledby="{ident}-title {ident}-desc" fill="currentColor">',
         f'<title id="{ident}-title">{e(chart.title)}</title>',
         f'<desc id="{ident}-desc">{e(chart.description)} '
         f"{e(t('{total} in all; the most in one bar: {most}.', total=t(chart.unit, n=total), most=most))}</desc>",
-        f'<line class="podium-chart__axis" x1="{g["left"]}" y1="{g["baseline"]}" x2="{g["right"]}" '
-        f'y2="{g["baseline"]}" stroke="currentColor" />',
-        f'<line class="podium-chart__grid" x1="{g["left"]}" y1="{g["top_y"]}" x2="{g["right"]}" '
-        f'y2="{g["top_y"]}" stroke="currentColor" />',
-        f'<text class="podium-chart__scale" x="{g["left"] - 6}" y="{g["top_y"] + 4}" '
-        f'text-anchor="end">{g["top"]}</text>',
-        f'<text class="podium-chart__scale" x="{g["left"] - 6}" y="{g["baseline"]}" text-anchor="end">0</text>',
+        f'<path class="podium-chart__axis" d="M{left} {g["baseline"]}H{right}" stroke="currentColor"/>',
+        f'<path class="podium-chart__grid" d="M{left} {g["top_y"]}H{right}" stroke="currentColor"/>',
+        f'<g class="podium-chart__scale" text-anchor="end"><text x="{left - 6}" y="{g["top_y"] + 4}">{g["top"]}</text>'
+        f'<text x="{left - 6}" y="{g["baseline"]}">0</text></g>',
+        '<g text-anchor="middle">',
     ]
     for b in g["bars"]:
         bar = b["bar"]
         label: str = e(bar.label)  # a Markup here, a plain str of HTML in the table below
         item = [
-            f'<g class="podium-chart__item"><title>{label}: {e(t(chart.unit, n=bar.value))}</title>',
-            f'<rect class="podium-chart__bar" x="{b["x"]}" y="{b["y"]}" width="{b["width"]}" '
-            f'height="{b["height"]}" fill="currentColor" />',
+            f"<g><title>{label}: {e(t(chart.unit, n=bar.value))}</title>",
+            f'<rect x="{n(b["x"])}" y="{n(b["y"])}" width="{n(b["width"])}" height="{n(b["height"])}"/>',
         ]
         if b["show_value"]:
-            item.append(
-                f'<text class="podium-chart__value" x="{b["center"]}" y="{round(b["y"] - 3, 1)}" '
-                f'text-anchor="middle">{bar.value}</text>'
-            )
+            item.append(f'<text x="{n(b["center"])}" y="{n(b["y"] - 3)}">{bar.value}</text>')
         if b["labelled"]:
-            item.append(
-                f'<text class="podium-chart__label" x="{b["center"]}" y="{g["label_y"]}" '
-                f'text-anchor="middle">{label}</text>'
-            )
+            item.append(f'<text class="podium-chart__label" x="{n(b["center"])}" y="{g["label_y"]}">{label}</text>')
         item.append("</g>")
         if bar.href:  # a pointer's shortcut, not a tab stop per bar: the table below has the same links
             item = [f'<a href="{e(bar.href)}" tabindex="-1">', *item, "</a>"]
         out.append("".join(item))
     out += [
+        "</g>",
         "</svg>",
         f"<figcaption>{e(chart.title)}</figcaption>",
         '<details class="podium-chart__data">',

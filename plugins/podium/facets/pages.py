@@ -31,7 +31,7 @@ from podium.core.archive import Archive
 from podium.core.speech import Speech
 from podium.core.statements import Statement
 from podium.core.text import plain_text, shorten
-from podium.core.urls import Urls, paged, source
+from podium.core.urls import Urls, paged, relative, source
 from podium.facets import charts
 from podium.facets.index import (
     FacetIndex,
@@ -306,12 +306,10 @@ class FacetSite:
             "site": self,
             "hub": links.page(f"{term.facet}/"),
             "groups": [
-                {"key": g.key, "label": g.label, "rows": [self._row_html(s, links) for s in g.speeches]}
+                {"key": g.key, "label": g.label, "rows": [self._row_html(s, links, term) for s in g.speeches]}
                 for g in page.groups
             ],
-            "jumps": [
-                (label, links.page(paged(term.url, starts[key])) + f"#{key}") for key, label in _group_labels(pages)
-            ],
+            "jumps": [(label, _at(term, starts[key], key, links, number)) for key, label in _group_labels(pages)],
             "pager": self._pager(term.url, number, len(pages), links),
             "parents": [(t, self.href(t, links)) for t in (index.terms[i] for i in reversed(index.ancestors(term.id)))],
             "day": is_day(term),
@@ -390,7 +388,7 @@ class FacetSite:
             context["sessions"] = [
                 {
                     "session": session,
-                    "href": links.page(paged(term.url, starts[f"session-{n}"])) + f"#session-{n}"
+                    "href": _at(term, starts[f"session-{n}"], f"session-{n}", links)
                     if f"session-{n}" in starts
                     else None,
                     "count": sum(
@@ -439,7 +437,7 @@ class FacetSite:
                 charts.Bar(
                     month_name(m, short=True),
                     n,
-                    links.page(paged(term.url, starts[f"m{m:02d}"])) + f"#m{m:02d}" if n else None,
+                    _at(term, starts[f"m{m:02d}"], f"m{m:02d}", links) if n else None,
                 )
                 for m, n in counts.items()
             ]
@@ -457,7 +455,7 @@ class FacetSite:
         for year, count in by_year.items():
             href = None
             if count and f"y{year}" in starts:
-                href = links.page(paged(term.url, starts[f"y{year}"])) + f"#y{year}"
+                href = _at(term, starts[f"y{year}"], f"y{year}", links)
             elif count and "dates" in self.published:
                 href = links.year(year)  # an edition's page groups by session, not by year
             bars.append(charts.Bar(str(year), count, href))
@@ -533,36 +531,62 @@ class FacetSite:
 
     # ---- pieces ---------------------------------------------------------------------------------------------
 
-    def _row_html(self, speech: Speech, links: Links) -> Markup:
+    def _row_html(self, speech: Speech, links: Links, term: Term | None = None) -> Markup:
         """A speech's row, rendered once per depth of page: the same speech is listed on its speakers', topics',
-        event's and year's pages, and the row is most of a term page's work."""
+        event's and year's pages, and the row is most of a term page's work. A row that leaves out what its
+        page says (`_redundant`) is on that one page only, so it is not kept."""
+        # A macro of the template: Jinja sets it on the module at run time, so mypy cannot see it.
+        speech_row = self._macros.speech_row  # type: ignore[attr-defined]
+        leave_out = self._redundant(speech, term)
+        if leave_out is not None:
+            return Markup(speech_row(self._row(speech, links, leave_out)))
         key = (speech.id, links.base, links.urls)
         row = self._rows.get(key)
         if row is None:
-            # A macro of the template: Jinja sets it on the module at run time, so mypy cannot see it.
-            speech_row = self._macros.speech_row  # type: ignore[attr-defined]
             row = self._rows[key] = Markup(speech_row(self._row(speech, links)))
         return row
 
-    def _row(self, speech: Speech, links: Links) -> dict:
-        """A speech in a list: title, speakers (linked), event (linked), date."""
+    @staticmethod
+    def _redundant(speech: Speech, term: Term | None) -> str | None:
+        """What a row on `term`'s page need not say, as the page says it already: "speaker" on a speaker's
+        page (their name: left out when they spoke alone, unlinked beside others), "event" on the event's own
+        page, "date" on a day's page; None elsewhere (a topic's page, a year's page, a series' page)."""
+        if term is None:
+            return None
+        if term.facet == "speakers" and term.id in speech.meta.speaker_ids:
+            return f"speaker:{term.id}"
+        if term.facet == "events" and speech.meta.event == term.id:
+            return "event"
+        if is_day(term):
+            return "date"
+        return None
+
+    def _row(self, speech: Speech, links: Links, leave_out: str | None = None) -> dict:
+        """A speech in a list: title, speakers (linked), date (linked to its day), event (linked), session; less
+        what `leave_out` names (see `_redundant`)."""
         registry = self.archive.registry
+        index = self.indexes.get("speakers", None)
+        itself = leave_out.removeprefix("speaker:") if leave_out and leave_out.startswith("speaker:") else None
         speakers = []
         for ident in speech.meta.speaker_ids:
+            if ident == itself and len(speech.meta.speaker_ids) == 1:
+                continue
             view = speaker_view(ident, speech.meta.date, registry)
-            term = self.indexes.get("speakers", None)
-            view["href"] = self.href(term.terms[ident], links) if term and ident in term.terms else None
+            term = index.terms.get(ident) if index is not None and ident != itself else None
+            view["href"] = self.href(term, links) if term else None
             speakers.append(view)
         event = registry.events.get(speech.meta.event)
         events = self.indexes.get("events")
+        with_event = leave_out != "event"
         return {
             "speech": speech,
             "href": links.speech(speech.id),
+            "date": leave_out != "date",
             "day_href": links.day(speech.meta.date) if self.days else None,
             "speakers": speakers,
-            "event": event.name if event else speech.meta.event,
+            "event": (event.name if event else speech.meta.event) if with_event else None,
             "event_href": self.href(events.terms[speech.meta.event], links)
-            if events and speech.meta.event in events.terms
+            if with_event and events and speech.meta.event in events.terms
             else None,
             "session": speech.meta.session,
             "languages": languages.version_links(speech, self.versions, links),
@@ -591,15 +615,37 @@ class FacetSite:
         for n in shown:
             if n - last > 1:
                 items.append(None)  # a gap: "…"
-            items.append((n, links.page(paged(url, n))))
+            items.append((n, _sibling(url, n, number, links)))
             last = n
         return {
             "number": number,
             "total": total,
             "items": items,
-            "previous": links.page(paged(url, number - 1)) if number > 1 else None,
-            "next": links.page(paged(url, number + 1)) if number < total else None,
+            "previous": _sibling(url, number - 1, number, links) if number > 1 else None,
+            "next": _sibling(url, number + 1, number, links) if number < total else None,
         }
+
+
+def _sibling(url: str, number: int, here: int, links: Links) -> str:
+    """The link from page `here` of the list at `url` to its page `number`: relative to this page rather than
+    through the site's root, as a list's pages sit side by side (a pager and a jump bar on every page).
+
+    >>> _sibling("topics/water/", 3, 2, Links("../../../../")), _sibling("topics/water/", 1, 2, Links("../../../../"))
+    ('../3/', '../../')
+    >>> _sibling("topics/water/", 2, 1, Links("../", Urls(directory=False)))
+    'water/page/2.html'
+    """
+    return relative(links.urls.page(paged(url, number)), links.urls.page(paged(url, here)))
+
+
+def _at(term: Term, number: int, anchor: str, links: Links, here: int = 1) -> str:
+    """The address of a group (a year, a month, a session) on `term`'s page `number`, seen from its page `here`:
+    only `#anchor` on the same page (a speaker's page names its years in a jump bar and in a chart).
+
+    >>> _at(term, 1, "y2025", links), _at(term, 2, "y2020", links)
+    ('#y2025', 'page/2/#y2020')
+    """
+    return f"#{anchor}" if number == here else _sibling(term.url, number, here, links) + f"#{anchor}"
 
 
 def _group_labels(pages: list[Page]) -> list[tuple[str, str]]:

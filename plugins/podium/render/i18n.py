@@ -198,7 +198,7 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "All {n} statements →": "Все высказывания ({n}) →",
         "and {n} more": "и ещё {n}",
         "Turns in panels and debates": "Реплики в панельных дискуссиях и дебатах",
-        "In {n} speeches with several speakers.": "В речах с несколькими спикерами: {n}.",
+        "Speeches with several speakers: {n}.": "Речи с несколькими спикерами: {n}.",
         "turn {n}": "реплика {n}",
         "Jump to": "Перейти к",
         "No speeches yet.": "Речей пока нет.",
