@@ -95,6 +95,9 @@ _Dumper.add_representer(Tagged, _represent_tagged)
 
 
 CONFIG = REPO / "mkdocs.yml"  # main() points this at the snapshot's mkdocs.yml
+# The scripts a run starts (search, the Markdown floor, the profile): main() points this at the snapshot's, so
+# that they read the pages the snapshot's Podium writes (a later commit may have changed the markup).
+SCRIPTS = REPO / "bench"
 
 
 def repo_config() -> dict[str, Any]:
@@ -111,7 +114,7 @@ def snapshot(work: Path) -> tuple[Path, str]:
     shutil.rmtree(code, ignore_errors=True)
     code.mkdir(parents=True)
     archive = subprocess.run(
-        ["git", "archive", commit, "plugins/podium", "mkdocs.yml"], cwd=REPO, capture_output=True, check=True
+        ["git", "archive", commit, "plugins/podium", "bench", "mkdocs.yml"], cwd=REPO, capture_output=True, check=True
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
     return code, commit
@@ -520,7 +523,7 @@ def search_figures(site: Path, log: Path) -> dict[str, Any]:
     takes as long as the build's own indexing (25 minutes at 100,000 speeches) and the build reports it."""
     out = log.with_suffix(".json")
     command = [
-        *(sys.executable, str(REPO / "bench" / "search.py"), "--site", str(site), "--keep-index"),
+        *(sys.executable, str(SCRIPTS / "search.py"), "--site", str(site), "--keep-index"),
         *("--json", str(out)),
     ]
     with open(log, "wb") as output:
@@ -590,7 +593,7 @@ def run_size(
         if way == "markdown":
             command = [
                 sys.executable,
-                str(REPO / "bench" / "markdown_floor.py"),
+                str(SCRIPTS / "markdown_floor.py"),
                 str(podium_dir),
                 str(folder / "out"),
                 str(folder / "mkdocs.yml"),
@@ -639,7 +642,7 @@ def profile(count: int, work: Path) -> dict[str, Any] | None:
     report, tree = work / f"profile-{count}.json", work / f"profile-{count}.txt"
     command = [
         sys.executable,
-        str(REPO / "bench" / "profile_build.py"),
+        str(SCRIPTS / "profile_build.py"),
         str(folder),
         str(work / "profile-site"),
         str(report),
@@ -746,10 +749,10 @@ def main(argv: list[str] | None = None) -> int:
     ways = tuple(w for w in WAYS if w in {x.strip() for x in args.ways.split(",")})
     search_at = {int(s) for s in args.search_at.split(",") if s.strip()}
     args.work.mkdir(parents=True, exist_ok=True)
-    global CONFIG
+    global CONFIG, SCRIPTS
     if args.code == "HEAD":
         code, commit = snapshot(args.work)
-        CONFIG = code / "mkdocs.yml"
+        CONFIG, SCRIPTS = code / "mkdocs.yml", code / "bench"
         ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code / "plugins"), os.environ.get("PYTHONPATH")]))
         sys.path.insert(0, str(code / "plugins"))  # the generator too
         print(f"building with Podium as committed at {commit[:12]} (snapshot in {code})", flush=True)

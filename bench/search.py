@@ -137,8 +137,11 @@ def queries(site: Path) -> dict[str, str]:
             counts.update(words)
             if phrase is None and len(words) > 12:
                 phrase = " ".join(words[4:8])
+    if not counts or phrase is None:
+        raise SystemExit(f"no statement text found in {site / 'speeches'}: does the page markup match this script?")
     ranked = [word for word, _ in counts.most_common() if len(word) > 3]
-    rare = next(word for word, count in reversed(counts.most_common()) if count == 1 and len(word) > 6)
+    # The rarest long word of the sample: in a large archive no word of the sample may be there only once.
+    rare = min((word for word in counts if len(word) > 6), key=lambda word: (counts[word], word))
     return {"phrase": f'"{phrase}"', "frequent": ranked[20], "rare": rare}
 
 

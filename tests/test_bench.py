@@ -173,3 +173,29 @@ def test_a_separate_run_is_added_with_its_own_commit_and_targets(tmp_path):
     assert "- Command: `python bench/run.py --sizes 100000`" in separate and "commit `fed`" in separate
     assert "### 100,000 speeches" in separate
     assert "| Site ≤ 2.5× bare | 1.20× | 100,000 | yes | 1.30× under |" in separate
+
+
+def test_the_search_queries_come_from_a_site_where_no_word_is_found_once(tmp_path):
+    import search
+
+    for name in ("a", "b"):
+        page = tmp_path / "speeches" / name / "index.html"
+        page.parent.mkdir(parents=True)
+        text = " ".join(f"word{chr(97 + n)}" for n in range(26)) * 2  # four times each in all
+        page.write_text(
+            '<html lang="en"><section class="podium-statement" id="s-1"><a href="#s-1">¶</a>'
+            f"<p>{text} {'sigmaword ' * 2 if name == 'a' else 'upsilonword ' * 3}</p></section></html>",
+            encoding="utf-8",
+        )
+    found = search.queries(tmp_path)
+    assert found["rare"] == "sigmaword"  # the rarest long word, though no word is found only once
+    (tmp_path / "speeches" / "a" / "index.html").write_text('<html lang="en"><p>old markup</p>', encoding="utf-8")
+    (tmp_path / "speeches" / "b" / "index.html").unlink()
+    with pytest.raises(SystemExit, match="no statement text found"):
+        search.queries(tmp_path)
+
+
+def test_a_run_snapshots_the_bench_scripts_with_podium(tmp_path):
+    code, commit = run.snapshot(tmp_path)
+    assert (code / "bench" / "search.py").is_file() and (code / "plugins" / "podium" / "__init__.py").is_file()
+    assert len(commit) == 40
