@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from support import slow
-from support.archive import ArchiveDir, copy_reference_archive
+from support.archive import REPO, ArchiveDir, copy_reference_archive
 from support.processes import CHROMIUM, CHROMIUM_ARGS
 
 pytest_plugins = ["pytester"]  # test_habits.py runs a small suite with this conftest
@@ -41,6 +41,16 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
 @pytest.fixture
 def archive_dir(tmp_path: Path) -> ArchiveDir:
     return ArchiveDir(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def reference_archive():
+    """The repository's own archive loaded with every feature's check (no build): once per test module."""
+    from podium import features
+
+    archive = features.load(REPO)
+    assert archive.ok, archive.problems
+    return archive
 
 
 @pytest.fixture(scope="session")

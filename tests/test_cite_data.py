@@ -14,7 +14,6 @@ from referencing import Resource
 from podium import features
 from podium.cite import akomantoso, feeds, opendata
 from podium.quote import index as quote
-from support.archive import REPO
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -22,10 +21,8 @@ HOSTILE = 'Ampersands & <script>alert(1)</script> "quotes" ]]>'
 
 
 @pytest.fixture(scope="module")
-def reference():
-    archive = features.load(REPO)
-    assert archive.ok
-    return archive
+def reference(reference_archive):
+    return reference_archive
 
 
 @pytest.fixture

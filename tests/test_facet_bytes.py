@@ -19,7 +19,7 @@ from podium.core.urls import Urls
 from podium.facets import charts
 from podium.facets.pages import FacetSettings, FacetSite
 from podium.render.pages import Links
-from support.archive import REPO, ArchiveDir
+from support.archive import ArchiveDir
 
 SPEECH = "aif-2025-tokayev-plenary"
 TITLE = "Statement at the plenary session of the Astana International Forum"
@@ -27,10 +27,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
-def site():
-    archive = features.load(REPO)
-    assert archive.ok, archive.problems
-    return FacetSite(archive, FacetSettings(feeds=True))
+def site(reference_archive):
+    return FacetSite(reference_archive, FacetSettings(feeds=True))
 
 
 def page(site: FacetSite, url: str, base: str = "../../") -> str:
