@@ -114,30 +114,28 @@ class StatementRenderer:
         self.directions = _Directions()
 
     def __call__(self, text: str, here: str = "", links: Links | None = None) -> str:
-        marked = self.directions.mark(text)
-        made = self._plain(marked)
-        if made is not None:
-            return made
-        self._prepare(here, links)
-        return self._finish(self.md.reset().convert(self.angles.hide(marked)))
+        return self.render_all([text], here, links)[0]
 
     def render_all(self, texts: list[str], here: str = "", links: Links | None = None) -> list[str]:
         """Each statement's HTML; `here` and `links` (the speech and its page) resolve inline references.
         Plain statements skip Markdown (podium.render.plain); the others are converted together."""
-        made = [self._plain(self.directions.mark(text)) for text in texts]
-        rest = [text for text, html in zip(texts, made, strict=True) if html is None]
-        if len(rest) < len(texts):
-            converted = iter(self.render_all(rest, here, links) if rest else [])
-            return [html if html is not None else next(converted) for html in made]
-        if len(texts) < 2:
-            return [self(text, here, links) for text in texts]
+        marked = [self.directions.mark(text) for text in texts]
+        made = [self._plain(text) for text in marked]
+        rest = [text for text, html in zip(marked, made, strict=True) if html is None]
+        converted = iter(self._markdown_all(rest, here, links))
+        return [html if html is not None else next(converted) for html in made]
+
+    def _markdown_all(self, marked: list[str], here: str, links: Links | None) -> list[str]:
+        """Marked statements through Python-Markdown: in one conversion, split again (see the class)."""
+        if not marked:
+            return []
         self._prepare(here, links)
-        joined = f"\n\n{self.separator}\n\n".join(self.directions.mark(text) for text in texts)
-        html = self._finish(self.md.reset().convert(self.angles.hide(joined)))
-        parts = html.split(f"<p>{self.separator}</p>")
-        if len(parts) != len(texts) or self.separator in "".join(parts):
-            return [self(text, here, links) for text in texts]
-        return [part.strip("\n") for part in parts]
+        if len(marked) > 1:
+            joined = f"\n\n{self.separator}\n\n".join(marked)
+            parts = self._finish(self.md.reset().convert(self.angles.hide(joined))).split(f"<p>{self.separator}</p>")
+            if len(parts) == len(marked) and self.separator not in "".join(parts):
+                return [part.strip("\n") for part in parts]
+        return [self._finish(self.md.reset().convert(self.angles.hide(text))) for text in marked]
 
     def _finish(self, html: str) -> str:
         return self.references.links(self.directions.show(self.angles.show(_clean(html))))
