@@ -219,6 +219,14 @@ def _size_lines(size: str, data: dict[str, Any]) -> list[str]:
             f"{warm['wall']:.1f} s, CPU {warm['cpu']:.1f} s, tree peak {warm['tree_peak_mb']:.0f} MB; "
             f"wall {_r(_ratio(warm['wall'], bare.get('wall', 0)))} bare's cold build"
         ]
+    edited = data.get("edited") or {}
+    if edited and not edited.get("error"):
+        counted = f"; pages {edited['reused']:,} reused, {edited['built']:,} built" if "built" in edited else ""
+        ratios += [
+            f"Podium after one edited transcript (a sentence added, then the same build): wall "
+            f"{edited['wall']:.1f} s, CPU {edited['cpu']:.1f} s{counted}; wall "
+            f"{_r(_ratio(edited['wall'], bare.get('wall', 0)))} bare's cold build"
+        ]
     search = data.get("search") or {}
     for query in search.get("queries", []):
         ratios += [

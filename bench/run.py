@@ -514,6 +514,22 @@ class SizeResult:
     """Podium's second build of the same corpus, nothing changed: the build cache and the last site in place."""
     search: dict[str, Any] = field(default_factory=dict)
     """Bytes and time of the first queries on Podium's site (bench/search.py), in headless Chromium."""
+    edited: dict[str, Any] = field(default_factory=dict)
+    """Podium's third build: one transcript edited after the warm build (its `pages` line's reused and built)."""
+
+
+PAGES_LINE = re.compile(r"podium: pages: .*\((\d+) reused, (\d+) built\)")
+
+
+def edit_transcript(path: Path) -> None:
+    """One sentence added at the end of a transcript, as an editor's correction would."""
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\nA sentence added for the benchmark.\n")
+
+
+def page_counts(log: Path) -> dict[str, int]:
+    """The pages a build reused and built, from its log's `pages` line ({} when it has none)."""
+    found = PAGES_LINE.search(log.read_text(encoding="utf-8", errors="replace"))
+    return {"reused": int(found.group(1)), "built": int(found.group(2))} if found else {}
 
 
 def search_figures(site: Path, log: Path) -> dict[str, Any]:
@@ -614,6 +630,12 @@ def run_size(
             warm = measured(command, folder, timeout, base / "podium-warm.log")
             result.warm = asdict(warm)
             print(f"[{count}] podium warm: {warm.wall:.1f} s, CPU {warm.cpu:.1f} s", flush=True)
+            # Then one transcript corrected: what `podium build` (or CI) redoes for one pull request.
+            edited = items[len(items) // 3]
+            edit_transcript(podium_dir / "speeches" / str(edited.year) / f"{edited.id}.md")
+            again = measured(command, folder, timeout, base / "podium-edited.log")
+            result.edited = {**asdict(again), "speech": edited.id, **page_counts(base / "podium-edited.log")}
+            print(f"[{count}] podium after one edit: {again.wall:.1f} s, CPU {again.cpu:.1f} s", flush=True)
             if search:
                 result.search = search_figures(folder / "site", base / "search.log")
                 print(f"[{count}] search: {result.search.get('worst') or result.search}", flush=True)

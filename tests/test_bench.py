@@ -105,6 +105,18 @@ def test_targets_say_met_or_missed_with_the_measured_ratio_and_by_how_much():
     assert missed["Cold build CPU ≤ 2.5× bare Material", "10,000"] == (False, "0.50× over")
 
 
+def test_the_build_after_one_edit_is_reported_with_its_pages():
+    data = results()["sizes"]["10000"]
+    data["edited"] = {**way(50, 60, 0, 0), "cpu": 60.0, "reused": 15_200, "built": 41, "speech": "x"}
+    lines = report._size_lines("10000", data)
+    assert (
+        "- Podium after one edited transcript (a sentence added, then the same build): wall 50.0 s, CPU 60.0 s; "
+        "pages 15,200 reused, 41 built; wall 0.50× bare's cold build"
+    ) in lines
+    data["edited"] = {"error": "exit 1"}
+    assert not [line for line in report._size_lines("10000", data) if "one edited transcript" in line]
+
+
 def test_a_failed_way_is_reported_not_hidden(tmp_path):
     out = tmp_path / "BENCHMARKS.md"
     data = results(blog_error="killed after the timeout of 60 s")
@@ -148,6 +160,11 @@ def test_the_four_ways_build_the_same_tiny_corpus(tmp_path):
     result = run.run_size(6, seed=3, work=tmp_path, timeout=600, serve=False, keep=True)
     assert result.corpus["speeches"] == 6
     assert result.warm["error"] == "" and result.warm["wall"] > 0  # the second Podium build, nothing changed
+    # The third, after one edited transcript: its page and the pages that show it are built, the rest reused.
+    assert result.edited["error"] == "" and result.edited["built"] >= 3 and result.edited["reused"] > 6
+    assert "A sentence added for the benchmark." in (
+        tmp_path / "6" / "podium" / "site" / "speeches" / result.edited["speech"] / "index.html"
+    ).read_text(encoding="utf-8")
     for name in run.WAYS:
         figures = result.ways[name]
         assert figures["error"] == "", (name, figures["error"])

@@ -47,6 +47,16 @@ def speech_pages(site: Path) -> dict[str, bytes]:
     return {path.parent.name: path.read_bytes() for path in (site / "speeches").glob("*/index.html")}
 
 
+def generated_pages(site: Path) -> dict[str, bytes]:
+    """The pages Podium makes from the archive (facets, hubs, side by side): every page but the speeches' and
+    the two of the navigation (the home page, /speeches/)."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("index.html")
+        if path.parent.parent != site / "speeches" and path.parent not in (site, site / "speeches", site / "pagefind")
+    }
+
+
 def first_speech(root: Path) -> str:
     return sorted((root / "speeches").rglob("*.md"))[0].stem
 
@@ -151,15 +161,18 @@ def test_a_cached_build_writes_what_a_clean_build_writes(tmp_path: Path, monkeyp
     assert "A sentence added for the cache test." in (after_edit / "speeches" / edited.stem / "index.html").read_text()
     clean_after_edit, _ = build(root, tmp_path / "clean-after-edit", monkeypatch, clean=True)
     assert_same_site(clean_after_edit, after_edit)
-    # Built again: the pages that changed (the edited speech's, those showing it in backlinks or related
-    # statements), the speeches that link to it inline (their content's key names it), and every page made from
-    # the whole archive (facets). Every other speech page is reused.
+    # Built again: the two pages of the navigation, the speech pages that changed (the edited speech's, those
+    # showing it in backlinks or related statements), the speeches that link to it inline (their content's key
+    # names it), and the pages made from the archive (facets) whose content changed. Every other page is reused.
     before, after = speech_pages(cached), speech_pages(after_edit)
     changed = {name for name in before if before[name] != after[name]}
     linking = {p.stem for p in (root / "speeches").rglob("*.md") if f"[[{edited.stem}" in p.read_text(encoding="utf-8")}
     assert edited.stem in changed and linking
-    built_speeches = len(changed | linking)
-    assert page_counts(log) == (12 - built_speeches, 156 - 12 + built_speeches)
+    generated = generated_pages(cached)
+    changed_generated = {page for page in generated if generated[page] != generated_pages(after_edit)[page]}
+    assert 0 < len(changed_generated) < len(generated) - 10  # the edited speech's facets, not every facet page
+    built = 2 + len(changed | linking) + len(changed_generated)
+    assert page_counts(log) == (156 - built, built)
 
     # A template of the site's own (overrides/podium/speech.html): no speech page comes from the cache.
     config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1))

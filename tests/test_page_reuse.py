@@ -153,3 +153,21 @@ def test_what_every_page_shares_has_one_key(tmp_path: Path, monkeypatch: pytest.
     assert themed != with_address  # the site's own theme folder
     (tmp_path / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
     assert shared(tmp_path) != themed  # a new page, which the navigation lists
+
+
+def test_a_page_kept_under_two_keys_is_one_file_kept_while_either_is_used(tmp_path: Path) -> None:
+    """A generated page is kept under the archive's fingerprint and under its content (podium.mkdocs.reuse): a
+    build that finds it by one key keeps the other, so the next edit still finds it by its content."""
+    cache = build_cache.BuildCache(tmp_path / "cache", "v1")
+    by_archive, by_content, other = "aa" * 32, "bb" * 32, "cc" * 32
+    cache.put_page(by_archive, b"<html>facet</html>")
+    cache.link_page(by_archive, by_content)
+    cache.put_page(other, b"<html>other</html>")
+    pages = tmp_path / "cache" / "pages"
+    assert (pages / "bb" / by_content).read_bytes() == b"<html>facet</html>"
+    assert (pages / "aa" / by_archive).stat().st_ino == (pages / "bb" / by_content).stat().st_ino
+    later = build_cache.BuildCache(tmp_path / "cache", "v1")
+    assert later.has_page(by_archive)  # found by the fingerprint alone
+    assert later.prune() == 1  # `other`; the page's second name stays with it
+    assert (pages / "bb" / by_content).is_file() and not (pages / "cc" / other).exists()
+    assert build_cache.BuildCache(tmp_path / "cache", "v1").prune() == 2  # neither used: both names go

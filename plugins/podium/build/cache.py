@@ -214,6 +214,20 @@ class BuildCache:
         """Keep a page's HTML exactly as it was written to the site."""
         self._write("pages", key, data)
 
+    def link_page(self, key: str, other: str) -> None:
+        """Keep the page kept under `key` under `other` too (hard-linked: one copy on disk)."""
+        source, path = self._path("pages", key), self._path("pages", other)
+        self.used.add(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
+            try:
+                os.link(source, path)
+            except OSError:
+                shutil.copyfile(source, path)
+        except OSError:
+            pass  # a read-only archive still builds, only not faster next time
+
     def place_page(self, key: str, destination: Path) -> bool:
         """Put the page kept under `key` at `destination`: hard-linked (copied across file systems). Safe, as the
         site's files are never written in place: a build writes a fresh site (MkDocs empties site_dir first,
@@ -263,9 +277,12 @@ class BuildCache:
             if path not in self.used:
                 shutil.rmtree(path, ignore_errors=True)
                 removed += 1
+        # A page kept under two keys (`link_page`) is one file: in use when either name is.
+        linked = {found.st_ino for path in self.used if path.parent.parent.name == "pages" and (found := _stat(path))}
         for kind in ("parsed", "rendered", "pages", "archive"):
             for path in (self.folder / kind).glob("*/*"):
-                if path not in self.used:
+                shared = kind == "pages" and (found := _stat(path)) is not None and found.st_ino in linked
+                if path not in self.used and not shared:
                     path.unlink(missing_ok=True)
                     removed += 1
         return removed
@@ -327,6 +344,13 @@ class BuildCache:
         for target in sorted(pointed):
             parts += [target, self.transcripts.get(target, "(none)")]
         return digest("rendered", *parts)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
 
 
 def _dump(value: object, stream: IO[bytes]) -> None:

@@ -203,6 +203,18 @@ class CitePlugin(BasePlugin[CiteConfig]):
         return []
 
     def on_post_page(self, output, page, config):
+        head = self._head(page, config)
+        at = output.find("</head>")
+        return output[:at] + head + output[at:] if at != -1 else output
+
+    def generated_page_parts(self, page, config) -> list[str]:
+        """What this plugin adds to a page made from the archive beyond its content (its `<head>` links, such
+        as its feed's), for the page's reuse key (podium.mkdocs.reuse)."""
+        return [self._head(page, config)]
+
+    def _head(self, page, config) -> str:
+        """The links and metadata on_post_page puts in a page's `<head>`."""
+        assert self.podium is not None  # set in on_files
         speech, registry = self.podium.speech(page), self.podium.archive.registry
         feed = None if page.is_homepage else self.page_feeds.get(page.url)
         head = metadata.link_tags(
@@ -214,8 +226,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
             head += metadata.speech_metadata(
                 speech, registry, self.site_name, self.base_url, config.site_description, self.urls
             )
-        at = output.find("</head>")
-        return output[:at] + head + output[at:] if at != -1 else output
+        return head
 
     def on_post_build(self, config):
         background, self.background = self.background, None

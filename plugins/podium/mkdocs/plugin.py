@@ -206,6 +206,16 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         """The inclusion each reused page had before it was hidden from MkDocs' page loops, by src_uri."""
         self.shelf = Shelf()
         """The contents of Podium's pages from on_page_content until their page is written (see `_shelve`)."""
+        self.shared = ""
+        """This build's `reuse.shared_key`, once on_nav has made it."""
+        self.by_content: set[str] = set()
+        """The generated pages (facets, hubs) to key by their content once it is made (see `_shelve`)."""
+        self.content_keys: dict[str, str] = {}
+        """The content key of each generated page MkDocs builds: its HTML is kept under it too."""
+        self.placed: dict[str, str] = {}
+        """The generated pages written from the cache by their content key, by src_uri: hidden in on_env."""
+        self.archive_parts: list[str] = []
+        """What the plugins' `archive_page_parts()` name, once per build."""
 
     def on_startup(self, *, command, dirty) -> None:
         """Keep one plugin object across `mkdocs serve` rebuilds, so the code stamp survives."""
@@ -227,8 +237,23 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         return config
 
     def on_env(self, env, config, files):
-        """Material's own pages that Podium overrides (404.html) print Podium's interface strings with `t`."""
+        """Material's own pages that Podium overrides (404.html) print Podium's interface strings with `t`.
+        Every page's content is made by now: the generated pages already written from the cache by their
+        content (`_shelve`) leave MkDocs' page loops here, after every page's links were checked."""
         i18n.install(env)
+        if self.placed and self.state is not None:
+            for src_uri, key in self.placed.items():
+                file = files.get_file_from_path(src_uri)
+                if file is None:
+                    continue
+                self.hidden[src_uri] = file.inclusion
+                file.inclusion = InclusionLevel.EXCLUDED
+                self.state.reused[src_uri] = ReusedPage(Path(config.site_dir) / file.dest_uri, key)
+                if (fingerprinted := self.page_keys.pop(src_uri, None)) is not None:
+                    self.cache.link_page(key, fingerprinted)  # the next build with no edit finds it before any work
+            if self.pages is not None:
+                self.pages.total -= len(self.placed)
+                self.pages.note = f"{len(self.state.reused)} reused, {self.pages.total} built"
         return env
 
     @event_priority(50)  # early: the other Podium plugins read `podium_state(config)` in their own on_files
@@ -335,6 +360,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         state = self.state
         assert state is not None
         self.page_keys, self.hidden, self.files = {}, {}, files
+        self.shared, self.by_content, self.content_keys, self.placed = "", set(), {}, {}
         if self.banner:  # the problems at the top of every page: nothing reused, nothing kept
             return
         blocking = reuse.blocking_plugins(config.plugins)
@@ -342,7 +368,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             log.info(f"every page is built: {', '.join(blocking)} may change any page (see podium.mkdocs.reuse)")
             return
         try:
-            shared = reuse.shared_key(config, nav, files, self.cache.version)
+            self.shared = shared = reuse.shared_key(config, nav, files, self.cache.version)
         except (TypeError, ValueError, RecursionError) as error:  # a configuration value with no stable form
             log.info(f"every page is built: the configuration has no stable key ({error})")
             return
@@ -354,16 +380,19 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             if rendered and file is not None:
                 parts = [part for plugin in contributors for part in plugin.speech_page_parts(speech, file.url, config)]
                 self._reuse_page(file, reuse.page_key(shared, src_uri, rendered, parts), config)
-        if state.fingerprint is None:
-            return
         # The pages Podium's plugins make from the whole archive (facets, translations side by side, the hubs):
         # each is made of the archive, the configuration and its own generated source, nothing else.
         # What else those pages show that the archive's fingerprint does not hold (the speakers' portraits).
         extra = [part for plugin in config.plugins.values() for part in getattr(plugin, "archive_page_parts", list)()]
+        self.archive_parts = extra
         for file in files.documentation_pages():
-            if reuse.archive_page(file) and file.src_uri not in state.speeches:
+            if not reuse.archive_page(file) or file.src_uri in state.speeches:
+                continue
+            if state.fingerprint is not None:  # the archive unchanged: the page as the last build wrote it
                 key = reuse.page_key(shared, file.src_uri, state.fingerprint, [file.content_string, *extra])
                 self._reuse_page(file, key, config)
+            if file.src_uri not in state.reused and file.src_uri not in self.in_nav and file.inclusion.is_included():
+                self.by_content.add(file.src_uri)  # else keyed by its content once it is made (`_shelve`)
 
     def _reuse_page(self, file: File, key: str, config) -> None:
         """Write the page kept under `key` to site_dir and hide it from MkDocs' page loops; or, when none is kept,
@@ -442,7 +471,17 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         """MkDocs makes every page's content before it writes the first page: the contents of Podium's pages
         (every speech's, the facets') wait on disk meanwhile, not in memory (podium.build.shelf)."""
         if self.state is not None and (self.state.speech(page) is not None or reuse.archive_page(page.file)):
-            self.shelf.put(page.file.src_uri, html)
+            src_uri = page.file.src_uri
+            if src_uri in self.by_content:
+                contributors = [p for p in config.plugins.values() if hasattr(p, "generated_page_parts")]
+                parts = [part for plugin in contributors for part in plugin.generated_page_parts(page, config)]
+                key = reuse.content_key(self.shared, page, html, [*parts, *self.archive_parts])
+                destination = Path(config.site_dir) / page.file.dest_uri
+                if self.cache.has_page(key) and self.cache.place_page(key, destination):
+                    self.placed[src_uri] = key  # out of MkDocs' page loops in on_env
+                    return ""
+                self.content_keys[src_uri] = key
+            self.shelf.put(src_uri, html)
             return ""
         return html
 
@@ -476,6 +515,11 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         key = self.page_keys.get(page.file.src_uri)
         if key is not None:
             self.cache.put_page(key, output.encode("utf-8", errors="xmlcharrefreplace"))
+        if (by_content := self.content_keys.get(page.file.src_uri)) is not None:
+            if key is not None:
+                self.cache.link_page(key, by_content)
+            else:
+                self.cache.put_page(by_content, output.encode("utf-8", errors="xmlcharrefreplace"))
         if self.state is not None and (self.state.speech(page) is not None or reuse.archive_page(page.file)):
             # MkDocs keeps every page's content to the end of the build (about 45 KB a speech); nothing reads a
             # speech's or facet's page after it is written (anchor checks use its anchor ids): the memory goes back.
@@ -487,6 +531,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
     @event_priority(100)  # first: the pages are written; the other plugins' on_post_build wait for exports, search
     def on_post_build(self, config) -> None:
         self.shelf.close()
+        # A page written later (one speech page under `podium serve`) is never keyed by content or placed.
+        self.by_content, self.content_keys, self.placed = set(), {}, {}
         render.use_environment(None)  # a later render outside this site (a test, the CLI) gets the package's
         if self.pages is not None:
             with self.pages:
@@ -502,6 +548,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
 
     def on_build_error(self, error) -> None:
         self.shelf.close()
+        self.by_content, self.content_keys, self.placed = set(), {}, {}
         render.use_environment(None)
         self.pages = None
 

@@ -11,14 +11,21 @@ page hooks). A speech page is made of three things, and its key hashes all three
   plugins set it, every plugin's options), the navigation as the plugins left it, the pages it lists, the theme's
   own folders and the library versions (in Podium's version).
 
-The other pages Podium's plugins generate (facets, side-by-side translations, hubs) are keyed by the whole
-archive's fingerprint instead, and what a plugin names in `archive_page_parts()` (the portraits' digests):
-kept while nothing in the archive changes, all made again after any edit.
+The other pages Podium's plugins generate (facets, side-by-side translations, hubs) have two keys:
+
+- the whole archive's fingerprint, and what a plugin names in `archive_page_parts()` (the portraits' digests):
+  while nothing in the archive changes, such a page is written from the cache before anything is made;
+- after an edit, its content as every Podium plugin's `on_page_content` left it (`content_key`), with its
+  title, metadata and table of contents, and what each plugin adds around it (`generated_page_parts(page,
+  config)`, such as podium-cite's feed link): the content is made again (a few milliseconds), the theme's
+  templates are not. So an edit rebuilds the facet pages whose content it changed (the speaker's, the topics',
+  the event's, the date's, the pages listing it), not all of them.
 
 A plugin that is not Podium's and has page hooks could add anything to a page: reuse is then off.
 
     shared = shared_key(config, nav, files, version)
     key = page_key(shared, src_uri, rendered_key, parts)
+    key = content_key(shared, page, content, parts)   # a generated page, once its content is made
 """
 
 from __future__ import annotations
@@ -96,6 +103,25 @@ def archive_page(file) -> bool:
 def page_key(shared: str, src_uri: str, rendered: str, parts: Iterable[str]) -> str:
     """The key of one speech page's HTML."""
     return digest("page", shared, src_uri, rendered, *parts)
+
+
+def content_key(shared: str, page, content: str, parts: Iterable[str]) -> str:
+    """The key of a generated page's HTML from its content as the plugins made it: everything else the theme
+    prints of a page not in the navigation is its title, its metadata, its table of contents and its address,
+    or is in `shared` (the navigation, the configuration) or in `parts` (what plugins add around it)."""
+    return digest(
+        "content",
+        shared,
+        page.file.src_uri,
+        page.file.content_string,
+        _stable([page.title, page.meta, _toc(page.toc), page.url, page.edit_url]),
+        content,
+        *parts,
+    )
+
+
+def _toc(toc) -> list:
+    return [[item.title, item.url, item.level, _toc(item.children)] for item in toc or ()]
 
 
 def _nav_items(items) -> list:
