@@ -104,6 +104,24 @@ def test_a_damaged_entry_is_made_again(tmp_path: Path) -> None:
     assert cache.get("rendered", "ab" * 32) is None
 
 
+def test_an_entry_is_whole_or_absent(tmp_path: Path) -> None:
+    """An entry is written aside and renamed: a write that fails halfway leaves neither the entry nor the file
+    it was written into; after `clear` the folders are made again."""
+    cache = build_cache.BuildCache(tmp_path / "cache", "v1")
+
+    def fails(stream) -> None:
+        stream.write(b"half")
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        cache._write("rendered", "ab" * 32, fails)
+    assert [p.name for p in (tmp_path / "cache" / "rendered" / "ab").iterdir()] == []
+    assert cache.put("rendered", "ab" * 32, "whole") and cache.get("rendered", "ab" * 32) == "whole"
+    cache.clear()
+    assert cache.put("rendered", "ab" * 32, "again") and cache.get("rendered", "ab" * 32) == "again"
+    assert [p.name for p in (tmp_path / "cache" / "rendered" / "ab").iterdir()] == ["ab" * 32]
+
+
 def test_a_full_build_removes_what_it_did_not_use(tmp_path: Path) -> None:
     old = build_cache.BuildCache(tmp_path, "v1")
     old.put("parsed", "aa" * 32, 1)

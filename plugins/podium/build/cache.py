@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import os
 import pickle
 import platform
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from functools import cache
 from importlib import metadata
@@ -48,6 +48,7 @@ from podium.core.statements import Statement
 from podium.core.text import INLINE_REFERENCE
 
 FOLDER = Path(".cache") / "podium"
+_WRITES = itertools.count()  # numbers each entry written aside before its rename (`BuildCache._write`)
 PACKAGE = Path(__file__).resolve().parent.parent
 # Libraries whose output ends up in the pages: their version is part of every key.
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "nh3", "jinja2", "pydantic", "pyyaml")
@@ -142,6 +143,7 @@ class BuildCache:
 
     def __init__(self, folder: Path, version: str, enabled: bool = True) -> None:
         self.folder, self.version, self.enabled = folder, version, enabled
+        self._folders: set[Path] = set()  # the entry folders made (or found) by this build
         self.used: set[Path] = set()
         self.hits = {"parsed": 0, "rendered": 0}
         self.misses = {"parsed": 0, "rendered": 0}
@@ -185,20 +187,27 @@ class BuildCache:
         """Write an entry: its bytes, or what `write(stream)` writes."""
         path = self._path(kind, key)
         self.used.add(path)
+        # Written aside, then renamed: a build that stops halfway never leaves half an entry. The aside name is
+        # this process's and this write's own (pool workers and a forked child write beside the build), made
+        # without tempfile's random names and exclusive opens: a build writes tens of thousands of entries.
+        aside = path.with_name(f".{path.name}.{os.getpid()}.{next(_WRITES)}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Written aside, then renamed: a build that stops halfway never leaves half an entry.
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as stream:
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            with open(aside, "wb") as stream:
                 try:
                     if isinstance(write, bytes):
                         stream.write(write)
                     else:
                         write(stream)
                 except BaseException:
-                    Path(stream.name).unlink(missing_ok=True)
+                    stream.close()
+                    aside.unlink(missing_ok=True)
                     raise
-            os.replace(stream.name, path)
+            os.replace(aside, path)
         except OSError:
+            self._folders.discard(path.parent)  # removed meanwhile (`clear`)? made again next time
             return False  # a read-only archive still builds, only not faster next time
         return True
 
@@ -289,6 +298,7 @@ class BuildCache:
 
     def clear(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        self._folders = set()
 
     # -- transcripts -----------------------------------------------------------------------------------------
 
