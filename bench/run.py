@@ -630,15 +630,15 @@ def run_size(
             warm = measured(command, folder, timeout, base / "podium-warm.log")
             result.warm = asdict(warm)
             print(f"[{count}] podium warm: {warm.wall:.1f} s, CPU {warm.cpu:.1f} s", flush=True)
+            if search:  # on the site of the generated corpus, as every other figure of this size
+                result.search = search_figures(folder / "site", base / "search.log")
+                print(f"[{count}] search: {result.search.get('worst') or result.search}", flush=True)
             # Then one transcript corrected: what `podium build` (or CI) redoes for one pull request.
             edited = items[len(items) // 3]
             edit_transcript(podium_dir / "speeches" / str(edited.year) / f"{edited.id}.md")
             again = measured(command, folder, timeout, base / "podium-edited.log")
             result.edited = {**asdict(again), "speech": edited.id, **page_counts(base / "podium-edited.log")}
             print(f"[{count}] podium after one edit: {again.wall:.1f} s, CPU {again.cpu:.1f} s", flush=True)
-            if search:
-                result.search = search_figures(folder / "site", base / "search.log")
-                print(f"[{count}] search: {result.search.get('worst') or result.search}", flush=True)
 
     if serve:
         victim = items[len(items) // 2]

@@ -133,7 +133,8 @@ def queries(site: Path) -> dict[str, str]:
         if '<html lang="en"' not in html:
             continue
         for paragraph in re.findall(r'¶</a>(?:<a class="podium-play".*?</a>)?<p>([^<]+)</p>', html):
-            words = re.findall(r"[a-z]+", paragraph)
+            # Whole words, lower-cased: `[a-z]+` alone took "abaingskio" out of "Babaingskio", a word in no page.
+            words = [word.lower() for word in re.findall(r"[A-Za-z]+", paragraph)]
             counts.update(words)
             if phrase is None and len(words) > 12:
                 phrase = " ".join(words[4:8])

@@ -206,6 +206,9 @@ def test_the_search_queries_come_from_a_site_where_no_word_is_found_once(tmp_pat
         )
     found = search.queries(tmp_path)
     assert found["rare"] == "sigmaword"  # the rarest long word, though no word is found only once
+    page = tmp_path / "speeches" / "b" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("upsilonword", "Babaingskio", 1), encoding="utf-8")
+    assert search.queries(tmp_path)["rare"] == "babaingskio"  # a capitalised word, whole, never its tail
     (tmp_path / "speeches" / "a" / "index.html").write_text('<html lang="en"><p>old markup</p>', encoding="utf-8")
     (tmp_path / "speeches" / "b" / "index.html").unlink()
     with pytest.raises(SystemExit, match="no statement text found"):
