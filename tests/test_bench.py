@@ -88,8 +88,12 @@ def test_targets_say_met_or_missed_with_the_measured_ratio_and_by_how_much():
     data = results()
     data["sizes"]["10000"]["warm"] = {**way(90, 300, 0, 0), "wall": 90.0}
     data["sizes"]["10000"]["serve"] = {"podium": {"first_build_seconds": 60.0, "reload_seconds": 7.5}}
-    data["sizes"]["10000"]["search"] = {"worst": {"transfer_kb": 240.0, "seconds": 0.5}, "queries": []}
+    data["sizes"]["10000"]["search"] = {
+        "worst": {"transfer_kb": 240.0, "seconds": 0.5},
+        "queries": [{"kind": "phrase", "transfer_kb": 230.0}, {"kind": "frequent", "transfer_kb": 240.0}],
+    }
     rows = {(target, size): (value, met, margin) for target, value, size, met, margin in report.targets(data)}
+    assert rows["Search: a phrase with a common word ≤ 300 KB", "10,000"] == ("230 KB", True, "70.0 KB under")
     assert rows["Cold build CPU ≤ 2.5× bare Material", "1,000"] == ("1.10×", True, "1.40× under")
     assert rows["Warm rebuild, nothing changed: wall ≤ 1× bare's", "10,000"] == ("0.90×", True, "0.10× under")
     assert rows["Serve: one edit → new text served ≤ 5 s", "10,000"] == ("7.5 s", False, "2.5 s over")
