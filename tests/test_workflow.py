@@ -18,7 +18,7 @@ WORKFLOW = REPO / ".github" / "workflows" / "pr.yml"
 DEPLOY = REPO / ".github" / "workflows" / "deploy.yml"
 SCAFFOLD = REPO / "plugins" / "podium" / "scaffold" / "dot-github" / "workflows"
 EVERY_WORKFLOW = [WORKFLOW, DEPLOY, SCAFFOLD / "pr.yml", SCAFFOLD / "deploy.yml"]
-SHA = re.compile(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}")
+SHA = re.compile(r"[\w.-]+/[\w.-]+(?:/[\w.-]+)*@[0-9a-f]{40}")  # owner/repo[/sub-action]@commit
 
 
 def read(path: Path) -> dict:
@@ -54,7 +54,7 @@ def test_every_action_is_pinned_to_a_full_commit_sha(workflow):
     uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
     assert uses
     for use in uses:
-        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", use), use
+        assert SHA.fullmatch(use), use
 
 
 def test_checkout_keeps_no_credentials_and_jobs_time_out(workflow):
@@ -140,6 +140,7 @@ def test_deploy_builds_strict_with_the_pages_address_and_pins_every_action(deplo
         "actions/checkout",
         "actions/setup-python",
         "actions/configure-pages",
+        "actions/cache",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
@@ -176,3 +177,38 @@ def test_the_scaffold_pull_request_workflow_keeps_the_checks_and_the_preview():
     ]
     positions = [next(i for i, run in enumerate(runs) if wanted in run) for wanted in order]
     assert positions == sorted(positions)
+
+
+# -- the build cache in CI ----------------------------------------------------------------------------------------
+
+
+def _cache_step(workflow: dict, job: str) -> tuple[int, int, dict]:
+    """(index of the cache step, index of the build step, the cache step) in `job`."""
+    steps = workflow["jobs"][job]["steps"]
+    cache = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache"))
+    build = next(i for i, s in enumerate(steps) if "podium build" in s.get("run", ""))
+    return cache, build, steps[cache]
+
+
+@pytest.mark.parametrize("path", [DEPLOY, SCAFFOLD / "deploy.yml"], ids=["repository", "scaffold"])
+def test_publishing_restores_and_saves_the_build_cache_of_main(path):
+    """A merge builds from what the last build of main made: its key changes with every commit (so each build
+    saves its own), and the restore key finds the newest one."""
+    cache, build, step = _cache_step(read(path), "build")
+    assert cache < build
+    assert step["uses"].split("@")[0] == "actions/cache"  # restores, and saves after the job
+    assert step["with"] == {
+        "path": ".cache/podium",
+        "key": "podium-build-${{ github.sha }}",
+        "restore-keys": "podium-build-",
+    }
+
+
+@pytest.mark.parametrize("path", [WORKFLOW, SCAFFOLD / "pr.yml"], ids=["repository", "scaffold"])
+def test_a_pull_request_reads_the_build_cache_and_never_writes_one(path):
+    cache, build, step = _cache_step(read(path), "check")
+    assert cache < build
+    assert step["uses"].split("@")[0] == "actions/cache/restore"
+    assert step["with"]["path"] == ".cache/podium" and step["with"]["restore-keys"] == "podium-build-"
+    every = [s.get("uses", "") for job in read(path)["jobs"].values() for s in job["steps"]]
+    assert not [use for use in every if use.startswith(("actions/cache@", "actions/cache/save@"))]
