@@ -186,8 +186,8 @@ def test_a_cached_build_writes_what_a_clean_build_writes(tmp_path: Path, monkeyp
     changed = {name for name in before if before[name] != after[name]}
     linking = {p.stem for p in (root / "speeches").rglob("*.md") if f"[[{edited.stem}" in p.read_text(encoding="utf-8")}
     assert edited.stem in changed and linking
-    generated = generated_pages(cached)
-    changed_generated = {page for page in generated if generated[page] != generated_pages(after_edit)[page]}
+    generated, generated_after = generated_pages(cached), generated_pages(after_edit)
+    changed_generated = {page for page in generated if generated[page] != generated_after[page]}
     assert 0 < len(changed_generated) < len(generated) - 10  # the edited speech's facets, not every facet page
     built = 2 + len(changed | linking) + len(changed_generated)
     assert page_counts(log) == (156 - built, built)

@@ -216,6 +216,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         """The generated pages written from the cache by their content key, by src_uri: hidden in on_env."""
         self.archive_parts: list[str] = []
         """What the plugins' `archive_page_parts()` name, once per build."""
+        self.around: list = []
+        """The plugins that add something around a generated page's content (`generated_page_parts`)."""
 
     def on_startup(self, *, command, dirty) -> None:
         """Keep one plugin object across `mkdocs serve` rebuilds, so the code stamp survives."""
@@ -360,7 +362,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         state = self.state
         assert state is not None
         self.page_keys, self.hidden, self.files = {}, {}, files
-        self.shared, self.by_content, self.content_keys, self.placed = "", set(), {}, {}
+        self.shared = ""
+        self._forget_content_keys()
         if self.banner:  # the problems at the top of every page: nothing reused, nothing kept
             return
         blocking = reuse.blocking_plugins(config.plugins)
@@ -385,13 +388,14 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         # What else those pages show that the archive's fingerprint does not hold (the speakers' portraits).
         extra = [part for plugin in config.plugins.values() for part in getattr(plugin, "archive_page_parts", list)()]
         self.archive_parts = extra
+        self.around = [plugin for plugin in config.plugins.values() if hasattr(plugin, "generated_page_parts")]
         for file in files.documentation_pages():
             if not reuse.archive_page(file) or file.src_uri in state.speeches:
                 continue
             if state.fingerprint is not None:  # the archive unchanged: the page as the last build wrote it
                 key = reuse.page_key(shared, file.src_uri, state.fingerprint, [file.content_string, *extra])
                 self._reuse_page(file, key, config)
-            if file.src_uri not in state.reused and file.src_uri not in self.in_nav and file.inclusion.is_included():
+            if file.src_uri not in state.reused and self._reusable(file):
                 self.by_content.add(file.src_uri)  # else keyed by its content once it is made (`_shelve`)
 
     def _reuse_page(self, file: File, key: str, config) -> None:
@@ -399,8 +403,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         note its key for on_post_page."""
         assert self.state is not None
         destination = Path(config.site_dir) / file.dest_uri
-        if file.src_uri in self.in_nav or not file.inclusion.is_included():
-            return  # a page of the navigation: its title shows on every page once MkDocs has read it
+        if not self._reusable(file):
+            return
         if self.cache.has_page(key) and self.cache.place_page(key, destination):
             self.hidden[file.src_uri] = file.inclusion
             file.inclusion = InclusionLevel.EXCLUDED  # out of MkDocs' page loops (never a warning)
@@ -409,6 +413,16 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             self.state.reused[file.src_uri] = ReusedPage(destination, key)
         else:
             self.page_keys[file.src_uri] = key
+
+    def _reusable(self, file: File) -> bool:
+        """Whether a page may be written from the cache: not a page of the navigation (its title shows on every
+        page once MkDocs has read it), and one this build includes."""
+        return file.src_uri not in self.in_nav and file.inclusion.is_included()
+
+    def _forget_content_keys(self) -> None:
+        """A new build, or none: a page written later (one speech page under `podium serve`) is never keyed by
+        its content or placed."""
+        self.by_content, self.content_keys, self.placed = set(), {}, {}
 
     def speech_page_parts(self, speech: Speech, url: str, config) -> list[str]:
         """What this plugin adds to a speech page beyond its content: the language and the page's table of
@@ -473,8 +487,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         if self.state is not None and (self.state.speech(page) is not None or reuse.archive_page(page.file)):
             src_uri = page.file.src_uri
             if src_uri in self.by_content:
-                contributors = [p for p in config.plugins.values() if hasattr(p, "generated_page_parts")]
-                parts = [part for plugin in contributors for part in plugin.generated_page_parts(page, config)]
+                parts = [part for plugin in self.around for part in plugin.generated_page_parts(page, config)]
                 key = reuse.content_key(self.shared, page, html, [*parts, *self.archive_parts])
                 destination = Path(config.site_dir) / page.file.dest_uri
                 if self.cache.has_page(key) and self.cache.place_page(key, destination):
@@ -531,8 +544,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
     @event_priority(100)  # first: the pages are written; the other plugins' on_post_build wait for exports, search
     def on_post_build(self, config) -> None:
         self.shelf.close()
-        # A page written later (one speech page under `podium serve`) is never keyed by content or placed.
-        self.by_content, self.content_keys, self.placed = set(), {}, {}
+        self._forget_content_keys()
         render.use_environment(None)  # a later render outside this site (a test, the CLI) gets the package's
         if self.pages is not None:
             with self.pages:
@@ -548,7 +560,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
 
     def on_build_error(self, error) -> None:
         self.shelf.close()
-        self.by_content, self.content_keys, self.placed = set(), {}, {}
+        self._forget_content_keys()
         render.use_environment(None)
         self.pages = None
 
