@@ -145,6 +145,13 @@ class SearchCache:
         path = self.folder / "joined" / key
         return path if self.enabled and (path / "pagefind-entry.json").is_file() else None
 
+    def last_joined(self) -> Path | None:
+        """The joined bundle the last build kept (whatever its shards), or None: what a new join may link from."""
+        if not self.enabled:
+            return None
+        found = [path for path in (self.folder / "joined").glob("*") if (path / "pagefind-entry.json").is_file()]
+        return max(found, key=lambda path: path.stat().st_mtime_ns) if found else None
+
     def work(self) -> Path:
         """A new folder beside the entries, to write a bundle in before it is renamed into place."""
         (self.folder / "work").mkdir(parents=True, exist_ok=True)
@@ -232,7 +239,7 @@ def index_pages(
         work = cache.work()
         merging = time.perf_counter()
         try:
-            merge_bundles(bundles, work / "joined")
+            merge_bundles(bundles, work / "joined", keep_words=True, previous=cache.last_joined())
         except MergeError as error:
             raise SearchIndexError(f"joining the shards' indexes failed: {error}") from None
         report.merge_seconds = time.perf_counter() - merging
