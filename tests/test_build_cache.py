@@ -4,7 +4,6 @@ changed transcript, template or Podium is never served from it; `--clean` reads 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -143,14 +142,8 @@ def test_podiums_version_follows_its_files(tmp_path: Path, monkeypatch: pytest.M
     assert build_cache.podium_version() != before
 
 
-def build(root: Path, into: Path, monkeypatch: pytest.MonkeyPatch, clean: bool) -> tuple[Path, str]:
-    if clean:
-        monkeypatch.setenv("PODIUM_CLEAN", "1")
-    else:
-        monkeypatch.delenv("PODIUM_CLEAN", raising=False)
-    result = ArchiveDir.at(root).build("mkdocs")
-    assert result.returncode == 0, result.stderr
-    return shutil.move(root / "site", into), result.stderr
+def build(root: Path, into: Path, monkeypatch: pytest.MonkeyPatch, clean: bool = False) -> tuple[Path, str]:
+    return ArchiveDir.at(root).build_into(into, clean)
 
 
 @pytest.mark.slow

@@ -167,6 +167,20 @@ class ArchiveDir:
             timeout=600,
         )
 
+    def build_into(self, into: Path, clean: bool = False) -> tuple[Path, str]:
+        """A whole `mkdocs build` (with `PODIUM_CLEAN` when `clean`), its site moved to `into`; and its log."""
+        saved = os.environ.pop("PODIUM_CLEAN", None)
+        if clean:
+            os.environ["PODIUM_CLEAN"] = "1"
+        try:
+            result = self.build("mkdocs")
+        finally:
+            os.environ.pop("PODIUM_CLEAN", None)
+            if saved is not None:
+                os.environ["PODIUM_CLEAN"] = saved
+        assert result.returncode == 0, result.stderr
+        return Path(shutil.move(self.root / "site", into)), result.stderr
+
     def html(self, relative: str) -> str:
         return (self.root / "site" / relative).read_text(encoding="utf-8")
 

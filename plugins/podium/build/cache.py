@@ -8,7 +8,8 @@ Two kinds of entry, each a pickle under a key that hashes every input it was mad
                      (mkdocs.yml, the registries, the site's own templates), Podium's version, and the
                      transcripts its inline `[[...]]` references point at (their labels and cards)
     pages/<key>      a whole page's HTML as the last build wrote it (raw bytes, copied into the next site as
-                     they are): keyed by everything that page's HTML is made of (see podium.mkdocs.reuse)
+                     they are): keyed by everything that page's HTML is made of (see podium.mkdocs.reuse); and
+                     each speech's data files the same way, `<key>-speech.json.gz`, ... (podium.cite.exports)
     archive/<key>    what a plugin computed from the whole archive (related statements, the quote index):
                      keyed by every transcript's key and the plugin's settings
     exports/<key>/   a folder of files written for the whole archive (the data files), linked into the site
@@ -32,6 +33,7 @@ import os
 import pickle
 import platform
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from functools import cache
 from importlib import metadata
@@ -144,7 +146,7 @@ class BuildCache:
     def __init__(self, folder: Path, version: str, enabled: bool = True) -> None:
         self.folder, self.version, self.enabled = folder, version, enabled
         self._folders: set[Path] = set()  # the entry folders made (or found) by this build
-        self.used: set[Path] = set()
+        self.used: set[str] = set()  # the entries' paths, as text: tens of thousands of them
         self.hits = {"parsed": 0, "rendered": 0}
         self.misses = {"parsed": 0, "rendered": 0}
         self.transcripts: dict[str, str] = {}
@@ -161,7 +163,7 @@ class BuildCache:
 
     def get(self, kind: str, key: str) -> object | None:
         path = self._path(kind, key)
-        self.used.add(path)
+        self.used.add(str(path))
         if not self.enabled:
             return None
         try:
@@ -186,7 +188,7 @@ class BuildCache:
     def _write(self, kind: str, key: str, write: bytes | Callable[[IO[bytes]], object]) -> bool:
         """Write an entry: its bytes, or what `write(stream)` writes."""
         path = self._path(kind, key)
-        self.used.add(path)
+        self.used.add(str(path))
         # Written aside, then renamed: a build that stops halfway never leaves half an entry. The aside name is
         # this process's and this write's own (pool workers and a forked child write beside the build), made
         # without tempfile's random names and exclusive opens: a build writes tens of thousands of entries.
@@ -216,7 +218,7 @@ class BuildCache:
     def has_page(self, key: str) -> bool:
         """Whether a page's HTML is kept under `key` (never under `--clean`)."""
         path = self._path("pages", key)
-        self.used.add(path)
+        self.used.add(str(path))
         return self.enabled and path.is_file()
 
     def put_page(self, key: str, data: bytes) -> None:
@@ -226,7 +228,7 @@ class BuildCache:
     def link_page(self, key: str, other: str) -> None:
         """Keep the page kept under `key` under `other` too (hard-linked: one copy on disk)."""
         source, path = self._path("pages", key), self._path("pages", other)
-        self.used.add(path)
+        self.used.add(str(path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.unlink(missing_ok=True)
@@ -257,13 +259,13 @@ class BuildCache:
     def kept_folder(self, kind: str, key: str) -> Path | None:
         """The folder of files kept under `key`, or None (never under `--clean`)."""
         path = self.folder / kind / key
-        self.used.add(path)
+        self.used.add(str(path))
         return path if self.enabled and path.is_dir() else None
 
     def new_folder(self, kind: str, key: str) -> Path | None:
         """An empty folder to write the files of `key` into, then `keep_folder`; None when it cannot be made."""
         path = self.folder / kind / f"{key}.partial"
-        self.used.add(path)  # pruned by no build that is still writing it
+        self.used.add(str(path))  # pruned by no build that is still writing it
         shutil.rmtree(path, ignore_errors=True)
         try:
             path.mkdir(parents=True)
@@ -276,23 +278,27 @@ class BuildCache:
         path = self.folder / kind / key
         shutil.rmtree(path, ignore_errors=True)
         os.replace(written, path)
-        self.used.add(path)
+        self.used.add(str(path))
         return path
 
     def prune(self) -> int:
         """Remove every entry this build did not use (after a full build); the number removed."""
         removed = 0
-        for path in (self.folder / "exports").glob("*"):
-            if path not in self.used:
-                shutil.rmtree(path, ignore_errors=True)
+        for folder in (self.folder / "exports").glob("*"):
+            if str(folder) not in self.used:
+                shutil.rmtree(folder, ignore_errors=True)
                 removed += 1
-        # A page kept under two keys (`link_page`) is one file: in use when either name is.
-        linked = {found.st_ino for path in self.used if path.parent.parent.name == "pages" and (found := _stat(path))}
+        # A page kept under two keys (`link_page`) is one file: in use when either name is. The inodes come from
+        # the folders' listings (no `stat` a file: tens of thousands of pages at 10,000 speeches).
+        pages = _listing(self.folder / "pages")
+        linked = {pages[path] for path in self.used if path in pages}
         for kind in ("parsed", "rendered", "pages", "archive"):
-            for path in (self.folder / kind).glob("*/*"):
-                shared = kind == "pages" and (found := _stat(path)) is not None and found.st_ino in linked
-                if path not in self.used and not shared:
-                    path.unlink(missing_ok=True)
+            for entry, inode in (pages if kind == "pages" else _listing(self.folder / kind)).items():
+                if entry not in self.used and not (kind == "pages" and inode in linked) and _stale(entry):
+                    try:
+                        os.unlink(entry)
+                    except FileNotFoundError:
+                        continue
                     removed += 1
         return removed
 
@@ -355,12 +361,74 @@ class BuildCache:
             parts += [target, self.transcripts.get(target, "(none)")]
         return digest("rendered", *parts)
 
+    # -- files kept whole (each speech's data files) ---------------------------------------------------------
 
-def _stat(path: Path) -> os.stat_result | None:
+    def read_page(self, key: str) -> bytes | None:
+        """The bytes of the file kept under `key` (`put_page`), or None (never under `--clean`): what a build
+        copies into a larger file of its own (a speech's lines of the archive's statements.jsonl.gz)."""
+        path = self._path("pages", key)
+        self.used.add(str(path))
+        if not self.enabled:
+            return None
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    def kept_pages(self, keys: Iterable[str]) -> set[str]:
+        """Those of `keys` under which a file is kept (`put_page`), none under `--clean`; each key is marked as
+        used by this build either way. One listing of the folder, not a look-up per key: a build asks for three
+        a speech."""
+        folder = self.folder / "pages"
+        found: set[str] = set()
+        if self.enabled:
+            try:
+                subfolders = [entry.path for entry in os.scandir(folder) if entry.is_dir()]
+            except OSError:
+                subfolders = []
+            for subfolder in subfolders:
+                try:
+                    found.update(os.listdir(subfolder))
+                except OSError:
+                    pass
+        kept = set()
+        for key in keys:
+            self.used.add(f"{folder}/{key[:2]}/{key}")  # as `_path` makes it, in a third of the time
+            if key in found:
+                kept.add(key)
+        return kept
+
+
+def _stale(entry: str) -> bool:
+    """Whether an unused entry may go: any, but an entry being written aside (`_write`, `.<key>.<pid>.<n>`) by a
+    process that may still be writing it (the exporting child): only when it is an hour old (left by a build
+    that stopped)."""
+    if not os.path.basename(entry).startswith("."):
+        return True
     try:
-        return path.stat()
+        return time.time() - os.stat(entry).st_mtime > 3600
     except OSError:
-        return None
+        return False
+
+
+def _listing(folder: Path) -> dict[str, int]:
+    """The entries `<folder>/<xx>/<key>` and their inodes, from the directory listings alone."""
+    found: dict[str, int] = {}
+    try:
+        subfolders = [entry.path for entry in os.scandir(folder) if entry.is_dir()]
+    except OSError:
+        return found
+    for subfolder in subfolders:
+        try:
+            with os.scandir(subfolder) as entries:
+                for entry in entries:
+                    found[entry.path] = entry.inode()
+        except OSError:
+            pass
+    return found
+
+
+WHOLE = 1 << 16  # an entry this small on disk (a transcript, a speech's content: about 10 KB) is read whole by `_load`
 
 
 def _dump(value: object, stream: IO[bytes]) -> None:
@@ -372,9 +440,14 @@ def _dump(value: object, stream: IO[bytes]) -> None:
 
 
 def _load(path: Path) -> object:
-    """An entry `_dump` wrote, unpickled as it is read: neither its compressed nor its plain bytes are held whole."""
-    with gzip.open(path, "rb") as packed:
-        return pickle.load(packed)
+    """An entry `_dump` wrote. A small one (a transcript, a speech's content) is read and unpacked whole, 40 %
+    faster than through a stream (pickle reads a stream in small pieces); a large one (the quote index) is
+    unpickled as it is read, so that neither its compressed nor its plain bytes are held whole."""
+    with open(path, "rb") as raw:
+        if os.fstat(raw.fileno()).st_size <= WHOLE:
+            return pickle.loads(gzip.decompress(raw.read()))
+        with gzip.GzipFile(fileobj=raw, mode="rb") as packed:
+            return pickle.load(packed)
 
 
 def link_tree(source: Path, destination: Path) -> int:

@@ -10,8 +10,9 @@ and `podium.quote.index`. Each hook says when it runs and why then:
 - `on_nav` (after `podium` rendered the speeches on its pool of workers): starts writing the data files in a
   forked child process, so they are written on the other core while MkDocs renders the pages (not beside the
   pool: each of those processes holds a copy of the loaded archive). The data files of an archive an earlier
-  build wrote them for are linked from the build cache instead, and the quote-check index is made (or read
-  from the cache) only when something needs it. Not under `mkdocs serve`, unless `exports_when_serving: true`.
+  build wrote them for are linked from the build cache instead; otherwise each speech whose files' key holds
+  has them linked from the cache and only the others are made. The quote-check index is made (or read from
+  the cache) only when something needs it. Not under `mkdocs serve`, unless `exports_when_serving: true`.
 - `on_page_content` (late, after `podium` rendered the speech): appends "Quoted in" and the Cite menu's data
   to each speech page; fills the /quote/ page.
 - `on_post_page`: citation metadata in each speech page's <head>, and the feeds' <link rel=alternate>.
@@ -154,7 +155,8 @@ class CitePlugin(BasePlugin[CiteConfig]):
 
     def _start_exports(self, state: PodiumState, site: Path, directory_urls: bool) -> None:
         """The data files of an archive an earlier build wrote them for are linked from the build cache; others
-        are written by a forked child into the cache (then linked) or, without a cache, into site_dir.
+        are written by a forked child into the cache (then linked) or, without a cache, into site_dir. The child
+        links each speech's own files from the cache when their key holds, and makes the others.
 
         on_nav runs after MkDocs cleaned site_dir (mkdocs/commands/build.py), so nothing deletes these files;
         site_dir is used as given (`podium build` builds into site.new/)."""
@@ -162,6 +164,8 @@ class CitePlugin(BasePlugin[CiteConfig]):
         self.exports_key = self.staging = None
         self.from_cache = False
         cache = state.cache
+        if cache is not None and state.site is not None:
+            self._key_speeches(state, cache)
         if cache is not None and state.fingerprint is not None:
             self.exports_key = build_cache.digest(
                 "exports",
@@ -179,6 +183,24 @@ class CitePlugin(BasePlugin[CiteConfig]):
             self.staging = cache.new_folder("exports", self.exports_key)
         self.exports.quote_index = self.quote_index()
         self.background = exports.start(self.exports, self.staging or site)
+
+    def _key_speeches(self, state: PodiumState, cache: build_cache.BuildCache) -> None:
+        """Each speech's key for its kept files (`exports.Exports.keys`): its transcript, the site (mkdocs.yml,
+        the registries, the site's templates), Podium's version and what else its files are made of. A speech
+        not read through the cache (one kept from an earlier save under `mkdocs serve`) has none: made anew.
+
+        Its entries are marked as used here, in this process, whether the child reads them or the whole
+        folder is linked: the build cache's prune runs here, and keeps only what this build used."""
+        assert self.exports is not None
+        keys = {}
+        for speech in state.archive.speeches:
+            transcript = cache.transcripts.get(speech.id)
+            if transcript is not None:
+                keys[speech.id] = build_cache.digest(
+                    cache.version, state.site or "", speech.id, transcript, *self.exports.speech_parts(speech)
+                )
+        self.exports.keys, self.exports.kept = keys, cache
+        self.exports.found = cache.kept_pages(self.exports.kept_names())
 
     @event_priority(-50)  # late: after `podium` replaced the speech page's content
     def on_page_content(self, content, page, config, files):
@@ -239,12 +261,16 @@ class CitePlugin(BasePlugin[CiteConfig]):
         site = Path(config.site_dir)
         target = self.staging or site
         if background is None:
-            self.exports.write(target)
+            made = self.exports.write(target)
+            log.info(f"exports: data files of {count} speeches ({made} made, {count - made} from the build cache)")
         else:
             waited = time.perf_counter()
             failure = background.wait()
             seconds = time.perf_counter() - waited
-            log.info(f"exports: data files of {count} speeches; the build waited {seconds:.2f} s for them")
+            log.info(
+                f"exports: data files of {count} speeches ({background.made} made, {count - background.made} from "
+                f"the build cache); the build waited {seconds:.2f} s for them"
+            )
             if failure is not None:
                 raise PluginError(f"podium-cite: writing the data files failed: {failure}")
         if self.staging is not None and self.exports_key is not None and self.podium.cache is not None:

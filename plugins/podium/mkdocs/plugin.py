@@ -112,6 +112,9 @@ class PodiumState:
     fingerprint: str | None = None
     """The archive as this build loaded it (every transcript's key, mkdocs.yml, the registries, Podium's
     version); None when one transcript was not read through the cache (a speech kept from an earlier save)."""
+    site: str | None = None
+    """What every speech depends on besides its transcript (`build_cache.site_key`: mkdocs.yml, the registries,
+    the site's own templates); with `cache.transcripts` and `cache.version` it keys what one speech makes."""
 
     def speech(self, page) -> Speech | None:
         """The speech a page shows, or None for every other page."""
@@ -285,10 +288,10 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
         state.rendered = build_cache.KeptOnDisk(self.cache, "rendered")
         state.cache = self.cache
         transcripts = self.cache.transcripts
+        state.site = site = build_cache.site_key(
+            Path(config.config_file_path), self.root / self.config.speeches_dir, config.theme.dirs
+        )
         if all(speech.id in transcripts for speech in archive.speeches):
-            site = build_cache.site_key(
-                Path(config.config_file_path), self.root / self.config.speeches_dir, config.theme.dirs
-            )
             state.fingerprint = build_cache.digest(
                 "archive", self.cache.version, site, *(f"{name}={key}" for name, key in sorted(transcripts.items()))
             )
