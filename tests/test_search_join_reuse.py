@@ -89,3 +89,21 @@ def test_the_last_joins_chunks_are_linked_when_their_data_is_the_same_and_only_t
     merge.merge_bundles(shards, tmp_path / "third", previous=tmp_path / "last")
     assert files(tmp_path / "third") == files(tmp_path / "fresh")
     assert (tmp_path / "third" / "index" / name).stat().st_ino != (tmp_path / "last" / "index" / name).stat().st_ino
+
+
+@pytest.mark.slow
+def test_a_shard_that_cannot_be_read_fails_the_join_and_a_cache_that_cannot_be_written_keeps_nothing(shards, tmp_path):
+    merge.merge_bundles(shards, tmp_path / "plain")
+    (shards[1] / merge.KEPT_WORDS).mkdir()
+    (shards[0] / merge.KEPT_WORDS).write_text("a file where the folder would be", encoding="utf-8")
+    merge.merge_bundles(shards, tmp_path / "unkept", keep_words=True)
+    assert files(tmp_path / "unkept") == files(tmp_path / "plain")
+    assert (shards[0] / merge.KEPT_WORDS).is_file()  # nothing kept, nothing left aside
+
+    for kept in (shards[1] / merge.KEPT_WORDS).iterdir():
+        kept.unlink()  # read from the shard again, next
+    chunk = next((shards[1] / "index").iterdir())
+    chunk.unlink()  # words the join would otherwise leave out without a word
+    with pytest.raises(FileNotFoundError):
+        merge.merge_bundles(shards, tmp_path / "broken", keep_words=True)
+    assert not list((shards[1] / merge.KEPT_WORDS).glob("*"))  # the join failed: nothing kept, nothing left aside

@@ -401,17 +401,11 @@ def _kept_words(shard: Path, meta: list, offset: int, kept: Path, renumber: list
                 else:
                     yield Word(word, pages, [(v, [_shifted(part, offset) for part in ps]) for v, ps in variants])
         return
-    aside = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        kept.mkdir(exist_ok=True)
-        out: IO[bytes] | None = open(aside, "wb")  # noqa: SIM115 - kept open while the join reads the shard
-    except OSError:
-        out = None  # a read-only cache: read again next time
-    crc = 0
+    keeper = _Keeper(path, kept)
     try:
         for chunk in _chunk_files(shard, meta):
             made = []
-            for found in words(chunk, offset, renumber):
+            for found in words(chunk, offset, renumber):  # a shard that cannot be read fails the join, as before
                 part = found.pages[0]  # as `_unshifted` keeps it, without a call for each of a million words
                 variants = [(v, [_unshifted(p, offset) for p in ps]) for v, ps in found.variants] or None
                 first = part.first - offset if part.count else 0
@@ -428,22 +422,56 @@ def _kept_words(shard: Path, meta: list, offset: int, kept: Path, renumber: list
                     )
                 )
                 yield found
-            if out is not None:
-                packed = zlib.compress(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL), 1)
-                frame = _FRAME.pack(len(packed)) + packed
-                out.write(frame)
-                crc = zlib.crc32(frame, crc)
-        if out is not None:
-            out.write(_TRAILER.pack(crc, len(meta[2])))
-            out.close()
-            os.replace(aside, path)
-            out = None
-    except OSError:
-        pass
+            keeper.frame(made)
+        keeper.finish(len(meta[2]))
     finally:
-        if out is not None:  # not read to the end (the join failed), or not written whole
-            out.close()
-            aside.unlink(missing_ok=True)
+        keeper.drop()  # not read to the end (the join failed): nothing kept
+
+
+class _Keeper:
+    """Writes a shard's kept words aside, a frame a chunk, and renames the file into place when it is whole. A
+    cache it cannot write to (read-only, full) keeps nothing: the shard is read again next time."""
+
+    def __init__(self, path: Path, kept: Path) -> None:
+        self.path, self.aside, self.crc = path, path.with_name(f".{path.name}.{os.getpid()}"), 0
+        self.out: IO[bytes] | None = None
+        try:
+            kept.mkdir(exist_ok=True)
+            self.out = open(self.aside, "wb")  # noqa: SIM115 - open while the join reads the shard
+        except OSError:
+            self.out = None
+
+    def frame(self, rows: list) -> None:
+        if self.out is None:
+            return
+        packed = zlib.compress(pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        frame = _FRAME.pack(len(packed)) + packed
+        self.crc = zlib.crc32(frame, self.crc)
+        self._write(frame)
+
+    def finish(self, frames: int) -> None:
+        if self.out is None:
+            return
+        self._write(_TRAILER.pack(self.crc, frames))
+        if self.out is not None:
+            try:
+                self.out.close()
+                os.replace(self.aside, self.path)
+            except OSError:
+                self.drop()
+            self.out = None
+
+    def _write(self, data: bytes) -> None:
+        try:
+            self.out.write(data)  # type: ignore[union-attr]  # only called while open
+        except OSError:
+            self.drop()
+
+    def drop(self) -> None:
+        if self.out is not None:
+            self.out.close()
+            self.out = None
+            self.aside.unlink(missing_ok=True)
 
 
 def _frames(path: Path, count: int) -> Iterator[memoryview] | None:
@@ -605,7 +633,7 @@ def merge_bundles(
         (bundle / folder).mkdir(parents=True)
     for shard in shards:  # pagefind.js, the WebAssembly of each language, the UI files: the same in every shard
         for path in shard.iterdir():
-            own = path.name == "pagefind-entry.json" or path.suffix == ".pf_meta"
+            own = path.name in ("pagefind-entry.json", KEPT_WORDS) or path.suffix == ".pf_meta"
             if path.is_file() and not own and not (bundle / path.name).exists():
                 shutil.copy2(path, bundle / path.name)
     codes: list[str] = []
