@@ -380,21 +380,12 @@ class BuildCache:
         used by this build either way. One listing of the folder, not a look-up per key: a build asks for three
         a speech."""
         folder = self.folder / "pages"
-        found: set[str] = set()
-        if self.enabled:
-            try:
-                subfolders = [entry.path for entry in os.scandir(folder) if entry.is_dir()]
-            except OSError:
-                subfolders = []
-            for subfolder in subfolders:
-                try:
-                    found.update(os.listdir(subfolder))
-                except OSError:
-                    pass
+        found = _listing(folder) if self.enabled else {}
         kept = set()
         for key in keys:
-            self.used.add(f"{folder}/{key[:2]}/{key}")  # as `_path` makes it, in a third of the time
-            if key in found:
+            path = f"{folder}/{key[:2]}/{key}"  # as `_path` and `_listing` name it, without a Path each
+            self.used.add(path)
+            if path in found:
                 kept.add(key)
         return kept
 

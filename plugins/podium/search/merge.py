@@ -389,8 +389,8 @@ _TRAILER = struct.Struct("<II")  # the CRC-32 of the frames and their number, at
 def _kept_words(shard: Path, meta: list, offset: int, kept: Path, renumber: list[int] | None) -> Iterator[Word]:
     """The shard's words from the file kept in `kept` when there is one, else read and then kept there. The
     file is the shard's words with its metadata fields numbered as in this join (`renumber`, see `_pages`)."""
-    fields = "-".join(map(str, renumber)) if renumber is not None else "same"
-    path = kept / f"{meta[2][0][2] if meta[2] else 'empty'}-{fields}-{_FORMAT}.pickle"
+    numbering = "-".join(map(str, renumber)) if renumber is not None else "same"
+    path = kept / f"{meta[2][0][2] if meta[2] else 'empty'}-{numbering}-{_FORMAT}.pickle"
     frames = _frames(path, len(meta[2]))
     if frames is not None:
         for data in frames:
