@@ -162,6 +162,28 @@ def test_a_missing_entry_or_clean_makes_the_files_again(archive_dir: ArchiveDir,
     assert exports_of(archive_dir.root, cache, keys).write(tmp_path / "after-clean") == 0
 
 
+@pytest.mark.parametrize("damage", ["cut short", "a byte changed"])
+def test_a_damaged_piece_is_made_again_not_published(archive_dir: ArchiveDir, tmp_path: Path, damage: str) -> None:
+    """A piece of data/statements.jsonl.gz is copied into the published file as it is: one damaged in the cache
+    is found by its CRC, made again and kept again, and the published file is whole."""
+    three_speeches(archive_dir)
+    keys = {ident: f"{ident}-v1" for ident in ("tokayev-opening", "tokayev-closing", "kagame-remarks")}
+    exports_of(archive_dir.root, build_cache.BuildCache(tmp_path / "cache", "v1"), keys).write(tmp_path / "first")
+    kept = next((tmp_path / "cache" / "pages").rglob("tokayev-closing-v1-lines-after-*"))
+    data = kept.read_bytes()
+    kept.write_bytes(data[:-3] if damage == "cut short" else data[:-2] + bytes([data[-2] ^ 0x10]) + data[-1:])
+    cache = Recording(tmp_path / "cache", "v1")
+    assert exports_of(archive_dir.root, cache, keys).write(tmp_path / "second") == 0  # the speeches' files hold
+    assert cache.kept == [kept.name]
+    assert kept.read_bytes() == data
+    bulk = Path("data") / "statements.jsonl.gz"
+    assert (tmp_path / "second" / bulk).read_bytes() == (tmp_path / "first" / bulk).read_bytes()
+    made = exports_of(archive_dir.root)
+    expected = opendata.statements_jsonl(made.archive.speeches, made.archive.registry, "https://x.org/", "Archive")
+    with gzip.open(tmp_path / "second" / bulk, "rt", encoding="utf-8") as lines:
+        assert lines.readlines() == list(expected)
+
+
 def test_prune_keeps_the_files_of_the_speeches_a_build_keyed(archive_dir: ArchiveDir, tmp_path: Path) -> None:
     """The build keys every speech before it prunes (the exporting child writes after): the entries of the
     edited speech's old key, and the piece that followed it, go; the others stay, though nothing read them."""

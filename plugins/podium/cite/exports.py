@@ -20,7 +20,8 @@ None and the caller writes them itself with `Exports.write`.
 A speech's own files are made of that speech alone (with the registries and the site's settings), so a
 build keeps them by key (`Exports.kept`, the build cache) and an unchanged speech's are linked from there, not
 made again. data/statements.jsonl.gz is joined from one compressed piece per speech (podium.cite.joined), each
-kept too: an edit compresses the edited speech's piece and the next one's again, not the whole archive.
+kept too: an edit compresses the edited speech's piece and the next one's again, not the whole archive. A
+kept piece is checked (`joined.intact`) before it is joined: a damaged one is made again.
 
 The JSON Schemas that check them (data/schemas/, `schema_files`) do not depend on the archive: the site
 builder publishes them as its own files, so a page can link to them as to any file of the site (MkDocs
@@ -152,7 +153,7 @@ class Exports:
                 made += made_files
                 name = _lines_name(key, before[1] if before else "")
                 piece = self.kept.read_page(name) if name in self.found and self.kept is not None else None
-                if piece is None:
+                if piece is None or not joined.intact(piece):  # a damaged piece is made again, never published
                     lines = lines if lines is not None else self._lines(speech)
                     after = b"" if before is None else text if text is not None else self._lines(before[0])
                     piece = joined.piece(lines, after)

@@ -28,7 +28,9 @@ LEVEL = 6  # as the other data files: a quarter less CPU than gzip's 9 for 0.35 
 # The gzip header Python's GzipFile writes at level 6 with mtime=0 and no file name: the same text, the same bytes.
 HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 END = b"\x03\x00"  # an empty final block (fixed Huffman codes): the deflate stream ends here
-_LENGTHS = struct.Struct("<IQ")  # a piece's CRC-32 and length of its text, before its deflate blocks
+# Before a piece's deflate blocks: the CRC-32 and length of its text (for the file's own CRC), and the CRC-32 of
+# the blocks themselves (a kept piece is checked before it is joined: `intact`).
+_LENGTHS = struct.Struct("<IQI")
 _ZEROS = bytes(1 << 20)
 
 
@@ -41,7 +43,21 @@ def piece(text: bytes, after: bytes = b"") -> bytes:
         else zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     )
     blocks = packer.compress(text) + packer.flush(zlib.Z_SYNC_FLUSH)
-    return _LENGTHS.pack(zlib.crc32(text), len(text)) + blocks
+    return _LENGTHS.pack(zlib.crc32(text), len(text), zlib.crc32(blocks)) + blocks
+
+
+def intact(made: bytes) -> bool:
+    """Whether `made` is a whole piece as `piece` made it: a kept piece is joined into the published file as it
+    is, so one damaged on disk (cut short, a byte changed) must be found and made again, not published. A CRC
+    of the compressed bytes, not unpacking: 64 MB of pieces are checked in a few hundredths of a second.
+
+    >>> made = piece(b"text")
+    >>> intact(made), intact(made[:-1]), intact(made[:-1] + bytes([made[-1] ^ 1])), intact(b"")
+    (True, False, False, False)
+    """
+    if len(made) < _LENGTHS.size:
+        return False
+    return zlib.crc32(memoryview(made)[_LENGTHS.size :]) == _LENGTHS.unpack_from(made)[2]
 
 
 class JoinedGzip:
@@ -54,7 +70,7 @@ class JoinedGzip:
 
     def add(self, made: bytes) -> None:
         """Add a piece (`piece`): its blocks are written as they are, its CRC-32 joined to the file's."""
-        crc, size = _LENGTHS.unpack_from(made)
+        crc, size, _ = _LENGTHS.unpack_from(made)
         self.stream.write(memoryview(made)[_LENGTHS.size :])
         self.crc = _joined_crc(self.crc, crc, size)
         self.size += size
