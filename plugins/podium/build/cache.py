@@ -1,6 +1,6 @@
 """The persistent build cache in `<archive>/.cache/podium/`: what a build computed per transcript, kept for the next.
 
-Two kinds of entry, each a pickle under a key that hashes every input it was made from:
+Its entries, each under a key that hashes every input it was made from:
 
     parsed/<key>     a transcript as read and checked alone (`core.speech.read`) and the problems it had:
                      keyed by the file's bytes and path, the settings, and Podium's version
@@ -10,8 +10,9 @@ Two kinds of entry, each a pickle under a key that hashes every input it was mad
     pages/<key>      a whole page's HTML as the last build wrote it (raw bytes, copied into the next site as
                      they are): keyed by everything that page's HTML is made of (see podium.mkdocs.reuse); and
                      each speech's data files the same way, `<key>-speech.json.gz`, ... (podium.cite.exports)
-    archive/<key>    what a plugin computed from the whole archive (related statements, the quote index):
-                     keyed by every transcript's key and the plugin's settings
+    archive/<key>    what a plugin computed from the whole archive (related statements): keyed by every
+                     transcript's key and the plugin's settings
+    quote/<key>      a speech's part of the quote check's index (podium-cite): its transcript, the site, Podium
     exports/<key>/   a folder of files written for the whole archive (the data files), linked into the site
 
 Podium's version is a hash of the package's own files (code, templates, assets) and of the versions of the
@@ -292,7 +293,7 @@ class BuildCache:
         # the folders' listings (no `stat` a file: tens of thousands of pages at 10,000 speeches).
         pages = _listing(self.folder / "pages")
         linked = {pages[path] for path in self.used if path in pages}
-        for kind in ("parsed", "rendered", "pages", "archive"):
+        for kind in ("parsed", "rendered", "pages", "archive", "quote"):
             for entry, inode in (pages if kind == "pages" else _listing(self.folder / kind)).items():
                 if entry not in self.used and not (kind == "pages" and inode in linked) and _stale(entry):
                     try:
@@ -374,6 +375,12 @@ class BuildCache:
             return path.read_bytes()
         except OSError:
             return None
+
+    def mark_used(self, kind: str, keys: Iterable[str]) -> None:
+        """Keep the entries under `keys` through this build's prune, though it read none of them: a build that
+        needed nothing from them (everything reused) leaves them for the next, which may."""
+        folder = self.folder / kind
+        self.used.update(f"{folder}/{key[:2]}/{key}" for key in keys)  # as `_path` names them
 
     def kept_pages(self, keys: Iterable[str]) -> set[str]:
         """Those of `keys` under which a file is kept (`put_page`), none under `--clean`; each key is marked as

@@ -208,8 +208,30 @@ def inside_quotation(text: str, window: tuple[int, int]) -> bool:
 class _Entry:
     speech: str
     statement: str
-    text: str
+    text: str | None  # None in an index made for the browser's files (`QuoteIndex.of_words`)
     speaker: str | None = None
+
+
+StatementWords = tuple[str, str | None, str]
+"""One statement as the browser's index holds it: its id, its speaker, its content words (sorted, one space
+between: one string unpickles many times faster than a tuple of words)."""
+
+
+def statement_words(speech: Speech) -> list[StatementWords]:
+    """What the browser's quote-check index holds of one speech (`QuoteIndex.of_words`): each statement by a
+    registry speaker, with the content words of what was said (`Statement.spoken`, as `from_archive` indexes
+    it). Made of the speech alone, so a build keeps it per speech and makes it again only for an edited one.
+
+    >>> from podium.core.statements import Statement
+    >>> from types import SimpleNamespace
+    >>> said = Statement("s-1", "speech", "We act—[applause]—and the world acts.", 1, speaker="tokayev")
+    >>> statement_words(SimpleNamespace(by_speakers=[said]))
+    [('s-1', 'tokayev', 'act acts world')]
+    """
+    return [
+        (statement.id, statement.speaker, " ".join(sorted(content_words(tokens(statement.spoken.text)))))
+        for statement in speech.by_speakers
+    ]
 
 
 @dataclass
@@ -236,6 +258,21 @@ class QuoteIndex:
         for speech in speeches:
             for statement in speech.by_speakers:
                 index.add(speech.id, statement.id, statement.spoken.text, statement.speaker)
+        return index
+
+    @classmethod
+    def of_words(cls, speeches: Iterable[tuple[str, list[StatementWords]]]) -> QuoteIndex:
+        """The index of `(speech id, statement_words(speech))` pairs, without the statements' texts: what
+        `browser_files` writes (the page reads the texts from each speech's speech.json.gz). It cannot
+        `search`: that needs `from_archive`."""
+        index = cls()
+        entries, postings = index.entries, index.postings
+        for speech, statements in speeches:
+            for statement, speaker, words in statements:
+                number = len(entries)
+                entries.append(_Entry(speech, statement, None, speaker))
+                for word in words.split():
+                    postings[word].append(number)
         return index
 
     def shortlist(self, quoted: list[str], size: int = SHORTLIST) -> list[tuple[int, float]]:
@@ -268,6 +305,8 @@ class QuoteIndex:
         matches = []
         for number, score in candidates:
             entry = self.entries[number]
+            if entry.text is None:
+                raise ValueError("an index made without the statements' texts (QuoteIndex.of_words) cannot search")
             match = align(entry.text, quotation)
             if match is None:
                 continue
