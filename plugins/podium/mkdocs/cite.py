@@ -12,7 +12,8 @@ and `podium.quote.index`. Each hook says when it runs and why then:
   pool: each of those processes holds a copy of the loaded archive). The data files of an archive an earlier
   build wrote them for are linked from the build cache instead; otherwise each speech whose files' key holds
   has them linked from the cache and only the others are made. The quote-check index is joined from each
-  speech's words (kept per speech in the build cache) only when something needs it. Not under `mkdocs serve`, unless `exports_when_serving: true`.
+  speech's words (kept per speech in the build cache) only when something needs it. Not under `mkdocs
+  serve`, unless `exports_when_serving: true`.
 - `on_page_content` (late, after `podium` rendered the speech): appends "Quoted in" and the Cite menu's data
   to each speech page; fills the /quote/ page.
 - `on_post_page`: citation metadata in each speech page's <head>, and the feeds' <link rel=alternate>.
