@@ -18,19 +18,7 @@ from podium import features
 from podium.build import cache as build_cache
 from podium.cite import akomantoso, exports, joined, opendata
 from podium.core.urls import Urls
-from support.archive import ArchiveDir, archive_config
-
-KAGAME = "title: Kigali remarks\ndate: 2025-05-30\nspeaker: kagame\nevent: aif-2025\n"
-
-
-def three_speeches(archive_dir: ArchiveDir) -> None:
-    archive_dir.speech("tokayev-opening", body="The forum opens.\n\nWelcome to Astana.\n")
-    archive_dir.speech(
-        "tokayev-closing",
-        "title: Closing\ndate: 2025-05-30\nspeaker: tokayev\nevent: aif-2025\n",
-        "The forum closes.\n\n[Applause]\n",
-    )
-    archive_dir.speech("kagame-remarks", KAGAME, "Rwanda thanks the hosts.\n\nWe build together.\n")
+from support.archive import ArchiveDir, archive_config, three_speeches
 
 
 class Recording(build_cache.BuildCache):

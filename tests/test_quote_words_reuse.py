@@ -11,9 +11,7 @@ import pytest
 
 from podium import features
 from podium.quote import index as quote
-from support.archive import REPO, ArchiveDir, archive_config
-
-KAGAME = "title: Kigali remarks\ndate: 2025-05-30\nspeaker: kagame\nevent: aif-2025\n"
+from support.archive import REPO, ArchiveDir, archive_config, three_speeches
 
 
 def test_the_index_of_the_speeches_words_is_the_index_of_their_statements() -> None:
@@ -49,13 +47,7 @@ def published_index(site: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_an_edit_finds_the_words_of_the_edited_speech_alone(archive_dir: ArchiveDir, tmp_path: Path) -> None:
-    archive_dir.speech("tokayev-opening", body="The forum opens.\n\nWelcome to Astana, friends of dialogue.\n")
-    archive_dir.speech(
-        "tokayev-closing",
-        "title: Closing\ndate: 2025-05-30\nspeaker: tokayev\nevent: aif-2025\n",
-        "The forum closes with a promise of cooperation.\n\n[Applause]\n",
-    )
-    archive_dir.speech("kagame-remarks", KAGAME, "Rwanda thanks the hosts.\n\nWe build together.\n")
+    three_speeches(archive_dir)
     archive_dir.write("mkdocs.yml", archive_config("podium", "podium-cite"))
     root = archive_dir.root
 

@@ -185,6 +185,21 @@ class ArchiveDir:
         return (self.root / "site" / relative).read_text(encoding="utf-8")
 
 
+KAGAME = "title: Kigali remarks\ndate: 2025-05-30\nspeaker: kagame\nevent: aif-2025\n"
+
+
+def three_speeches(archive_dir: ArchiveDir) -> None:
+    """Three short speeches by two speakers (one with a stage direction): the smallest archive whose data files
+    and indexes have a speech before and after the one an edit changes."""
+    archive_dir.speech("tokayev-opening", body="The forum opens.\n\nWelcome to Astana.\n")
+    archive_dir.speech(
+        "tokayev-closing",
+        "title: Closing\ndate: 2025-05-30\nspeaker: tokayev\nevent: aif-2025\n",
+        "The forum closes.\n\n[Applause]\n",
+    )
+    archive_dir.speech("kagame-remarks", KAGAME, "Rwanda thanks the hosts.\n\nWe build together.\n")
+
+
 def copy_reference_archive(target: Path) -> Path:
     """The repository's own archive (mkdocs.yml, docs, speeches) copied to `target`."""
     for name in ("mkdocs.yml", "docs", "speeches"):
