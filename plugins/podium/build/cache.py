@@ -162,6 +162,11 @@ class BuildCache:
     def _path(self, kind: str, key: str) -> Path:
         return self.folder / kind / key[:2] / key
 
+    def _name(self, kind: str, key: str) -> str:
+        """`str(_path(kind, key))`, as `used` and `_listing` hold it, without making a Path: builds name tens of
+        thousands of entries."""
+        return f"{self.folder}/{kind}/{key[:2]}/{key}"
+
     def get(self, kind: str, key: str) -> object | None:
         path = self._path(kind, key)
         self.used.add(str(path))
@@ -379,18 +384,16 @@ class BuildCache:
     def mark_used(self, kind: str, keys: Iterable[str]) -> None:
         """Keep the entries under `keys` through this build's prune, though it read none of them: a build that
         needed nothing from them (everything reused) leaves them for the next, which may."""
-        folder = self.folder / kind
-        self.used.update(f"{folder}/{key[:2]}/{key}" for key in keys)  # as `_path` names them
+        self.used.update(self._name(kind, key) for key in keys)
 
     def kept_pages(self, keys: Iterable[str]) -> set[str]:
         """Those of `keys` under which a file is kept (`put_page`), none under `--clean`; each key is marked as
         used by this build either way. One listing of the folder, not a look-up per key: a build asks for three
         a speech."""
-        folder = self.folder / "pages"
-        found = _listing(folder) if self.enabled else {}
+        found = _listing(self.folder / "pages") if self.enabled else {}
         kept = set()
         for key in keys:
-            path = f"{folder}/{key[:2]}/{key}"  # as `_path` and `_listing` name it, without a Path each
+            path = self._name("pages", key)
             self.used.add(path)
             if path in found:
                 kept.add(key)
