@@ -152,6 +152,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     sent = {"bytes": 0, "requests": 0}
     files: list[tuple[str, int]] = []
+    query_filters: dict[str, str] = {}  # file names of the filter indexes a query may load before its results
 
     def log_message(self, *args) -> None:
         pass
@@ -213,9 +214,21 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
         page.fill("#podium-searchbox-q", query)
         page.wait_for_selector("#podium-searchbox-results [role=option]", timeout=60_000)
     seconds = time.perf_counter() - started
-    # What it took to show the results, their fragments included. The filter indexes that arrive meanwhile
-    # are the counts' (these queries use no filter), fetched once the results are shown: counted apart.
-    shown_files = [(path, size) for path, size in _Handler.files if "/filter/" not in path]
+    # What it took to show the results, their fragments included, and the filter indexes the query itself
+    # asks for (`query_filter_files`: Pagefind loads them before it answers). The other filter indexes that arrive
+    # meanwhile are the counts', fetched once the results are shown: counted apart.
+    # A lead's filter file arrives before the first result's fragment; the counts' copy of it, after.
+    first_fragment = next((n for n, (path, _) in enumerate(_Handler.files) if "/fragment/" in path), None)
+    shown_files = [
+        (path, size)
+        for n, (path, size) in enumerate(_Handler.files)
+        if "/filter/" not in path
+        or _Handler.query_filters.get(path.rsplit("/", 1)[-1]) == "always"
+        or (
+            _Handler.query_filters.get(path.rsplit("/", 1)[-1]) == "lead"
+            and (first_fragment is None or n < first_fragment)
+        )
+    ]
     received = {"bytes": sum(size for _, size in shown_files), "requests": len(shown_files)}
     counts = None
     if where == "page":  # then the filters' counts, fetched after the results
@@ -244,9 +257,27 @@ def first_query(browser, base: str, where: str, query: str) -> dict:
     }
 
 
+def query_filter_files(site: Path) -> dict[str, str]:
+    """The filter index files a search loads before it shows a result, read from each language's page table:
+    "always" the filter that tells speeches from facet pages, "lead" those of the leads of lone common words
+    (`lead0`, `lead1`...), which the filters' counts load too, after the results."""
+    from podium.search.lead import FACET_FILTER, LEAD_FILTER
+    from podium.search.merge import decode, read_file
+
+    names = {}
+    for meta_file in (site / "pagefind").glob("pagefind.*.pf_meta"):
+        meta, _ = decode(read_file(meta_file))
+        assert isinstance(meta, list)
+        for name, chunk in meta[3]:
+            if name == FACET_FILTER[0] or name.startswith(LEAD_FILTER):
+                names[f"{chunk}.pf_filter"] = "always" if name == FACET_FILTER[0] else "lead"
+    return names
+
+
 def measure_queries(site: Path) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
+    _Handler.query_filters = query_filter_files(site)
     server, base = serve(site)
     results = []
     try:

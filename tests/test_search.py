@@ -53,10 +53,7 @@ def test_page_extras_escape_names_and_add_statement_topics_once(tmp_path):
     opening = next(s for s in archive.speeches if s.id == "aif-2025-opening")
     extras = search.page_extras(opening, archive.registry)
     # un-reform is tagged on one statement only; multilateralism is the speech's own (already a filter)
-    assert extras == (
-        '<span hidden data-pagefind-filter="page">speech</span>\n'
-        '<span hidden data-pagefind-filter="topic">United Nations reform</span>'
-    )
+    assert extras == '<span hidden data-pagefind-filter="topic">United Nations reform</span>'
     panel = next(s for s in archive.speeches if s.id == "aif-2024-climate-panel")
     extras = search.page_extras(panel, archive.registry)
     assert 'data-pagefind-meta="turns[data-turns]"' in extras

@@ -75,14 +75,16 @@ def test_only_the_heading_and_description_of_a_first_page_are_indexed(site):
     )
     assert body, "the findable part ends before the speech count"
     assert '<h1 id="title">Paul Kagame</h1>' in body.group(1)  # Pagefind's title: the first h1
-    assert "data-pagefind-filter" not in html  # a facet page must not add to the speeches' filter counts
+    # A facet page must not add to the speeches' filter counts: its one filter is the hidden one that tells it apart
+    assert html.count("data-pagefind-filter") == 1
+    assert '<span hidden data-pagefind-filter="page">facet</span>' in body.group(1)
     event = (site / "events/aif-2025/index.html").read_text()
     assert 'data-pagefind-meta="facet:events"' in event
     assert '<ol class="podium-sessions" data-pagefind-ignore="all">' in event
     for page in ("speakers/index.html", "dates/2025/index.html", "index.html", "search/index.html"):
         assert "data-pagefind-body" not in (site / page).read_text(), page
     speech = (site / "speeches/tokayev-2022-thanks/index.html").read_text()
-    assert '<span hidden data-pagefind-filter="page">speech</span>' in speech
+    assert 'data-pagefind-filter="page"' not in speech  # the search asks for pages without `page: facet`
 
 
 # ---- In the browser ------------------------------------------------------------------------------------

@@ -4,9 +4,9 @@
 // of the statements (Pagefind's `anchors`) and the positions of the hits (`locations`), so a result links
 // to the statement's fragment. See podium/search/index.py for why statements are not records of their own.
 // Results are ordered by their best statement, the query's words together and in order first (Ranking).
-// The first pages of speakers, topics and events are indexed too (a `facet` meta, no filters): a search
-// asks for speeches with the hidden `page: speech` filter, and the pages that match only without it are
-// shown apart, whole, above the speeches ("Speakers, topics and events").
+// The first pages of speakers, topics and events are indexed too (a `facet` meta and the hidden filter
+// `page: facet`): a search asks for the pages without that filter (speeches), and the facet pages among the
+// results of the same query without it are shown apart, whole, above the speeches ("Speakers, topics and events").
 //
 // Common words are left out of Pagefind's lookup (Lookup below): their postings are most of what a query would
 // download. A speech found by the rarer words is then checked for the left-out words, and for a quoted phrase
@@ -33,7 +33,7 @@
   // query, at most `most`. The header's quick results show five.
   var CANDIDATES = { batch: 24, most: 48 };
   var QUICK_CANDIDATES = { batch: 8, most: 24 };
-  var SPEECH_FILTER = CONFIG.speechFilter || null; // ["page", "speech"]: on speech pages only
+  var SPEECH_FILTER = CONFIG.speechFilter || null; // ["page", {none: ["facet"]}]: not on facet pages
   var FACET_KINDS = { speakers: "Speaker", topics: "Topic", events: "Event" };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December"];
@@ -173,6 +173,92 @@
     });
     if (!kept.length || !left.length) return { term: term, left: [] };
     return { term: kept.join(" "), left: left };
+  }
+
+  // ---- Lead: a lone common word is answered from its best pages --------------------------------------
+  //
+  // Pagefind scores every page that has a query's word, and that work grows with the square of their number:
+  // a word in 9,300 of 10,000 speeches takes half a second, in 93,000 of 100,000 it took two minutes. So the
+  // joined index (podium/search/lead.py) gives each word found on 10,000 pages (or half the archive) a value
+  // of a hidden filter (`lead0`, `lead1`...): its best speeches and facet pages as Pagefind ranks them for
+  // that word alone. podium-lead.json lists those words with the number of pages each matches and its
+  // filter's number (`{"en": {"peopl": [9300, 3]}}`). A query of one such word (no quotes, no filters, by
+  // relevance) is asked with that filter: Pagefind scores those pages only, in its own order. The number of
+  // pages it reports for the word, before filters, must be the listed one, else the lead was made for another
+  // word and the query is asked again whole. The matching speeches are that number less the facet pages among
+  // them, the filters' counts are Pagefind's over every page with the word (`totalFilters`), and only showing
+  // more than the lead asks Pagefind for every page (complete()).
+  var leadLists = null;
+
+  function leadWords() {
+    if (!leadLists) {
+      leadLists = fetch(new URL("podium-lead.json", BUNDLE).href)
+        .then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; });
+    }
+    return leadLists;
+  }
+
+  // The query's one plain word, folded, or null.
+  function loneWord(term) {
+    var tokens = term.split(/\s+/).filter(Boolean);
+    if (tokens.length !== 1 || /"/.test(term)) return null;
+    var parts = pieces(tokens[0]);
+    return parts.length === 1 ? parts[0] : null;
+  }
+
+  // The lead of a lone word in one language: the word as listed, or as its stem with up to two letters less
+  // (like isCommon); null if it has none.
+  function leadFor(text, words) {
+    for (var cut = 0; words && text && cut <= 2 && text.length - cut >= (cut ? 4 : 1); cut++) {
+      var word = text.slice(0, text.length - cut);
+      var listed = Object.prototype.hasOwnProperty.call(words, word) ? words[word] : null;
+      if (listed) return { word: word, pages: listed[0], filter: "lead" + listed[1] };
+    }
+    return null;
+  }
+
+  function withLead(filters, lead) {
+    var copy = {};
+    Object.keys(filters).forEach(function (name) { copy[name] = filters[name]; });
+    copy[lead.filter] = lead.word;
+    return copy;
+  }
+
+  // The pages a lead search found with the word, less the facet pages among them (SPEECH_FILTER's `none`).
+  function leadSpeeches(found) {
+    var facets = 0;
+    var counts = (found.totalFilters || {})[SPEECH_FILTER[0]] || {};
+    ((SPEECH_FILTER[1] || {}).none || []).forEach(function (value) { facets += counts[value] || 0; });
+    return found.unfilteredResultCount - facets;
+  }
+
+  // Every speech of a lead run, asked of Pagefind once, when more are to be shown than the lead holds: those
+  // shown stay where they are, those a check dropped stay out, and the rest follow in Pagefind's order.
+  function complete(run) {
+    if (!run.rest) return Promise.resolve(run);
+    if (!run.completing) {
+      run.completing = Promise.all(run.queues.map(function (q) { return q.rest ? q.rest() : null; })).then(function (found) {
+        var added = [];
+        found.forEach(function (whole, k) {
+          if (!whole) return;
+          var q = run.queues[k];
+          whole.results.forEach(function (r) {
+            if (run.seen[r.id]) return;
+            var item = { score: r.score, data: r.data, words: r.words, language: q.language, result: r };
+            q.items.push(item);
+            added.push(item);
+          });
+          q.rest = null;
+        });
+        // the speeches not shown yet, the lead's last ones and those of other languages among them, by score
+        var tail = run.ranked.slice(run.next).concat(added).sort(function (a, b) { return b.score - a.score; });
+        run.ranked = run.ranked.slice(0, run.next).concat(tail);
+        run.rest = false;
+        return run;
+      });
+    }
+    return run.completing;
   }
 
   // The looked-up words of each quoted phrase, as offsets from the first of them: `"a new birth of freedom"`
@@ -407,7 +493,9 @@
     var words = queryWords(run.state.q, CONFIG.siteLanguage).length;
     if (run.sort || !candidates || !words) return run;
     var gap = run.reduced ? leftRun(run) + 1 : 1;
-    var pool = run.ranked.slice().sort(function (a, b) { return inARow(b, gap) - inARow(a, gap) || b.score - a.score; });
+    // A row of hits is a sign of a phrase; one word twice in a row is not (and a lead holds the best by score).
+    var pool = words > 1 ? run.ranked.slice().sort(function (a, b) { return inARow(b, gap) - inARow(a, gap) || b.score - a.score; })
+      : run.ranked.slice();
     var most = words > 1 ? candidates.most : Math.min(candidates.most, PAGE_SIZE);
     var chosen = [];
     function next() {
@@ -423,7 +511,7 @@
       var kept = chosen.filter(function (item) { return item.rank > 0; });
       kept.sort(function (a, b) { return b.rank - a.rank || b.score - a.score; });
       run.ranked = kept.concat(run.ranked.filter(function (item) { return chosen.indexOf(item) < 0; }));
-      run.total = run.ranked.length;
+      run.total = run.rest ? run.total - (chosen.length - kept.length) : run.ranked.length; // a lead: see complete()
       run.sure = kept.length; // checked: the speeches after them may not hold a left-out word (Lookup)
       return run;
     });
@@ -450,12 +538,15 @@
     // Facet pages have no filters: they can only match a query without any, and are looked for once per
     // query (not again when the filter counts are fetched).
     var withFacets = !!(term && SPEECH_FILTER && !withCounts && !Object.keys(filters).length && !chosenLanguages.length && !ranged);
+    // A lone common word with nothing to narrow or order it may have a lead (Lead).
+    var lone = SPEECH_FILTER && !state.sort && !Object.keys(filters).length && !chosenLanguages.length && !ranged ? loneWord(term) : null;
     if (SPEECH_FILTER) filters[SPEECH_FILTER[0]] = SPEECH_FILTER[1];
     var sort = state.sort || (term ? "" : "newest");
     var pagefindSort = sort === "newest" ? { date: "desc" } : sort === "oldest" ? { date: "asc" } : {};
     var languages = languagesFor(term, chosenLanguages);
     var started = performance.now();
     var lookups = {};
+    var leads = {};
     function searchLanguage(language) {
       return pagefindFor(language.code, withCounts || ranged).then(function (pagefind) {
         // A year range needs the years the index knows: the filter index, loaded once.
@@ -465,21 +556,34 @@
       }).then(function (pair) {
         var pagefind = pair[0];
         var asked = lookups[language.code].term;
+        var lead = leads[language.code];
+        function speechesOnly() { return pagefind.search(asked || null, { filters: pair[1], sort: pagefindSort }); }
+        function whole() {
+          return Promise.all([speechesOnly(), withFacets ? pagefind.search(asked, {}) : null]);
+        }
+        if (!lead) return whole();
         return Promise.all([
-          pagefind.search(asked || null, { filters: pair[1], sort: pagefindSort }),
-          withFacets ? pagefind.search(asked, {}) : null,
-        ]);
+          pagefind.search(asked, { filters: withLead(pair[1], lead) }),
+          withFacets ? pagefind.search(asked, { filters: withLead({}, lead) }) : null,
+        ]).then(function (both) {
+          if (both[0].unfilteredResultCount !== lead.pages) return whole(); // not the word the lead was made for
+          both.rest = speechesOnly;
+          return both;
+        });
       }).then(function (both) {
         var found = both[0];
         var speeches = {};
         found.results.forEach(function (r) { speeches[r.id] = true; });
         var facets = both[1] ? both[1].results.filter(function (r) { return !speeches[r.id]; }) : [];
-        return { language: language, found: found, facets: facets };
+        return { language: language, found: found, facets: facets, rest: both.rest || null };
       });
     }
     languages.forEach(function (language) { pagefindFor(language.code, withCounts || ranged); }); // meanwhile
-    return (term ? commonWords() : Promise.resolve({})).then(function (sets) {
-      languages.forEach(function (language) { lookups[language.code] = lookup(term, language.code, sets); });
+    return Promise.all([term ? commonWords() : {}, lone ? leadWords() : null]).then(function (lists) {
+      languages.forEach(function (language) {
+        lookups[language.code] = lookup(term, language.code, lists[0]);
+        if (lists[1]) leads[language.code] = leadFor(lone, lists[1][language.code]);
+      });
       return Promise.all(languages.map(searchLanguage));
     }).then(function (perLanguage) {
       var facets = [].concat.apply([], perLanguage.map(function (part) {
@@ -491,16 +595,22 @@
           // `result` keeps Pagefind's result alive: once it is collected, Pagefind's worker drops its data
           // (a FinalizationRegistry) and a later `data()` gives null.
           return { score: r.score, data: r.data, words: r.words, language: part.language, result: r };
-        }), next: 0 };
+        }), next: 0, language: part.language, rest: part.rest };
       });
       var all = [].concat.apply([], queues.map(function (q) { return q.items; }));
       if (!sort) all.sort(function (a, b) { return b.score - a.score; });
       var left = {};
       languages.forEach(function (language) { left[language.code] = lookups[language.code].left; });
+      var rest = perLanguage.some(function (part) { return part.rest; });
+      var seen = {};
+      if (rest) all.forEach(function (item) { seen[item.result.id] = true; });
       return {
         state: state, terms: queryTerms(term), sort: sort, queues: queues, ranked: all, next: 0,
-        total: all.length, facets: facets, left: left, sure: 0,
-        reduced: languages.some(function (language) { return lookups[language.code].left.length > 0; }), counts: mergeCounts(perLanguage.map(function (p) { return p.found.filters || {}; })),
+        // a lead holds the best speeches; Pagefind counted all of them (Lead)
+        total: rest ? perLanguage.reduce(function (sum, part) { return sum + (part.rest ? leadSpeeches(part.found) : part.found.results.length); }, 0) : all.length,
+        facets: facets, left: left, sure: 0, rest: rest, seen: seen,
+        reduced: languages.some(function (language) { return lookups[language.code].left.length > 0; }),
+        counts: mergeCounts(perLanguage.map(function (p) { return (p.rest ? p.found.totalFilters : p.found.filters) || {}; })),
         ms: performance.now() - started,
       };
     }).then(function (run) {
@@ -587,9 +697,11 @@
     var out = [];
     if (!run.sort && run.reduced) return takeChecked(run, n, out, 2 * n);
     if (!run.sort) {
-      var slice = run.ranked.slice(run.next, run.next + n);
-      run.next += slice.length;
-      return Promise.all(slice.map(function (item) { return load(item, run); }));
+      return (run.next + n > run.ranked.length ? complete(run) : Promise.resolve(run)).then(function () {
+        var slice = run.ranked.slice(run.next, run.next + n);
+        run.next += slice.length;
+        return Promise.all(slice.map(function (item) { return load(item, run); }));
+      });
     }
     run.queues.forEach(function (q) { q.items.slice(q.next, q.next + n).forEach(function (item) { load(item, run); }); });
     function step() {

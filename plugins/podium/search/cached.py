@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from podium.search import lead, merge
 from podium.search.index import (
     EXCLUDE_SELECTORS,
     IndexReport,
@@ -50,6 +51,8 @@ from podium.search.index import (
 from podium.search.merge import MergeError, link_or_copy, merge_bundles
 from podium.search.shards import SHARD_SIZE
 
+# The join's own code (merge.py, lead.py): a joined bundle is never reused by a Podium that joins differently.
+JOIN_CODE = hashlib.sha256(b"".join(Path(str(code.__file__)).read_bytes() for code in (merge, lead))).hexdigest()
 SCHEME = "1"  # what a shard's bundle holds and how it is fed (`fed_html`): a change here makes every key new
 KNOWN = "pages.json"  # the digest of each kept page's HTML, by its `ReusedPage.key`
 
@@ -228,7 +231,7 @@ def index_pages(
     engine = engine_key(exclude_selectors)
     shards = shards_of(pages, shard_size)
     keys = [shard_key(engine, shard) for shard in shards]
-    joined_key = _hash(engine, "joined", *keys)
+    joined_key = _hash(engine, "joined", JOIN_CODE, *keys)
     report = CachedReport()
     found = cache.joined(joined_key)
     if found is not None:

@@ -10,9 +10,11 @@ How a transcript becomes searchable, at statement level:
   (home, hubs, this search page) carry no `data-pagefind-body` and so are left out.
 - The first page of each speaker, topic and event opts in too, with `data-pagefind-body` on its heading and
   description only and a `facet` meta (speakers, topics, events) instead of filters (`facet_term.html`), so
-  typing a name finds the page. Every speech page carries one more hidden filter, `page: speech`
-  (`SPEECH_FILTER`, not shown): the search page asks for speeches with it and finds the facet pages as the
-  results without it, so the shown filters still count speeches only.
+  typing a name finds the page. Each of those pages carries one hidden filter, `page: facet` (`FACET_FILTER`,
+  not shown): the search page asks for the pages without it (`{"page": {"none": ["facet"]}}`, the client's
+  `speechFilter`) and finds the facet pages as the results of the same query without it, so the shown
+  filters still count speeches only. The filter lists the few facet pages, not every speech: Pagefind
+  downloads a filter's whole list before the first result (20 KB at 10,000 speeches when it listed them).
 - Statements are not records of their own. Every statement is a `<section id="...">`, and Pagefind keeps,
   per page, the position of every element with an id (`anchors`) and of every hit (`locations`). The
   search page cuts each hit page at those anchors into one result per statement, with the statement's
@@ -55,6 +57,7 @@ from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import language_name, script_json
 from podium.render import i18n
+from podium.search.lead import FACET_FILTER, LeadSizes
 from podium.search.merge import MergeError
 from podium.search.shards import SHARD_SIZE, ShardedIndex
 
@@ -65,7 +68,7 @@ BUNDLE = "pagefind"  # the folder of the search bundle in the built site
 # other paragraph of some transcripts).
 EXCLUDE_SELECTORS = (".podium-statement > a:first-child", ".podium-chips", ".podium-turn", ".podium-direction")
 FILTERS = ("speaker", "event", "topic", "year", "language", "kind")
-SPEECH_FILTER = ("page", "speech")  # on every speech page and no other: speech results vs facet pages
+FACET_MARKER = f'data-pagefind-filter="{FACET_FILTER[0]}">{FACET_FILTER[1]}<'
 SCRIPT_SAMPLE = 4000  # letters read per language to find its script
 
 # Unicode character names start with the script's name; these are the scripts JavaScript's \p{Script=...}
@@ -145,7 +148,7 @@ def client_config(speeches: list[Speech], site_language: str = "en") -> dict:
         "bundle": f"{BUNDLE}/",
         "siteLanguage": site_language.lower(),
         "filters": list(FILTERS),
-        "speechFilter": list(SPEECH_FILTER),
+        "speechFilter": [FACET_FILTER[0], {"none": [FACET_FILTER[1]]}],
         "languages": found,
         "strings": client_strings(site_language, [language["name"] for language in found]),
     }
@@ -244,12 +247,10 @@ def page_extras(speech: Speech, registry: Registry) -> str:
     """Hidden elements that give Pagefind what the speech template does not show once per page.
 
     - `turns` meta for a panel or debate (see `turns()`).
-    - The `page: speech` filter that tells speeches from the facet pages in the results (`SPEECH_FILTER`).
     - A `topic` filter for each topic tagged on single statements but not on the whole speech: the
       statement chips are not filters themselves, since Pagefind would count a page once per chip.
     """
-    name, value = SPEECH_FILTER
-    parts = [f'<span hidden data-pagefind-filter="{name}">{value}</span>']
+    parts = []
     data = turns(speech, registry)
     if data:
         parts.append(
@@ -510,8 +511,13 @@ class ShardedStreamingIndex(ShardedIndex):
         report = index.finish(Path("site/pagefind"))
     """
 
-    def __init__(self, shard_size: int = SHARD_SIZE, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> None:
-        super().__init__(lambda: StreamingIndex(exclude_selectors), shard_size)
+    def __init__(
+        self,
+        shard_size: int = SHARD_SIZE,
+        exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS,
+        lead: LeadSizes | None = None,
+    ) -> None:
+        super().__init__(lambda: StreamingIndex(exclude_selectors), shard_size, lead)
 
     def finish(self, bundle: Path) -> IndexReport:  # type: ignore[override]
         try:
@@ -535,26 +541,28 @@ def page_url(site: Path, path: Path) -> str:
 
 
 def index_site(
-    site_dir: Path | str, exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS, shard_size: int = SHARD_SIZE
+    site_dir: Path | str,
+    exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS,
+    shard_size: int = SHARD_SIZE,
+    lead: LeadSizes | None = None,
 ) -> IndexReport:
     """Run Pagefind over a built site and write the bundle to `<site>/pagefind/`.
 
     The pages that opt in (`data-pagefind-body`) go to Pagefind in shards of `shard_size` speeches, as
-    during a build. Any old bundle is replaced, so a page that was deleted from the archive is not found
-    any more.
+    during a build, and `lead` says which words get a lead when they are joined (podium.search.lead). Any
+    old bundle is replaced, so a page that was deleted from the archive is not found any more.
     """
     site = Path(site_dir).resolve()
     if not site.is_dir():
         raise SearchIndexError(f"{site}: no built site to index")
-    marker = f'data-pagefind-filter="{SPEECH_FILTER[0]}">{SPEECH_FILTER[1]}<'
-    index = ShardedStreamingIndex(shard_size, exclude_selectors)
+    index = ShardedStreamingIndex(shard_size, exclude_selectors, lead)
     try:
         for path in sorted(site.rglob("*.html")):
             if BUNDLE in path.relative_to(site).parts[:1]:
                 continue
             html = path.read_text(encoding="utf-8", errors="replace")
             if "data-pagefind-body" in html:
-                index.add(fed_html(html), page_url(site, path), speech=marker in html)
+                index.add(fed_html(html), page_url(site, path), speech=FACET_MARKER not in html)
         return index.finish(site / BUNDLE)
     finally:
         index.close()

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from podium.search.lead import FACET_FILTER, LEAD_FILE, LeadScorer, LeadSizes, lead_filters
+
 SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000  # locations per word-index chunk: Pagefind's own (`chunk_index(word_map, 20000)`)
 META_FIELDS = 6  # version, pages, index chunks, filters, sorts, metadata fields (Pagefind 1.x)
@@ -514,11 +516,13 @@ def merge_words(
     language: str,
     common: list[str] | None = None,
     previous: Path | None = None,
+    leads: LeadScorer | None = None,
 ) -> list[list[str]]:
     """Write the joined word index as chunks to `folder`; Pagefind's chunk table `[[from, to, hash], ...]`.
 
     The words with `COMMON_LOCATIONS` or more are appended to `common`, each in a chunk of its own. A chunk
-    the last join wrote to `previous` already is linked from there (`write_file`).
+    the last join wrote to `previous` already is linked from there (`write_file`). Every word goes past
+    `leads`, which chooses the best pages of the commonest (podium.search.lead).
     """
     common = [] if common is None else common
     table: list[list[str]] = []
@@ -529,6 +533,8 @@ def merge_words(
     def flush() -> None:
         data = _encode_head(4, 1) + _encode_head(4, len(chunk)) + b"".join(chunk)
         table.append([first, last, write_file(folder, f"{language}_", ".pf_index", data, previous)])
+        if leads is not None:
+            leads.chunk_end()
 
     for word in _sorted_words(streams):
         locations = sum(part.locations for part in word.pages)
@@ -537,6 +543,8 @@ def merge_words(
             if chunk:  # a common word gets a chunk of its own: its rare neighbours stay cheap to look up
                 flush()
                 chunk, size = [], 0
+        if leads is not None:
+            leads.add(word)
         if not chunk:
             first = word.word
         last = word.word
@@ -555,8 +563,8 @@ def merge_words(
 # ---- Filters and sorts ----------------------------------------------------------------------------------
 
 
-def merge_filters(shards: list[tuple[Path, list, int]], folder: Path, language: str) -> list[list[str]]:
-    """Each filter's values with the pages of every shard; Pagefind's filter table `[[name, hash], ...]`."""
+def filter_values(shards: list[tuple[Path, list, int]]) -> dict[str, dict[str, list[int]]]:
+    """Each filter's values with the pages of every shard."""
     values: dict[str, dict[str, list[int]]] = {}
     for shard, meta, offset in shards:
         for _name, hash_ in meta[3]:
@@ -565,6 +573,11 @@ def merge_filters(shards: list[tuple[Path, list, int]], folder: Path, language: 
             into = values.setdefault(decoded[0], {})
             for value, pages in decoded[1]:
                 into.setdefault(value, []).extend(page + offset for page in pages)
+    return values
+
+
+def merge_filters(values: dict[str, dict[str, list[int]]], folder: Path, language: str) -> list[list[str]]:
+    """The filters' files; Pagefind's filter table `[[name, hash], ...]`."""
     # In order of name and value, pages in order: Pagefind writes them in its hash maps' order, which changes
     # from run to run, and the joined index must be the same bytes for the same pages (a cached shard or not).
     table = []
@@ -619,13 +632,18 @@ class MergeReport:
 
 
 def merge_bundles(
-    shards: list[Path], bundle: Path, keep_words: bool = False, previous: Path | None = None
+    shards: list[Path],
+    bundle: Path,
+    keep_words: bool = False,
+    previous: Path | None = None,
+    lead: LeadSizes | None = None,
 ) -> MergeReport:
     """Join the Pagefind bundles in `shards` (in page order) into a new bundle at `bundle`.
 
     `keep_words`: the shards never change (they are kept in the build cache by their pages' digests), so each
     one's words, once read, are kept in its folder (`KEPT_WORDS`) for the next join (`_kept_words`).
-    `previous`: the last joined bundle, whose unchanged word-index chunks are linked (`write_file`)."""
+    `previous`: the last joined bundle, whose unchanged word-index chunks are linked (`write_file`).
+    `lead`: which words get a lead and its size (podium.search.lead; `LeadSizes()` if None)."""
     entries = [json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8")) for shard in shards]
     if bundle.exists():
         shutil.rmtree(bundle)
@@ -641,6 +659,7 @@ def merge_bundles(
         codes.extend(code for code in entry["languages"] if code not in codes)
     languages = {}
     common: dict[str, list[str]] = {}
+    leads: dict[str, dict[str, list[int]]] = {}
     for code in codes:
         languages[code] = _merge_language(
             [
@@ -651,10 +670,13 @@ def merge_bundles(
             bundle,
             code,
             common.setdefault(code, []),
+            leads.setdefault(code, {}),
             keep_words,
             previous,
+            lead,
         )
     (bundle / COMMON_FILE).write_text(json.dumps(common, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    (bundle / LEAD_FILE).write_text(json.dumps(leads, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     first = entries[0]
     entry = {"version": first["version"], "languages": languages}
     if "include_characters" in first:
@@ -689,8 +711,10 @@ def _merge_language(
     bundle: Path,
     code: str,
     common: list[str],
+    leads: dict[str, list[int]],
     keep_words: bool = False,
     previous: Path | None = None,
+    lead: LeadSizes | None = None,
 ) -> dict:
     shards: list[tuple[Path, list, int]] = []
     offset = 0
@@ -714,8 +738,14 @@ def _merge_language(
         _shard_words(shard, meta, offset, fields, shard / KEPT_WORDS if keep_words else None)
         for shard, meta, offset in shards
     ]
-    chunks = merge_words(streams, bundle / "index", code, common, previous / "index" if previous else None)
-    filters = merge_filters(shards, bundle / "filter", code)
+    values = filter_values(shards)
+    facets = set(values.get(FACET_FILTER[0], {}).get(FACET_FILTER[1], []))
+    scorer = LeadScorer([count for _, count in pages], facets, fields, lead)
+    chunks = merge_words(streams, bundle / "index", code, common, previous / "index" if previous else None, scorer)
+    hidden, listing = lead_filters(scorer.finish())  # each lead word's best pages (podium.search.lead)
+    values.update(hidden)
+    leads.update(listing)
+    filters = merge_filters(values, bundle / "filter", code)
     sorts = merge_sorts(shards, fragments)
     data = encode([shards[0][1][0], pages, chunks, filters, sorts, fields])
     digest = hashlib.sha256(data).hexdigest()[:10]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from podium.search.lead import LeadSizes
 from podium.search.merge import merge_bundles
 
 # Speeches per Pagefind process: about 350 MB at its peak for 2,000-word transcripts, which leaves the MkDocs
@@ -62,11 +63,14 @@ def shard_count(speeches: int, shard_size: int) -> int:
 
 
 class ShardedIndex:
-    def __init__(self, start: Callable[[], Indexer], shard_size: int = SHARD_SIZE) -> None:
+    def __init__(
+        self, start: Callable[[], Indexer], shard_size: int = SHARD_SIZE, lead: LeadSizes | None = None
+    ) -> None:
         if shard_size < 1:
             raise ValueError("shard_size must be at least 1")
         self.start = start
         self.shard_size = shard_size
+        self.lead = lead  # which words get a lead when the shards are joined (podium.search.lead)
         # The first process starts now, so a missing Pagefind binary is reported before the build renders.
         self.current: Indexer | None = start()
         self.work = Path(tempfile.mkdtemp(prefix="podium-pagefind-"))
@@ -107,7 +111,7 @@ class ShardedIndex:
                 shutil.move(str(self.bundles[0]), bundle)
             else:
                 merging = time.perf_counter()
-                merge_bundles(self.bundles, bundle)
+                merge_bundles(self.bundles, bundle, lead=self.lead)
                 merge_seconds = time.perf_counter() - merging
         finally:
             self.close()
