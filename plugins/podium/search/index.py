@@ -314,12 +314,14 @@ class IndexReport:
         return f"indexed {self.pages} page(s) ({langs or 'none'}) in {self.seconds:.2f} s{memory}{cpu}{shards}"
 
 
-def _wait_until_written(bundle: Path, seconds: float = 60) -> None:
-    """Wait until the bundle's entry file and the page tables it names are on disk.
+def _wait_until_written(bundle: Path, seconds: float = 60, quiet: int = 3) -> None:
+    """Wait until the bundle's entry file and the page tables it names are on disk, and then until no file of
+    the bundle has changed for `quiet` looks in a row (0.1 s apart).
 
     The binary can answer WriteFiles while its files are still being written, and it exits at once when
-    its input closes (seen on a busy machine: an empty pagefind-entry.json). So its input stays open until
-    the entry file and the page tables it names read whole.
+    its input closes (seen on a busy machine: an empty pagefind-entry.json, a pagefind.js cut at 45,056 of
+    45,555 bytes in a shard kept in the build cache, and so published). So its input stays open until the
+    entry file and the page tables it names read whole and the bundle has stopped growing.
     """
     deadline = time.monotonic() + seconds
     entry = bundle / "pagefind-entry.json"
@@ -327,10 +329,19 @@ def _wait_until_written(bundle: Path, seconds: float = 60) -> None:
         try:
             languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
             if all((bundle / f"pagefind.{data['hash']}.pf_meta").stat().st_size > 0 for data in languages.values()):
-                return
+                break
         except (OSError, ValueError, KeyError):
             pass
         time.sleep(0.05)
+    last, same = None, 0
+    while same < quiet and time.monotonic() < deadline:
+        try:
+            files = sorted((str(path), path.stat().st_size) for path in bundle.rglob("*") if path.is_file())
+        except OSError:  # a file came or went while it was read: not quiet yet
+            files = None
+        same = same + 1 if files is not None and files == last else 0
+        last = files
+        time.sleep(0.1)
 
 
 def read_languages(bundle: Path, report: IndexReport) -> IndexReport:

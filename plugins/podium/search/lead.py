@@ -70,7 +70,7 @@ class Word(Protocol):
 # The leads are values of hidden filters `lead0`, `lead1`, ..., `LEAD_BUCKET` words each (in word order). Pagefind
 # loads a filter's whole list before it answers, and then counts, for every page of every loaded filter, whether
 # the word's pages hold it (a list search in Pagefind 1.5): one filter of 1,100 leads (27,000 pages at 100,000
-# speeches) made a lead search take 0.8 s, a bucket of 64 takes a twentieth of that.
+# speeches) made a lead search take 0.8 s. A filter of 64 words holds about 1,600 pages.
 LEAD_FILTER = "lead"  # the filters' names begin so; none is one of the filters the search page shows
 LEAD_BUCKET = 64
 # On the facet pages that are indexed (facet_term.html) and no other: the search asks for the pages without it
@@ -79,9 +79,8 @@ FACET_FILTER = ("page", "facet")
 LEAD_FILE = "podium-lead.json"
 # A word gets a lead when it is on `LEAD_PAGES` pages, or on half the archive's pages if that is fewer, but never
 # on fewer than `LEAD_FLOOR`. Pagefind takes about half a second to score a word on 10,000 pages, four times that
-# on twice as many, and 20 ms on 2,000. Half the archive keeps the lead filter small where the words are few
-# (153 words at 10,000 speeches, about 8 KB sent); at 100,000 speeches 10,000 pages make about 1,100 words
-# (73 KB, and podium-lead.json 9 KB).
+# on twice as many, and 20 ms on 2,000. Half the archive keeps the leads few where a lower bar would take many
+# words: 129 at 10,000 speeches; at 100,000 speeches 10,000 pages make 1,093 (podium-lead.json 9 KB sent).
 LEAD_PAGES = 10_000
 LEAD_FLOOR = 2_000
 LEAD_SPEECHES = 20  # two pages of results before "show more" asks for every page

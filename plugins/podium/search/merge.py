@@ -649,11 +649,17 @@ def merge_bundles(
         shutil.rmtree(bundle)
     for folder in ("index", "filter", "fragment"):
         (bundle / folder).mkdir(parents=True)
-    for shard in shards:  # pagefind.js, the WebAssembly of each language, the UI files: the same in every shard
+    # pagefind.js, the WebAssembly of each language, the UI files: the same in every shard. The largest copy of
+    # each: a shard the binary did not finish writing holds a part of one, and no copy is larger than whole.
+    shared: dict[str, Path] = {}
+    for shard in shards:
         for path in shard.iterdir():
             own = path.name in ("pagefind-entry.json", KEPT_WORDS) or path.suffix == ".pf_meta"
-            if path.is_file() and not own and not (bundle / path.name).exists():
-                shutil.copy2(path, bundle / path.name)
+            if path.is_file() and not own:
+                if path.name not in shared or path.stat().st_size > shared[path.name].stat().st_size:
+                    shared[path.name] = path
+    for name, path in sorted(shared.items()):
+        shutil.copy2(path, bundle / name)
     codes: list[str] = []
     for entry in entries:
         codes.extend(code for code in entry["languages"] if code not in codes)
