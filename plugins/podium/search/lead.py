@@ -5,9 +5,9 @@ Pagefind scores a query's pages in its WebAssembly, and for each page it walks t
 query matched (`search_term` in Pagefind 1.5): the work grows with the square of the pages. A word in 9,300 of
 10,000 speeches takes about half a second; in 93,200 of 100,000 it took two minutes before the first result.
 A page's score does not depend on the filters of the query (they only choose which pages are scored), so the
-join gives each word found on many pages (`LEAD_PAGES`) a value of the hidden filter `lead`: its best
-`LEAD_SPEECHES` speeches and `LEAD_FACETS` facet pages, as Pagefind would rank them for that word typed alone.
-The search page asks Pagefind for the word with that filter (podium-search.js, Lead): Pagefind scores those
+join gives each word found on many pages (`LEAD_PAGES`) a value of a hidden filter (`lead0`, `lead1`...): its
+best `LEAD_SPEECHES` speeches and `LEAD_FACETS` facet pages, as Pagefind would rank them for that word typed
+alone. The search page asks Pagefind for the word with that filter (podium-search.js, Lead): Pagefind scores those
 pages only, in its own order, and still reports how many pages have the word and, per filter value, how many
 of them (`totalFilters`), which give the count of matching speeches and the filters' counts. Only "show more"
 past the lead asks for every page.
@@ -254,9 +254,8 @@ class LeadScorer:
 
     def finish(self) -> dict[str, tuple[int, list[int]]]:
         """Each lead word's number of matching pages and its lead pages, in page order."""
-        while self.open:
-            self._close(self.open.pop())
-        return dict(sorted(self.leads.items()))
+        self.chunk_end()  # the last chunk
+        return self.leads
 
     def _score(
         self, lead: _Open, word: str, forms: list[tuple[str, list[list[tuple[int, int, frozenset[int]]]]]]
