@@ -16,7 +16,9 @@ from urllib.parse import quote
 import pytest
 
 from podium.search import merge
+from support.archive import ArchiveDir
 from support.phrase_corpus import HOMES, PHRASES, contains_phrase, phrase_archive
+from support.search_sites import MKDOCS_YML as SEARCH_YML
 from support.search_sites import quick_titles, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -117,3 +119,44 @@ def test_the_header_box_leaves_out_the_same_words_and_ranks_the_same(page):
     for query, home in PHRASES[:8]:
         titles = quick_titles(page, query)
         assert titles[:1] == [HOMES[home][0]], query
+
+
+DECOY = "title: Harbour notes, part {n}\ndate: 2020-01-{day:02d}\nspeaker: kagame\n"
+DECOY_BODY = "The river the lamp. The river the lamp. The river the lamp.\n"
+TRUE_BODY = (
+    "We met at dawn and spoke of the harbour, of its ships and of the work of its people for many years.\n\n"
+    "At the end of the quay stands the river of lamp, which the town lit for the first time last winter.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def decoy_site(tmp_path_factory):
+    # 80 short speeches hold `river` and `lamp` two words apart, as the phrase has them, but not the phrase;
+    # they outrank the one that has it, and are more than the page checks at once (its ranking and first page).
+    archive = ArchiveDir(tmp_path_factory.mktemp("decoys"))
+    archive.write("mkdocs.yml", SEARCH_YML)
+    for n in range(1, 81):
+        archive.speech(f"harbour-{n:02d}", DECOY.format(n=n, day=1 + n % 28), DECOY_BODY, folder="speeches/2020")
+    archive.speech("quay-lamp", "title: The quay\ndate: 2021-05-05\nspeaker: kagame\n", TRUE_BODY)
+    built = archive.build()
+    assert built.returncode == 0, built.stderr
+    site = archive.root / "site"
+    (site / "pagefind" / merge.COMMON_FILE).write_text(json.dumps({"en": ["of", "the"]}), encoding="utf-8")
+    return site
+
+
+def test_a_phrase_whose_first_candidates_all_fail_the_check_is_checked_on_not_reported_as_no_match(
+    browser, serve_dir_module, decoy_site
+):
+    with watched_tab(browser, serve_dir_module(decoy_site)) as tab:
+        tab.add_init_script(
+            "new MutationObserver(() => { const s = document.querySelector('.podium-results__status');"
+            " if (s) (window.podiumSaid = window.podiumSaid || []).push(s.textContent); })"
+            ".observe(document, { subtree: true, childList: true, characterData: true });"
+        )
+        status = search(tab, '"river of lamp"')
+        assert status == '1 speech matches for "river of lamp".', status
+        assert first_result(tab)[0] == "The quay"
+        said = tab.evaluate("() => window.podiumSaid")
+        assert not [text for text in said if text.startswith("0 speeches match")], said
+        assert [text for text in said if text.startswith("Checking ") and "may match" in text], said

@@ -309,9 +309,11 @@
   //
   // so all rare words beat some, a longer phrase beats a shorter one, and closeness and order break ties;
   // Pagefind's score breaks the rest. A word matches a query word when both are the same with case, accents
-  // and apostrophes folded, or differ only in their last three letters or fewer ("reforms" and "reform",
-  // "сотрудничества" and "сотрудничество"); the last query word also matches the words it begins (it may
-  // still be being typed). A stop word matches only itself.
+  // and apostrophes folded (the last query word also matches the words it begins: it may still be being
+  // typed), or else when they differ only in their last three letters or fewer ("reforms" and "reform",
+  // "cities" and "city", "сотрудничества" and "сотрудничество") and Pagefind's stemmer matched that word on
+  // the page too: "click" shares "cli" with "cliost" but is not a form of it. A word that is the same as
+  // one query word is not a close spelling of another. A stop word matches only itself.
   var STOP_WORDS = {
     en: "a about above after again against all am an and any are as at be because been before being below " +
       "between both but by can could did do does doing down during each few for from further had has have " +
@@ -369,27 +371,53 @@
   }
 
   function matches(word, term) {
-    if (word === term.text) return true;
+    return same(word, term) || close(word, term);
+  }
+
+  function same(word, term) {
+    return word === term.text || (!term.stop && !!term.last && word.lastIndexOf(term.text, 0) === 0);
+  }
+
+  function close(word, term) {
     if (term.stop) return false;
-    if (term.last && word.lastIndexOf(term.text, 0) === 0) return true;
-    var same = 0;
-    while (same < word.length && same < term.text.length && word.charAt(same) === term.text.charAt(same)) same++;
-    return same >= 3 && same >= Math.max(word.length, term.text.length) - 3;
+    var shared = 0;
+    while (shared < word.length && shared < term.text.length && word.charAt(shared) === term.text.charAt(shared)) shared++;
+    return shared >= 3 && shared >= Math.max(word.length, term.text.length) - 3;
+  }
+
+  // The words of a page Pagefind matched (its result's locations), folded: the forms its stemmer took for
+  // the query's words. Words the lookup left out (Lookup) are not among them: `open` lists those.
+  function matchedForms(data, words, left) {
+    var forms = {};
+    (data.locations || []).forEach(function (location) {
+      pieces(words[location] || "").forEach(function (piece) { forms[piece] = true; });
+    });
+    var open = {};
+    left.forEach(function (text) { open[text] = true; });
+    return { forms: forms, open: open };
+  }
+
+  // The query words `text` matches (indexes into `query`): the same ones if any, else its close spellings,
+  // those Pagefind matched too when `matched` (matchedForms) is given.
+  function hitsOf(text, query, matched) {
+    var hits = [];
+    query.forEach(function (term, j) { if (same(text, term)) hits.push(j); });
+    if (hits.length) return hits;
+    query.forEach(function (term, j) {
+      if (close(text, term) && (!matched || matched.forms[text] || matched.open[term.text])) hits.push(j);
+    });
+    return hits;
   }
 
   // Score the statement made of `tokens[from..to)` (see above), or null when it holds no rare word.
   // Also what to mark in its excerpt (rare words, and the words of the run) and where the run starts.
-  function scoreStatement(tokens, from, to, query) {
+  function scoreStatement(tokens, from, to, query, matched) {
     var parts = [];
     var occurrences = []; // [part index, rare word]
     for (var i = from; i < to; i++) {
       pieces(tokens[i]).forEach(function (text) {
-        var hits = [];
-        query.forEach(function (term, j) {
-          if (!matches(text, term)) return;
-          hits.push(j);
-          if (!term.stop) occurrences.push([parts.length, term.text]);
-        });
+        var hits = hitsOf(text, query, matched);
+        hits.forEach(function (j) { if (!query[j].stop) occurrences.push([parts.length, query[j].text]); });
         parts.push({ token: i, hits: hits });
       });
     }
@@ -760,9 +788,11 @@
     var query = queryWords(run.state.q, language.code);
     var bounds = [{ id: "", start: 0 }].concat(anchors.map(function (a) { return { id: a.id, start: a.location }; }));
     var statements = [];
+    var left = (run.left || {})[language.code] || [];
+    var matched = matchedForms(data, words, left);
     bounds.forEach(function (bound, i) {
       var end = i + 1 < bounds.length ? bounds[i + 1].start : words.length;
-      var scored = query.length && end > bound.start ? scoreStatement(words, bound.start, end, query) : null;
+      var scored = query.length && end > bound.start ? scoreStatement(words, bound.start, end, query, matched) : null;
       if (!scored) return;
       statements.push({
         id: bound.id, score: scored.score, whole: scored.whole, first: bound.start, speaker: speakerOf[bound.id] || speakers[0] || "",
@@ -770,7 +800,6 @@
         url: link(data.url, bound.id, statementTerms(run.terms, words, scored)),
       });
     });
-    var left = (run.left || {})[language.code] || [];
     var phrase = query.some(function (w) { return w.phrase; });
     if (!statements.length && !(left.length && phrase)) { // a phrase looked up without its common words: no guessing
       statements = closeSpellings(data, words, query, bounds, run);
@@ -1164,6 +1193,12 @@
         }
         moreButton.hidden = shown >= run.total;
         page.setAttribute("data-podium-ms", String(Math.round(run.ms)));
+        // Nothing shown yet while some may match: "0 speeches match" would be a verdict the page cannot give,
+        // so it goes on checking, a batch at a time, until one matches or none is left to check.
+        if (!shown && run.total && unchecked(run)) {
+          status.textContent = plural("Checking {n} more speeches that may match…", "Checking {n} more speech that may match…", unchecked(run));
+          return more(mine);
+        }
       });
     }
 

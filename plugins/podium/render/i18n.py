@@ -243,6 +243,11 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
             "Ещё {n} речи могут подойти; они будут проверены, когда вы покажете больше.",
             "Ещё {n} речей могут подойти; они будут проверены, когда вы покажете больше.",
         ),
+        "Checking {n} more speeches that may match…": (
+            "Проверяется ещё {n} речь, которая может подойти…",
+            "Проверяются ещё {n} речи, которые могут подойти…",
+            "Проверяются ещё {n} речей, которые могут подойти…",
+        ),
         "Up to {n} speeches, with filters and sorting": (
             "До {n} речи, с фильтрами и сортировкой",
             "До {n} речей, с фильтрами и сортировкой",
@@ -306,6 +311,10 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
     "{n} more speeches may match; they are checked as you show more.": (
         "{n} more speech may match; it is checked when you show more.",
         "{n} more speeches may match; they are checked as you show more.",
+    ),
+    "Checking {n} more speeches that may match…": (
+        "Checking {n} more speech that may match…",
+        "Checking {n} more speeches that may match…",
     ),
     "Up to {n} speeches, with filters and sorting": (
         "Up to {n} speech, with filters and sorting",

@@ -189,6 +189,7 @@ CLIENT_PLURALS = (
     "{n} speeches match",
     "{n} more matching statements in this speech",
     "{n} more speeches may match; they are checked as you show more.",
+    "Checking {n} more speeches that may match…",
     "Up to {n} speeches, with filters and sorting",
 )
 # The file the pages load them from, once for the whole site (relative to the site's root).
