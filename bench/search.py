@@ -261,8 +261,8 @@ def query_filter_files(site: Path) -> dict[str, str]:
     """The filter index files a search loads before it shows a result, read from each language's page table:
     "always" the filter that tells speeches from facet pages, "lead" those of the leads of lone common words
     (`lead0`, `lead1`...), which the filters' counts load too, after the results."""
+    from podium.search.cbor import decode, read_file
     from podium.search.lead import FACET_FILTER, LEAD_FILTER
-    from podium.search.merge import decode, read_file
 
     names = {}
     for meta_file in (site / "pagefind").glob("pagefind.*.pf_meta"):

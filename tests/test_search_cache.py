@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.search import cached, merge
+from podium.search import cached, cbor, merge
 from podium.search import index as search
 from support.search_sites import generated_archive
 
@@ -89,7 +89,7 @@ def test_the_joined_index_gives_common_words_a_chunk_of_their_own_and_lists_them
     assert (report.indexed, report.from_cache) == (report.shards, 0)
     assert json.loads((site / "pagefind" / merge.COMMON_FILE).read_text()) == {"en": ["a"]}
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    meta, _ = merge.decode(merge.read_file(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta"))
+    meta, _ = cbor.decode(cbor.read_file(site / "pagefind" / f"pagefind.{entry['languages']['en']['hash']}.pf_meta"))
     assert isinstance(meta, list)
     alone = [(first, last) for first, last, _ in meta[2] if first <= "a" <= last]
     assert alone == [("a", "a")]  # a lookup of `amber` does not load the postings of `a`
@@ -142,4 +142,4 @@ def test_a_warm_build_runs_no_pagefind_and_an_edit_reindexes_one_shard_as_a_clea
     assert build() == (0, indexed, "joined again")
     assert not _differences(tmp_path / "warm", site / search.BUNDLE)  # byte for byte
     words = (site / search.BUNDLE / "fragment").glob("*.pf_fragment")
-    assert any("quokkas" in merge.read_file(path).decode("utf-8") for path in words)
+    assert any("quokkas" in cbor.read_file(path).decode("utf-8") for path in words)

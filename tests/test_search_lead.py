@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from podium.search import lead, merge
+from podium.search import cbor, lead
 from podium.search.index import index_site
 from support.search_sites import watched_tab
 
@@ -45,12 +45,12 @@ def lead_site(tmp_path_factory):
 def index_words(bundle: Path, code: str) -> tuple[list, dict[str, dict[str, set[int]]]]:
     """The page table and, chunk by chunk, each index word's pages (variants included), read whole from the
     joined bundle."""
-    meta, _ = merge.decode(merge.read_file(next(bundle.glob(f"pagefind.{code}_*.pf_meta"))))
+    meta, _ = cbor.decode(cbor.read_file(next(bundle.glob(f"pagefind.{code}_*.pf_meta"))))
     assert isinstance(meta, list)
     chunks: dict[str, dict[str, set[int]]] = {}
     for _, _, chunk in meta[2]:
         pages = chunks[chunk] = {}
-        decoded, _ = merge.decode(merge.read_file(bundle / "index" / f"{chunk}.pf_index"))
+        decoded, _ = cbor.decode(cbor.read_file(bundle / "index" / f"{chunk}.pf_index"))
         assert isinstance(decoded, list)
         for entry in decoded[0]:
             found, number = set(), 0
@@ -80,7 +80,7 @@ def test_each_lead_word_counts_the_pages_its_query_matches_and_holds_its_best_pa
     meta, chunks = index_words(bundle, "en")
     filters = {}
     for _name, chunk in meta[3]:
-        decoded, _ = merge.decode(merge.read_file(bundle / "filter" / f"{chunk}.pf_filter"))
+        decoded, _ = cbor.decode(cbor.read_file(bundle / "filter" / f"{chunk}.pf_filter"))
         filters[decoded[0]] = dict(decoded[1])
     facets = set(filters["page"]["facet"])
     assert facets, "the facet pages carry the `page: facet` filter"
@@ -160,7 +160,7 @@ def facet_titles(site: Path, word: str) -> set[str]:
     meta, chunks = index_words(bundle, "en")
     titles = set()
     for page in matched(chunks, word):
-        fragment = json.loads(merge.read_file(bundle / "fragment" / f"{meta[1][page][0]}.pf_fragment"))
+        fragment = json.loads(cbor.read_file(bundle / "fragment" / f"{meta[1][page][0]}.pf_fragment"))
         if fragment["meta"].get("facet"):
             titles.add(fragment["meta"]["title"])
     return titles
@@ -169,7 +169,7 @@ def facet_titles(site: Path, word: str) -> set[str]:
 def lead_chunk(site: Path, word: str) -> str:
     """The file of the hidden filter that holds `word`'s lead."""
     listed = json.loads((site / "pagefind" / lead.LEAD_FILE).read_text(encoding="utf-8"))["en"]
-    meta, _ = merge.decode(merge.read_file(next((site / "pagefind").glob("pagefind.en_*.pf_meta"))))
+    meta, _ = cbor.decode(cbor.read_file(next((site / "pagefind").glob("pagefind.en_*.pf_meta"))))
     assert isinstance(meta, list)
     return next(f"{chunk}.pf_filter" for name, chunk in meta[3] if name == f"{lead.LEAD_FILTER}{listed[word][1]}")
 

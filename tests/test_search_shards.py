@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -12,8 +13,8 @@ from urllib.parse import quote
 
 import pytest
 
+from podium.search import cbor, merge
 from podium.search import index as search
-from podium.search import merge
 from podium.search.shards import ShardedIndex, shard_count
 from support.archive import ArchiveDir
 from support.search_sites import generated_archive
@@ -23,9 +24,24 @@ from support.search_sites import generated_archive
 
 def test_cbor_written_as_pagefind_writes_it_reads_back():
     value = ["apple", [[0, [-25, 23, 24, 255, 256, 65536], []], [4294967296, [], [-2, 0]]], []]
-    data = merge.encode(value)
+    data = cbor.encode(value)
     assert data[:1] == b"\x83"  # definite arrays, the shortest heads
-    assert merge.decode(data) == (value, len(data))
+    assert cbor.decode(data) == (value, len(data))
+
+
+def test_a_bundle_file_written_in_part_is_found(tmp_path):
+    whole = gzip.compress(cbor.SIGNATURE + b'{"url": "/speeches/one/", "content": "' + b"word " * 2000 + b'"}')
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "en_a.pf_fragment").write_bytes(whole)
+    (tmp_path / "fragment" / "en_b.pf_fragment").write_bytes(whole[: len(whole) - 9])  # cut in its trailer
+    (tmp_path / "fragment" / "en_c.pf_fragment").write_bytes(whole[: len(whole) // 2])
+    (tmp_path / "wasm.en.pagefind").write_bytes(whole + b"\0")  # more than the gzip stream
+    (tmp_path / "pagefind.js").write_text("not compressed: not checked")
+    assert [path.relative_to(tmp_path).as_posix() for path in cbor.cut_files(tmp_path)] == [
+        "fragment/en_b.pf_fragment",
+        "fragment/en_c.pf_fragment",
+        "wasm.en.pagefind",
+    ]
 
 
 def test_neighbouring_chunks_are_named_by_their_shortest_distinct_ends():
@@ -168,12 +184,12 @@ def read_index(bundle: Path) -> dict:
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     result = {}
     for code, language in entry["languages"].items():
-        meta, _ = merge.decode(merge.read_file(bundle / f"pagefind.{language['hash']}.pf_meta"))
+        meta, _ = cbor.decode(cbor.read_file(bundle / f"pagefind.{language['hash']}.pf_meta"))
         assert isinstance(meta, list)
-        urls = [json.loads(merge.read_file(bundle / "fragment" / f"{name}.pf_fragment"))["url"] for name, _ in meta[1]]
+        urls = [json.loads(cbor.read_file(bundle / "fragment" / f"{name}.pf_fragment"))["url"] for name, _ in meta[1]]
         words = {}
         for _, _, name in meta[2]:
-            chunk, _ = merge.decode(merge.read_file(bundle / "index" / f"{name}.pf_index"))
+            chunk, _ = cbor.decode(cbor.read_file(bundle / "index" / f"{name}.pf_index"))
             for word, pages, _ in chunk[0]:
                 number, found = 0, []
                 for step, locations, _ in pages:
@@ -182,7 +198,7 @@ def read_index(bundle: Path) -> dict:
                 words[word] = sorted(found)
         filters = {}
         for _, name in meta[3]:
-            (filter_name, values), _ = merge.decode(merge.read_file(bundle / "filter" / f"{name}.pf_filter"))
+            (filter_name, values), _ = cbor.decode(cbor.read_file(bundle / "filter" / f"{name}.pf_filter"))
             filters[filter_name] = {value: sorted(urls[n] for n in pages) for value, pages in values}
         sorts = {name: [urls[n] for n in order] for name, order in meta[4]}
         result[code] = {"pages": language["page_count"], "words": words, "filters": filters, "sorts": sorts}

@@ -39,7 +39,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from podium.search import lead, merge
+from podium.search import cbor, lead, merge
+from podium.search.cbor import IndexFormatError
 from podium.search.index import (
     EXCLUDE_SELECTORS,
     IndexReport,
@@ -48,11 +49,11 @@ from podium.search.index import (
     fed_html,
     read_languages,
 )
-from podium.search.merge import MergeError, link_or_copy, merge_bundles
+from podium.search.merge import link_or_copy, merge_bundles
 from podium.search.shards import SHARD_SIZE
 
-# The join's own code (merge.py, lead.py): a joined bundle is never reused by a Podium that joins differently.
-JOIN_CODE = hashlib.sha256(b"".join(Path(str(code.__file__)).read_bytes() for code in (merge, lead))).hexdigest()
+# The join's own code (merge.py, lead.py, cbor.py): a joined bundle is never reused by a Podium that joins differently.
+JOIN_CODE = hashlib.sha256(b"".join(Path(str(code.__file__)).read_bytes() for code in (merge, lead, cbor))).hexdigest()
 SCHEME = "1"  # what a shard's bundle holds and how it is fed (`fed_html`): a change here makes every key new
 KNOWN = "pages.json"  # the digest of each kept page's HTML, by its `ReusedPage.key`
 
@@ -243,7 +244,7 @@ def index_pages(
         merging = time.perf_counter()
         try:
             merge_bundles(bundles, work / "joined", keep_words=True, previous=cache.last_joined())
-        except MergeError as error:
+        except IndexFormatError as error:
             raise SearchIndexError(f"joining the shards' indexes failed: {error}") from None
         report.merge_seconds = time.perf_counter() - merging
         _place(cache.keep("joined", joined_key, work / "joined"), bundle)

@@ -57,8 +57,8 @@ from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import language_name, script_json
 from podium.render import i18n
+from podium.search.cbor import IndexFormatError, cut_files
 from podium.search.lead import FACET_FILTER, LeadSizes
-from podium.search.merge import MergeError
 from podium.search.shards import SHARD_SIZE, ShardedIndex
 
 BUNDLE = "pagefind"  # the folder of the search bundle in the built site
@@ -322,7 +322,8 @@ def _wait_until_written(bundle: Path, seconds: float = 60, quiet: int = 3) -> No
     The binary can answer WriteFiles while its files are still being written, and it exits at once when
     its input closes (seen on a busy machine: an empty pagefind-entry.json, a pagefind.js cut at 45,056 of
     45,555 bytes in a shard kept in the build cache, and so published). So its input stays open until the
-    entry file and the page tables it names read whole and the bundle has stopped growing.
+    entry file and the page tables it names read whole, the bundle has stopped growing and every compressed
+    file of it unzips whole; a bundle still cut short after `seconds` is an error, never published or kept.
     """
     deadline = time.monotonic() + seconds
     entry = bundle / "pagefind-entry.json"
@@ -335,14 +336,23 @@ def _wait_until_written(bundle: Path, seconds: float = 60, quiet: int = 3) -> No
             pass
         time.sleep(0.05)
     last, same = None, 0
-    while same < quiet and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
         try:
             files = sorted((str(path), path.stat().st_size) for path in bundle.rglob("*") if path.is_file())
         except OSError:  # a file came or went while it was read: not quiet yet
             files = None
         same = same + 1 if files is not None and files == last else 0
         last = files
+        if same >= quiet and not cut_files(bundle):
+            return
         time.sleep(0.1)
+    cut = cut_files(bundle)
+    if cut:
+        names = ", ".join(str(path.relative_to(bundle)) for path in cut[:5])
+        raise SearchIndexError(
+            f"Pagefind left {len(cut)} file(s) of its index written in part after {seconds:.0f} s ({names}); "
+            "hint: the disk may be full or the machine overloaded: build again"
+        )
 
 
 def read_languages(bundle: Path, report: IndexReport) -> IndexReport:
@@ -534,7 +544,7 @@ class ShardedStreamingIndex(ShardedIndex):
     def finish(self, bundle: Path) -> IndexReport:  # type: ignore[override]
         try:
             run = super().finish(bundle)
-        except MergeError as error:
+        except IndexFormatError as error:
             raise SearchIndexError(f"joining the shards' indexes failed: {error}") from None
         report = read_languages(bundle, IndexReport())
         report.seconds = time.perf_counter() - self.started

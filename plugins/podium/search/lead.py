@@ -42,6 +42,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from podium.search.cbor import head as cbor_head
+from podium.search.cbor import integer
+
 
 class PageList(Protocol):
     """One shard's pages of a word, as the join reads them (merge.PageList; the join imports this module)."""
@@ -122,26 +125,6 @@ def term_frequency(weighted: int, bonus: float, length: int, average: float) -> 
     return (TERM_SATURATION + 1.0) * x / (TERM_SATURATION * (1.0 - PAGE_LENGTH + PAGE_LENGTH * length / average) + x)
 
 
-def _int(data: bytes, i: int) -> tuple[int, int]:
-    """The CBOR integer at `i` (positive or negative) and the position after it."""
-    head = data[i]
-    major, info = head >> 5, head & 31
-    if info < 24:
-        value, i = info, i + 1
-    else:
-        size = 1 << (info - 24)
-        value, i = int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
-    return (value if major == 0 else -1 - value), i
-
-
-def _array(data: bytes, i: int) -> tuple[int, int]:
-    head = data[i]
-    if 0x80 <= head < 0x98:
-        return head - 0x80, i + 1
-    size = 1 << ((head & 31) - 24)
-    return int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
-
-
 # Most pages list a word's locations as one weight marker, -25 (weight 24: the text), then the positions. A
 # regular expression matches such a list in C, a hundred times faster than reading it item by item.
 _POSITION = rb"(?:[\x00-\x17]|\x18.|\x19..|\x1a....)"
@@ -169,18 +152,18 @@ def page_weights(part: PageList) -> Iterator[tuple[int, int, frozenset[int]]]:
             if 0x80 <= head < 0x98:
                 fields, i = head - 0x80, i + 1
             else:
-                fields, i = _array(data, i)
+                _, fields, i = cbor_head(data, i)
             head = data[i]
             if head < 24:
                 page, i = page + head, i + 1
             else:
-                step, i = _int(data, i)
+                step, i = integer(data, i)
                 page += step
         head = data[i]
         if 0x80 <= head < 0x98:
             count, i = head - 0x80, i + 1
         else:
-            count, i = _array(data, i)
+            _, count, i = cbor_head(data, i)
         plain = _plain(count - 1).match(data, i) if count else None
         if plain is not None:
             weighted, i = NORMAL_WEIGHT * (count - 1), plain.end()
@@ -188,7 +171,7 @@ def page_weights(part: PageList) -> Iterator[tuple[int, int, frozenset[int]]]:
             weight = 25
             weighted = 0
             for _ in range(count):
-                loc, i = _int(data, i)
+                loc, i = integer(data, i)
                 if loc < 0:
                     weight = min(-(loc + 1), 255)
                 else:
@@ -199,10 +182,10 @@ def page_weights(part: PageList) -> Iterator[tuple[int, int, frozenset[int]]]:
             continue
         named: set[int] = set()
         for extra in range(fields - 2):  # the metadata locations, then (none in Pagefind 1.5) more arrays
-            count, i = _array(data, i)
+            _, count, i = cbor_head(data, i)
             field_id = 0
             for _ in range(count):
-                loc, i = _int(data, i)
+                loc, i = integer(data, i)
                 if loc < 0:
                     field_id = -loc - 1
                 elif extra == 0:

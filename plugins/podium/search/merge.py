@@ -22,7 +22,7 @@ Python, a word at a time:
 The search page then loads one index, as before: the same files for the same query, the same scores (they
 are computed in the browser from the postings), with no `mergeIndex` round trips per shard.
 
-The format is Pagefind's (1.x, checked against 1.5): gzip of `pagefind_dcd` followed by CBOR.
+The format is Pagefind's (1.x, checked against 1.5): gzip of `pagefind_dcd` followed by CBOR (cbor.py).
 
     merge_bundles([Path("shard-0"), Path("shard-1")], Path("site/pagefind"))
 """
@@ -43,9 +43,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from podium.search.cbor import (
+    INT_SIZE,
+    SIGNATURE,
+    IndexFormatError,
+    decode,
+    encode,
+    encode_head,
+    head,
+    read_file,
+    skip,
+    text,
+)
 from podium.search.lead import FACET_FILTER, LEAD_FILE, LeadScorer, LeadSizes, lead_filters
 
-SIGNATURE = b"pagefind_dcd"
 CHUNK_SIZE = 20_000  # locations per word-index chunk: Pagefind's own (`chunk_index(word_map, 20000)`)
 META_FIELDS = 6  # version, pages, index chunks, filters, sorts, metadata fields (Pagefind 1.x)
 # A word found this often (locations, as Pagefind counts a chunk's size) is "common": its postings alone weigh
@@ -58,103 +69,8 @@ COMMON_FILE = "podium-common.json"
 LEVEL = 6
 
 
-class MergeError(Exception):
-    """The shards cannot be joined (an unknown Pagefind format); the message says why."""
-
-
-# ---- CBOR, only what Pagefind writes: integers, text, definite arrays -----------------------------------
-
-_INT_SIZE = bytearray(256)  # bytes taken by an integer item, by its first byte (0: not an integer)
-for _first in range(256):
-    _major, _info = _first >> 5, _first & 31
-    if _major in (0, 1) and _info < 28:
-        _INT_SIZE[_first] = {24: 2, 25: 3, 26: 5, 27: 9}.get(_info, 1)
-
-
-def _head(data: bytes, i: int) -> tuple[int, int, int]:
-    """(major type, argument, position after the head) of the CBOR item at `i`."""
-    first = data[i]
-    major, info = first >> 5, first & 31
-    if info < 24:
-        return major, info, i + 1
-    if info > 27:
-        raise MergeError(f"unexpected CBOR item {first:#x} in a Pagefind index")
-    size = 1 << (info - 24)
-    return major, int.from_bytes(data[i + 1 : i + 1 + size], "big"), i + 1 + size
-
-
-def _encode_head(major: int, value: int) -> bytes:
-    if value < 24:
-        return bytes([major << 5 | value])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if value < 1 << (8 * size):
-            return bytes([major << 5 | info]) + value.to_bytes(size, "big")
-    raise MergeError(f"{value} is too large for a Pagefind index")
-
-
-def _text(value: str) -> bytes:
-    raw = value.encode("utf-8")
-    return _encode_head(3, len(raw)) + raw
-
-
-def _skip(data: bytes, i: int) -> int:
-    """The position after the item at `i`; arrays of integers (locations) are walked without decoding."""
-    size = _INT_SIZE[data[i]]
-    if size:
-        return i + size
-    major, value, i = _head(data, i)
-    if major in (2, 3):
-        return i + value
-    if major == 4:
-        for _ in range(value):
-            size = _INT_SIZE[data[i]]
-            i = i + size if size else _skip(data, i)
-        return i
-    if major == 5:
-        for _ in range(2 * value):
-            i = _skip(data, i)
-        return i
-    raise MergeError(f"unexpected CBOR item (major type {major}) in a Pagefind index")
-
-
-def decode(data: bytes, i: int = 0) -> tuple[object, int]:
-    """A whole CBOR item as Python values (for the small files: page tables, filters)."""
-    major, value, j = _head(data, i)
-    if major == 0:
-        return value, j
-    if major == 1:
-        return -1 - value, j
-    if major == 3:
-        return data[j : j + value].decode("utf-8"), j + value
-    if major == 2:
-        return bytes(data[j : j + value]), j + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, j = decode(data, j)
-            items.append(item)
-        return items, j
-    raise MergeError(f"unexpected CBOR item (major type {major}) in a Pagefind index")
-
-
-def encode(value: object) -> bytes:
-    """Python values (ints, text, lists) as CBOR, the way Pagefind's encoder writes them."""
-    if isinstance(value, bool) or value is None:
-        raise MergeError(f"cannot encode {value!r}")
-    if isinstance(value, int):
-        return _encode_head(0, value) if value >= 0 else _encode_head(1, -1 - value)
-    if isinstance(value, str):
-        return _text(value)
-    if isinstance(value, list):
-        return _encode_head(4, len(value)) + b"".join(encode(item) for item in value)
-    raise MergeError(f"cannot encode {type(value).__name__}")
-
-
-def read_file(path: Path) -> bytes:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(SIGNATURE):
-        raise MergeError(f"{path}: not a Pagefind index file")
-    return data[len(SIGNATURE) :]
+class MergeError(IndexFormatError):
+    """The shards cannot be joined; the message says why. (Catch `IndexFormatError` for both.)"""
 
 
 def write_file(folder: Path, stem: str, suffix: str, data: bytes, previous: Path | None = None) -> str:
@@ -210,46 +126,46 @@ def _pages(data: bytes, i: int, offset: int, renumber: list[int] | None) -> tupl
     Metadata locations name their field by its place in the page table's list of fields, as a marker
     `-(place + 1)` before its positions; `renumber` gives each field's place in the joined list.
     """
-    _, count, i = _head(data, i)
+    _, count, i = head(data, i)
     number = offset
     first = fields0 = locations = 0
     start = i
     pieces = []
-    sizes = _INT_SIZE
+    sizes = INT_SIZE
     # Millions of page entries at 10,000 speeches: the one-byte heads Pagefind writes almost always (an array
-    # of fewer than 24 items, a step under 24) are read here without a call; `_head` reads the others.
+    # of fewer than 24 items, a step under 24) are read here without a call; `head` reads the others.
     for k in range(count):
-        head = data[i]
-        if 0x80 <= head < 0x98:
-            fields, i = head - 0x80, i + 1
+        byte = data[i]
+        if 0x80 <= byte < 0x98:
+            fields, i = byte - 0x80, i + 1
         else:
-            _, fields, i = _head(data, i)
-        head = data[i]
-        if head < 24:
-            number, i = number + head, i + 1
-        elif head == 0x18:
+            _, fields, i = head(data, i)
+        byte = data[i]
+        if byte < 24:
+            number, i = number + byte, i + 1
+        elif byte == 0x18:
             number, i = number + data[i + 1], i + 2
-        elif head == 0x19:
+        elif byte == 0x19:
             number, i = number + (data[i + 1] << 8 | data[i + 2]), i + 3
         else:
-            _, step, i = _head(data, i)
+            _, step, i = head(data, i)
             number += step
         if k == 0:
             first, fields0, start = number, fields, i
         # The locations, copied as they are: an array of integers, walked without decoding them.
-        head = data[i]
-        if 0x80 <= head < 0x98:
-            major, length, after = 4, head - 0x80, i + 1
+        byte = data[i]
+        if 0x80 <= byte < 0x98:
+            major, length, after = 4, byte - 0x80, i + 1
         else:
-            major, length, after = _head(data, i)
+            major, length, after = head(data, i)
         locations += length + 1
         if major == 4:
             i = after
             for _ in range(length):
                 size = sizes[data[i]]
-                i = i + size if size else _skip(data, i)
+                i = i + size if size else skip(data, i)
         else:
-            i = _skip(data, i)
+            i = skip(data, i)
         extra = fields - 2
         if extra > 0 and renumber is not None and data[i] != 0x80:  # metadata locations, not empty
             markers, end = decode(data, i)
@@ -259,18 +175,18 @@ def _pages(data: bytes, i: int, offset: int, renumber: list[int] | None) -> tupl
             start = i = end
             extra -= 1
         for _ in range(extra):
-            i = i + 1 if data[i] == 0x80 else _skip(data, i)  # most often an empty array
+            i = i + 1 if data[i] == 0x80 else skip(data, i)  # most often an empty array
     pieces.append(data[start:i])
     return PageList(first, number, count, locations, fields0, b"".join(pieces)), i
 
 
 def _encode_pages(parts: list[PageList]) -> bytes:
     """Page lists of several shards as one list: each first page's step counts from the last page before it."""
-    out = [_encode_head(4, sum(part.count for part in parts))]
+    out = [encode_head(4, sum(part.count for part in parts))]
     previous = 0
     for part in parts:
         if part.count:
-            out.append(_encode_head(4, part.fields) + _encode_head(0, part.first - previous) + part.body)
+            out.append(encode_head(4, part.fields) + encode_head(0, part.first - previous) + part.body)
             previous = part.last
     return b"".join(out)
 
@@ -288,29 +204,29 @@ class Word:
 def words(path: Path, offset: int, renumber: list[int] | None = None) -> Iterator[Word]:
     """The words of one index chunk, in order, with page numbers shifted by `offset` (see `_pages`)."""
     data = read_file(path)
-    _, _, i = _head(data, 0)  # WordIndex: [words]
-    _, count, i = _head(data, i)
+    _, _, i = head(data, 0)  # WordIndex: [words]
+    _, count, i = head(data, i)
     for _ in range(count):
-        _, fields, i = _head(data, i)
+        _, fields, i = head(data, i)
         word, i = decode(data, i)
         pages, i = _pages(data, i, offset, renumber)
         variants: list[tuple[str, list[PageList]]] = []
         if fields > 2:
-            _, nvariants, i = _head(data, i)
+            _, nvariants, i = head(data, i)
             for _ in range(nvariants):
-                _, _, i = _head(data, i)
+                _, _, i = head(data, i)
                 variant, i = decode(data, i)
                 variant_pages, i = _pages(data, i, offset, renumber)
                 variants.append((str(variant), [variant_pages]))
             for _ in range(fields - 3):
-                i = _skip(data, i)
+                i = skip(data, i)
         yield Word(str(word), [pages], variants)
 
 
 def _encode_word(word: Word) -> bytes:
-    parts = [_encode_head(4, 3), _text(word.word), _encode_pages(word.pages), _encode_head(4, len(word.variants))]
+    parts = [encode_head(4, 3), text(word.word), _encode_pages(word.pages), encode_head(4, len(word.variants))]
     for variant, pages in word.variants:
-        parts.append(_encode_head(4, 2) + _text(variant) + _encode_pages(pages))
+        parts.append(encode_head(4, 2) + text(variant) + _encode_pages(pages))
     return b"".join(parts)
 
 
@@ -531,7 +447,7 @@ def merge_words(
     size = 0
 
     def flush() -> None:
-        data = _encode_head(4, 1) + _encode_head(4, len(chunk)) + b"".join(chunk)
+        data = encode_head(4, 1) + encode_head(4, len(chunk)) + b"".join(chunk)
         table.append([first, last, write_file(folder, f"{language}_", ".pf_index", data, previous)])
         if leads is not None:
             leads.chunk_end()
