@@ -350,6 +350,37 @@
     return folded[token];
   }
 
+  // Languages written without spaces between words. Pagefind's extended indexer cuts their text into words
+  // (a zero-width space between two: the fragment's raw_content), and its search page cuts a query with the
+  // browser's word segmenter; the page does the same, so a query word meets the words of the text.
+  var SEGMENTED = ["zh", "ja", "th"];
+  var segmenters = {};
+
+  function segmented(code) {
+    return SEGMENTED.indexOf((code || "").split("-")[0].toLowerCase()) >= 0;
+  }
+
+  function queryPieces(token, code) {
+    if (!segmented(code) || typeof Intl === "undefined" || !Intl.Segmenter) return pieces(token);
+    var segmenter = segmenters[code] = segmenters[code] || new Intl.Segmenter(code, { granularity: "word" });
+    var out = [];
+    Array.from(segmenter.segment(token)).forEach(function (part) {
+      if (part.isWordLike) out = out.concat(pieces(part.segment));
+    });
+    return out;
+  }
+
+  // A page's words as Pagefind counts them (its locations and anchors are places in this list): cut at the
+  // zero-width spaces of a segmented text, which keeps its own spaces and punctuation in the words (`glued`:
+  // put back together without spaces), else at white space.
+  function contentWords(data) {
+    var raw = data.raw_content || "";
+    if (raw.indexOf("\u200B") < 0) return data.content.split(/[\r\n\s]+/g);
+    var words = raw.split("\u200B").map(function (word) { return word.replace(/&lt;/g, "<").replace(/&gt;/g, ">"); });
+    words.glued = true;
+    return words;
+  }
+
   // The query as the ranking reads it in one language: its words in order, each rare or a stop word; the
   // words of a "quoted phrase" carry the phrase's first and last index (a statement must have it whole).
   function queryWords(query, code) {
@@ -358,7 +389,7 @@
     query.replace(/"([^"]*)"?|[^\s"]+/g, function (all, quoted) {
       var first = words.length;
       (quoted === undefined ? [all] : quoted.split(/\s+/)).forEach(function (token) {
-        pieces(token).forEach(function (text) { words.push({ text: text, stop: !!stop[text] }); });
+        queryPieces(token, code).forEach(function (text) { words.push({ text: text, stop: !!stop[text] }); });
       });
       if (quoted !== undefined && words.length > first + 1) {
         for (var i = first; i < words.length; i++) words[i].phrase = [first, words.length - 1];
@@ -547,9 +578,9 @@
 
   // Tokens of Pagefind's content back into text: the index puts a hair space after a dash inside a word
   // ("itself—nameless"), which splits it into two tokens; they are joined again without a space.
-  function joinTokens(tokens, escape) {
+  function joinTokens(tokens, escape, segmentedText) {
     return tokens.map(function (token, i) {
-      var glued = i > 0 && /\p{L}[—–]$/u.test(tokens[i - 1].text);
+      var glued = segmentedText || (i > 0 && /\p{L}[—–]$/u.test(tokens[i - 1].text));
       return (i > 0 && !glued ? " " : "") + (escape ? token.html : token.text);
     }).join("");
   }
@@ -774,7 +805,7 @@
   // One Pagefind page result -> a speech with its matching statements, best first (see Ranking), each
   // with its excerpt and a link that highlights its own matched words.
   function shape(data, language, run) {
-    var words = data.content.split(/[\r\n\s]+/g);
+    var words = contentWords(data);
     var anchors = (data.anchors || []).filter(function (a) { return a.id; })
       .sort(function (a, b) { return a.location - b.location; });
     var filters = data.filters || {};
@@ -840,12 +871,13 @@
   }
 
   // When no statement has the query's words as the ranking matches them, Pagefind's own matches (its
-  // stemmer's, which may differ) still count if they begin with the same four letters as a rare query word.
+  // stemmer's, which may differ) still count if they begin with the same four letters as a rare query word;
+  // in a segmented text (contentWords), all of them: its indexer and the browser may cut words differently.
   function closeSpellings(data, words, query, bounds, run) {
     var rare = query.filter(function (w) { return !w.stop && w.text.length >= 4; });
     var found = {};
     (data.locations || []).forEach(function (location) {
-      var close = pieces(words[location] || "").some(function (piece) {
+      var close = words.glued || pieces(words[location] || "").some(function (piece) {
         return rare.some(function (w) { return piece.slice(0, 4) === w.text.slice(0, 4); });
       });
       if (!close) return;
@@ -873,7 +905,7 @@
     function add(text) { if (text && found.indexOf(text) < 0) found.push(text); }
     if (scored.run) {
       var tokens = words.slice(scored.run[0], scored.run[1] + 1).map(function (w) { return { text: w }; });
-      add(bare(joinTokens(tokens, false)));
+      add(bare(joinTokens(tokens, false, words.glued)));
     }
     Object.keys(scored.marked).sort(function (a, b) { return a - b; }).forEach(function (i) {
       if (!scored.run || i < scored.run[0] || i > scored.run[1]) add(bare(words[i]));
@@ -893,7 +925,9 @@
     for (var i = from; i < to; i++) {
       tokens.push({ text: words[i], html: marked[i] ? "<mark>" + escapeHtml(words[i]) + "</mark>" : escapeHtml(words[i]) });
     }
-    return (from > start ? "… " : "") + joinTokens(tokens, true) + (to < end ? " …" : "");
+    var text = joinTokens(tokens, true, words.glued);
+    if (words.glued) text = text.trim(); // a segmented text's words keep the spaces after them
+    return (from > start ? "… " : "") + text + (to < end ? " …" : "");
   }
 
   function link(url, fragment, terms) {

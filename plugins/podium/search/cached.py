@@ -105,7 +105,7 @@ def engine_key(exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS) -> str:
     from importlib import metadata
 
     versions = []
-    for name in ("pagefind", "pagefind_bin"):
+    for name in ("pagefind", "pagefind_bin", "pagefind_bin_extended"):  # the extended one runs when installed
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:

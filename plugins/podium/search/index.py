@@ -386,7 +386,7 @@ def _own_peak_memory_mb(pid: int) -> float | None:
 class StreamingIndex:
     """Pagefind fed page by page while the site is being built, so indexing overlaps the build.
 
-    Runs the binary from the `pagefind[bin]` wheel in its service mode (the protocol the `pagefind` Python
+    Runs the binary from the `pagefind[extended]` wheel in its service mode (the protocol the `pagefind` Python
     API speaks: base64-encoded JSON messages, each followed by a comma). The Python API itself reads one
     response per tenth of a second, which is fine for one `add_directory` call but not for a message per
     page, so this class talks to the binary itself: one thread writes pages as MkDocs renders them, one
@@ -403,7 +403,7 @@ class StreamingIndex:
 
         executable = get_executable()
         if executable is None:
-            raise SearchIndexError("the Pagefind binary is missing; install `pagefind[bin]`")
+            raise SearchIndexError("the Pagefind binary is missing; install `pagefind[extended]`")
         self.log = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log

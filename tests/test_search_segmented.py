@@ -1,0 +1,99 @@
+"""Search in transcripts written without spaces between words (Chinese, Japanese), in headless Chromium.
+
+Pagefind's extended indexer cuts their text into words; the search page cuts a query the same way (the browser's
+word segmenter) and reads the page's words as Pagefind counts them, so a word inside a sentence is found, lands on
+its statement, is marked in the excerpt and highlighted on the speech page, and the excerpt is the text as written
+(no space put between two words). Arabic, written with spaces, is searched as before.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+from support.archive import ArchiveDir
+from support.search_sites import MKDOCS_YML, watched_tab
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHINESE = "title: 在联合国大会的讲话\ndate: 2024-09-24\nspeaker: tokayev\nlanguage: zh\n"
+CHINESE_BODY = """\
+各位朋友，欢迎来到阿斯塔纳。 {#welcome}
+
+我们坚持多边主义，支持联合国发挥核心作用。 {#multilateralism}
+
+气候变化是全人类面临的共同挑战。 {#climate}
+"""
+JAPANESE = "title: 国連総会での演説\ndate: 2024-09-25\nspeaker: kagame\nlanguage: ja\n"
+JAPANESE_BODY = """\
+皆様、アスタナへようこそ。 {#welcome}
+
+気候変動は人類共通の課題です。 {#climate}
+
+私たちは多国間主義を支持します。 {#multilateralism}
+"""
+ARABIC = "title: كلمة أمام الجمعية العامة\ndate: 2024-09-26\nspeaker: kagame\nlanguage: ar\n"
+ARABIC_BODY = """\
+أيها الأصدقاء الأعزاء، مرحبا بكم في أستانا. {#welcome}
+
+إن التعاون الإقليمي هو الطريق إلى الازدهار. {#cooperation}
+"""
+
+
+@pytest.fixture(scope="module")
+def tab(browser, serve_dir_module, tmp_path_factory):
+    archive = ArchiveDir(tmp_path_factory.mktemp("segmented"))
+    archive.write("mkdocs.yml", MKDOCS_YML)
+    archive.speech("un-2024-zh", CHINESE, CHINESE_BODY, folder="speeches/2024")
+    archive.speech("un-2024-ja", JAPANESE, JAPANESE_BODY, folder="speeches/2024")
+    archive.speech("un-2024-ar", ARABIC, ARABIC_BODY, folder="speeches/2024")
+    result = archive.build()
+    assert result.returncode == 0, result.stderr
+    with watched_tab(browser, serve_dir_module(archive.root / "site")) as opened:
+        yield opened
+
+
+def search(tab, query: str) -> tuple[str, list[dict]]:
+    tab.goto(f"{tab.base}search/?q={quote(query)}")
+    tab.wait_for_function(
+        "() => { const r = document.querySelector('.podium-results');"
+        " return r && r.getAttribute('aria-busy') === 'false'"
+        " && document.querySelector('[data-podium-searchpage]').getAttribute('data-podium-counts') === 'ready'; }"
+    )
+    hits = tab.eval_on_selector_all(
+        "[data-podium-hit]",
+        """links => links.map(a => ({href: a.getAttribute('href'),
+            text: a.querySelector('.podium-hit__text').textContent,
+            marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))""",
+    )
+    return tab.inner_text(".podium-results__status"), hits
+
+
+@pytest.mark.parametrize(
+    ("query", "speech", "statement", "text", "marks"),
+    [
+        ("多边主义", "un-2024-zh", "multilateralism", "我们坚持多边主义，支持联合国发挥核心作用。", ["多边", "主义"]),
+        ("挑战", "un-2024-zh", "climate", "气候变化是全人类面临的共同挑战。", ["挑战"]),
+        ("人類", "un-2024-ja", "climate", "気候変動は人類共通の課題です。", ["人類"]),
+        ("التعاون", "un-2024-ar", "cooperation", "إن التعاون الإقليمي هو الطريق إلى الازدهار.", ["التعاون"]),
+    ],
+)
+def test_a_word_inside_a_sentence_is_found_on_its_statement(tab, query, speech, statement, text, marks):
+    status, hits = search(tab, query)
+    assert status == f"1 speech matches for {query}.", status
+    assert len(hits) == 1, hits
+    link = urlsplit(hits[0]["href"])
+    assert (link.path, link.fragment) == (f"/speeches/{speech}/", statement)
+    assert hits[0]["text"] == text  # as written: no space put between words
+    assert hits[0]["marks"] == marks
+    assert "".join(parse_qs(link.query)["highlight"]) == query
+
+
+def test_the_speech_page_highlights_the_word_found(tab):
+    _, hits = search(tab, "多边主义")
+    tab.goto(tab.base.rstrip("/") + hits[0]["href"])
+    tab.wait_for_selector("mark.podium-mark")
+    marked = tab.eval_on_selector_all("mark.podium-mark", "marks => marks.map(m => m.textContent)")
+    assert "".join(marked) == "多边主义"
+    assert tab.eval_on_selector("mark.podium-mark", "m => m.closest('section').id") == "multilateralism"
