@@ -1,9 +1,11 @@
-"""Search in transcripts written without spaces between words (Chinese, Japanese), in headless Chromium.
+"""Transcripts in scripts other than the Latin and Cyrillic ones, in headless Chromium: search in those written
+without spaces between words (Chinese, Japanese), and Arabic read right to left.
 
 Pagefind's extended indexer cuts their text into words; the search page cuts a query the same way (the browser's
 word segmenter) and reads the page's words as Pagefind counts them, so a word inside a sentence is found, lands on
 its statement, is marked in the excerpt and highlighted on the speech page, and the excerpt is the text as written
-(no space put between two words). Arabic, written with spaces, is searched as before.
+(no space put between two words). Arabic, written with spaces, is searched as before; its title and statements
+read right to left on the speech page, and so do its hits on the search page.
 """
 
 from __future__ import annotations
@@ -42,15 +44,21 @@ ARABIC_BODY = """\
 
 
 @pytest.fixture(scope="module")
-def tab(browser, serve_dir_module, tmp_path_factory):
+def site(tmp_path_factory):
     archive = ArchiveDir(tmp_path_factory.mktemp("segmented"))
     archive.write("mkdocs.yml", MKDOCS_YML)
     archive.speech("un-2024-zh", CHINESE, CHINESE_BODY, folder="speeches/2024")
     archive.speech("un-2024-ja", JAPANESE, JAPANESE_BODY, folder="speeches/2024")
     archive.speech("un-2024-ar", ARABIC, ARABIC_BODY, folder="speeches/2024")
+    archive.speech("aif-2025-en", "title: Opening address\ndate: 2025-05-29\nspeaker: tokayev\n", "Welcome.\n")
     result = archive.build()
     assert result.returncode == 0, result.stderr
-    with watched_tab(browser, serve_dir_module(archive.root / "site")) as opened:
+    return archive.root / "site"
+
+
+@pytest.fixture(scope="module")
+def tab(browser, serve_dir_module, site):
+    with watched_tab(browser, serve_dir_module(site)) as opened:
         yield opened
 
 
@@ -97,3 +105,17 @@ def test_the_speech_page_highlights_the_word_found(tab):
     marked = tab.eval_on_selector_all("mark.podium-mark", "marks => marks.map(m => m.textContent)")
     assert "".join(marked) == "多边主义"
     assert tab.eval_on_selector("mark.podium-mark", "m => m.closest('section').id") == "multilateralism"
+
+
+def test_an_arabic_transcript_reads_right_to_left(tab, site):
+    arabic = (site / "speeches" / "un-2024-ar" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="title" data-pagefind-meta="title" dir="rtl">' in arabic
+    assert '<div class="podium-statements" dir="rtl" data-pagefind-body' in arabic
+    english = (site / "speeches" / "aif-2025-en" / "index.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' not in english
+    tab.goto(f"{tab.base}speeches/un-2024-ar/")
+    assert tab.eval_on_selector("#cooperation p", "p => getComputedStyle(p).direction") == "rtl"
+    assert tab.eval_on_selector(".podium-facts", "dl => getComputedStyle(dl).direction") == "ltr"  # the interface's
+    search(tab, "التعاون")
+    assert tab.eval_on_selector(".podium-hit__text", "h => getComputedStyle(h).direction") == "rtl"
+    assert tab.eval_on_selector(".podium-results__status", "s => getComputedStyle(s).direction") == "ltr"

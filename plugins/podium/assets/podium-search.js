@@ -1001,13 +1001,13 @@
       ? '<span class="podium-hit__speaker">' + escapeHtml(statement.speaker) + ":</span> " : "";
     return '<li class="podium-hit"' + (hidden ? " hidden" : "") + '><a class="podium-hit__link" data-podium-hit href="' +
       escapeHtml(statement.url) + '" lang="' + escapeHtml(speech.language.code) + '">' + who +
-      '<span class="podium-hit__text">' + statement.excerpt + "</span></a></li>";
+      '<span class="podium-hit__text" dir="auto">' + statement.excerpt + "</span></a></li>";
   }
 
   function speechItem(speech) {
     var more = speech.statements.length - SHOWN_STATEMENTS;
     return '<li class="podium-result">' +
-      '<h2 class="podium-result__title"><a href="' + escapeHtml(speech.url) + '">' + escapeHtml(speech.title) + "</a></h2>" +
+      '<h2 class="podium-result__title" dir="auto"><a href="' + escapeHtml(speech.url) + '">' + escapeHtml(speech.title) + "</a></h2>" +
       '<p class="podium-result__meta">' + speechMeta(speech) + "</p>" +
       '<ol class="podium-result__hits">' +
       speech.statements.map(function (s, i) { return statementItem(speech, s, i >= SHOWN_STATEMENTS); }).join("") +
@@ -1093,9 +1093,9 @@
           var statement = speech.statements[0];
           var href = statement ? statement.url : speech.url;
           return '<a role="option" id="podium-quick-' + i + '" class="podium-quick" href="' + escapeHtml(href) + '">' +
-            '<span class="podium-quick__title">' + escapeHtml(speech.title) + "</span>" +
+            '<span class="podium-quick__title" dir="auto">' + escapeHtml(speech.title) + "</span>" +
             '<span class="podium-quick__meta">' + speechMeta(speech) + "</span>" +
-            (statement ? '<span class="podium-quick__text">' + statement.excerpt + "</span>" : "") + "</a>";
+            (statement ? '<span class="podium-quick__text" dir="auto">' + statement.excerpt + "</span>" : "") + "</a>";
         }).join("");
         var all = new URL("search/", ROOT);
         all.search = writeState(state);

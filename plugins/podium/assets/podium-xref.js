@@ -17,6 +17,7 @@
     var element = document.createElement(tag);
     element.className = className;
     element.textContent = text;  // text, never HTML: the card quotes transcripts as written
+    element.dir = "auto";  // an Arabic or Hebrew quotation reads right to left
     return element;
   }
 

@@ -121,6 +121,15 @@ LANGUAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Written right to left: a transcript's title and statements, and the side-by-side column, carry dir="rtl".
+RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"}
+
+
+def direction(code: str) -> str:
+    """`rtl` for a language written right to left, else `ltr`: `direction("ar-EG") == "rtl"`."""
+    return "rtl" if code.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
+
+
 def language_name(code: str) -> str:
     """The language's English name: `language_name("pt-BR") == "Portuguese"`; the tag itself if unknown."""
     names = LANGUAGES.get(code.split("-")[0].lower())

@@ -33,19 +33,11 @@ from podium.core.problems import Problems
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Statement
-from podium.core.text import endonym
+from podium.core.text import direction, endonym
 from podium.core.urls import DIRECTORY_URLS, Urls
 
 if TYPE_CHECKING:  # the renderer is imported by the functions that render, when they run
     from podium.render.pages import Links, StatementRenderer
-
-# Written right to left: the side-by-side column and the switcher entry carry dir="rtl".
-RTL = {"ar", "fa", "he", "ur"}
-
-
-def direction(code: str) -> str:
-    return "rtl" if code.split("-")[0].lower() in RTL else "ltr"
-
 
 # ---- Alignment ---------------------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from podium.core import media, versions
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Section
-from podium.core.text import INLINE_REFERENCE, language_name, long_date, mark_directions
+from podium.core.text import INLINE_REFERENCE, direction, language_name, long_date, mark_directions
 from podium.core.urls import DIRECTORY_URLS, Urls
 from podium.render import i18n, plain
 
@@ -492,6 +492,7 @@ def render_speech(
         .render(
             speech=speech,
             meta=meta,
+            rtl=direction(meta.language) == "rtl",  # the transcript's own text: its title, summary, statements
             links=links,
             edit_url=edit_url,
             items=items,
