@@ -146,6 +146,21 @@ def test_the_browser_aligns_quotations_as_python_does(page, reference):
         assert result["pieces"] == [[p.op, list(p.said), list(p.quoted)] for p in pieces]
 
 
+def test_the_browser_compares_chinese_and_japanese_character_by_character_as_python_does(page):
+    page.goto(page.base + "quote/")
+    cases = [
+        ("我们坚持多边主义，支持联合国发挥核心作用。", "坚持多边主义"),
+        ("我们坚持多边主义，支持联合国发挥核心作用。", "我们坚持保护主义"),
+        ("気候変動は人類共通の課題です。", "人類共通の課題"),
+        ("The UN (联合国) met in 2024; Kazakhstan's delegation spoke.", "联合国 met in 2024, Kazakhstan's"),
+    ]
+    for text, quoted in cases:
+        fidelity, pieces, _ = quote.align(text, quoted)
+        result = page.evaluate("([t, q]) => window.podiumQuoteAlign(t, q)", [text, quoted])
+        assert result["fidelity"] == pytest.approx(fidelity)
+        assert result["pieces"] == [[p.op, list(p.said), list(p.quoted)] for p in pieces]
+
+
 def test_the_quote_check_page_finds_the_paraphrase(page, tmp_path):
     page.goto(page.base + "quote/?q=Multilateralism%20is%20foundering")
     page.wait_for_selector(".podium-quote__result")

@@ -225,7 +225,18 @@
   // ---- Quote check in the browser (the /quote/ page) -----------------------------------------------
   // The same steps as podium.quote: shortlist by rare words over a sharded inverted index, then align
   // word by word with a port of difflib's SequenceMatcher (no junk heuristic, as autojunk=False).
-  var WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu;
+  // podium.core.text.QUOTE_WORD: a word with inner apostrophes, or one character of a script written without
+  // spaces (Chinese characters, Japanese kana: compared one by one, so part of a sentence is found in it).
+  var SPACELESS = "[\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}]";
+  var LETTERS = "(?:(?!" + SPACELESS + ")[\\p{L}\\p{N}_])+";
+  var WORD = new RegExp(SPACELESS + "|" + LETTERS + "(?:['’]" + LETTERS + ")*", "gu");
+  var ONE_SPACELESS = new RegExp("^" + SPACELESS + "$", "u");
+  function joinWords(list) {  // podium.core.text.join_words: no space between two spaceless characters
+    return list.reduce(function (out, word) {
+      var glued = out && ONE_SPACELESS.test(Array.from(out).pop()) && ONE_SPACELESS.test(Array.from(word)[0]);
+      return out ? out + (glued ? "" : " ") + word : word;
+    }, "");
+  }
   var ELLIPSIS = /\.\.\.|…|\[\s*\.\.\.\s*\]/;
   function words(text) { return text.match(WORD) || []; }
   function normalize(word) { return word.normalize("NFKC").toLowerCase().replace(/’/g, "'"); }
@@ -375,7 +386,7 @@
       return load("meta.json").then(function (meta) {
         var stop = new Set(meta.stopwords), total = meta.statements || 1;
         var quoted = words(quotation).map(normalize);
-        var content = Array.from(new Set(quoted.filter(function (w) { return !stop.has(w) && w.length > 1; })));
+        var content = Array.from(new Set(quoted.filter(function (w) { return !stop.has(w) && (w.length > 1 || ONE_SPACELESS.test(w)); })));
         if (!content.length) content = Array.from(new Set(quoted));
         var names = Array.from(new Set(content.map(function (w) { return shard(w, meta.prefix); })));
         return Promise.all(names.map(function (n) { return load("w-" + n + ".json").catch(function () { return {}; }); }))
@@ -457,11 +468,11 @@
         var diff = el("p", {"class": "podium-diff"});
         r.pieces.forEach(function (p) {
           diff.appendChild(document.createTextNode(" "));
-          if (p[0] === "same") diff.appendChild(document.createTextNode(p[1].join(" ")));
-          else if (p[0] === "changed") { diff.appendChild(el("del", {"title": "said"}, p[1].join(" "))); diff.appendChild(document.createTextNode(" ")); diff.appendChild(el("ins", {"title": "quoted"}, p[2].join(" "))); }
-          else if (p[0] === "added") diff.appendChild(el("ins", {"title": "added by the quotation"}, p[2].join(" ")));
-          else if (p[0] === "dropped") diff.appendChild(el("del", {"title": "dropped by the quotation"}, p[1].join(" ")));
-          else diff.appendChild(el("span", {"class": "podium-diff__elided", "title": p[1].join(" ")}, "[…]"));
+          if (p[0] === "same") diff.appendChild(document.createTextNode(joinWords(p[1])));
+          else if (p[0] === "changed") { diff.appendChild(el("del", {"title": "said"}, joinWords(p[1]))); diff.appendChild(document.createTextNode(" ")); diff.appendChild(el("ins", {"title": "quoted"}, joinWords(p[2]))); }
+          else if (p[0] === "added") diff.appendChild(el("ins", {"title": "added by the quotation"}, joinWords(p[2])));
+          else if (p[0] === "dropped") diff.appendChild(el("del", {"title": "dropped by the quotation"}, joinWords(p[1])));
+          else diff.appendChild(el("span", {"class": "podium-diff__elided", "title": joinWords(p[1])}, "[…]"));
         });
         item.appendChild(diff);
         item.appendChild(el("blockquote", {"class": "podium-quote__said"}, r.text));

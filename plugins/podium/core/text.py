@@ -22,6 +22,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -34,10 +35,34 @@ INLINE_REFERENCE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 # ---- Words -------------------------------------------------------------------------------------------------
 # Three patterns, for three jobs; each caller names the one it means.
 WORD = re.compile(r"\w+")  # a statement's id hashes these (changing it would change permalinks)
-# A word with inner apostrophes ("Kazakhstan's" is one word), for quote check. The browser's script uses
-# the same pattern: /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu
-QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Scripts written without spaces between words (Chinese characters, Japanese kana): quote check compares them
+# character by character, so that a quotation of part of a sentence is found in it.
+SPACELESS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# A word with inner apostrophes ("Kazakhstan's" is one word), or one SPACELESS character, for quote check. The
+# browser's script uses the same pattern (podium-cite.js, WORD).
+QUOTE_WORD = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+(?:['’][^\W{SPACELESS}]+)*")
+_SPACELESS_CHARACTER = re.compile(rf"[{SPACELESS}]")
 LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters, no digits: the words related statements compare
+
+
+def spaceless(word: str) -> bool:
+    """Whether `word` is one character of a script written without spaces: `spaceless("国") is True`."""
+    return _SPACELESS_CHARACTER.fullmatch(word) is not None
+
+
+def join_words(words: Iterable[str]) -> str:
+    """Words shown as text again: a space between two, none between two SPACELESS characters.
+
+    >>> join_words(["我", "们", "support", "联", "合", "国"])
+    '我们 support 联合国'
+    """
+    out: list[str] = []
+    for word in words:
+        if out and not (spaceless(out[-1][-1]) and spaceless(word[0])):
+            out.append(" ")
+        out.append(word)
+    return "".join(out)
+
 
 # English function words: they say nothing about what a statement is about. Quote check publishes this list
 # to the browser; related statements add the formulas of speeches to it.

@@ -53,7 +53,7 @@ from functools import lru_cache
 from podium.core.archive import Archive
 from podium.core.problems import Problems, did_you_mean
 from podium.core.speech import Speech
-from podium.core.text import QUOTE_WORD, STOPWORDS
+from podium.core.text import QUOTE_WORD, STOPWORDS, join_words, spaceless
 
 WORD = QUOTE_WORD  # a word with inner apostrophes; the browser's script uses the same pattern
 ELLIPSIS = re.compile(r"\.\.\.|…|\[\s*\.\.\.\s*\]")
@@ -77,7 +77,7 @@ def tokens(text: str) -> list[str]:
 
 
 def content_words(words: Iterable[str]) -> set[str]:
-    return {word for word in words if word not in STOPWORDS and len(word) > 1}
+    return {word for word in words if word not in STOPWORDS and (len(word) > 1 or spaceless(word))}
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ class Match:
         """The quotation against what was said, wdiff style: [-said-]{+quoted+}."""
         out = []
         for piece in self.pieces:
-            said, quoted = " ".join(piece.said), " ".join(piece.quoted)
+            said, quoted = join_words(piece.said), join_words(piece.quoted)
             if piece.op == "same":
                 out.append(quoted)
             elif piece.op == "changed":
