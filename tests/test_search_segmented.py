@@ -10,12 +10,12 @@ read right to left on the speech page, and so do its hits on the search page.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from support.archive import ArchiveDir
-from support.search_sites import MKDOCS_YML, watched_tab
+from support.search_sites import MKDOCS_YML, searched, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -62,22 +62,6 @@ def tab(browser, serve_dir_module, site):
         yield opened
 
 
-def search(tab, query: str) -> tuple[str, list[dict]]:
-    tab.goto(f"{tab.base}search/?q={quote(query)}")
-    tab.wait_for_function(
-        "() => { const r = document.querySelector('.podium-results');"
-        " return r && r.getAttribute('aria-busy') === 'false'"
-        " && document.querySelector('[data-podium-searchpage]').getAttribute('data-podium-counts') === 'ready'; }"
-    )
-    hits = tab.eval_on_selector_all(
-        "[data-podium-hit]",
-        """links => links.map(a => ({href: a.getAttribute('href'),
-            text: a.querySelector('.podium-hit__text').textContent,
-            marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))""",
-    )
-    return tab.inner_text(".podium-results__status"), hits
-
-
 @pytest.mark.parametrize(
     ("query", "speech", "statement", "text", "marks"),
     [
@@ -88,7 +72,7 @@ def search(tab, query: str) -> tuple[str, list[dict]]:
     ],
 )
 def test_a_word_inside_a_sentence_is_found_on_its_statement(tab, query, speech, statement, text, marks):
-    status, hits = search(tab, query)
+    status, hits = searched(tab, query)
     assert status == f"1 speech matches for {query}.", status
     assert len(hits) == 1, hits
     link = urlsplit(hits[0]["href"])
@@ -99,7 +83,7 @@ def test_a_word_inside_a_sentence_is_found_on_its_statement(tab, query, speech, 
 
 
 def test_the_speech_page_highlights_the_word_found(tab):
-    _, hits = search(tab, "多边主义")
+    _, hits = searched(tab, "多边主义")
     tab.goto(tab.base.rstrip("/") + hits[0]["href"])
     tab.wait_for_selector("mark.podium-mark")
     marked = tab.eval_on_selector_all("mark.podium-mark", "marks => marks.map(m => m.textContent)")
@@ -116,6 +100,6 @@ def test_an_arabic_transcript_reads_right_to_left(tab, site):
     tab.goto(f"{tab.base}speeches/un-2024-ar/")
     assert tab.eval_on_selector("#cooperation p", "p => getComputedStyle(p).direction") == "rtl"
     assert tab.eval_on_selector(".podium-facts", "dl => getComputedStyle(dl).direction") == "ltr"  # the interface's
-    search(tab, "التعاون")
+    searched(tab, "التعاون")
     assert tab.eval_on_selector(".podium-hit__text", "h => getComputedStyle(h).direction") == "rtl"
     assert tab.eval_on_selector(".podium-results__status", "s => getComputedStyle(s).direction") == "ltr"

@@ -4,21 +4,15 @@ in another form only when Pagefind's stemmer matched that form too ("cities" for
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from support.archive import ArchiveDir
-from support.search_sites import MKDOCS_YML, watched_tab
+from support.search_sites import KIGALI, MKDOCS_YML, searched, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-FRONT = """\
-title: Remarks on towns
-date: 2023-03-02
-speaker: kagame
-kind: remarks
-"""
 BODY = """\
 Our policy on housing is new. {#policy}
 
@@ -36,7 +30,7 @@ A citadel stands on the hill. {#citadel}
 def tab(browser, serve_dir_module, tmp_path_factory):
     archive = ArchiveDir(tmp_path_factory.mktemp("spelling"))
     archive.write("mkdocs.yml", MKDOCS_YML)
-    archive.speech("kigali-2023-towns", FRONT, BODY, folder="speeches/2023")
+    archive.speech("kigali-2023-towns", KIGALI, BODY, folder="speeches/2023")
     result = archive.build()
     assert result.returncode == 0, result.stderr
     with watched_tab(browser, serve_dir_module(archive.root / "site")) as opened:
@@ -45,22 +39,11 @@ def tab(browser, serve_dir_module, tmp_path_factory):
 
 def hits(tab, query: str) -> dict[str, list[str]]:
     """The statements the search page shows as hits for `query`: their anchor -> their marked words."""
-    tab.goto(f"{tab.base}search/?q={quote(query)}")
-    tab.wait_for_function(
-        "() => { const r = document.querySelector('.podium-results');"
-        " return r && r.getAttribute('aria-busy') === 'false'"
-        " && document.querySelector('[data-podium-searchpage]').getAttribute('data-podium-counts') === 'ready'; }"
-    )
-    found = tab.eval_on_selector_all(
-        "[data-podium-hit]",
-        """links => links.map(a => [a.getAttribute('href'),
-            [...a.querySelectorAll('mark')].map(m => m.textContent)])""",
-    )
     shown = {}
-    for href, marks in found:
-        parts = urlsplit(href)
-        assert parse_qs(parts.query)["highlight"]  # every hit lands with something to highlight
-        shown[parts.fragment] = [mark.lower().strip(".,") for mark in marks]
+    for hit in searched(tab, query)[1]:
+        link = urlsplit(hit["href"])
+        assert parse_qs(link.query)["highlight"]  # every hit lands with something to highlight
+        shown[link.fragment] = [mark.lower().strip(".,") for mark in hit["marks"]]
     return shown
 
 

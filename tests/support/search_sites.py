@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from podium.editors.generate import generate
 from support.archive import ArchiveDir, archive_config
@@ -129,3 +130,21 @@ def quick_titles(tab, query: str) -> list[str]:
         ".podium-quick:not(.podium-quick--all):not(.podium-quick--facet) .podium-quick__title",
         "titles => titles.map(t => t.textContent)",
     )
+
+
+def searched(tab, query: str) -> tuple[str, list[dict]]:
+    """The search page for `query` once it has answered and counted: its status line, and each hit (a statement
+    shown) with its link, its text and its marked words."""
+    tab.goto(f"{tab.base}search/?q={quote(query)}")
+    tab.wait_for_function(
+        "() => { const r = document.querySelector('.podium-results');"
+        " return r && r.getAttribute('aria-busy') === 'false'"
+        " && document.querySelector('[data-podium-searchpage]').getAttribute('data-podium-counts') === 'ready'; }"
+    )
+    hits = tab.eval_on_selector_all(
+        "[data-podium-hit]",
+        """links => links.map(a => ({href: a.getAttribute('href'),
+            text: a.querySelector('.podium-hit__text').textContent,
+            marks: [...a.querySelectorAll('mark')].map(m => m.textContent)}))""",
+    )
+    return tab.inner_text(".podium-results__status"), hits
