@@ -343,6 +343,7 @@
   // "Nation’s" -> ["nations"], "you—ask" -> ["you", "ask"], "Ещё" -> ["еще"].
   var folded = {};
   function pieces(token) {
+    if (!token) return [];
     if (!folded[token]) {
       folded[token] = token.toLowerCase().normalize("NFKD").replace(/[\p{M}'’]/gu, "")
         .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -372,10 +373,11 @@
 
   // A page's words as Pagefind counts them (its locations and anchors are places in this list): cut at the
   // zero-width spaces of a segmented text, which keeps its own spaces and punctuation in the words (`glued`:
-  // put back together without spaces), else at white space.
-  function contentWords(data) {
+  // put back together without spaces), else at white space. Only a segmented language's text is cut so: a
+  // stray zero-width space in an English transcript is not a word boundary to Pagefind.
+  function contentWords(data, code) {
     var raw = data.raw_content || "";
-    if (raw.indexOf("\u200B") < 0) return data.content.split(/[\r\n\s]+/g);
+    if (!segmented(code) || raw.indexOf("\u200B") < 0) return data.content.split(/[\r\n\s]+/g);
     var words = raw.split("\u200B").map(function (word) { return word.replace(/&lt;/g, "<").replace(/&gt;/g, ">"); });
     words.glued = true;
     return words;
@@ -805,7 +807,7 @@
   // One Pagefind page result -> a speech with its matching statements, best first (see Ranking), each
   // with its excerpt and a link that highlights its own matched words.
   function shape(data, language, run) {
-    var words = contentWords(data);
+    var words = contentWords(data, language.code);
     var anchors = (data.anchors || []).filter(function (a) { return a.id; })
       .sort(function (a, b) { return a.location - b.location; });
     var filters = data.filters || {};
