@@ -34,6 +34,7 @@ def test_a_changed_chinese_word_is_reported():
     match = _index().search("我们坚持保护主义")[0]
     assert (match.statement, match.verdict) == ("multilateralism", "differences")
     assert match.marked() == "我们坚持 [-多边-]{+保护+} 主义"
+    assert match.summary() == "2 characters changed"
 
 
 def test_a_japanese_phrase_and_an_unrelated_sentence():

@@ -149,11 +149,14 @@ class Match:
         return " ".join(out)
 
     def summary(self) -> str:
-        """`1 word changed, 2 added` or `verbatim`."""
+        """`1 word changed, 2 added` or `verbatim`; `characters` when every difference is in Chinese characters or
+        kana, which are compared one by one."""
 
         def count(pieces, side):
             return sum(len(getattr(p, side)) for p in pieces)
 
+        differing = [w for p in self.pieces if p.op in ("changed", "added", "dropped") for w in p.said + p.quoted]
+        unit = "character" if differing and all(spaceless(w) for w in differing) else "word"
         parts: list[str] = []
         for label, pieces, side in (
             ("changed", self.changed, "quoted"),
@@ -161,7 +164,7 @@ class Match:
             ("dropped", self.dropped, "said"),
         ):
             if n := count(pieces, side):
-                parts.append(f"{n} word{'s' if n != 1 else ''} {label}" if not parts else f"{n} {label}")
+                parts.append(f"{n} {unit}{'s' if n != 1 else ''} {label}" if not parts else f"{n} {label}")
         return ", ".join(parts) or "verbatim"
 
 
