@@ -5,19 +5,22 @@ Pagefind's extended indexer cuts their text into words; the search page cuts a q
 word segmenter) and reads the page's words as Pagefind counts them, so a word inside a sentence is found, lands on
 its statement, is marked in the excerpt and highlighted on the speech page, and the excerpt is the text as written
 (no space put between two words). Arabic, written with spaces, is searched as before; its title and statements
-read right to left on the speech page, and so do its hits on the search page.
+read right to left on the speech page, and so do its hits on the search page. The quote check page judges a
+Chinese misquote as `podium quote` does.
 """
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from support.archive import ArchiveDir
-from support.search_sites import MKDOCS_YML, searched, watched_tab
+from support.archive import ArchiveDir, archive_config
+from support.search_sites import searched, watched_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+MKDOCS_YML = archive_config("podium", "podium-search", "podium-cite", name="Search test archive")
 
 CHINESE = "title: 在联合国大会的讲话\ndate: 2024-09-24\nspeaker: tokayev\nlanguage: zh\n"
 CHINESE_BODY = """\
@@ -103,3 +106,12 @@ def test_an_arabic_transcript_reads_right_to_left(tab, site):
     searched(tab, "التعاون")
     assert tab.eval_on_selector(".podium-hit__text", "h => getComputedStyle(h).direction") == "rtl"
     assert tab.eval_on_selector(".podium-results__status", "s => getComputedStyle(s).direction") == "ltr"
+
+
+def test_the_quote_page_judges_a_chinese_misquote_as_podium_quote_does(tab):
+    tab.goto(f"{tab.base}quote/?q={quote('我们坚持保护主义')}")
+    tab.wait_for_selector(".podium-quote__result, .podium-quote__verdict--none")
+    assert tab.inner_text(".podium-quote__result .podium-quote__verdict") == "Found with differences"
+    assert tab.inner_text(".podium-quote__result .podium-fidelity") == "75% fidelity"
+    assert tab.inner_text(".podium-quote__result del") == "多边"
+    assert tab.inner_text(".podium-quote__result ins") == "保护"

@@ -231,6 +231,8 @@
   var LETTERS = "(?:(?!" + SPACELESS + ")[\\p{L}\\p{N}_])+";
   var WORD = new RegExp(SPACELESS + "|" + LETTERS + "(?:['’]" + LETTERS + ")*", "gu");
   var ONE_SPACELESS = new RegExp("^" + SPACELESS + "$", "u");
+  // podium.quote.index.content_words: not a stop word, and two characters or more unless a spaceless one.
+  function isContent(word, stop) { return !stop.has(word) && (Array.from(word).length > 1 || ONE_SPACELESS.test(word)); }
   function joinWords(list) {  // podium.core.text.join_words: no space between two spaceless characters
     return list.reduce(function (out, word) {
       var glued = out && ONE_SPACELESS.test(Array.from(out).pop()) && ONE_SPACELESS.test(Array.from(word)[0]);
@@ -329,7 +331,7 @@
     var stop = new Set(meta.stopwords), quoted = new Set(), kept = new Set();
     pieces.forEach(function (p) {
       p[2].map(normalize).forEach(function (w) {
-        if (stop.has(w) || Array.from(w).length < 2) return;
+        if (!isContent(w, stop)) return;
         quoted.add(w);
         if (p[0] === "same") kept.add(w);
       });
@@ -386,7 +388,7 @@
       return load("meta.json").then(function (meta) {
         var stop = new Set(meta.stopwords), total = meta.statements || 1;
         var quoted = words(quotation).map(normalize);
-        var content = Array.from(new Set(quoted.filter(function (w) { return !stop.has(w) && (w.length > 1 || ONE_SPACELESS.test(w)); })));
+        var content = Array.from(new Set(quoted.filter(function (w) { return isContent(w, stop); })));
         if (!content.length) content = Array.from(new Set(quoted));
         var names = Array.from(new Set(content.map(function (w) { return shard(w, meta.prefix); })));
         return Promise.all(names.map(function (n) { return load("w-" + n + ".json").catch(function () { return {}; }); }))

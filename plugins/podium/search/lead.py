@@ -42,8 +42,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from podium.search.cbor import head as cbor_head
-from podium.search.cbor import integer
+from podium.search.cbor import head, integer
 
 
 class PageList(Protocol):
@@ -148,22 +147,22 @@ def page_weights(part: PageList) -> Iterator[tuple[int, int, frozenset[int]]]:
     none: frozenset[int] = frozenset()
     for k in range(part.count):
         if k:  # the one-byte heads Pagefind writes almost always are read without a call
-            head = data[i]
-            if 0x80 <= head < 0x98:
-                fields, i = head - 0x80, i + 1
+            byte = data[i]
+            if 0x80 <= byte < 0x98:
+                fields, i = byte - 0x80, i + 1
             else:
-                _, fields, i = cbor_head(data, i)
-            head = data[i]
-            if head < 24:
-                page, i = page + head, i + 1
+                _, fields, i = head(data, i)
+            byte = data[i]
+            if byte < 24:
+                page, i = page + byte, i + 1
             else:
                 step, i = integer(data, i)
                 page += step
-        head = data[i]
-        if 0x80 <= head < 0x98:
-            count, i = head - 0x80, i + 1
+        byte = data[i]
+        if 0x80 <= byte < 0x98:
+            count, i = byte - 0x80, i + 1
         else:
-            _, count, i = cbor_head(data, i)
+            _, count, i = head(data, i)
         plain = _plain(count - 1).match(data, i) if count else None
         if plain is not None:
             weighted, i = NORMAL_WEIGHT * (count - 1), plain.end()
@@ -182,7 +181,7 @@ def page_weights(part: PageList) -> Iterator[tuple[int, int, frozenset[int]]]:
             continue
         named: set[int] = set()
         for extra in range(fields - 2):  # the metadata locations, then (none in Pagefind 1.5) more arrays
-            _, count, i = cbor_head(data, i)
+            _, count, i = head(data, i)
             field_id = 0
             for _ in range(count):
                 loc, i = integer(data, i)
