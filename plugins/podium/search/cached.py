@@ -54,7 +54,7 @@ from podium.search.shards import SHARD_SIZE
 
 # The join's own code (merge.py, lead.py, cbor.py): a joined bundle is never reused by a Podium that joins differently.
 JOIN_CODE = hashlib.sha256(b"".join(Path(str(code.__file__)).read_bytes() for code in (merge, lead, cbor))).hexdigest()
-SCHEME = "1"  # what a shard's bundle holds and how it is fed (`fed_html`): a change here makes every key new
+SCHEME = "2"  # what a shard's bundle holds and how it is fed (`fed_html`): a change here makes every key new
 KNOWN = "pages.json"  # the digest of each kept page's HTML, by its `ReusedPage.key`
 
 

@@ -42,6 +42,7 @@ import base64
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -269,15 +270,26 @@ def page_extras(speech: Speech, registry: Registry) -> str:
     return "\n".join(parts)
 
 
-def fed_html(html: str) -> str:
-    """A page as Pagefind reads it: Pagefind splits words at whitespace and hyphens only, so "fear itself—nameless"
-    would be one word, "itselfnameless": a hair space after each dash keeps the words apart (and is all but
-    invisible in excerpts).
+# The elements Pagefind ends a sentence at (its SENTENCE_SELECTORS): it adds a full stop to one whose text ends in
+# a letter, digit, quote mark, ")", "$" or "*".
+_BLOCK_END = re.compile(r"</(?:p|li|td|div|section|ul|article|h[1-6])>")
 
-    >>> fed_html("itself—nameless")
-    'itself—\u200anameless'
+
+def fed_html(html: str) -> str:
+    """A page as Pagefind reads it.
+
+    - Pagefind splits words at whitespace and hyphens only, so "fear itself—nameless" would be one word,
+      "itselfnameless": a hair space after each dash keeps the words apart (the search page joins them again).
+    - Pagefind ends every block element's text with a full stop unless it ends with punctuation, so a statement
+      "Thank you" would read "Thank you." in a search excerpt, a character the transcript does not have. A hair
+      space before each block's end tag makes its text end in white space, where Pagefind adds nothing; it then
+      folds that space into the one it puts between blocks, so the excerpt has neither.
+
+    >>> fed_html("<p>itself—nameless</p>")
+    '<p>itself—\u200anameless\u200a</p>'
     """
-    return html.replace("—", "—\u200a").replace("–", "–\u200a")
+    html = html.replace("—", "—\u200a").replace("–", "–\u200a")
+    return _BLOCK_END.sub("\u200a\\g<0>", html)
 
 
 def indexed_document(content: str, language: str) -> str:
