@@ -584,7 +584,9 @@ class Generator:
                     said = f"{rng.choice(_AS_SAID)} [[{target}|{rng.choice(_WHEN)}]], "
                     paragraph = said + paragraph[0].lower() + paragraph[1:]
                     self.summary.references += 1
-            if rng.random() < 0.03:
+            # A translation gets no explicit ids of its own: one the original happened to share (`point-2`) would
+            # align the two, and every other statement would be reported as without a counterpart.
+            if rng.random() < 0.03 and "translation_of" not in speech.front:
                 explicit += 1
                 attributes.append(f"#point-{explicit}")
                 speech.explicit_ids.append(f"point-{explicit}")
