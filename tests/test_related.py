@@ -171,3 +171,28 @@ def test_related_statements_are_the_same_in_every_process(tmp_path):
     }
     assert len(outputs) == 1
     assert len(__import__("json").loads(outputs.pop())) > 50
+
+
+NUCLEAR_ZH_A = "哈萨克斯坦在塞米巴拉金斯克经历了四百五十次核试验，我们关闭了核试验场并放弃了核武库。"
+NUCLEAR_ZH_B = "塞米巴拉金斯克核试验场进行了四百五十次核试验。关闭试验场、放弃核武库是哈萨克斯坦的选择。"
+WATER_ZH = "帕米尔的冰川正在融化，灌溉我们山谷的融水正在让农民失望。"
+NUCLEAR_JA = "セミパラチンスクの核実験場では四百五十回の核実験が行われました。"
+NUCLEAR_JA_B = "カザフスタンはセミパラチンスクの核実験場を閉鎖し、核実験を終わらせました。"
+
+
+def test_chinese_and_japanese_statements_are_related_by_their_characters():
+    """Written without spaces, a whole sentence was one "word" that no other statement shares, so these were
+    never related; they are compared by each two characters side by side."""
+    docs = [
+        doc("a", NUCLEAR_ZH_A, statement="legacy"),
+        doc("b", NUCLEAR_ZH_B, "kagame", 2024, "site"),
+        doc("c", WATER_ZH, statement="water"),
+        doc("d", NUCLEAR_JA, statement="tests"),
+        doc("e", NUCLEAR_JA_B, "kagame", statement="closed"),
+        doc("f", NUCLEAR_A, statement="english"),
+    ]
+    related = similar(docs, threshold=0.2)
+    assert [r.statement for r in related["a", "legacy"]] == ["site"]
+    assert [r.statement for r in related["d", "tests"]] == ["closed"]
+    assert ("c", "water") not in related and ("f", "english") not in related
+    assert content_words("核试验场 and the test site") == ["核试", "试验", "验场", "test", "site"]

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from itertools import chain, combinations
 from typing import TYPE_CHECKING, Literal
 
-from podium.core.text import INLINE_REFERENCE, LETTERS
+from podium.core.text import INLINE_REFERENCE, LETTERS, SPACELESS
 from podium.core.text import STOPWORDS as FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ CANDIDATES = 12  # how many candidates (those sharing the most rare-word pairs) 
 BUCKET_CAP = 64  # a pair of rare words shared by more statements than this is a set phrase
 
 _MARKUP = re.compile(INLINE_REFERENCE.pattern + r"|\]\([^)]*\)")  # a reference's words; a link's address out
+_SPACELESS_RUN = re.compile(f"([{SPACELESS}]+)")
 
 # Besides English function words (core.text.STOPWORDS), the formulas every speech opens and closes with:
 # they make "Thank you" statements look alike and say nothing about content.
@@ -105,7 +106,7 @@ def content_words(text: str, _cache: dict[str, str | None] = {}) -> list[str]:  
     ['nuclear', 'weapon', 'threaten', 'city']
     """
     words = []
-    for word in LETTERS.findall(_MARKUP.sub(lambda m: m.group(2) or " ", text).casefold()):
+    for word in _letters(_MARKUP.sub(lambda m: m.group(2) or " ", text).casefold()):
         term: str | None | Literal[False] = _cache.get(word, False)  # False: not seen yet
         if term is False:
             term = None if len(word) < 2 or word in STOPWORDS else stem(word)
@@ -234,7 +235,28 @@ def _words(text: str) -> list[str]:
     """A statement's words as the index reads them: lower case, letters only, a link's address left out."""
     if "[[" in text or "](" in text:
         text = _MARKUP.sub(lambda m: m.group(2) or " ", text)
-    return LETTERS.findall(text.casefold())
+    return _letters(text.casefold())
+
+
+def _letters(text: str) -> list[str]:
+    """The runs of letters of `text`; in Chinese and Japanese, written without spaces, each two characters side
+    by side instead (a sentence would be one run, shared by no other statement): a common way to compare such
+    text without a dictionary of its words.
+
+    >>> _letters("我们坚持多边主义 and multilateralism")
+    ['我们', '们坚', '坚持', '持多', '多边', '边主', '主义', 'and', 'multilateralism']
+    """
+    words = LETTERS.findall(text)
+    if text.isascii() or not _SPACELESS_RUN.search(text):
+        return words
+    out = []
+    for word in words:
+        for part in _SPACELESS_RUN.split(word):  # a run of spaceless letters is captured, so kept in its place
+            if len(part) > 1 and _SPACELESS_RUN.fullmatch(part):
+                out.extend(part[i : i + 2] for i in range(len(part) - 1))
+            elif part:
+                out.append(part)
+    return out
 
 
 _NOTHING = array("i")
