@@ -79,6 +79,8 @@ class CitePlugin(BasePlugin[CiteConfig]):
         """The child process writing the data files, until on_post_build has its outcome."""
         self.index: quote.QuoteIndex | None = None
         """The quote check's index, once `quote_index` has made it in this build."""
+        self.quoted: int | None = None
+        """How many statements the index holds, kept when the index itself is let go (`_start_exports`)."""
         self.exports_key: str | None = None
         """The build cache's key of this build's data files (the archive, this plugin's options, the site)."""
         self.staging: Path | None = None
@@ -107,6 +109,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
                 raise PluginError(f"podium-cite: press coverage names unknown statements\n{report}")
             log.warning(report)
         self.index = None  # made when first needed (`quote_index`): a build that reuses everything never is
+        self.quoted = None
         if self.config.quote_page and QUOTE_PAGE not in files.src_uris:
             files.append(
                 File.generated(
@@ -150,6 +153,13 @@ class CitePlugin(BasePlugin[CiteConfig]):
             speeches = self.podium.archive.speeches
             self.index = quote.QuoteIndex.of_words((speech.id, self._statement_words(speech)) for speech in speeches)
         return self.index
+
+    def _quoted(self) -> int:
+        """How many statements the quote check's index holds (0 without one)."""
+        if self.quoted is None:
+            index = self.quote_index()
+            self.quoted = len(index.entries) if index is not None else 0
+        return self.quoted
 
     def _statement_words(self, speech) -> list[quote.StatementWords]:
         """A speech's part of the quote check's index, kept in the build cache under its transcript, the site
@@ -206,8 +216,13 @@ class CitePlugin(BasePlugin[CiteConfig]):
                     cache.mark_used("quote", filter(None, map(self._quote_key, state.archive.speeches)))
                 return
             self.staging = cache.new_folder("exports", self.exports_key)
-        self.exports.quote_index = self.quote_index()
+        self.exports.quote_index = index = self.quote_index()
         self.background = exports.start(self.exports, self.staging or site)
+        if self.background is not None and index is not None:
+            # The forked child writes the index's files from its own copy; this process needs only its size for
+            # the /quote/ page. Let go, its memory (about 15 KB a speech) is used again by the page loop.
+            self.quoted = len(index.entries)
+            self.exports.quote_index = self.index = None
 
     def _key_speeches(self, state: PodiumState, cache: build_cache.BuildCache) -> None:
         """Each speech's key for its kept files (`exports.Exports.keys`): its transcript, the site (mkdocs.yml,
@@ -239,7 +254,7 @@ class CitePlugin(BasePlugin[CiteConfig]):
         if QUOTE_MARK in content:
             return content.replace(
                 QUOTE_MARK,
-                cite_pages.quote_page(base(page), len(index.entries) if (index := self.quote_index()) else 0),
+                cite_pages.quote_page(base(page), self._quoted()),
             )
         return content
 

@@ -249,7 +249,7 @@ def _letters(text: str) -> list[str]:
     words = LETTERS.findall(text)
     if text.isascii() or not _SPACELESS_RUN.search(text):
         return words
-    out = []
+    out: list[str] = []
     for word in words:
         for part in _SPACELESS_RUN.split(word):  # a run of spaceless letters is captured, so kept in its place
             if len(part) > 1 and _SPACELESS_RUN.fullmatch(part):
