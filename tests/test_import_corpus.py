@@ -489,3 +489,33 @@ def test_a_label_in_brackets_becomes_a_crowd_voice_not_a_registry_speaker(tmp_pa
     assert "rally.txt: paragraph 2: `Audience members.` -> @[Audience members]:" in result.output
     loaded = features.load(archive.root)
     assert loaded.ok, loaded.problems
+
+
+def test_names_in_other_scripts_become_ids_spelled_in_latin_letters(tmp_path):
+    """A Russian or Chinese corpus: the new speakers' ids and the transcripts' file names are their names spelled in
+    Latin letters (`kasym-zhomart-tokaev`), not `speaker`, `speaker-2`..., and not an error for an empty id."""
+    ArchiveDir(tmp_path)
+    write_corpus(
+        tmp_path,
+        {"Выступление на форуме.txt": "Добрый день.\n", "联合国讲话.txt": "各位朋友，欢迎。\n"},
+        [
+            {
+                "filename": "Выступление на форуме.txt",
+                "delivered_on": "2024-03-01",
+                "title": "Выступление",
+                "who": "Касым-Жомарт Токаев",
+                "url": "",
+            },
+            {"filename": "联合国讲话.txt", "delivered_on": "2024-09-24", "title": "讲话", "who": "王毅", "url": ""},
+        ],
+    )
+    result = run_import(tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (
+        (tmp_path / "speeches/2024/vystuplenie-na-forume.md")
+        .read_text(encoding="utf-8")
+        .startswith("---\ntitle: Выступление\ndate: 2024-03-01\nspeaker: kasym-zhomart-tokaev\n")
+    )
+    assert (tmp_path / "speeches/2024/lian-he-guo-jiang-hua.md").is_file()
+    registry = (tmp_path / "speeches/speakers.yml").read_text(encoding="utf-8")
+    assert registry.endswith("kasym-zhomart-tokaev:\n  name: Касым-Жомарт Токаев\nwang-yi:\n  name: 王毅\n")

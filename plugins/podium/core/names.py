@@ -21,7 +21,7 @@ from pathlib import Path
 
 from podium.core.model import _ID
 from podium.core.problems import Problems
-from podium.core.text import slug
+from podium.core.text import new_id
 
 # Page names the site itself uses under /speeches/: the hub, and its pages when it is paginated.
 HUB_NAMES = frozenset({"index", "page"})
@@ -36,8 +36,9 @@ def reserved(site_speeches: Path) -> frozenset[str]:
 
 
 def suggestion(name: str) -> str:
-    """A valid id for a bad name: `suggestion("Tokayev Speech") == "tokayev-speech"`."""
-    return slug(name) or "speech"
+    """A valid id for a bad name: `suggestion("Tokayev Speech") == "tokayev-speech"`, `suggestion("Речь")
+    == "rech"`."""
+    return new_id(name) or "speech"
 
 
 def check(

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from anyascii import anyascii
+
 # `[[target|words]]`, an inline cross-reference (xref.references): group 1 is the target, group 2 the words.
 # The one pattern for it (statements, references, related and plain_text use it). A statement's permalink
 # hashes a reference as its words alone, so linking a statement's words never changes its id.
@@ -92,6 +94,19 @@ def slug(text: str, limit: int | None = None) -> str:
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:limit]
+
+
+def new_id(name: str, limit: int | None = None) -> str:
+    """An id for a new speaker or transcript named in any script, for the tools that write ids (an import, `podium
+    new`): as `slug`, with other scripts spelled in Latin letters first (anyascii), a Chinese character or a kana
+    one syllable. Not for the ids a build makes (a section's permalink): those must not change.
+
+    >>> new_id("Касым-Жомарт Токаев"), new_id("在联合国大会"), new_id("Paul Kagamé"), new_id("Ελληνικά")
+    ('kasym-zhomart-tokaev', 'zai-lian-he-guo-da-hui', 'paul-kagame', 'ellinika')
+    """
+    if not name.isascii():
+        name = anyascii("".join(f" {c} " if spaceless(c) else c for c in name))
+    return slug(name, limit).strip("-")
 
 
 # ---- Dates and languages -----------------------------------------------------------------------------------

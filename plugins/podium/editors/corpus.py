@@ -59,7 +59,7 @@ from podium.core import registry as registries
 from podium.core.model import _ID, Media, Source, SpeechMeta
 from podium.core.problems import Problems
 from podium.core.registry import Registry
-from podium.core.text import slug
+from podium.core.text import new_id
 from podium.core.validation import error_message
 from podium.editors.draft import Draft, append_entry, escape, narrative
 
@@ -369,7 +369,7 @@ class SpeakerIndex:
     def find_or_add(self, name: str, summary: Summary, where: str) -> str:
         if (found := self.by_name.get(name.casefold())) is not None:
             return found
-        base = slug(name, 60).strip("-") or "speaker"
+        base = new_id(name, 60) or "speaker"
         ident, number = base, 2
         while ident in self.ids:
             ident, number = f"{base}-{number}", number + 1
@@ -491,7 +491,7 @@ def import_corpus(
         if not source_file.is_file():
             fail(f"text file `{name}` is not in {folder.name}/", "check the file name in the table")
             continue
-        ident = get("id") or slug(Path(name).stem, 60).strip("-")
+        ident = get("id") or new_id(Path(name).stem, 60)
         if not _ID.match(ident):
             fail(f"`{ident}` is not a valid transcript id", "use lowercase letters, digits and hyphens")
             continue
@@ -501,7 +501,7 @@ def import_corpus(
         seen_ids[ident] = line
         speaker, speaker_name = get("speaker"), get("speaker_name")
         if speaker:
-            speaker = speaker if _ID.match(speaker) else slug(speaker, 60)
+            speaker = speaker if _ID.match(speaker) else new_id(speaker, 60)
             if not speaker:
                 fail(f"`{get('speaker')}` cannot be a speaker id", "use lowercase letters, digits and hyphens")
                 continue

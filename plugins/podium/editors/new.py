@@ -25,7 +25,7 @@ from podium.core.model import _ID, SpeechMeta
 from podium.core.problems import Problems, did_you_mean
 from podium.core.registry import Registry
 from podium.core.settings import Settings
-from podium.core.text import slug
+from podium.core.text import new_id
 from podium.core.validation import error_message
 from podium.editors.draft import Draft, append_entry
 from podium.editors.lint import PLACEHOLDER
@@ -123,5 +123,5 @@ def check_session(registry: Registry, event: str | None, session: str | None) ->
 
 def default_id(event: str | None, day: dt.date, speakers: list[str], session: str | None) -> str:
     """<event or date>-<first speaker>[-<first word of the session>]."""
-    parts = [event or day.isoformat(), speakers[0]] + ([slug(session).split("-")[0]] if session else [])
+    parts = [event or day.isoformat(), speakers[0]] + ([new_id(session).split("-")[0]] if session else [])
     return "-".join(parts)
