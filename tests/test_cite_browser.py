@@ -153,6 +153,9 @@ def test_the_browser_compares_chinese_and_japanese_character_by_character_as_pyt
         ("我们坚持多边主义，支持联合国发挥核心作用。", "我们坚持保护主义"),
         ("気候変動は人類共通の課題です。", "人類共通の課題"),
         ("The UN (联合国) met in 2024; Kazakhstan's delegation spoke.", "联合国 met in 2024, Kazakhstan's"),
+        # Combining marks stay in their word (podium.core.marks), in both: a changed vowel sign is a changed word.
+        ("भारत शांति का समर्थन करता है।", "भरत शांति का समर्थन करता है"),
+        ("เราไม่ยอมรับความรุนแรง ไม่ว่าในรูปแบบใด", "เราไม้ยอมรับความรุนแรง"),
     ]
     for text, quoted in cases:
         fidelity, pieces, _ = quote.align(text, quoted)

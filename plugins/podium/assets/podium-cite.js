@@ -225,19 +225,25 @@
   // ---- Quote check in the browser (the /quote/ page) -----------------------------------------------
   // The same steps as podium.quote: shortlist by rare words over a sharded inverted index, then align
   // word by word with a port of difflib's SequenceMatcher (no junk heuristic, as autojunk=False).
-  // podium.core.text.QUOTE_WORD: a word with inner apostrophes, or one character of a script written without
-  // spaces (Chinese characters, Japanese kana: compared one by one, so part of a sentence is found in it).
+  // podium.core.text.QUOTE_WORD: one character of a script written without spaces (Chinese characters, Japanese
+  // kana; Thai, Lao, Khmer and Myanmar letters with their marks: compared one by one, so part of a sentence is
+  // found in it), or a word, which goes on through combining marks (\p{M}: Hindi's vowel signs) and inner
+  // apostrophes.
   var SPACELESS = "[\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}]";
-  var LETTERS = "(?:(?!" + SPACELESS + ")[\\p{L}\\p{N}_])+";
-  var WORD = new RegExp(SPACELESS + "|" + LETTERS + "(?:['’]" + LETTERS + ")*", "gu");
-  var ONE_SPACELESS = new RegExp("^" + SPACELESS + "$", "u");
+  var CLUSTERED = "[\\u0e00-\\u0eff\\u1000-\\u109f\\u1780-\\u17ff]";
+  var ONE = SPACELESS + "|" + CLUSTERED + "\\p{M}*";
+  var LETTER = "(?:(?!" + SPACELESS + "|" + CLUSTERED + ")[\\p{L}\\p{N}_])";
+  var LETTERS = LETTER + "+(?:\\p{M}+" + LETTER + "*)*";
+  var WORD = new RegExp(ONE + "|" + LETTERS + "(?:['’]" + LETTERS + ")*", "gu");
+  var ONE_SPACELESS = new RegExp("^(?:" + ONE + ")$", "u");
   // podium.quote.index.content_words: not a stop word, and two characters or more unless a spaceless one.
   function isContent(word, stop) { return !stop.has(word) && (Array.from(word).length > 1 || ONE_SPACELESS.test(word)); }
   function joinWords(list) {  // podium.core.text.join_words: no space between two spaceless characters
-    return list.reduce(function (out, word) {
-      var glued = out && ONE_SPACELESS.test(Array.from(out).pop()) && ONE_SPACELESS.test(Array.from(word)[0]);
-      return out ? out + (glued ? "" : " ") + word : word;
-    }, "");
+    var out = "";
+    list.forEach(function (word, i) {
+      out += i && !(ONE_SPACELESS.test(list[i - 1]) && ONE_SPACELESS.test(word)) ? " " + word : word;
+    });
+    return out;
   }
   var ELLIPSIS = /\.\.\.|…|\[\s*\.\.\.\s*\]/;
   function words(text) { return text.match(WORD) || []; }

@@ -22,12 +22,14 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
+
+from podium.core.marks import character_class
 
 # `[[target|words]]`, an inline cross-reference (xref.references): group 1 is the target, group 2 the words.
 # The one pattern for it (statements, references, related and plain_text use it). A statement's permalink
@@ -40,27 +42,57 @@ WORD = re.compile(r"\w+")  # a statement's id hashes these (changing it would ch
 # Scripts written without spaces between words (Chinese characters, Japanese kana): quote check compares them
 # character by character, so that a quotation of part of a sentence is found in it.
 SPACELESS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# A word with inner apostrophes ("Kazakhstan's" is one word), or one SPACELESS character, for quote check. The
-# browser's script uses the same pattern (podium-cite.js, WORD).
-QUOTE_WORD = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+(?:['’][^\W{SPACELESS}]+)*")
-_SPACELESS_CHARACTER = re.compile(rf"[{SPACELESS}]")
+# Thai, Lao, Khmer and Myanmar are written without spaces between words too, and a letter there carries vowel signs
+# and tone marks (`podium.core.marks`): quote check compares them letter by letter, each with its marks.
+CLUSTERED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_MARKS = character_class()
+_ONE = rf"[{SPACELESS}]|[{CLUSTERED}][{_MARKS}]*"  # one character of those scripts, with its marks
+# Any other word goes on through combining marks (Hindi's vowel signs, Hebrew points), where `\w` stops, and
+# through inner apostrophes ("Kazakhstan's" is one word). For quote check; the browser's script uses the same
+# pattern (podium-cite.js, WORD).
+_PART = rf"[^\W{SPACELESS}{CLUSTERED}]+(?:[{_MARKS}]+[^\W{SPACELESS}{CLUSTERED}]*)*"
+_FULL = re.compile(rf"{_PART}(?:['’]{_PART})*|{_ONE}")
+# Without a mark or one of those letters in the text, the same words as a simpler pattern finds twice as fast.
+_PLAIN = re.compile(rf"[^\W{SPACELESS}]+(?:['’][^\W{SPACELESS}]+)*|[{SPACELESS}]")
+# Marks of the first plane, those letters, or any character beyond the first plane (a class of few ranges, which
+# `re` tests in one step; the whole list of marks would be tried range by range, for every character).
+_NEEDS_FULL = re.compile(f"[{character_class(below=0x10000)}{CLUSTERED}\U00010000-\U0010ffff]")
+
+
+class _QuoteWord:
+    """QUOTE_WORD's `findall` and `finditer`, each with the pattern the text needs."""
+
+    def findall(self, text: str) -> list[str]:
+        return _pattern(text).findall(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _pattern(text).finditer(text)
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    return _PLAIN if text.isascii() or not _NEEDS_FULL.search(text) else _FULL
+
+
+QUOTE_WORD = _QuoteWord()
+_SPACELESS_CHARACTER = re.compile(_ONE)
 LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters, no digits: the words related statements compare
 
 
 def spaceless(word: str) -> bool:
-    """Whether `word` is one character of a script written without spaces: `spaceless("国") is True`."""
+    """Whether `word` is one character of a script written without spaces (with its marks, in Thai, Lao, Khmer and
+    Myanmar): `spaceless("国")` and `spaceless("ม้")` are True."""
     return _SPACELESS_CHARACTER.fullmatch(word) is not None
 
 
 def join_words(words: Iterable[str]) -> str:
-    """Words shown as text again: a space between two, none between two SPACELESS characters.
+    """Words shown as text again (QUOTE_WORD's): a space between two, none between two `spaceless` characters.
 
     >>> join_words(["我", "们", "support", "联", "合", "国"])
     '我们 support 联合国'
     """
     out: list[str] = []
     for word in words:
-        if out and not (spaceless(out[-1][-1]) and spaceless(word[0])):
+        if out and not (spaceless(out[-1]) and spaceless(word)):
             out.append(" ")
         out.append(word)
     return "".join(out)
