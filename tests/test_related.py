@@ -196,3 +196,19 @@ def test_chinese_and_japanese_statements_are_related_by_their_characters():
     assert [r.statement for r in related["d", "tests"]] == ["closed"]
     assert ("c", "water") not in related and ("f", "english") not in related
     assert content_words("核试验场 and the test site") == ["核试", "试验", "验场", "test", "site"]
+
+
+def test_hindi_and_thai_statements_are_related_with_their_vowel_signs():
+    """`\\w` stops at a combining mark: "भारत" was read as "भ" and "रत". A word now keeps its marks, and Thai, written
+    without spaces, is compared by each two letters (with their marks) side by side."""
+    docs = [
+        doc("a", "भारत परमाणु निरस्त्रीकरण और वैश्विक शांति के लिए प्रतिबद्ध है", statement="hi-a"),
+        doc("b", "वैश्विक शांति के लिए परमाणु निरस्त्रीकरण आवश्यक है, भारत यह मानता है", "kagame", 2024, "hi-b"),
+        doc("c", "ประเทศไทยสนับสนุนการปลดอาวุธนิวเคลียร์และสันติภาพโลก", statement="th-a"),
+        doc("d", "การปลดอาวุธนิวเคลียร์เป็นสิ่งจำเป็นต่อสันติภาพโลก", "kagame", 2024, "th-b"),
+        doc("e", WATER, statement="water"),
+    ]
+    related = similar(docs, threshold=0.2, min_words=4)
+    assert [r.statement for r in related["a", "hi-a"]] == ["hi-b"]
+    assert [r.statement for r in related["c", "th-a"]] == ["th-b"]
+    assert content_words("भारत") == ["भारत"]

@@ -70,7 +70,19 @@ class _QuoteWord:
 
 
 def _pattern(text: str) -> re.Pattern[str]:
-    return _PLAIN if text.isascii() or not _NEEDS_FULL.search(text) else _FULL
+    return _PLAIN if unmarked(text) else _FULL
+
+
+def unmarked(text: str) -> bool:
+    r"""Whether `text` has no combining mark and no letter of CLUSTERED's scripts: `\w` reads its words whole."""
+    return text.isascii() or not _NEEDS_FULL.search(text)
+
+
+# Runs of letters that go on through combining marks: what LETTERS reads in text that is not `unmarked`.
+MARKED_LETTERS = re.compile(rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*")
+# A run of characters of scripts written without spaces, and one of them (with its marks).
+SPACELESS_RUN = re.compile(rf"((?:{_ONE})+)")
+ONE_SPACELESS = re.compile(_ONE)
 
 
 QUOTE_WORD = _QuoteWord()

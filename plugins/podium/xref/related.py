@@ -37,7 +37,15 @@ from dataclasses import dataclass
 from itertools import chain, combinations
 from typing import TYPE_CHECKING, Literal
 
-from podium.core.text import INLINE_REFERENCE, LETTERS, SPACELESS
+from podium.core.text import (
+    INLINE_REFERENCE,
+    LETTERS,
+    MARKED_LETTERS,
+    ONE_SPACELESS,
+    SPACELESS,
+    SPACELESS_RUN,
+    unmarked,
+)
 from podium.core.text import STOPWORDS as FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -48,7 +56,7 @@ CANDIDATES = 12  # how many candidates (those sharing the most rare-word pairs) 
 BUCKET_CAP = 64  # a pair of rare words shared by more statements than this is a set phrase
 
 _MARKUP = re.compile(INLINE_REFERENCE.pattern + r"|\]\([^)]*\)")  # a reference's words; a link's address out
-_SPACELESS_RUN = re.compile(f"([{SPACELESS}]+)")
+_CHINESE_OR_JAPANESE = re.compile(f"[{SPACELESS}]")
 
 # Besides English function words (core.text.STOPWORDS), the formulas every speech opens and closes with:
 # they make "Thank you" statements look alike and say nothing about content.
@@ -239,23 +247,33 @@ def _words(text: str) -> list[str]:
 
 
 def _letters(text: str) -> list[str]:
-    """The runs of letters of `text`; in Chinese and Japanese, written without spaces, each two characters side
-    by side instead (a sentence would be one run, shared by no other statement): a common way to compare such
-    text without a dictionary of its words.
+    """The runs of letters of `text`, each with its combining marks (Hindi's vowel signs); in scripts written without
+    spaces (Chinese, Japanese, Thai...), each two characters side by side instead (a sentence would be one run,
+    shared by no other statement): a common way to compare such text without a dictionary of its words.
 
     >>> _letters("我们坚持多边主义 and multilateralism")
     ['我们', '们坚', '坚持', '持多', '多边', '边主', '主义', 'and', 'multilateralism']
+    >>> _letters("भारत ความรุนแรง")
+    ['भारत', 'คว', 'วา', 'าม', 'มรุ', 'รุน', 'นแ', 'แร', 'รง']
     """
-    words = LETTERS.findall(text)
-    if text.isascii() or not _SPACELESS_RUN.search(text):
-        return words
+    if unmarked(text):
+        words = LETTERS.findall(text)
+        if text.isascii() or not _CHINESE_OR_JAPANESE.search(text):
+            return words
+    else:
+        words = MARKED_LETTERS.findall(text)
     out: list[str] = []
     for word in words:
-        for part in _SPACELESS_RUN.split(word):  # a run of spaceless letters is captured, so kept in its place
-            if len(part) > 1 and _SPACELESS_RUN.fullmatch(part):
-                out.extend(part[i : i + 2] for i in range(len(part) - 1))
-            elif part:
+        for part in SPACELESS_RUN.split(word):  # a run of spaceless characters is captured, so kept in its place
+            if not part:
+                continue
+            units = ONE_SPACELESS.findall(part) if SPACELESS_RUN.fullmatch(part) else None
+            if units is None:
                 out.append(part)
+            elif len(units) == 1:
+                out.append(part)
+            else:
+                out.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
     return out
 
 
