@@ -211,7 +211,8 @@ def test_utf16_without_a_byte_order_mark_is_named(archive_dir: ArchiveDir, encod
 @pytest.mark.parametrize(
     ("character", "shown"),
     [("\x1b", "U+001B (ESC)"), ("\x0c", "U+000C (form feed)"), ("\ufffe", "U+FFFE (a noncharacter)"),
-     ("\x85", "U+0085 (NEL)"), ("\u2028", "U+2028 (line separator)")],
+     ("\x85", "U+0085 (NEL)"), ("\u2028", "U+2028 (line separator)"),
+     ("\U0001ffff", "U+1FFFF (a noncharacter)"), ("\x1b😀", "U+001B (ESC)")],
 )  # fmt: skip
 def test_control_characters_are_refused_where_they_are(archive_dir: ArchiveDir, character: str, shown: str):
     archive_dir.speech("opening", body=f"First statement.\n\nSecond {character}statement.\n")
