@@ -44,6 +44,12 @@ ARABIC_BODY = """\
 
 إن التعاون الإقليمي هو الطريق إلى الازدهار. {#cooperation}
 """
+HINDI = "title: संयुक्त राष्ट्र महासभा में वक्तव्य\ndate: 2024-09-27\nspeaker: tokayev\nlanguage: hi\n"
+HINDI_BODY = """\
+भारत शांति और सहयोग का समर्थन करता है। {#india}
+
+भरत मुनि ने नाट्यशास्त्र लिखा। {#bharata}
+"""
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +59,7 @@ def site(tmp_path_factory):
     archive.speech("un-2024-zh", CHINESE, CHINESE_BODY, folder="speeches/2024")
     archive.speech("un-2024-ja", JAPANESE, JAPANESE_BODY, folder="speeches/2024")
     archive.speech("un-2024-ar", ARABIC, ARABIC_BODY, folder="speeches/2024")
+    archive.speech("un-2024-hi", HINDI, HINDI_BODY, folder="speeches/2024")
     archive.speech("aif-2025-en", "title: Opening address\ndate: 2025-05-29\nspeaker: tokayev\n", "Welcome.\n")
     result = archive.build()
     assert result.returncode == 0, result.stderr
@@ -83,6 +90,15 @@ def test_a_word_inside_a_sentence_is_found_on_its_statement(tab, query, speech, 
     assert hits[0]["text"] == text  # as written: no space put between words
     assert hits[0]["marks"] == marks
     assert "".join(parse_qs(link.query)["highlight"]) == query
+
+
+def test_a_hindi_word_is_not_another_without_its_vowel_sign(tab):
+    """The page folds accents (é, ё) but keeps the vowel signs of Hindi: "भारत" (India) is not "भरत" (Bharata),
+    which folding every mark made it."""
+    status, hits = searched(tab, "भारत")
+    assert [urlsplit(hit["href"]).fragment for hit in hits] == ["india"], status
+    assert hits[0]["text"] == "भारत शांति और सहयोग का समर्थन करता है।"
+    assert hits[0]["marks"] == ["भारत"]
 
 
 def test_the_speech_page_highlights_the_word_found(tab):

@@ -339,14 +339,17 @@
     return stopSets[base];
   }
 
-  // Case, accents and apostrophes folded, split at anything else that is not a letter or a digit:
-  // "Nation’s" -> ["nations"], "you—ask" -> ["you", "ask"], "Ещё" -> ["еще"].
+  // Case, accents and apostrophes folded, split at anything else that is not a letter, a digit or a mark:
+  // "Nation’s" -> ["nations"], "you—ask" -> ["you", "ask"], "Ещё" -> ["еще"]. Accents are the marks a letter
+  // decomposes into (and Hebrew and Arabic vowel points, mostly not written); the vowel signs of Hindi or Thai
+  // are letters of the word: "भारत" is not "भरत".
+  var ACCENTS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670'’]/g;
   var folded = {};
   function pieces(token) {
     if (!token) return [];
     if (!folded[token]) {
-      folded[token] = token.toLowerCase().normalize("NFKD").replace(/[\p{M}'’]/gu, "")
-        .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      folded[token] = token.toLowerCase().normalize("NFKD").replace(ACCENTS, "")
+        .split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
     }
     return folded[token];
   }
