@@ -37,7 +37,7 @@ from podium.core.marks import character_class
 INLINE_REFERENCE = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 
 # ---- Words -------------------------------------------------------------------------------------------------
-# Three patterns, for three jobs; each caller names the one it means.
+# The patterns for words, each for its own job; each caller names the one it means.
 WORD = re.compile(r"\w+")  # a statement's id hashes these (changing it would change permalinks)
 # Scripts written without spaces between words (Chinese characters, Japanese kana): quote check compares them
 # character by character, so that a quotation of part of a sentence is found in it.
@@ -63,14 +63,19 @@ class _QuoteWord:
     """QUOTE_WORD's `findall` and `finditer`, each with the pattern the text needs."""
 
     def findall(self, text: str) -> list[str]:
-        return _pattern(text).findall(text)
+        return (_PLAIN if unmarked(text) else _FULL).findall(text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return _pattern(text).finditer(text)
+        return (_PLAIN if unmarked(text) else _FULL).finditer(text)
 
 
-def _pattern(text: str) -> re.Pattern[str]:
-    return _PLAIN if unmarked(text) else _FULL
+QUOTE_WORD = _QuoteWord()
+LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters, no digits: the words related statements compare
+# The same going on through combining marks: what LETTERS reads in text that is not `unmarked`.
+MARKED_LETTERS = re.compile(rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*")
+# A run of characters of scripts written without spaces, and one of them (with its marks).
+SPACELESS_RUN = re.compile(rf"((?:{_ONE})+)")
+ONE_SPACELESS = re.compile(_ONE)
 
 
 def unmarked(text: str) -> bool:
@@ -78,22 +83,10 @@ def unmarked(text: str) -> bool:
     return text.isascii() or not _NEEDS_FULL.search(text)
 
 
-# Runs of letters that go on through combining marks: what LETTERS reads in text that is not `unmarked`.
-MARKED_LETTERS = re.compile(rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*")
-# A run of characters of scripts written without spaces, and one of them (with its marks).
-SPACELESS_RUN = re.compile(rf"((?:{_ONE})+)")
-ONE_SPACELESS = re.compile(_ONE)
-
-
-QUOTE_WORD = _QuoteWord()
-_SPACELESS_CHARACTER = re.compile(_ONE)
-LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters, no digits: the words related statements compare
-
-
 def spaceless(word: str) -> bool:
     """Whether `word` is one character of a script written without spaces (with its marks, in Thai, Lao, Khmer and
     Myanmar): `spaceless("国")` and `spaceless("ม้")` are True."""
-    return _SPACELESS_CHARACTER.fullmatch(word) is not None
+    return ONE_SPACELESS.fullmatch(word) is not None
 
 
 def join_words(words: Iterable[str]) -> str:

@@ -267,10 +267,8 @@ def _letters(text: str) -> list[str]:
         for part in SPACELESS_RUN.split(word):  # a run of spaceless characters is captured, so kept in its place
             if not part:
                 continue
-            units = ONE_SPACELESS.findall(part) if SPACELESS_RUN.fullmatch(part) else None
-            if units is None:
-                out.append(part)
-            elif len(units) == 1:
+            units = ONE_SPACELESS.findall(part) if SPACELESS_RUN.fullmatch(part) else [part]
+            if len(units) == 1:
                 out.append(part)
             else:
                 out.extend(units[i] + units[i + 1] for i in range(len(units) - 1))
