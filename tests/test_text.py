@@ -114,6 +114,12 @@ def test_one_language_table_for_english_names_and_endonyms():
     assert [text.endonym(c) for c in ("kk", "EN", "xx-Latn")] == ["Қазақша", "English", "xx-Latn"]
 
 
+def test_a_language_the_table_leaves_out_is_named_from_the_cldr():
+    """`language: th` showed "Language th" on the speech page and as the search filter: Thai is not in the table."""
+    assert [text.language_name(c) for c in ("th", "sw", "he", "vi-VN")] == ["Thai", "Swahili", "Hebrew", "Vietnamese"]
+    assert [text.endonym(c) for c in ("th", "sw", "he")] == ["ไทย", "Kiswahili", "עברית"]
+
+
 def test_month_names_are_english():
     assert text.MONTHS[0] == "January" and text.MONTHS[8] == "September" and len(text.MONTHS) == 12
 

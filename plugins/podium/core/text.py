@@ -208,15 +208,34 @@ def direction(code: str) -> str:
 
 
 def language_name(code: str) -> str:
-    """The language's English name: `language_name("pt-BR") == "Portuguese"`; the tag itself if unknown."""
-    names = LANGUAGES.get(code.split("-")[0].lower())
+    """The language's English name: `language_name("pt-BR") == "Portuguese"`, `language_name("th") == "Thai"`;
+    the tag itself if unknown."""
+    names = _names(code.split("-")[0].lower())
     return names[0] if names else code
 
 
 def endonym(code: str) -> str:
-    """The language's name in itself: `endonym("kk") == "Қазақша"`; the tag itself if unknown."""
-    names = LANGUAGES.get(code.split("-")[0].lower())
+    """The language's name in itself: `endonym("kk") == "Қазақша"`, `endonym("sw") == "Kiswahili"`; the tag itself
+    if unknown."""
+    names = _names(code.split("-")[0].lower())
     return names[1] if names else code
+
+
+@lru_cache(maxsize=256)
+def _names(base: str) -> tuple[str, str] | None:
+    """LANGUAGES' names, else the Unicode CLDR's (Babel's), first letter capitalised as in a list of languages."""
+    if base in LANGUAGES:
+        return LANGUAGES[base]
+    from babel import Locale, UnknownLocaleError  # only for a language the table does not name
+
+    try:
+        locale = Locale.parse(base)
+    except (UnknownLocaleError, ValueError):
+        return None
+    english, own = locale.get_language_name("en"), locale.get_language_name(locale)
+    if not english or not own:
+        return None
+    return english, own[:1].upper() + own[1:]
 
 
 # ---- JSON in HTML ------------------------------------------------------------------------------------------
