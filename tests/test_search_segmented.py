@@ -22,7 +22,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 MKDOCS_YML = archive_config("podium", "podium-search", "podium-cite", name="Search test archive")
 
-CHINESE = "title: 在联合国大会的讲话\ndate: 2024-09-24\nspeaker: tokayev\nlanguage: zh\n"
+CHINESE = (
+    "title: 在联合国大会的讲话\ndate: 2024-09-24\nspeaker: tokayev\nlanguage: zh\n"
+    "coverage:\n- outlet: 新华社\n  quote: 我们坚持保护主义\n"
+)
 CHINESE_BODY = """\
 各位朋友，欢迎来到阿斯塔纳。 {#welcome}
 
@@ -122,6 +125,17 @@ def test_an_arabic_transcript_reads_right_to_left(tab, site):
     searched(tab, "التعاون")
     assert tab.eval_on_selector(".podium-hit__text", "h => getComputedStyle(h).direction") == "rtl"
     assert tab.eval_on_selector(".podium-results__status", "s => getComputedStyle(s).direction") == "ltr"
+
+
+def test_quoted_in_shows_chinese_as_written(site):
+    """The speech page's "Quoted in" joined the words of its differences with spaces: "我 们 坚 持"."""
+    html = (site / "speeches" / "un-2024-zh" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<q class="podium-coverage__quote" dir="auto">我们坚持保护主义</q>' in html
+        and '<div class="podium-diff" dir="auto" aria-label="The quotation against the statement"> 我们坚持'
+        ' <del title="said">多边</del> <ins title="quoted">保护</ins> 主义<a'
+        in html
+    )
 
 
 def test_the_quote_page_judges_a_chinese_misquote_as_podium_quote_does(tab):

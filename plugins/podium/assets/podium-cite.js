@@ -473,7 +473,7 @@
         item.appendChild(el("p", {"class": "podium-quote__verdict"},
           (r.verdict === "verbatim" ? "Found verbatim" : "Found with differences") +
           (r.inQuotation ? ", inside a quotation in the statement" : "")));
-        var diff = el("p", {"class": "podium-diff"});
+        var diff = el("p", {"class": "podium-diff", "dir": "auto"});
         r.pieces.forEach(function (p) {
           diff.appendChild(document.createTextNode(" "));
           if (p[0] === "same") diff.appendChild(document.createTextNode(joinWords(p[1])));
@@ -483,7 +483,7 @@
           else diff.appendChild(el("span", {"class": "podium-diff__elided", "title": joinWords(p[1])}, "[…]"));
         });
         item.appendChild(diff);
-        item.appendChild(el("blockquote", {"class": "podium-quote__said"}, r.text));
+        item.appendChild(el("blockquote", {"class": "podium-quote__said", "dir": "auto"}, r.text));
         var template = r.speech.cite[r.speaker];
         if (template) item.appendChild(el("p", {"class": "podium-quote__cite"}, fill(template, url, r.statement, new Date())));
         out.appendChild(item);

@@ -31,7 +31,7 @@ from podium.core import media, versions
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Section
-from podium.core.text import INLINE_REFERENCE, direction, language_name, long_date, mark_directions
+from podium.core.text import INLINE_REFERENCE, direction, join_words, language_name, long_date, mark_directions
 from podium.core.urls import DIRECTORY_URLS, Urls
 from podium.render import i18n, plain
 
@@ -399,6 +399,7 @@ def use_environment(env: Environment | None) -> None:
 def _podium_templates(env: Environment) -> Environment:
     env.filters["long_date"] = long_date
     env.filters["language_name"] = language_name
+    env.filters["words"] = join_words  # quote check's words as text: none between two Chinese characters
     i18n.install(env)  # `t("Date")`: interface strings in theme.language
     return env
 
