@@ -157,3 +157,12 @@ def test_error_message_drops_pydantics_prefix():
     error = next(e for e in caught.value.errors() if e["loc"] == ("date",))
     assert error["msg"].startswith("Value error, ")
     assert error_message(error) == "impossible date 2025-02-30: February 2025 has 28 days"
+
+
+def test_a_language_is_read_right_to_left_by_its_script_or_the_cldr():
+    """Uzbek, Kazakh or Punjabi in Arabic letters (`uz-Arab`, `kk-Arab`, `pa-Arab`), and languages the tables leave
+    out (Syriac, Balochi), are read right to left; the same languages in Latin or Cyrillic letters are not."""
+    rtl = ["ar-EG", "he", "uz-Arab", "kk-Arab", "pa-Arab", "syr", "bal", "nqo"]
+    ltr = ["en", "kk", "uz-Latn", "ar-Latn", "th", "sw", "xx"]
+    assert [text.direction(code) for code in rtl] == ["rtl"] * len(rtl)
+    assert [text.direction(code) for code in ltr] == ["ltr"] * len(ltr)

@@ -202,9 +202,32 @@ LANGUAGES: dict[str, tuple[str, str]] = {
 RIGHT_TO_LEFT = {"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"}
 
 
+# Scripts written right to left, by their ISO 15924 code in a language tag: `uz-Arab` is Uzbek in Arabic letters.
+RIGHT_TO_LEFT_SCRIPTS = {"Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm", "Rohg", "Mand", "Samr", "Yezi", "Mend"}
+
+
 def direction(code: str) -> str:
-    """`rtl` for a language written right to left, else `ltr`: `direction("ar-EG") == "rtl"`."""
-    return "rtl" if code.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
+    """`rtl` for a language written right to left, else `ltr`: `direction("ar-EG") == "rtl"`; by its script when the
+    tag names one (`direction("kk-Arab") == "rtl"`, Kazakh as written in China); by the Unicode CLDR (Babel) for a
+    language neither RIGHT_TO_LEFT nor LANGUAGES knows (`direction("syr") == "rtl"`, Syriac)."""
+    return "rtl" if _right_to_left(code) else "ltr"
+
+
+@lru_cache(maxsize=256)
+def _right_to_left(code: str) -> bool:
+    parts = code.replace("_", "-").split("-")
+    base = parts[0].lower()
+    script = next((part.title() for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if script is not None:
+        return script in RIGHT_TO_LEFT_SCRIPTS
+    if base in RIGHT_TO_LEFT or base in LANGUAGES:
+        return base in RIGHT_TO_LEFT
+    from babel import Locale, UnknownLocaleError  # only for a language the tables do not name
+
+    try:
+        return Locale.parse(base).character_order == "right-to-left"
+    except (UnknownLocaleError, ValueError):
+        return False
 
 
 def language_name(code: str) -> str:
