@@ -195,7 +195,11 @@ class SpeechMeta(Strict):
     event: Id | None = Field(None, description="The event's id in events.yml.")
     session: Text | None = Field(None, description="The session within the event, e.g. Plenary session.")
     location: Text | None = Field(None, description="Where it was given, e.g. Astana, Kazakhstan.")
-    language: Language = Field("en", description="BCP 47 tag of the text's language; default en.")
+    language: Language = Field(
+        "en",
+        description="BCP 47 tag of the text's language, with its script when it is not the usual one (kk-Arab: "
+        "Kazakh in Arabic letters, read right to left); default en.",
+    )
     kind: Kind = Field(Kind.speech, description="What sort of speech: " + ", ".join(k.value for k in Kind))
     delivered: Delivery | None = Field(
         None, description="as delivered, as prepared, translation, or written (a text never read aloud)."
