@@ -25,11 +25,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anyascii import anyascii
 
 from podium.core.marks import character_class
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 # `[[target|words]]`, an inline cross-reference (xref.references): group 1 is the target, group 2 the words.
 # The one pattern for it (statements, references, related and plain_text use it). A statement's permalink
@@ -222,12 +225,19 @@ def _right_to_left(code: str) -> bool:
         return script in RIGHT_TO_LEFT_SCRIPTS
     if base in RIGHT_TO_LEFT or base in LANGUAGES:
         return base in RIGHT_TO_LEFT
-    from babel import Locale, UnknownLocaleError  # only for a language the tables do not name
+    locale = _cldr(base)
+    return locale is not None and locale.character_order == "right-to-left"
+
+
+@lru_cache(maxsize=256)
+def _cldr(base: str) -> Locale | None:
+    """The Unicode CLDR's data on a language the tables here do not name (Babel's `Locale`); None if unknown."""
+    from babel import Locale, UnknownLocaleError  # imported when first needed: most archives never need it
 
     try:
-        return Locale.parse(base).character_order == "right-to-left"
+        return Locale.parse(base)
     except (UnknownLocaleError, ValueError):
-        return False
+        return None
 
 
 def language_name(code: str) -> str:
@@ -249,11 +259,8 @@ def _names(base: str) -> tuple[str, str] | None:
     """LANGUAGES' names, else the Unicode CLDR's (Babel's), first letter capitalised as in a list of languages."""
     if base in LANGUAGES:
         return LANGUAGES[base]
-    from babel import Locale, UnknownLocaleError  # only for a language the table does not name
-
-    try:
-        locale = Locale.parse(base)
-    except (UnknownLocaleError, ValueError):
+    locale = _cldr(base)
+    if locale is None:
         return None
     english, own = locale.get_language_name("en"), locale.get_language_name(locale)
     if not english or not own:
