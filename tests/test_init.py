@@ -162,6 +162,8 @@ def test_a_new_archive_builds_strict_and_serves(tmp_path):
     assert init(folder).exit_code == 0
     built = run_podium("build", cwd=folder)
     assert built.returncode == 0, built.stderr
+    # Nothing to puzzle a new editor: the search page Podium adds is not reported as a page left out of the nav.
+    assert 'not included in the "nav"' not in built.stderr, built.stderr
     home = (folder / "site" / "index.html").read_text()
     assert "<!-- podium:home -->" not in home
     assert "No speeches yet. Editors add one with `podium new` or `podium import`." in home

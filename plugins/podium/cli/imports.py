@@ -17,6 +17,7 @@ from podium.cli.options import root_option, settings_of
 from podium.core import archive as archives
 from podium.core.problems import Problems, format_report
 from podium.editors import article as articles
+from podium.editors import source as sources
 from podium.editors.corpus import Mapping, import_corpus
 
 
@@ -38,6 +39,23 @@ def _stem(file: Path) -> str:
     return name
 
 
+def _encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """The encoding's name, checked before anything is read: `--encoding cp1252`, `latin-1`, `utf-16`."""
+    if (name := sources.known_encoding(value)) is None:
+        raise click.BadParameter(f"`{value}` is not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)")
+    return name
+
+
+encoding_option = click.option(
+    "--encoding",
+    default=sources.DEFAULT,
+    show_default=True,
+    callback=_encoding,
+    help="The encoding the input was saved in, e.g. cp1252 or latin-1 for older Windows and web text "
+    "(a byte order mark wins: UTF-16 is read as such). The transcripts are written in UTF-8.",
+)
+
+
 @import_group.command("article")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--id", "ident", default=None, help="The transcript's id and file name (default: FILE's name).")
@@ -52,6 +70,7 @@ def _stem(file: Path) -> str:
     help="Where to write (default: speeches/<year>/<id>.md; `-` prints it).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
+@encoding_option
 @root_option
 def article_command(
     file: Path,
@@ -61,6 +80,7 @@ def article_command(
     language: str,
     output: Path | None,
     force: bool,
+    encoding: str,
     root: Path,
 ) -> None:
     """Make a draft transcript from a scraped article or press release.
@@ -78,7 +98,11 @@ def article_command(
     settings = settings_of(root)
     problems = Problems()
     registry = archives.registries.load(root / settings.speeches_dir, root, problems)
-    text = file.read_bytes().decode("utf-8", errors="replace")
+    # Read whole or not at all: a byte read as a replacement character would be a lost letter of the speech.
+    text = sources.read(file, str(file), problems, encoding)
+    if text is None:
+        click.echo(format_report(problems), err=True)
+        sys.exit(1)
     ident = ident or _stem(file)
     year = None
     if date:
@@ -160,6 +184,7 @@ def article_command(
 @click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and added.")
 @click.option("--force", is_flag=True, help="Overwrite transcripts edited since the last import.")
 @click.option("--verbose", "-v", is_flag=True, help="List every speaker label that became a turn.")
+@encoding_option
 @root_option
 def corpus_command(
     directory: Path,
@@ -170,6 +195,7 @@ def corpus_command(
     dry_run: bool,
     force: bool,
     verbose: bool,
+    encoding: str,
     root: Path,
 ) -> None:
     """Import a folder of plain-text transcripts described by a metadata table.
@@ -203,7 +229,7 @@ def corpus_command(
         with click.progressbar(rows, label="importing", file=sys.stderr, hidden=not sys.stderr.isatty()) as bar:
             yield from bar
 
-    summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress, dry_run)
+    summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress, dry_run, encoding)
     if verbose:
         for line in summary.labels:
             click.echo(f"  label {line}")

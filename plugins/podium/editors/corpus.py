@@ -38,13 +38,16 @@ only `[Applause]` or `(Laughter)` becomes narrative, and a stage direction at th
 split off into its own. Everything else is plain text: what Markdown would read as markup is escaped, so the
 page shows the source's characters. Re-running the import writes nothing that is already there: an identical
 transcript is "unchanged", one edited since the last import is kept unless `--force`, and a speaker or an
-event is added once. With `dry_run` nothing is written at all. Nothing here imports MkDocs.
+event is added once. With `dry_run` nothing is written at all. Texts and the table are read whole in the
+encoding given (UTF-8 by default, `podium.editors.source`) or reported where they break, never with a letter
+replaced. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -52,15 +55,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from podium.core import registry as registries
+from podium.core.frontmatter import parse_yaml
 from podium.core.model import _ID, Media, Source, SpeechMeta
 from podium.core.problems import Problems
 from podium.core.registry import Registry
 from podium.core.text import new_id
 from podium.core.validation import error_message
+from podium.editors import source
 from podium.editors.draft import Draft, append_entry, escape, narrative
 
 FIELDS = {
@@ -87,9 +91,22 @@ FIELDS = {
 REQUIRED = {"file": "names the text file", "title": "holds the title", "date": "holds the date"}
 _KEYS = ("columns", "set", "values", "events", "labels", "speakers", "topic_separator")
 _EVENT_KEYS = ("name", "parent", "parent_name", "location")
+_MAPPING_HINT = "write it as the editors' guide shows (Bulk import of a corpus): `columns:`, `set:`, `values:`..."
+_TABLE_HINT = "a CSV file with a header row, or a JSON list of objects, one row per text"
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _STAGE = re.compile(r"^[\[(]([^\[\]()]+)[\])]$")
 _TRAILING_STAGE = re.compile(r"^(.*\S)\s+\[([^\[\]]+)\]$")
+
+
+def _kind(value: Any) -> str:
+    """What a YAML or JSON value is, for an error: `a list`, `a number`, `empty`."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    return {dict: "a mapping", list: "a list", str: "one value", int: "one value", float: "one value"}.get(
+        type(value), "a value"
+    )
 
 
 def placeholders(template: str) -> list[str]:
@@ -126,9 +143,7 @@ class Mapping:
     ) -> Mapping:
         mapping = cls()
         if file is not None:
-            text = file.read_text(encoding="utf-8")
-            data = json.loads(text) if file.suffix == ".json" else yaml.safe_load(text)
-            mapping._read(data or {}, str(file), problems)
+            mapping._load(file, problems)
         for option, items, target in (("--map", overrides, mapping.columns), ("--set", constants, mapping.constants)):
             for item in items:
                 name, _, value = item.partition("=")
@@ -146,23 +161,77 @@ class Mapping:
                 mapping.origin[name] = f"{option} {name}={value}"
         return mapping
 
-    def _read(self, data: dict[str, Any], where: str, problems: Problems) -> None:
-        def bad(message: str, hint: str) -> None:
-            problems.add(where, 1, 1, message, hint)
+    def _load(self, file: Path, problems: Problems) -> None:
+        """Read the mapping file; a syntax error or a wrong shape is a problem at its line, never a traceback."""
+        where = str(file)
+        text = source.read(file, where, problems)
+        if text is None:
+            return
+        positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+        if file.suffix.lower() == ".json":
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                problems.add(where, exc.lineno, exc.colno, f"the mapping is not valid JSON: {exc.msg}", _MAPPING_HINT)
+                return
+        else:
+            document = parse_yaml(text, where, problems)
+            if document is None:
+                return
+            data, positions = document.data, {**document.value_at, **document.key_at}
+        self._read(data or {}, where, problems, positions)
 
+    def _read(
+        self, data: Any, where: str, problems: Problems, positions: dict[tuple[Any, ...], tuple[int, int]]
+    ) -> None:
+        def bad(message: str, hint: str, at: tuple[Any, ...] = ()) -> None:
+            # The nearest position known: a key's own, else its section's (a JSON mapping has none: line 1).
+            while at and at not in positions:
+                at = at[:-1]
+            problems.add(where, *positions.get(at, (1, 1)), message, hint)
+
+        def section(key: str, example: str) -> dict[Any, Any]:
+            value = data.get(key)
+            if value is None:
+                return {}
+            if not isinstance(value, dict):
+                bad(f"the mapping's `{key}:` must be a mapping, not {_kind(value)}", f"e.g. {example}", (key,))
+                return {}
+            return value
+
+        def scalar(value: Any, at: tuple[Any, ...], example: str) -> str | None:
+            if isinstance(value, (dict, list)) or value is None:
+                shown = ": ".join(str(part) for part in at)
+                bad(f"`{shown}` must be one value, not {_kind(value)}", f"e.g. {example}", at)
+                return None
+            return str(value)
+
+        if not isinstance(data, dict):
+            bad(f"the mapping must be a mapping of {', '.join(_KEYS)}, not {_kind(data)}", _MAPPING_HINT)
+            return
         for key in data:
             if key not in _KEYS:
-                bad(f"unknown mapping key `{key}`", "the keys are " + ", ".join(_KEYS))
-        for section, target in (("columns", self.columns), ("set", self.constants)):
-            for name, value in (data.get(section) or {}).items():
-                if name not in FIELDS:
-                    bad(f"unknown field `{name}` in the mapping's {section}", "the fields are: " + ", ".join(FIELDS))
+                bad(f"unknown mapping key `{key}`", "the keys are " + ", ".join(_KEYS), (key,))
+        for name, target in (("columns", self.columns), ("set", self.constants)):
+            example = "columns: {date: delivered_on}" if name == "columns" else "set: {kind: address}"
+            for field_name, value in section(name, example).items():
+                if field_name not in FIELDS:
+                    bad(
+                        f"unknown field `{field_name}` in the mapping's {name}",
+                        "the fields are: " + ", ".join(FIELDS),
+                        (name, field_name),
+                    )
                     continue
-                target[name] = str(value)
-                self.origin[name] = f"{section}: {name}"
-        for name, table in (data.get("values") or {}).items():
+                if (text := scalar(value, (name, field_name), example)) is not None:
+                    target[field_name] = text
+                    self.origin[field_name] = f"{name}: {field_name}"
+        for name, table in section("values", "values: {delivered: {spoken: as delivered}}").items():
             if name not in FIELDS or not isinstance(table, dict):
-                bad(f"`values: {name}` must name a field and map values, e.g. `{{spoken: as delivered}}`", "")
+                bad(
+                    f"`values: {name}` must name a field and map values, e.g. `{{spoken: as delivered}}`",
+                    "",
+                    ("values", name),
+                )
                 continue
             self.values[name] = {str(k): str(v) for k, v in table.items()}
         if (events := data.get("events")) is not None:
@@ -170,12 +239,24 @@ class Mapping:
                 bad(
                     "the mapping's `events:` needs a `name` template, and may give parent, parent_name, location",
                     'e.g. events: {name: "Annual address {year}", parent: annual-address}',
+                    ("events",),
                 )
             else:
                 self.events = {str(k): str(v) for k, v in events.items()}
-        self.labels = {str(k): str(v) for k, v in (data.get("labels") or {}).items()}
-        self.speakers = dict(data.get("speakers") or {})
-        self.topic_separator = str(data.get("topic_separator", ";"))
+        for label, who in section("labels", 'labels: {"Q:": journalist}').items():
+            if (text := scalar(who, ("labels", label), 'labels: {"Q:": journalist}')) is not None:
+                self.labels[str(label)] = text
+        for ident, entry in section("speakers", "speakers: {journalist: {name: Journalists}}").items():
+            if entry is not None and not isinstance(entry, dict):
+                bad(
+                    f"`speakers: {ident}` must be a speaker's entry, not {_kind(entry)}",
+                    "e.g. speakers: {journalist: {name: Journalists}}",
+                    ("speakers", ident),
+                )
+                continue
+            self.speakers[str(ident)] = entry or {}
+        separator = scalar(data.get("topic_separator", ";"), ("topic_separator",), 'topic_separator: ";"')
+        self.topic_separator = separator or ";"
 
     def source(self, name: str, header: set[str]) -> str | None:
         """The template (a column is `{column}`) a field's value comes from, or None if nothing maps it."""
@@ -227,12 +308,26 @@ class Mapping:
         return raw
 
 
-def read_table(file: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The columns, and (line or entry number, row) for each row of a CSV file or a JSON list of objects."""
+def read_table(
+    file: Path, problems: Problems, encoding: str = source.DEFAULT
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]] | None:
+    """The columns, and (line or entry number, row) for each row of a CSV file or a JSON list of objects; None,
+    with a problem at its line, when the table cannot be read."""
+    where = file.name
+    text = source.read(file, where, problems, encoding)
+    if text is None:
+        return None
     if file.suffix.lower() == ".json":
-        data = json.loads(file.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems.add(where, exc.lineno, exc.colno, f"the table is not valid JSON: {exc.msg}", _TABLE_HINT)
+            return None
         if isinstance(data, dict):
-            data = next((v for v in data.values() if isinstance(v, list)), [])
+            data = next((v for v in data.values() if isinstance(v, list)), None)
+        if not isinstance(data, list) or not any(isinstance(row, dict) for row in data):
+            problems.add(where, 1, 1, "the table holds no list of rows", _TABLE_HINT)
+            return None
         rows = [
             (
                 index + 1,
@@ -245,10 +340,18 @@ def read_table(file: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
             if isinstance(row, dict)
         ]
         return list(dict.fromkeys(key for _, row in rows for key in row)), rows
-    with file.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
+    # Line ends are LF already; a quoted value may still hold one (`newline=""` in csv's terms).
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
         rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}) for row in reader]
-        return [name for name in reader.fieldnames or [] if name is not None], rows
+    except csv.Error as exc:
+        problems.add(where, reader.line_num or 1, 1, f"the table is not valid CSV: {exc}", _TABLE_HINT)
+        return None
+    header = [name for name in reader.fieldnames or [] if name is not None]
+    if not header:
+        problems.add(where, 1, 1, "the table is empty: it has no header row", _TABLE_HINT)
+        return None
+    return header, rows
 
 
 def paragraphs(text: str) -> list[str]:
@@ -451,11 +554,15 @@ def import_corpus(
     force: bool = False,
     progress: Callable[[list[tuple[int, dict[str, str]]]], Iterator[tuple[int, dict[str, str]]]] | None = None,
     dry_run: bool = False,
+    encoding: str = source.DEFAULT,
 ) -> Summary:
     """Write one transcript per row under `speeches/<year>/<id>.md`; report bad rows as problems."""
     summary = Summary(dry_run=dry_run)
     where = table.name
-    header, rows = read_table(table)
+    read = read_table(table, problems, encoding)
+    if read is None:
+        return summary
+    header, rows = read
     mapping.check(header, where, problems)
     if problems.errors:
         return summary
@@ -526,7 +633,15 @@ def import_corpus(
         if unknown_speakers := [s for s in others if s not in speakers.ids]:
             fail(f"unknown speaker `{unknown_speakers[0]}` in `speakers`", "add it to speakers.yml first")
             continue
-        converted = convert(source_file.read_text(encoding="utf-8-sig"), speaker, mapping.labels)
+        # A text that cannot be read whole is reported at its own line and column, not imported in part.
+        text = source.read(source_file, str(source_file), problems, encoding)
+        if text is None:
+            fail(f"text file `{name}` cannot be imported (see its error)", "fix the text file, then import again")
+            continue
+        if not text.strip():
+            fail(f"text file `{name}` is empty", "fill it in, or take its row out of the table")
+            continue
+        converted = convert(text, speaker, mapping.labels)
         topics = [t.strip() for t in get("topics").split(separator) if t.strip()]
         meta: dict[str, Any] = {
             name: get(name) or None

@@ -25,7 +25,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
 from podium.build.cache import FOLDER
@@ -89,7 +89,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         script = search.client_script(config.extra["podium_search"])
         files.append(File.generated(config, search.CLIENT_SCRIPT, content=script))
         if PAGE not in files.src_uris:
-            files.append(File.generated(config, PAGE, content=f"---\ntitle: Search\n---\n\n# Search\n\n{PAGE_MARK}\n"))
+            # Not in the nav (the header's box leads to it): MkDocs then does not list it as a page left out.
+            page = f"---\ntitle: Search\n---\n\n# Search\n\n{PAGE_MARK}\n"
+            files.append(File.generated(config, PAGE, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
         add_asset_files(files, config, ASSETS)
         return files
 
