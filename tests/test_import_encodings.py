@@ -170,3 +170,20 @@ def test_an_article_in_windows_1252_is_refused_then_read_whole(tmp_path):
 
 def test_the_reading_modules_examples_hold():
     assert doctest.testmod(source).failed == 0
+
+
+def test_a_row_with_more_values_than_columns_is_an_error_not_a_value_cut_short(tmp_path):
+    ArchiveDir(tmp_path)
+    table = ROWS + 'a.txt,Peace,2021-02-01,Doe, Jane\nb.txt,"Peace, security",2021-02-02,Jane Doe\n'
+    corpus(tmp_path, {"a.txt": b"One.", "b.txt": b"Two."}, table=table.encode())
+    result = run(tmp_path, "--metadata", str(tmp_path / "meta.csv"))
+    assert result.exit_code == 1
+    assert "meta.csv:2:1: error: this row has 5 values but the header names 4 columns" in result.stderr
+    assert 'hint: put a value that holds a comma in double quotes, e.g. "Doe, Jane"' in result.stderr
+    assert "1 row with errors" in result.stdout
+    assert not (tmp_path / "speeches/2021/a.md").exists()
+    assert "title: Peace, security" in (tmp_path / "speeches/2021/b.md").read_text(encoding="utf-8")
+    (tmp_path / "twice.csv").write_text("file,title,title,date,speaker_name\n")
+    twice = run(tmp_path, "--metadata", str(tmp_path / "twice.csv"))
+    assert twice.exit_code == 1
+    assert "twice.csv:1:1: error: the header names the column `title` twice" in twice.stderr

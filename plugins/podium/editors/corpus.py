@@ -50,6 +50,7 @@ import datetime as dt
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -310,13 +311,14 @@ class Mapping:
 
 def read_table(
     file: Path, problems: Problems, encoding: str = source.DEFAULT
-) -> tuple[list[str], list[tuple[int, dict[str, str]]]] | None:
-    """The columns, and (line or entry number, row) for each row of a CSV file or a JSON list of objects; None,
-    with a problem at its line, when the table cannot be read."""
+) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[tuple[int, str, str]]] | None:
+    """The columns, (line or entry number, row) for each row of a CSV file or a JSON list of objects, and the
+    rows left out as (line, message, hint); None, with a problem at its line, when the table cannot be read."""
     where = file.name
     text = source.read(file, where, problems, encoding)
     if text is None:
         return None
+    bad: list[tuple[int, str, str]] = []
     if file.suffix.lower() == ".json":
         try:
             data = json.loads(text)
@@ -339,11 +341,28 @@ def read_table(
             for index, row in enumerate(data)
             if isinstance(row, dict)
         ]
-        return list(dict.fromkeys(key for _, row in rows for key in row)), rows
+        bad = [
+            (index + 1, f"entry {index + 1} of the table is {_kind(row)}, not an object", "one object per text")
+            for index, row in enumerate(data)
+            if not isinstance(row, dict)
+        ]
+        return list(dict.fromkeys(key for _, row in rows for key in row)), rows, bad
     # Line ends are LF already; a quoted value may still hold one (`newline=""` in csv's terms).
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
     try:
-        rows = [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}) for row in reader]
+        for row in reader:
+            if None in row:  # more values than columns: an unquoted comma, and a value would be cut short
+                count = len(row) - 1 + len(row[None])
+                bad.append(
+                    (
+                        reader.line_num,
+                        f"this row has {count} values but the header names {len(row) - 1} columns",
+                        'put a value that holds a comma in double quotes, e.g. "Doe, Jane"',
+                    )
+                )
+                continue
+            rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
     except csv.Error as exc:
         problems.add(where, reader.line_num or 1, 1, f"the table is not valid CSV: {exc}", _TABLE_HINT)
         return None
@@ -351,7 +370,10 @@ def read_table(
     if not header:
         problems.add(where, 1, 1, "the table is empty: it has no header row", _TABLE_HINT)
         return None
-    return header, rows
+    if twice := [name for name, count in Counter(header).items() if count > 1]:
+        problems.add(where, 1, 1, f"the header names the column `{twice[0]}` twice", "give each column its own name")
+        return None
+    return header, rows, bad
 
 
 def paragraphs(text: str) -> list[str]:
@@ -562,7 +584,7 @@ def import_corpus(
     read = read_table(table, problems, encoding)
     if read is None:
         return summary
-    header, rows = read
+    header, rows, left_out = read
     mapping.check(header, where, problems)
     if problems.errors:
         return summary
@@ -575,7 +597,7 @@ def import_corpus(
         if voice(named) is None and named not in speakers.ids:
             speakers.add(named, {"name": named.replace("-", " ").title()}, summary)
     events: dict[str, NewEvent] = {}
-    failures: list[tuple[int, str, str]] = []
+    failures: list[tuple[int, str, str]] = list(left_out)
     ready: list[_Row] = []
     seen_ids: dict[str, int] = {}
     separator = mapping.topic_separator
