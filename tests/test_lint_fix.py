@@ -50,6 +50,13 @@ def test_entities_and_invisible_characters_are_repaired_exactly():
     assert fixed("The people&#8217;s govern\u00adment&amp;nbsp;now.\n")[0] == "The people’s government\u00a0now.\n"
 
 
+def test_a_bidirectional_override_is_deleted_and_spelled_out_in_the_log():
+    assert fixed("The \u202etnemnrevog\u202c acts.\n") == (
+        "The tnemnrevog acts.\n",
+        ["fixed t.md:8:5: [invisible-character] `\\u202etnemnrevog\\u202c` -> `tnemnrevog`"],
+    )
+
+
 def test_a_broken_quote_that_cannot_be_proved_is_reported_not_rewritten():
     body = "We say “peaceâ€ here.\n"
     assert fixed(body) == (body, [])

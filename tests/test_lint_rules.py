@@ -79,6 +79,32 @@ def test_invisible_characters_inside_words_fire(char, name):
     ]
 
 
+def test_a_bidirectional_override_fires_in_every_transcript_and_its_fix_restores_the_written_order():
+    # U+202E shows "tnemnrevog" as "government": the page would read what the file does not say.
+    body = "The \u202etnemnrevog\u202c acts.\n"
+    assert first_lines(body, rule="invisible-character") == [
+        "t.md:8:5: warning: [invisible-character] right-to-left override U+202E: the page shows the letters after "
+        "it in reverse order, not as written",
+        "t.md:8:16: warning: [invisible-character] invisible pop directional formatting U+202C: the word looks whole "
+        "but does not match in search or quote checks",
+    ]
+    assert first_lines("\u0627\u0644\u0633\u0644\u0627\u0645 \u202dabc\n", "ar", "invisible-character") == [
+        "t.md:8:8: warning: [invisible-character] left-to-right override U+202D: the page shows the letters after it "
+        "in reverse order, not as written"
+    ]
+
+
+def test_embeddings_and_isolates_are_right_to_left_texts_own_and_fire_in_left_to_right_ones():
+    body = "\u05e9\u05dc\u05d5\u05dd \u2066UN-80\u2069 \u202bword\u202c.\n"
+    assert first_lines(body, "he", "invisible-character") == []
+    assert [line.split(": warning: ")[1][:50] for line in first_lines(body, "en", "invisible-character")] == [
+        "[invisible-character] invisible left-to-right isol",
+        "[invisible-character] invisible pop directional is",
+        "[invisible-character] invisible right-to-left embe",
+        "[invisible-character] invisible pop directional fo",
+    ]
+
+
 # -- glued-words and hyphenation ------------------------------------------------------------------------------------
 
 

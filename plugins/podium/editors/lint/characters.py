@@ -10,6 +10,7 @@ from html.entities import html5
 from typing import Any
 
 from podium.core.statements import Line
+from podium.core.text import direction
 from podium.editors.lint import dictionary, encoding
 from podium.editors.lint.transcript import WORD, Finding, Fix, Transcript, code_spans, inside
 
@@ -214,22 +215,52 @@ INVISIBLE = {
 }
 
 
+# Bidirectional formatting: embeddings and isolates lay out a run of text in the other direction, which
+# right-to-left text may need around a Latin name or a number; an override shows the letters after it in
+# reverse order whatever they are, so the page reads differently from the words as written ("Trojan Source").
+EMBEDDINGS = {
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+}
+OVERRIDES = {"\u202d": "left-to-right override", "\u202e": "right-to-left override"}
+
+
 def check_invisible_character(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
-    # The bidirectional marks belong to right-to-left text: only a left-to-right transcript is checked for them.
-    marks = {"\u200e", "\u200f"} if transcript.primary_language in ("ar", "he", "fa", "ur", "yi") else set()
+    # The bidirectional marks, embeddings and isolates belong to right-to-left text: only a left-to-right
+    # transcript is checked for them. An override is checked in every transcript.
+    right_to_left = direction(transcript.language) == "rtl"
+    allowed = {"\u200e", "\u200f", *EMBEDDINGS} if right_to_left else set()
     for piece in transcript.pieces():
         for offset, char in enumerate(piece.text):
-            if char in INVISIBLE and char not in marks:
-                column = piece.column + offset
-                yield Finding(
-                    "invisible-character",
-                    piece.number,
-                    column,
-                    f"invisible {INVISIBLE[char]} U+{ord(char):04X}: the word looks whole but does not match in "
-                    "search or quote checks",
-                    "delete it (`podium lint --fix` does it; the text reads the same)",
-                    Fix(piece.number, column, 1, ""),
+            if char in allowed or not (char in INVISIBLE or char in EMBEDDINGS or char in OVERRIDES):
+                continue
+            column = piece.column + offset
+            if char in OVERRIDES:
+                message = (
+                    f"{OVERRIDES[char]} U+{ord(char):04X}: the page shows the letters after it in reverse order, "
+                    "not as written"
                 )
+            else:
+                name = INVISIBLE.get(char) or EMBEDDINGS[char]
+                message = (
+                    f"invisible {name} U+{ord(char):04X}: the word looks whole but does not match in search or "
+                    "quote checks"
+                )
+            yield Finding(
+                "invisible-character",
+                piece.number,
+                column,
+                message,
+                "delete it (`podium lint --fix` does it; the text reads the same)"
+                if char not in OVERRIDES
+                else "delete it (`podium lint --fix` does it; the words then show in the order they are written)",
+                Fix(piece.number, column, 1, ""),
+            )
 
 
 # html-entity ----------------------------------------------------------------------------------------------------

@@ -68,7 +68,10 @@ RULES: dict[str, Rule] = {
             check_invisible_character,
             "warning",
             "An invisible character (soft hyphen U+00AD, zero-width space U+200B, word joiner U+2060, "
-            "byte-order mark U+FEFF, ...): the word looks whole but search and quote checks miss it.",
+            "byte-order mark U+FEFF, ...): the word looks whole but search and quote checks miss it. A "
+            "bidirectional override (U+202D, U+202E) in any transcript, and in a left-to-right one the "
+            "embeddings and isolates (U+202A-U+202C, U+2066-U+2069): an override shows the letters after it "
+            "reversed, so the page reads differently from the file.",
             "The govern\u00adment will act.",
             "The government will act.",
             fixable=True,

@@ -77,12 +77,14 @@ class Applied:
         return f"fixed {path}:{self.line}:{self.column}: [{self.rule}] `{shown[0]}` -> `{shown[1]}`"
 
 
+# Spelled out in the log: a terminal would hide them, or (an override) show the rest of the line reversed.
+_INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _visible(text: str) -> str:
     """Controls and invisible characters spelled out (`\\x9d`, `\\xad`), so the log shows what changed."""
     return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if 0x80 <= ord(char) < 0xA0 or char in "\u00ad\u200b\u2060\ufeff\u200e\u200f"
-        else char
+        char.encode("unicode_escape").decode("ascii") if 0x80 <= ord(char) < 0xA0 or char in _INVISIBLE else char
         for char in text
     )
 
