@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
+from podium.build.pool import FORK, default_workers
 from podium.cli.options import format_option, root_option, settings_of
 from podium.core import archive as archives
 from podium.core.annotations import report
 from podium.core.problems import Problem, Problems
 from podium.core.settings import CONFIG_FILE
-from podium.editors.lint import RULES, LintConfig, fix_text, lint_text, positions, read_transcript, targets
+from podium.editors.lint import RULES, FileLint, LintConfig, lint_file, positions, targets
 
 
 @click.command("lint")
@@ -53,23 +55,14 @@ def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, lis
     config = LintConfig.from_settings(settings, problems, CONFIG_FILE, positions(root / CONFIG_FILE))
     fixable: set[Problem] = set()
     count = 0
-    for file in targets(paths, root, settings):
-        display = archives.display_path(file, root)
-        text = read_transcript(file.read_bytes(), display, problems)
-        if text is None:
-            continue
-        count += 1
-        if fix:
-            fixed, applied = fix_text(text, display, config)
-            for item in applied:
-                click.echo(item.format(display), err=fmt == "json")
-            if fixed != text:
-                file.write_text(fixed, encoding="utf-8")
-                text = fixed
-        for problem, repair in lint_text(text, display, config):
+    files = [(file, archives.display_path(file, root)) for file in targets(paths, root, settings)]
+    for result in _each(files, config, fix):
+        count += result.read
+        for line in result.applied:
+            click.echo(line, err=fmt == "json")
+        for problem in result.problems:
             problems.add(problem.path, problem.line, problem.column, problem.message, problem.hint, problem.severity)
-            if repair is not None:
-                fixable.add(problem)
+        fixable.update(result.fixable)
     found = problems.sorted()
     summary = _summary(found)
     if fmt == "json":
@@ -82,6 +75,32 @@ def lint_command(paths: tuple[Path, ...], fix: bool, strict: bool, fmt: str, lis
         sys.exit(1)
     if not found and fmt != "json":
         click.echo(f"linted {count} transcript{'s' if count != 1 else ''}: clean")
+
+
+# Files are linted on every core when there are enough of them to pay for the workers (a whole archive in a pull
+# request's check); the results come back in the files' order, so the report is the same with 1 or N workers.
+PARALLEL_FROM = 64
+_job: tuple[LintConfig, bool] | None = None  # what a forked worker lints with, inherited (never pickled)
+
+
+def _each(files: list[tuple[Path, str]], config: LintConfig, fix: bool, workers: int = 0) -> Iterator[FileLint]:
+    workers = workers or default_workers()
+    if FORK is None or workers < 2 or len(files) < PARALLEL_FROM:
+        for file, display in files:
+            yield lint_file(file, display, config, fix)
+        return
+    global _job
+    _job = (config, fix)
+    try:
+        with FORK.Pool(workers) as pool:
+            yield from pool.imap(_lint_one, files, chunksize=16)
+    finally:
+        _job = None
+
+
+def _lint_one(item: tuple[Path, str]) -> FileLint:
+    assert _job is not None
+    return lint_file(item[0], item[1], *_job)
 
 
 def _summary(found: list[Problem]) -> str:

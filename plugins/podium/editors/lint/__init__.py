@@ -23,7 +23,17 @@ from __future__ import annotations
 from podium.editors.lint.boilerplate import boilerplate_match
 from podium.editors.lint.config import LintConfig, positions
 from podium.editors.lint.rules import RULES
-from podium.editors.lint.run import Applied, apply_fixes, fix_text, in_context, lint_text, read_transcript, targets
+from podium.editors.lint.run import (
+    Applied,
+    FileLint,
+    apply_fixes,
+    fix_text,
+    in_context,
+    lint_file,
+    lint_text,
+    read_transcript,
+    targets,
+)
 from podium.editors.lint.structure import PLACEHOLDER
 from podium.editors.lint.transcript import Finding, Fix, Option, Rule, Transcript, read
 
@@ -31,6 +41,7 @@ __all__ = [
     "PLACEHOLDER",
     "RULES",
     "Applied",
+    "FileLint",
     "Finding",
     "Fix",
     "LintConfig",
@@ -41,6 +52,7 @@ __all__ = [
     "boilerplate_match",
     "fix_text",
     "in_context",
+    "lint_file",
     "lint_text",
     "positions",
     "read",

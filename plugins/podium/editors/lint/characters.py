@@ -228,6 +228,8 @@ EMBEDDINGS = {
     "\u2069": "pop directional isolate",
 }
 OVERRIDES = {"\u202d": "left-to-right override", "\u202e": "right-to-left override"}
+# One pass of `re` over a line finds them all (a loop over every character took a tenth of a lint).
+_FORMATTING = re.compile("[" + "".join(sorted({*INVISIBLE, *EMBEDDINGS, *OVERRIDES})) + "]")
 
 
 def check_invisible_character(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
@@ -236,10 +238,11 @@ def check_invisible_character(transcript: Transcript, options: dict[str, Any]) -
     right_to_left = direction(transcript.language) == "rtl"
     allowed = {"\u200e", "\u200f", *EMBEDDINGS} if right_to_left else set()
     for piece in transcript.pieces():
-        for offset, char in enumerate(piece.text):
-            if char in allowed or not (char in INVISIBLE or char in EMBEDDINGS or char in OVERRIDES):
+        for match in _FORMATTING.finditer(piece.text):
+            char = match.group()
+            if char in allowed:
                 continue
-            column = piece.column + offset
+            column = piece.column + match.start()
             if char in OVERRIDES:
                 message = (
                     f"{OVERRIDES[char]} U+{ord(char):04X}: the page shows the letters after it in reverse order, "

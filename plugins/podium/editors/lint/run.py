@@ -135,6 +135,34 @@ def _words_changed(line: str, number: int, fixes: list[tuple[Problem, Fix]]) -> 
     return entries
 
 
+@dataclass
+class FileLint:
+    """One file's lint, whole: what kept it from being read, the fixes applied, and every finding."""
+
+    read: bool
+    problems: list[Problem]  # reading problems (not UTF-8, control characters), then the findings
+    fixable: list[Problem]  # the findings `--fix` would repair
+    applied: list[str]  # each applied fix, as its log line
+
+
+def lint_file(file: Path, display: str, config: LintConfig, fix: bool = False) -> FileLint:
+    """Lint one transcript file (and with `fix`, rewrite it with the safe fixes first): a pure function of
+    the file and the configuration, so files can be linted on every core in any order."""
+    problems = Problems()
+    text = read_transcript(file.read_bytes(), display, problems)
+    if text is None:
+        return FileLint(False, problems.items, [], [])
+    applied: list[str] = []
+    if fix:
+        fixed, done = fix_text(text, display, config)
+        applied = [item.format(display) for item in done]
+        if fixed != text:
+            file.write_text(fixed, encoding="utf-8")
+            text = fixed
+    found = lint_text(text, display, config)
+    return FileLint(True, [problem for problem, _ in found], [p for p, repair in found if repair is not None], applied)
+
+
 def read_transcript(raw: bytes, path: str, problems: Problems) -> str | None:
     """The text of a transcript file as `core.frontmatter.decode` reads it; and also when its only fault is the C1
     control that ends a mojibake quote (`â€\x9d`): lint reports that, and `--fix` repairs it."""
