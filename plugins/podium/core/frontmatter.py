@@ -13,7 +13,7 @@ the model decides what a value means. Only a plain empty value, `~` or `null` is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,23 +120,33 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def _control_characters(text: str, path: str, problems: Problems) -> bool:
-    """Report each forbidden character (the first of each line) at its line and column; True if any."""
-    found = False
+def first_on_each_line(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, character) of the first match of `pattern` on each line of `text`, 1-based.
+
+    >>> list(first_on_each_line(re.compile("[xy]"), "axy\\nb\\n  y"))
+    [(1, 2, 'x'), (3, 3, 'y')]
+    """
     reported_line = 0
-    forbidden = _FORBIDDEN if _BEYOND_BMP.search(text) else _FORBIDDEN_IN_BMP
-    for match in forbidden.finditer(text):
-        found = True
+    for match in pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         if line == reported_line:
             continue
         reported_line = line
-        code = ord(match.group())
+        yield line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1, match.group()
+
+
+def _control_characters(text: str, path: str, problems: Problems) -> bool:
+    """Report each forbidden character (the first of each line) at its line and column; True if any."""
+    found = False
+    forbidden = _FORBIDDEN if _BEYOND_BMP.search(text) else _FORBIDDEN_IN_BMP
+    for line, column, char in first_on_each_line(forbidden, text):
+        found = True
+        code = ord(char)
         name = _NAMES.get(code) or ("a noncharacter" if code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF else "")
         problems.add(
             path,
             line,
-            match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1,
+            column,
             f"control character U+{code:04X}{f' ({name})' if name else ''} is not allowed",
             "delete the invisible character (it often comes from copying out of a PDF or a word processor)",
         )

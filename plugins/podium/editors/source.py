@@ -14,6 +14,7 @@ import codecs
 import re
 from pathlib import Path
 
+from podium.core.frontmatter import first_on_each_line
 from podium.core.problems import Problems
 
 DEFAULT = "utf-8"
@@ -77,15 +78,9 @@ def read(file: Path, shown: str, problems: Problems, encoding: str = DEFAULT) ->
 def _unwritable(text: str, shown: str, problems: Problems) -> bool:
     """Report each character no transcript may hold (the first of each line); True if any."""
     found = False
-    reported = 0
-    for match in _UNWRITABLE.finditer(text):
+    for line, column, char in first_on_each_line(_UNWRITABLE, text):
         found = True
-        line = text.count("\n", 0, match.start()) + 1
-        if line == reported:
-            continue
-        reported = line
-        code = ord(match.group())
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        code = ord(char)
         hint = "delete it from the text (it often comes from copying out of a PDF or a word processor)"
         if 0x80 <= code <= 0x9F:
             # Windows-1252 text read as Latin-1 and saved again: the byte became a control, not its character.
