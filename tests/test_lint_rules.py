@@ -94,6 +94,14 @@ def test_a_bidirectional_override_fires_in_every_transcript_and_its_fix_restores
     ]
 
 
+def test_an_override_in_the_front_matter_fires_where_it_is_written():
+    text = "---\ntitle: The \u202etnemnrevog\ndate: 2025-05-29\nspeaker: tokayev\n---\n\nWe act.\n"
+    assert [problem.format().split("\n")[0] for problem, _ in lint_text(text, "t.md")] == [
+        "t.md:2:12: warning: [invisible-character] right-to-left override U+202E: the page shows the letters after "
+        "it in reverse order, not as written"
+    ]
+
+
 def test_embeddings_and_isolates_are_right_to_left_texts_own_and_fire_in_left_to_right_ones():
     body = "\u05e9\u05dc\u05d5\u05dd \u2066UN-80\u2069 \u202bword\u202c.\n"
     assert first_lines(body, "he", "invisible-character") == []

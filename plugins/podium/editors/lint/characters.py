@@ -237,7 +237,8 @@ def check_invisible_character(transcript: Transcript, options: dict[str, Any]) -
     # transcript is checked for them. An override is checked in every transcript.
     right_to_left = direction(transcript.language) == "rtl"
     allowed = {"\u200e", "\u200f", *EMBEDDINGS} if right_to_left else set()
-    for piece in transcript.pieces():
+    # The front matter too: a title or a place with an override reads reversed in the page's heading and byline.
+    for piece in [*transcript.front, *transcript.pieces()]:
         for match in _FORMATTING.finditer(piece.text):
             char = match.group()
             if char in allowed:
