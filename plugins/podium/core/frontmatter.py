@@ -93,19 +93,25 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
         problems.add(
             path,
-            line,
-            column,
+            *byte_position(raw, exc.start),
             f"file is not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded",
             "save the file as UTF-8; it looks like Latin-1 or Windows-1252 text",
         )
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return None if _control_characters(text, path, problems) else text
+
+
+def byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (counted in bytes) of `raw[offset]`, where a decoder stopped.
+
+    >>> byte_position(b"ab\\ncd\\xe9", 5)
+    (2, 3)
+    """
+    before = raw[:offset]
+    return before.count(b"\n") + 1, len(before) - (before.rfind(b"\n") + 1) + 1
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:

@@ -14,7 +14,7 @@ import codecs
 import re
 from pathlib import Path
 
-from podium.core.frontmatter import first_on_each_line
+from podium.core.frontmatter import byte_position, first_on_each_line
 from podium.core.problems import Problems
 
 DEFAULT = "utf-8"
@@ -60,16 +60,14 @@ def read(file: Path, shown: str, problems: Problems, encoding: str = DEFAULT) ->
     try:
         text = raw.decode(used)
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
         name = "UTF-8" if codecs.lookup(used).name == "utf-8" else used
         hint = (
             "the text looks like Windows-1252 or Latin-1: pass --encoding cp1252 (or latin-1), or save it as UTF-8"
             if name == "UTF-8"
             else "pass the encoding the text was saved in with --encoding, or save it as UTF-8"
         )
-        problems.add(shown, line, column, f"the text is not {name}: byte 0x{raw[exc.start]:02x} cannot be read", hint)
+        message = f"the text is not {name}: byte 0x{raw[exc.start]:02x} cannot be read"
+        problems.add(shown, *byte_position(raw, exc.start), message, hint)
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return None if _unwritable(text, shown, problems) else text

@@ -228,8 +228,10 @@ EMBEDDINGS = {
     "\u2069": "pop directional isolate",
 }
 OVERRIDES = {"\u202d": "left-to-right override", "\u202e": "right-to-left override"}
+# Every character the rule reports, by name: also what `--fix`'s log spells out (run._visible).
+FORMATTING = {**INVISIBLE, **EMBEDDINGS, **OVERRIDES}
 # One pass of `re` over a line finds them all (a loop over every character took a tenth of a lint).
-_FORMATTING = re.compile("[" + "".join(sorted({*INVISIBLE, *EMBEDDINGS, *OVERRIDES})) + "]")
+_FORMATTING = re.compile("[" + "".join(sorted(FORMATTING)) + "]")
 
 
 def check_invisible_character(transcript: Transcript, options: dict[str, Any]) -> Iterator[Finding]:
@@ -246,14 +248,13 @@ def check_invisible_character(transcript: Transcript, options: dict[str, Any]) -
             column = piece.column + match.start()
             if char in OVERRIDES:
                 message = (
-                    f"{OVERRIDES[char]} U+{ord(char):04X}: the page shows the letters after it in reverse order, "
+                    f"{FORMATTING[char]} U+{ord(char):04X}: the page shows the letters after it in reverse order, "
                     "not as written"
                 )
             else:
-                name = INVISIBLE.get(char) or EMBEDDINGS[char]
                 message = (
-                    f"invisible {name} U+{ord(char):04X}: the word looks whole but does not match in search or "
-                    "quote checks"
+                    f"invisible {FORMATTING[char]} U+{ord(char):04X}: the word looks whole but does not match in "
+                    "search or quote checks"
                 )
             yield Finding(
                 "invisible-character",

@@ -10,6 +10,7 @@ from podium.core.frontmatter import decode
 from podium.core.problems import Problem, Problems
 from podium.core.settings import Settings
 from podium.editors.lint import encoding
+from podium.editors.lint.characters import FORMATTING
 from podium.editors.lint.config import LintConfig
 from podium.editors.lint.rules import RULES
 from podium.editors.lint.transcript import Fix, read
@@ -77,14 +78,11 @@ class Applied:
         return f"fixed {path}:{self.line}:{self.column}: [{self.rule}] `{shown[0]}` -> `{shown[1]}`"
 
 
-# Spelled out in the log: a terminal would hide them, or (an override) show the rest of the line reversed.
-_INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
 def _visible(text: str) -> str:
     """Controls and invisible characters spelled out (`\\x9d`, `\\xad`), so the log shows what changed."""
     return "".join(
-        char.encode("unicode_escape").decode("ascii") if 0x80 <= ord(char) < 0xA0 or char in _INVISIBLE else char
+        # A terminal would hide them, or (an override) show the rest of the line reversed.
+        char.encode("unicode_escape").decode("ascii") if 0x80 <= ord(char) < 0xA0 or char in FORMATTING else char
         for char in text
     )
 
