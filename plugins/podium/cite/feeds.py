@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from podium.core.registry import Registry
 from podium.core.speech import Speech
-from podium.core.text import plain_text, shorten, xml_safe
+from podium.core.text import one_line, plain_text, shorten, xml_safe
 from podium.core.urls import DIRECTORY_URLS, Urls, term_path
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -142,5 +142,5 @@ def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "", u
             )
         first = next((s for s in speech.statements if s.type == "speech"), None)
         summary = meta.summary or (shorten(plain_text(first.text)) if first else meta.title)
-        text(entry, "summary", " ".join(summary.split()), type="text")
+        text(entry, "summary", one_line(summary), type="text")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

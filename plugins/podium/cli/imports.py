@@ -152,13 +152,21 @@ def article_command(
 
 
 @import_group.command("corpus")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--metadata",
     "table",
-    required=True,
+    default=None,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The CSV or JSON table with one row per text.",
+    help="The table with one row per text: CSV (comma, semicolon or tab), TSV, JSON or JSON Lines.",
+)
+@click.option(
+    "--files",
+    "pattern",
+    default=None,
+    metavar="PATTERN",
+    help="Instead of a table: the texts' file names in DIRECTORY, with {name} for each part that varies, "
+    "e.g. '{country}_{session}_{year}.txt'; each name is a column.",
 )
 @click.option(
     "--mapping",
@@ -187,8 +195,9 @@ def article_command(
 @encoding_option
 @root_option
 def corpus_command(
-    directory: Path,
-    table: Path,
+    directory: Path | None,
+    table: Path | None,
+    pattern: str | None,
     mapping: Path | None,
     overrides: tuple[str, ...],
     constants: tuple[str, ...],
@@ -198,23 +207,41 @@ def corpus_command(
     encoding: str,
     root: Path,
 ) -> None:
-    """Import a folder of plain-text transcripts described by a metadata table.
+    """Import a corpus: plain-text transcripts and a metadata table with one row per text.
 
-    Each field comes from the column named like it, or from a column or template the mapping gives, or
-    from a constant (--set). Speakers missing from speakers.yml are added from the table (an id column
-    and a name column, or a name column); events missing from events.yml are created when the mapping
-    says how (`events:`). The text stays plain: Markdown's marks are escaped. Running it again changes
-    nothing that is already imported.
+    The texts are files in DIRECTORY (default: the table's folder), each row naming its file (`file`), or
+    they are in the table itself, one column holding each row's whole text (`text`). A folder of texts
+    without a table: --files PATTERN makes one of their names (a `file` column, one per {name}). Each field comes from
+    the column named like it, or from a column or template the mapping gives, or from a constant (--set).
+    Speakers missing from speakers.yml are added from the table (an id column and a name column, or a name
+    column); events missing from events.yml are created when the mapping says how (`events:`). The text
+    stays plain: Markdown's marks are escaped. Running it again changes nothing that is already imported.
 
     \b
     Example:
       podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
       podium import corpus texts/ --metadata texts.csv --map 'file={fileid}.txt' --map speaker=person_id \\
              --map speaker_name=person --set kind=address --dry-run
+      podium import corpus --metadata un-general-debates.csv --map text=text --map speaker_name=country \
+             --map 'id={country}-{year}' --set 'title=General debate, {year}' --set 'date={year}-09-21'
+      podium import corpus TXT/ --files 'Session {session} - {year}/{country}_{session}_{year}.txt' \
+             --map speaker_name=country --set 'id={country}-{year}' --set 'title=General debate, {year}' \
+             --set 'date={year}-09-21'
     """
     settings = settings_of(root)
     speeches = root / settings.speeches_dir
     problems = Problems()
+    if (table is None) == (pattern is None):
+        problems.add(
+            "podium import corpus",
+            1,
+            1,
+            "give the texts' table (--metadata FILE) or their file names (--files PATTERN), one of them",
+            "e.g. --metadata corpus/metadata.csv, or corpus/ --files '{country}_{session}_{year}.txt'",
+        )
+    elif pattern is not None and directory is None:
+        hint = f"podium import corpus DIR --files '{pattern}'"
+        problems.add("--files", 1, 1, "--files needs the folder the files are in", hint)
     config = Mapping.load(mapping, overrides, problems, constants)
     if problems:
         click.echo(format_report(problems), err=True)
@@ -229,7 +256,9 @@ def corpus_command(
         with click.progressbar(rows, label="importing", file=sys.stderr, hidden=not sys.stderr.isatty()) as bar:
             yield from bar
 
-    summary = import_corpus(directory, table, config, speeches, registry, problems, force, progress, dry_run, encoding)
+    summary = import_corpus(
+        directory, table or pattern or "", config, speeches, registry, problems, force, progress, dry_run, encoding
+    )
     if verbose:
         for line in summary.labels:
             click.echo(f"  label {line}")

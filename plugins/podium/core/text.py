@@ -292,10 +292,12 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _BACKTICKS = re.compile(r"`+")
 # A run of emphasis delimiters, or a line break (emphasis never spans lines).
 _DELIMITERS = re.compile(r"\*+|_+|~~+|\n")
-# Whitespace to fold into one space: a run, or one character that is not a space. A single space is left as it is,
-# so a statement already on one line comes back as the very same string, not a copy (the quote index keeps one
-# of every statement).
-_SPACES = re.compile(r"\s{2,}|[^\S ]")
+# Layout whitespace to fold into one space: a run, or one character that is not a space. A single space is left
+# as it is, so a statement already on one line comes back as the very same string, not a copy (the quote index
+# keeps one of every statement). The spaces a text means (no-break before a French `!`, narrow no-break, thin,
+# Japanese's ideographic space) are characters of the statement: every export keeps them.
+LAYOUT = "\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029"
+_SPACES = re.compile(f"[ {LAYOUT}]{{2,}}|[{LAYOUT}]")
 # XML 1.0 forbids most control characters, even escaped; a feed or an Akoma Ntoso file must not carry them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -303,23 +305,33 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MARKUP = re.compile(r"[\[\]<>*_`~&\\]")
 
 
+def one_line(text: str) -> str:
+    """The text on one line: line breaks and runs of layout white space folded into one space (`_SPACES`)."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def plain_text(markdown: str) -> str:
-    """The statement's words on one line: links, emphasis and raw tags reduced to their text.
+    r"""The statement's words on one line: links, emphasis and raw tags reduced to their text.
 
     Code spans keep their text as written (a reader sees `</script>` in one, not an empty span):
 
     >>> plain_text("We **will** act, as [[x#y|I said]], `</script>` and [here](https://a.b).")
     'We will act, as I said, </script> and here.'
+
+    Line breaks fold into spaces; a no-break space is a character of the text:
+
+    >>> plain_text("« Paix »\u00a0!\nMerci.")
+    '« Paix »\xa0! Merci.'
     """
     if not _MARKUP.search(markdown):  # most statements: nothing to take out
-        return _SPACES.sub(" ", markdown).strip()
+        return one_line(markdown)
     parts, start = [], 0
     for begin, end, code in _code_spans(markdown):
         parts.append(_prose(markdown[start:begin]))
         parts.append(code)
         start = end
     parts.append(_prose(markdown[start:]))
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    return one_line("".join(parts))
 
 
 def _prose(text: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from podium.core.registry import Registry
-from podium.core.text import MONTHS
+from podium.core.text import MONTHS, one_line
 from podium.editors.draft import Draft, escape
 from podium.editors.lint import boilerplate_match
 
@@ -190,7 +190,7 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
             body[-1] = last[: -len(closing)]
         article.notes.append(f"the quotation marks {first[0]}…{closing} around the statement were left out")
     for offset, line in enumerate(body):
-        stripped = " ".join(line.split()) if line.strip() else ""
+        stripped = one_line(line) if line.strip() else ""
         if not stripped:
             continue
         if match := boilerplate_match(stripped):

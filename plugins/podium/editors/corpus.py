@@ -1,4 +1,7 @@
-"""Bulk import: a folder of plain-text transcripts and a CSV or JSON table that describes them.
+"""Bulk import: plain-text transcripts and a table that describes them, one row per text.
+
+The texts are files in a folder (`file`), or the table holds them, one column with each row's whole text
+(`text`), as research corpora are often shared. The table is CSV, TSV, JSON or JSON Lines (`table.py`).
 
 Each front-matter field comes from a column of the table, a template over columns, or a constant. A column
 named like the field needs no mapping. As a YAML or JSON file (`--mapping corpus.yml`):
@@ -45,12 +48,9 @@ replaced. Nothing here imports MkDocs.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,14 +63,17 @@ from podium.core.frontmatter import parse_yaml
 from podium.core.model import _ID, Media, Source, SpeechMeta
 from podium.core.problems import Problems
 from podium.core.registry import Registry
-from podium.core.text import new_id
+from podium.core.text import new_id, one_line
 from podium.core.validation import error_message
 from podium.editors import source
+from podium.editors import table as tables
 from podium.editors.draft import Draft, append_entry, escape, narrative
+from podium.editors.table import Row, kind
 
 FIELDS = {
-    "file": "the text's file name, relative to the corpus folder (required), e.g. `{fileid}.txt`",
-    "id": "the transcript's id and file name (default: the text file's name as an id)",
+    "file": "the text's file name, relative to the corpus folder, e.g. `{fileid}.txt` (this or `text`)",
+    "text": "the column that holds the whole text, for a table with the texts in it (this or `file`)",
+    "id": "the transcript's id and file name (default: the text file's name, or the title, as an id)",
     "title": "the speech's title (required)",
     "date": "the day it was given, YYYY-MM-DD (required)",
     "speaker": "the speaker's id; with speaker_name, a missing speaker is added under it",
@@ -89,25 +92,14 @@ FIELDS = {
     **{f"source_{name}": f"source: {info.description or name}" for name, info in Source.model_fields.items()},
     **{f"media_{name}": f"media: {info.description or name}" for name, info in Media.model_fields.items()},
 }
-REQUIRED = {"file": "names the text file", "title": "holds the title", "date": "holds the date"}
+REQUIRED = {"title": "holds the title", "date": "holds the date"}
+TEXT = ("file", "text")  # where the text comes from: one of them
 _KEYS = ("columns", "set", "values", "events", "labels", "speakers", "topic_separator")
 _EVENT_KEYS = ("name", "parent", "parent_name", "location")
 _MAPPING_HINT = "write it as the editors' guide shows (Bulk import of a corpus): `columns:`, `set:`, `values:`..."
-_TABLE_HINT = "a CSV file with a header row, or a JSON list of objects, one row per text"
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 _STAGE = re.compile(r"^[\[(]([^\[\]()]+)[\])]$")
 _TRAILING_STAGE = re.compile(r"^(.*\S)\s+\[([^\[\]]+)\]$")
-
-
-def _kind(value: Any) -> str:
-    """What a YAML or JSON value is, for an error: `a list`, `a number`, `empty`."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true or false"
-    return {dict: "a mapping", list: "a list", str: "one value", int: "one value", float: "one value"}.get(
-        type(value), "a value"
-    )
 
 
 def placeholders(template: str) -> list[str]:
@@ -115,13 +107,20 @@ def placeholders(template: str) -> list[str]:
     return _PLACEHOLDER.findall(template)
 
 
-def fill(template: str, row: dict[str, str]) -> str:
-    """The template with each `{column}` replaced by the row's value.
+def fill(template: str, row: Row, separator: str = "; ") -> str:
+    """The template with each `{column}` replaced by the row's value (a list's items joined by `separator`).
 
     >>> fill("Annual address, {year}", {"year": "1994"})
     'Annual address, 1994'
+    >>> fill("{topics}", {"topics": ["trade", "climate"]}, ";")
+    'trade;climate'
     """
-    return _PLACEHOLDER.sub(lambda match: (row.get(match.group(1)) or "").strip(), template)
+
+    def value(match: re.Match[str]) -> str:
+        cell = row.get(match.group(1)) or ""
+        return separator.join(cell).strip() if isinstance(cell, list) else cell.strip()
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 @dataclass
@@ -196,19 +195,19 @@ class Mapping:
             if value is None:
                 return {}
             if not isinstance(value, dict):
-                bad(f"the mapping's `{key}:` must be a mapping, not {_kind(value)}", f"e.g. {example}", (key,))
+                bad(f"the mapping's `{key}:` must be a mapping, not {kind(value)}", f"e.g. {example}", (key,))
                 return {}
             return value
 
         def scalar(value: Any, at: tuple[Any, ...], example: str) -> str | None:
             if isinstance(value, (dict, list)) or value is None:
                 shown = ": ".join(str(part) for part in at)
-                bad(f"`{shown}` must be one value, not {_kind(value)}", f"e.g. {example}", at)
+                bad(f"`{shown}` must be one value, not {kind(value)}", f"e.g. {example}", at)
                 return None
             return str(value)
 
         if not isinstance(data, dict):
-            bad(f"the mapping must be a mapping of {', '.join(_KEYS)}, not {_kind(data)}", _MAPPING_HINT)
+            bad(f"the mapping must be a mapping of {', '.join(_KEYS)}, not {kind(data)}", _MAPPING_HINT)
             return
         for key in data:
             if key not in _KEYS:
@@ -250,7 +249,7 @@ class Mapping:
         for ident, entry in section("speakers", "speakers: {journalist: {name: Journalists}}").items():
             if entry is not None and not isinstance(entry, dict):
                 bad(
-                    f"`speakers: {ident}` must be a speaker's entry, not {_kind(entry)}",
+                    f"`speakers: {ident}` must be a speaker's entry, not {kind(entry)}",
                     "e.g. speakers: {journalist: {name: Journalists}}",
                     ("speakers", ident),
                 )
@@ -268,10 +267,39 @@ class Mapping:
             return given if placeholders(given) else "{" + given + "}"
         return "{" + name + "}" if name in header else None
 
+    def text_from(self, header: set[str]) -> str | None:
+        """`file` or `text`: the field the text comes from. One the mapping names wins over a column named
+        like the other; None if neither or both do (`check` says which)."""
+        given = [name for name in TEXT if name in self.columns or name in self.constants]
+        found = given or [name for name in TEXT if name in header]
+        return found[0] if len(found) == 1 else None
+
     def check(self, header: list[str], where: str, problems: Problems) -> None:
         """The mapping against the table's columns, once, before any row: a mistake here is on every row."""
         known = set(header)
         shown = ", ".join(header) or "none"
+        if self.text_from(known) is None:
+            given = [name for name in TEXT if name in self.columns or name in self.constants]
+            found = given or [name for name in TEXT if name in known]
+            if found:
+                problems.add(
+                    where,
+                    1,
+                    1,
+                    "both `file` and `text` "
+                    + ("are mapped" if given else "are columns of the table")
+                    + ": the text must come from one of them",
+                    "map only one: --map 'file={id}.txt' for text files, or --map text=COLUMN for texts in the table",
+                )
+            else:
+                problems.add(
+                    where,
+                    1,
+                    1,
+                    "no column gives the text: the table has no `file` or `text` column and the mapping names neither",
+                    "map one: --map 'file={id}.txt' for a folder of text files, or --map text=COLUMN for a table "
+                    f"that holds the texts; the table's columns are: {shown}",
+                )
         templates = [(name, self.source(name, known) or "", self.origin.get(name, name)) for name in FIELDS]
         templates += [(f"events: {key}", value, f"events: {key}") for key, value in (self.events or {}).items()]
         for _field, template, origin in templates:
@@ -286,11 +314,7 @@ class Mapping:
                     )
         for name, what in REQUIRED.items():
             if self.source(name, known) is None:
-                example = (
-                    "--map file=COLUMN, or a template such as --map 'file={id}.txt'"
-                    if name == "file"
-                    else (f"--map {name}=COLUMN, or --set {name}=VALUE")
-                )
+                example = f"--map {name}=COLUMN, or --set {name}=VALUE"
                 problems.add(
                     where,
                     1,
@@ -299,90 +323,26 @@ class Mapping:
                     f"map one: {example}; the table's columns are: {shown}",
                 )
 
-    def value(self, name: str, row: dict[str, str], header: set[str]) -> str:
-        """The row's value of a field, translated by `values:`."""
+    def value(self, name: str, row: Row, header: set[str]) -> str:
+        """The row's value of a field, translated by `values:`; a JSON list's items joined as the field needs
+        (a text's paragraphs by a blank line, topics and speakers by the separator)."""
         template = self.source(name, header)
-        raw = fill(template, row).strip() if template else ""
+        separator = "\n\n" if name == "text" else self.topic_separator if name in ("topics", "speakers") else "; "
+        raw = fill(template, row, separator).strip() if template else ""
         table = self.values.get(name)
         if table and raw:
             return table.get(raw, next((v for k, v in table.items() if k.casefold() == raw.casefold()), raw))
         return raw
 
 
-def read_table(
-    file: Path, problems: Problems, encoding: str = source.DEFAULT
-) -> tuple[list[str], list[tuple[int, dict[str, str]]], list[tuple[int, str, str]]] | None:
-    """The columns, (line or entry number, row) for each row of a CSV file or a JSON list of objects, and the
-    rows left out as (line, message, hint); None, with a problem at its line, when the table cannot be read."""
-    where = file.name
-    text = source.read(file, where, problems, encoding)
-    if text is None:
-        return None
-    bad: list[tuple[int, str, str]] = []
-    if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            problems.add(where, exc.lineno, exc.colno, f"the table is not valid JSON: {exc.msg}", _TABLE_HINT)
-            return None
-        if isinstance(data, dict):
-            data = next((v for v in data.values() if isinstance(v, list)), None)
-        if not isinstance(data, list) or not any(isinstance(row, dict) for row in data):
-            problems.add(where, 1, 1, "the table holds no list of rows", _TABLE_HINT)
-            return None
-        rows = [
-            (
-                index + 1,
-                {
-                    str(k): "" if v is None else (";".join(map(str, v)) if isinstance(v, list) else str(v))
-                    for k, v in row.items()
-                },
-            )
-            for index, row in enumerate(data)
-            if isinstance(row, dict)
-        ]
-        bad = [
-            (index + 1, f"entry {index + 1} of the table is {_kind(row)}, not an object", "one object per text")
-            for index, row in enumerate(data)
-            if not isinstance(row, dict)
-        ]
-        return list(dict.fromkeys(key for _, row in rows for key in row)), rows, bad
-    # Line ends are LF already; a quoted value may still hold one (`newline=""` in csv's terms).
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    rows = []
-    try:
-        for row in reader:
-            if None in row:  # more values than columns: an unquoted comma, and a value would be cut short
-                count = len(row) - 1 + len(row[None])
-                bad.append(
-                    (
-                        reader.line_num,
-                        f"this row has {count} values but the header names {len(row) - 1} columns",
-                        'put a value that holds a comma in double quotes, e.g. "Doe, Jane"',
-                    )
-                )
-                continue
-            rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
-    except csv.Error as exc:
-        problems.add(where, reader.line_num or 1, 1, f"the table is not valid CSV: {exc}", _TABLE_HINT)
-        return None
-    header = [name for name in reader.fieldnames or [] if name is not None]
-    if not header:
-        problems.add(where, 1, 1, "the table is empty: it has no header row", _TABLE_HINT)
-        return None
-    if twice := [name for name, count in Counter(header).items() if count > 1]:
-        problems.add(where, 1, 1, f"the header names the column `{twice[0]}` twice", "give each column its own name")
-        return None
-    return header, rows, bad
-
-
 def paragraphs(text: str) -> list[str]:
     """Blank-line separated paragraphs (inner line breaks become spaces), or one per line without any."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    if re.search(r"\n[ \t]*\n", text):
-        blocks = re.split(r"\n[ \t]*\n", text)
-        return [" ".join(block.split()) for block in blocks if block.strip()]
-    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    # U+2029 is a paragraph separator by definition (a word processor's export may use it for every break).
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n").strip("\n")
+    if re.search(r"\n[^\S\n]*\n", text):
+        blocks = re.split(r"\n[^\S\n]*\n", text)
+        return [one_line(block) for block in blocks if block.strip()]
+    return [one_line(line) for line in text.split("\n") if line.strip()]
 
 
 @dataclass
@@ -481,6 +441,7 @@ class SpeakerIndex:
     def __init__(self, registry: Registry, file: Path, dry_run: bool = False):
         self.file = file
         self.dry_run = dry_run
+        self.added: list[tuple[str, dict[str, Any]]] = []  # written by `write`, in order
         self.ids = set(registry.speakers.entries)
         self.by_name: dict[str, str] = {}
         # id -> (its names and aliases folded, its name, where it got it)
@@ -512,8 +473,7 @@ class SpeakerIndex:
         return None
 
     def add(self, ident: str, entry: dict[str, Any], summary: Summary, where: str = "the mapping") -> None:
-        if not self.dry_run:
-            append_entry(self.file, ident, entry)
+        self.added.append((ident, entry))
         self.ids.add(ident)
         name = str(entry.get("name") or "")
         if name:
@@ -521,13 +481,32 @@ class SpeakerIndex:
         self.names[ident] = ({name.casefold()} if name else set(), name, where)
         summary.speakers_added.append(ident)
 
+    def mark(self) -> int:
+        """How many speakers have been added so far, for `undo`."""
+        return len(self.added)
+
+    def undo(self, mark: int, summary: Summary) -> None:
+        """Forget the speakers added since `mark` (their row was left out)."""
+        for ident, _entry in self.added[mark:]:
+            self.ids.discard(ident)
+            self.names.pop(ident, None)
+            self.by_name = {name: known for name, known in self.by_name.items() if known != ident}
+            summary.speakers_added.remove(ident)
+        del self.added[mark:]
+
+    def write(self) -> None:
+        """Append the added speakers to speakers.yml (nothing in a dry run)."""
+        if not self.dry_run:
+            for ident, entry in self.added:
+                append_entry(self.file, ident, entry)
+
 
 @dataclass
 class NewEvent:
     """An event the rows name and events.yml lacks, created from the mapping's `events:`."""
 
     name: str
-    first: str  # where its name was first given: "line N"
+    first: str  # where its name was first given: "the row at line N"
     dates: list[dt.date] = field(default_factory=list)
     location: str = ""
 
@@ -554,41 +533,56 @@ class _Row:
     target: Path
 
 
-def _grouped(failures: list[tuple[int, str, str]], where: str, problems: Problems) -> None:
-    """Each error once: one that repeats on several rows names how many and which lines."""
+def _grouped(failures: list[tuple[int, str, str]], table: tables.Table, where: str, problems: Problems) -> None:
+    """Each error once: one that repeats on several rows names how many and which lines (or files)."""
     lines: dict[tuple[str, str], list[int]] = {}
     for line, message, hint in failures:
         lines.setdefault((message, hint), []).append(line)
     for (message, hint), found in lines.items():
         if len(found) > 1:
-            shown = ", ".join(map(str, found[:5])) + (", ..." if len(found) > 5 else "")
-            message = f"{message} (on {len(found)} rows: lines {shown})"
-        problems.add(where, found[0], 1, message, hint)
+            if table.files:
+                shown = ", ".join(Path(table.files[line]).name for line in found[:5])
+                message = f"{message} (on {len(found)} files: {shown}{', ...' if len(found) > 5 else ''})"
+            else:
+                shown = ", ".join(map(str, found[:5])) + (", ..." if len(found) > 5 else "")
+                message = f"{message} (on {len(found)} rows: lines {shown})"
+        problems.add(*table.place(found[0], where), 1, message, hint)
 
 
 def import_corpus(
-    folder: Path,
-    table: Path,
+    folder: Path | None,
+    table: Path | str,
     mapping: Mapping,
     speeches: Path,
     registry: Registry,
     problems: Problems,
     force: bool = False,
-    progress: Callable[[list[tuple[int, dict[str, str]]]], Iterator[tuple[int, dict[str, str]]]] | None = None,
+    progress: Callable[[list[tuple[int, Row]]], Iterator[tuple[int, Row]]] | None = None,
     dry_run: bool = False,
     encoding: str = source.DEFAULT,
 ) -> Summary:
-    """Write one transcript per row under `speeches/<year>/<id>.md`; report bad rows as problems."""
+    """Write one transcript per row under `speeches/<year>/<id>.md`; report bad rows as problems.
+
+    The texts are files in `folder` (the table's own folder if None), or the values of a column (`text`).
+    `table` is the table's file, or a pattern of file names in `folder` to make the table of
+    (`tables.from_files`)."""
     summary = Summary(dry_run=dry_run)
-    where = table.name
-    read = read_table(table, problems, encoding)
+    if isinstance(table, str):
+        assert folder is not None  # the CLI asks for the folder with --files
+        where = "--files"
+        read = tables.from_files(folder, table, problems)
+    else:
+        where = table.name
+        read = tables.read(table, problems, encoding)
+        folder = folder or table.parent
     if read is None:
         return summary
-    header, rows, left_out = read
+    header, rows, left_out = read.columns, read.rows, read.left_out
     mapping.check(header, where, problems)
     if problems.errors:
         return summary
     known = set(header)
+    in_table = mapping.text_from(known) == "text"
     speakers = SpeakerIndex(registry, speeches / registries.FILES["speakers"], dry_run)
     for ident, entry in mapping.speakers.items():
         if ident not in speakers.ids:
@@ -602,126 +596,158 @@ def import_corpus(
     seen_ids: dict[str, int] = {}
     separator = mapping.topic_separator
     for line, row in progress(rows) if progress else rows:
+        # A speaker a row adds is written only if the row is imported: a row left out for its text, its date
+        # or its topic leaves no speaker behind in speakers.yml.
+        mark, failed = speakers.mark(), len(failures)
+        try:
 
-        def get(name: str, row: dict[str, str] = row) -> str:
-            return mapping.value(name, row, known)
+            def get(name: str, row: Row = row) -> str:
+                return mapping.value(name, row, known)
 
-        def fail(message: str, hint: str = "", line: int = line) -> None:
-            failures.append((line, message, hint))
+            def fail(message: str, hint: str = "", line: int = line) -> None:
+                failures.append((line, message, hint))
 
-        name = get("file")
-        if not name:
-            fail(
-                "no file name in this row",
-                f"fill in the column that `file` is mapped to ({mapping.source('file', known)})",
-            )
-            continue
-        source_file = folder / name
-        if not source_file.is_file():
-            fail(f"text file `{name}` is not in {folder.name}/", "check the file name in the table")
-            continue
-        ident = get("id") or new_id(Path(name).stem, 60)
-        if not _ID.match(ident):
-            fail(f"`{ident}` is not a valid transcript id", "use lowercase letters, digits and hyphens")
-            continue
-        if ident in seen_ids:
-            fail(f"id `{ident}` is used by the row at line {seen_ids[ident]} too", "give each row its own id")
-            continue
-        seen_ids[ident] = line
-        speaker, speaker_name = get("speaker"), get("speaker_name")
-        if speaker:
-            speaker = speaker if _ID.match(speaker) else new_id(speaker, 60)
-            if not speaker:
-                fail(f"`{get('speaker')}` cannot be a speaker id", "use lowercase letters, digits and hyphens")
-                continue
-            if speaker not in speakers.ids and not speaker_name:
+            name = "" if in_table else get("file")
+            if not in_table and not name:
                 fail(
-                    f"unknown speaker `{speaker}`",
-                    "map the name column too (speaker_name), so that missing speakers are added",
+                    "no file name in this row",
+                    f"fill in the column that `file` is mapped to ({mapping.source('file', known)})",
                 )
                 continue
-            if conflict := speakers.claim(speaker, speaker_name, summary, f"the row at line {line}"):
-                fail(conflict, "one id is one person: give each person their own id (the name is not merged)")
+            source_file = folder / name
+            if not in_table and not source_file.is_file():
+                fail(f"text file `{name}` is not in {folder.name}/", "check the file name in the table")
                 continue
-        elif speaker_name:
-            speaker = speakers.find_or_add(speaker_name, summary, f"the row at line {line}")
-        else:
-            fail(
-                "no speaker: the row has neither a speaker id nor a speaker name",
-                "map a column with --map speaker=COLUMN or --map speaker_name=COLUMN",
-            )
-            continue
-        others = [s.strip() for s in get("speakers").split(separator) if s.strip()]
-        if unknown_speakers := [s for s in others if s not in speakers.ids]:
-            fail(f"unknown speaker `{unknown_speakers[0]}` in `speakers`", "add it to speakers.yml first")
-            continue
-        # A text that cannot be read whole is reported at its own line and column, not imported in part.
-        text = source.read(source_file, str(source_file), problems, encoding)
-        if text is None:
-            fail(f"text file `{name}` cannot be imported (see its error)", "fix the text file, then import again")
-            continue
-        if not text.strip():
-            fail(f"text file `{name}` is empty", "fill it in, or take its row out of the table")
-            continue
-        converted = convert(text, speaker, mapping.labels)
-        topics = [t.strip() for t in get("topics").split(separator) if t.strip()]
-        meta: dict[str, Any] = {
-            name: get(name) or None
-            for name in FIELDS
-            if name not in ("file", "id", "speaker", "speaker_name", "speakers", "topics")
-            and not name.startswith(("source_", "media_"))
-        }
-        meta["topics"] = topics
-        for group in ("source", "media"):
-            values = {name.removeprefix(group + "_"): get(name) for name in FIELDS if name.startswith(group + "_")}
-            meta[group] = {k: v for k, v in values.items() if v} or None
-        ids = list(dict.fromkeys([*converted.speakers, *others]))
-        if len(ids) == 1:
-            meta["speaker"] = ids[0]
-        else:
-            meta["speakers"] = ids
-        try:
-            checked = SpeechMeta.model_validate({k: v for k, v in meta.items() if v not in (None, [], "")})
-        except ValidationError as exc:
-            for error in exc.errors():
-                field_name = ".".join(str(p) for p in error["loc"])
-                flat = field_name.replace(".", "_")
-                if error["type"] == "missing":
+            # An id the table gives is made one as a speaker's is (`ARG-1970` -> `arg-1970`); a clash is found below.
+            given = get("id") or (get("title") if in_table else Path(name).stem)
+            ident = given if _ID.match(given) else new_id(given, 60)
+            if not ident:
+                fail(
+                    f"no transcript id can be made of `{given}`",
+                    "map `id` to a column or a template: --map 'id={year}'",
+                )
+                continue
+            if not _ID.match(ident):
+                fail(f"`{ident}` is not a valid transcript id", "use lowercase letters, digits and hyphens")
+                continue
+            if ident in seen_ids:
+                hint = (
+                    "map `id` to a template that tells the rows apart, e.g. --map 'id={country}-{year}'"
+                    if in_table and not mapping.source("id", known)
+                    else "give each row its own id"
+                )
+                fail(f"id `{ident}` is used by {read.row(seen_ids[ident])} too", hint)
+                continue
+            seen_ids[ident] = line
+            speaker, speaker_name = get("speaker"), get("speaker_name")
+            if speaker:
+                speaker = speaker if _ID.match(speaker) else new_id(speaker, 60)
+                if not speaker:
+                    fail(f"`{get('speaker')}` cannot be a speaker id", "use lowercase letters, digits and hyphens")
+                    continue
+                if speaker not in speakers.ids and not speaker_name:
                     fail(
-                        f"no `{field_name}`: the column `{mapping.columns.get(flat, flat)}` is empty or absent",
-                        f"fill it in, or map another column with --map {flat}=COLUMN",
+                        f"unknown speaker `{speaker}`",
+                        "map the name column too (speaker_name), so that missing speakers are added",
                     )
                     continue
-                fail(f"`{field_name}`: {error_message(error)}", f"fix the table's column for `{flat}`")
-            continue
-        unknown = [t for t in topics if t not in registry.topics]
-        if unknown:
-            fail(f"unknown topic `{unknown[0]}`", "add it to topics.yml first, or leave it out")
-            continue
-        if checked.event and checked.event not in registry.events:
-            if mapping.events is None:
+                if conflict := speakers.claim(speaker, speaker_name, summary, read.row(line)):
+                    fail(conflict, "one id is one person: give each person their own id (the name is not merged)")
+                    continue
+            elif speaker_name:
+                speaker = speakers.find_or_add(speaker_name, summary, read.row(line))
+            else:
                 fail(
-                    f"unknown event `{checked.event}`",
-                    "add it to events.yml first, or give the mapping an `events:` section to create it",
+                    "no speaker: the row has neither a speaker id nor a speaker name",
+                    "map a column with --map speaker=COLUMN or --map speaker_name=COLUMN",
                 )
                 continue
-            event_name = fill(mapping.events["name"], row).strip()
-            new = events.setdefault(checked.event, NewEvent(event_name, f"line {line}"))
-            if new.name != event_name:
-                fail(
-                    f"event `{checked.event}` is `{event_name}` here but `{new.name}` at {new.first}",
-                    "the events: name template must give one name per event id",
-                )
+            others = [s.strip() for s in get("speakers").split(separator) if s.strip()]
+            if unknown_speakers := [s for s in others if s not in speakers.ids]:
+                fail(f"unknown speaker `{unknown_speakers[0]}` in `speakers`", "add it to speakers.yml first")
                 continue
-            new.dates.append(checked.date)
-            new.location = new.location or fill(mapping.events.get("location", ""), row).strip()
-        for number, label, who in converted.labels:
-            summary.labels.append(f"{name}: paragraph {number}: `{label}` -> @{who}:")
-        meta["date"] = checked.date
-        text = Draft(meta, converted.paragraphs).text()
-        ready.append(_Row(line, ident, text, speeches / str(checked.date.year) / f"{ident}.md"))
+            if in_table:
+                # The table was read whole (its encoding and control characters checked): the text is its cell.
+                text = get("text")
+                if not text:
+                    column = mapping.columns.get("text", "text")
+                    fail(f"the text is empty (column `{column}`)", "fill it in, or take the row out of the table")
+                    continue
+            else:
+                # A text that cannot be read whole is reported at its own line and column, not imported in part.
+                read_text = source.read(source_file, str(source_file), problems, encoding)
+                if read_text is None:
+                    fail(
+                        f"text file `{name}` cannot be imported (see its error)", "fix the text file, then import again"
+                    )
+                    continue
+                text = read_text
+                if not text.strip():
+                    fail(f"text file `{name}` is empty", "fill it in, or take its row out of the table")
+                    continue
+            converted = convert(text, speaker, mapping.labels)
+            topics = [t.strip() for t in get("topics").split(separator) if t.strip()]
+            meta: dict[str, Any] = {
+                name: get(name) or None
+                for name in FIELDS
+                if name not in ("file", "text", "id", "speaker", "speaker_name", "speakers", "topics")
+                and not name.startswith(("source_", "media_"))
+            }
+            meta["topics"] = topics
+            for group in ("source", "media"):
+                values = {name.removeprefix(group + "_"): get(name) for name in FIELDS if name.startswith(group + "_")}
+                meta[group] = {k: v for k, v in values.items() if v} or None
+            ids = list(dict.fromkeys([*converted.speakers, *others]))
+            if len(ids) == 1:
+                meta["speaker"] = ids[0]
+            else:
+                meta["speakers"] = ids
+            try:
+                checked = SpeechMeta.model_validate({k: v for k, v in meta.items() if v not in (None, [], "")})
+            except ValidationError as exc:
+                for error in exc.errors():
+                    field_name = ".".join(str(p) for p in error["loc"])
+                    flat = field_name.replace(".", "_")
+                    if error["type"] == "missing":
+                        fail(
+                            f"no `{field_name}`: the column `{mapping.columns.get(flat, flat)}` is empty or absent",
+                            f"fill it in, or map another column with --map {flat}=COLUMN",
+                        )
+                        continue
+                    fail(f"`{field_name}`: {error_message(error)}", f"fix the table's column for `{flat}`")
+                continue
+            unknown = [t for t in topics if t not in registry.topics]
+            if unknown:
+                fail(f"unknown topic `{unknown[0]}`", "add it to topics.yml first, or leave it out")
+                continue
+            if checked.event and checked.event not in registry.events:
+                if mapping.events is None:
+                    fail(
+                        f"unknown event `{checked.event}`",
+                        "add it to events.yml first, or give the mapping an `events:` section to create it",
+                    )
+                    continue
+                event_name = fill(mapping.events["name"], row).strip()
+                new = events.setdefault(checked.event, NewEvent(event_name, read.row(line)))
+                if new.name != event_name:
+                    fail(
+                        f"event `{checked.event}` is `{event_name}` here but `{new.name}` in {new.first}",
+                        "the events: name template must give one name per event id",
+                    )
+                    continue
+                new.dates.append(checked.date)
+                new.location = new.location or fill(mapping.events.get("location", ""), row).strip()
+            for number, label, who in converted.labels:
+                summary.labels.append(f"{name or f'line {line}'}: paragraph {number}: `{label}` -> @{who}:")
+            meta["date"] = checked.date
+            text = Draft(meta, converted.paragraphs).text()
+            ready.append(_Row(line, ident, text, speeches / str(checked.date.year) / f"{ident}.md"))
+        finally:
+            if len(failures) > failed:
+                speakers.undo(mark, summary)
+    speakers.write()
     summary.failed = len({line for line, _, _ in failures})
-    _grouped(failures, where, problems)
+    _grouped(failures, read, where, problems)
     _add_events(events, mapping, registry, speeches, summary, dry_run)
     for item in ready:
         target = item.target

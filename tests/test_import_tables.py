@@ -1,0 +1,222 @@
+"""`podium import corpus` of the tables corpora come in: the texts in a column (as the UN General Debate
+corpus is shared), JSON Lines, semicolon CSV and TSV, nested JSON; every character of the text kept."""
+
+from __future__ import annotations
+
+import csv
+import doctest
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from podium.cli.main import main
+from podium.editors import table
+from support.archive import ArchiveDir
+
+UN = ["--map", "text=text", "--map", "speaker_name=country", "--set", "title=General debate, {year}: {country}"]
+UN += ["--set", "date={year}-09-21", "--map", "id={country}-{year}"]
+
+
+def run(root: Path, *args: str):
+    return CliRunner().invoke(main, ["import", "corpus", *args, "--root", str(root)])
+
+
+def body(root: Path, ident: str, year: int) -> str:
+    return (root / "speeches" / str(year) / f"{ident}.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def write_csv(file: Path, rows: list[dict[str, str]], delimiter: str = ",") -> None:
+    with file.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_texts_in_a_column_are_imported_whole_without_a_folder(tmp_path):
+    ArchiveDir(tmp_path)
+    long = " ".join(f"word{n}" for n in range(40_000))  # one paragraph over csv's 131,072-character limit
+    french = "Monsieur le Président,\n« Paix »\u00a0! Le 21\u202fseptembre.\n東京\u3000都"
+    rows = [
+        {"session": "76", "year": "2021", "country": "ARG", "text": "First paragraph.\nSecond one.\n" + long},
+        {"session": "76", "year": "2021", "country": "FRA", "text": french},
+    ]
+    write_csv(tmp_path / "un-general-debates.csv", rows)
+    result = run(tmp_path, "--metadata", str(tmp_path / "un-general-debates.csv"), *UN)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "imported 2 transcripts: 2 written, 0 unchanged, 0 kept (edited since the last "
+        "import); 2 speakers added; 0 speaker labels made turns; 0 rows with errors\n"
+    )
+    assert body(tmp_path, "arg-2021", 2021) == f"\nFirst paragraph.\n\nSecond one.\n\n{long}\n"
+    # The no-break, narrow no-break and ideographic spaces are characters of the text, not layout.
+    assert body(tmp_path, "fra-2021", 2021) == (
+        "\nMonsieur le Président,\n\n« Paix »\u00a0! Le 21\u202fseptembre.\n\n東京\u3000都\n"
+    )
+    head = (tmp_path / "speeches/2021/fra-2021.md").read_text(encoding="utf-8").split("---\n")[1]
+    assert head == "title: 'General debate, 2021: FRA'\ndate: 2021-09-21\nspeaker: fra\nsession: '76'\n"
+    check = CliRunner().invoke(main, ["check", "--root", str(tmp_path)])
+    assert check.exit_code == 0, check.output
+
+
+def test_a_row_that_spans_lines_is_reported_at_its_first_line(tmp_path):
+    ArchiveDir(tmp_path)
+    rows = [
+        {"year": "2020", "country": "ARG", "text": "One.\nTwo.\nThree."},
+        {"year": "20x1", "country": "FRA", "text": "Un.\nDeux."},
+        {"year": "2021", "country": "KAZ", "text": ""},
+    ]
+    write_csv(tmp_path / "un.csv", rows)
+    result = run(tmp_path, "--metadata", str(tmp_path / "un.csv"), *UN)
+    assert result.exit_code == 1
+    assert "un.csv:5:1: error: `date`: `20x1-09-21` is not a date in the form YYYY-MM-DD" in result.stderr
+    assert "un.csv:7:1: error: the text is empty (column `text`)" in result.stderr
+    assert "hint: fill it in, or take the row out of the table" in result.stderr
+    assert body(tmp_path, "arg-2020", 2020) == "\nOne.\n\nTwo.\n\nThree.\n"
+
+
+def test_the_text_comes_from_file_or_text_never_both_never_neither(tmp_path):
+    ArchiveDir(tmp_path)
+    write_csv(tmp_path / "both.csv", [{"file": "a.txt", "text": "A.", "title": "T", "date": "2021-01-01"}])
+    both = run(tmp_path, "--metadata", str(tmp_path / "both.csv"), "--map", "speaker_name=title")
+    assert both.exit_code == 1
+    assert (
+        "both.csv:1:1: error: both `file` and `text` are columns of the table: the text must come from one of them"
+        in both.stderr
+    )
+    # A field the mapping names wins over a column named like the other.
+    (tmp_path / "a.txt").write_text("From the file.", encoding="utf-8")
+    chosen = run(
+        tmp_path, "--metadata", str(tmp_path / "both.csv"), "--map", "speaker_name=title", "--map", "file=file"
+    )
+    assert chosen.exit_code == 0, chosen.output
+    assert body(tmp_path, "a", 2021) == "\nFrom the file.\n"
+    write_csv(tmp_path / "none.csv", [{"speech": "A.", "title": "T", "date": "2021-01-01"}])
+    neither = run(tmp_path, "--metadata", str(tmp_path / "none.csv"), "--map", "speaker_name=title")
+    assert neither.exit_code == 1
+    assert (
+        "none.csv:1:1: error: no column gives the text: the table has no `file` or `text` column and the mapping "
+        "names neither\n  hint: map one: --map 'file={id}.txt' for a folder of text files, or --map text=COLUMN "
+        "for a table that holds the texts; the table's columns are: speech, title, date\n"
+    ) in neither.stderr
+
+
+def test_ids_from_titles_that_repeat_ask_for_an_id_template(tmp_path):
+    ArchiveDir(tmp_path)
+    rows = [{"title": "Statement", "date": f"2021-01-0{n}", "speaker_name": "Jane Doe", "text": "Hi."} for n in (1, 2)]
+    write_csv(tmp_path / "t.csv", rows)
+    result = run(tmp_path, "--metadata", str(tmp_path / "t.csv"))
+    assert result.exit_code == 1
+    assert "t.csv:3:1: error: id `statement` is used by the row at line 2 too" in result.stderr
+    assert "hint: map `id` to a template that tells the rows apart, e.g. --map 'id={country}-{year}'" in result.stderr
+    assert body(tmp_path, "statement", 2021) == "\nHi.\n"
+
+
+def test_json_lines_with_nested_objects_and_paragraph_lists(tmp_path):
+    ArchiveDir(tmp_path)
+    lines = [
+        {
+            "id": "a-1",
+            "meta": {"title": "Opening", "date": "2022-05-01"},
+            "speaker": {"name": "Ann Lee"},
+            "paragraphs": ["First; with a semicolon.", "Second\u00a0!"],
+            "tags": None,
+        },
+        "not an object",
+        {
+            "id": "a-2",
+            "meta": {"title": "Closing", "date": "2022-05-02"},
+            "speaker": {"name": "Ann Lee"},
+            "paragraphs": ["Only one."],
+        },
+    ]
+    text = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + '\n{"id": "a-3",\n'
+    (tmp_path / "rows.jsonl").write_text(text, encoding="utf-8")
+    mapped = ["--map", "text=paragraphs", "--map", "title=meta.title", "--map", "date=meta.date"]
+    result = run(tmp_path, "--metadata", str(tmp_path / "rows.jsonl"), *mapped, "--map", "speaker_name=speaker.name")
+    assert result.exit_code == 1
+    assert "rows.jsonl:2:1: error: this line holds one value, not an object" in result.stderr
+    assert (
+        "rows.jsonl:4:1: error: this line is not valid JSON (column 14): Expecting property name enclosed in "
+        "double quotes\n  hint: JSON Lines hold one object per line, each row on one line\n" in result.stderr
+    )
+    assert "2 rows with errors" in result.stdout
+    assert body(tmp_path, "a-1", 2022) == "\nFirst; with a semicolon.\n\nSecond\u00a0!\n"
+    assert body(tmp_path, "a-2", 2022) == "\nOnly one.\n"
+
+
+def test_semicolon_csv_and_tsv_tables(tmp_path):
+    ArchiveDir(tmp_path)
+    rows = [{"title": "Rede, 1990", "date": "1990-10-03", "speaker_name": "Anna Weber", "text": "Guten Tag."}]
+    write_csv(tmp_path / "excel.csv", rows, delimiter=";")
+    semicolon = run(tmp_path, "--metadata", str(tmp_path / "excel.csv"), "--set", "id=rede-1990")
+    assert semicolon.exit_code == 0, semicolon.output
+    assert "title: Rede, 1990\n" in (tmp_path / "speeches/1990/rede-1990.md").read_text(encoding="utf-8")
+    rows[0]["title"] = "Rede; 1991"
+    write_csv(tmp_path / "tabs.tsv", rows, delimiter="\t")
+    tabs = run(tmp_path, "--metadata", str(tmp_path / "tabs.tsv"), "--set", "id=rede-1991")
+    assert tabs.exit_code == 0, tabs.output
+    assert "title: Rede; 1991\n" in (tmp_path / "speeches/1990/rede-1991.md").read_text(encoding="utf-8")
+
+
+def test_files_keep_typographic_spaces_and_unicode_paragraph_separators(tmp_path):
+    ArchiveDir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus/a.txt").write_text("Un\u00a0!\u2029Deux\u2028suite\u202f?", encoding="utf-8")
+    write_csv(tmp_path / "m.csv", [{"file": "a.txt", "title": "A", "date": "2020-01-01", "speaker_name": "X"}])
+    result = run(tmp_path, str(tmp_path / "corpus"), "--metadata", str(tmp_path / "m.csv"))
+    assert result.exit_code == 0, result.output
+    assert body(tmp_path, "a", 2020) == "\nUn\u00a0!\n\nDeux suite\u202f?\n"
+
+
+def test_an_article_keeps_its_no_break_spaces(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    article = tmp_path / "declaration.txt"
+    article.write_text("Déclaration\nVoici la déclaration :\n« Vive la paix\u00a0! »\n", encoding="utf-8")
+    command = ["import", "article", str(article), "--date", "2024-03-03", "--root", str(archive.root)]
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    assert "\n« Vive la paix\u00a0! »\n" in (archive.root / "speeches/2024/declaration.md").read_text(encoding="utf-8")
+
+
+def test_a_folder_of_texts_without_a_table_is_read_by_its_file_names(tmp_path):
+    ArchiveDir(tmp_path)
+    texts = {
+        "Session 01 - 1946/ARG_01_1946.txt": "Mr. President,\n\nPeace.\n",
+        "Session 01 - 1946/FRA_01_1946.txt": "Monsieur le Président\u00a0:\n",
+        "Session 02 - 1947/ARG_02_1947.txt": "Hello.\n",
+        "Session 02 - 1947/ARG_03_1947.txt": "The session and its folder disagree: not matched.\n",
+        "Session 02 - 1947/BRA_02_1947.txt": "",
+        "Session 02 - 1947/notes.md": "Not a text.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / "TXT" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "TXT" / name).write_text(text, encoding="utf-8")
+    pattern = "Session {session} - {year}/{country}_{session}_{year}.txt"
+    fields = ["--map", "speaker_name=country", "--set", "id={country}-{year}", "--set", "date={year}-09-21"]
+    fields += ["--set", "title=General debate, {year}: {country}"]
+    result = run(tmp_path, str(tmp_path / "TXT"), "--files", pattern, *fields)
+    assert result.exit_code == 1
+    empty = tmp_path / "TXT/Session 02 - 1947/BRA_02_1947.txt"
+    assert result.stderr.startswith(f"{empty}:1:1: error: text file `Session 02 - 1947/BRA_02_1947.txt` is empty\n")
+    assert result.stdout.splitlines()[0] == "added to speakers.yml: arg, fra"  # not bra: its row was left out
+    assert "bra" not in (tmp_path / "speeches/speakers.yml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "speeches").glob("*/*.md")) == [
+        "arg-1946.md",
+        "arg-1947.md",
+        "fra-1946.md",
+    ]
+    assert body(tmp_path, "fra-1946", 1946) == "\nMonsieur le Président\u00a0:\n"
+    none = run(tmp_path, str(tmp_path / "TXT"), "--files", "{country}.txt", *fields)
+    assert none.exit_code == 1
+    assert f"--files:1:1: error: no file in {tmp_path / 'TXT'} matches `{{country}}.txt`" in none.stderr
+    both = run(tmp_path, str(tmp_path / "TXT"), "--files", pattern, "--metadata", str(empty), *fields)
+    assert both.exit_code == 1
+    assert (
+        "podium import corpus:1:1: error: give the texts' table (--metadata FILE) or their file names "
+        "(--files PATTERN), one of them" in both.stderr
+    )
+
+
+def test_the_modules_examples_hold():
+    assert doctest.testmod(table).failed == 0
