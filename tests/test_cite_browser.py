@@ -97,6 +97,27 @@ def test_copy_link_and_embed_code(page):
     )
 
 
+def test_the_embed_code_keeps_a_no_break_space_and_folds_line_breaks(page):
+    page.goto(page.base + SPEECH + "#nuclear-legacy")
+    # The statement's text as a French transcript would have it: a no-break space before `!`, a line break.
+    page.evaluate(
+        r"""() => {
+          const walker = document.createTreeWalker(document.getElementById("nuclear-legacy"), NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node.data.includes("Today, we continue")) {
+              node.data = node.data.replace("Today, we", "Today\u00a0!\n  we");
+            }
+          }
+        }"""
+    )
+    page.click("#nuclear-legacy > a:first-child")
+    page.click("#nuclear-legacy [role=menuitem][data-action=cite]")
+    page.click("#nuclear-legacy .podium-menu [data-action=embed]")
+    page.wait_for_selector("#nuclear-legacy .podium-menu [data-action=embed][data-copied]")
+    snippet = page.evaluate("navigator.clipboard.readText()")
+    assert " Today&nbsp;! we continue our advocacy for non-proliferation" in snippet
+
+
 def test_selecting_words_offers_a_text_fragment_link(page):
     page.goto(page.base + SPEECH)
     page.evaluate("""() => {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from podium import features
+from podium.core import safety
 from podium.core.settings import Settings
 from support.archive import REPO, ArchiveDir
 from support.processes import run_podium
@@ -303,6 +305,30 @@ def test_script_addresses_in_registries_are_errors(archive_dir: ArchiveDir):
         "speaker `tokayev`: `image`: `javascript:` addresses are not allowed; use an http(s) address",
         "speaker `tokayev`: `links.website`: `vbscript:` addresses are not allowed; use an http(s) address",
     ]
+
+
+def test_a_bidirectional_override_in_a_registry_is_an_error_at_its_place(archive_dir: ArchiveDir):
+    # Shown reversed, `tnemnrevog` reads "government": a byline that says what the file does not.
+    archive_dir.write(
+        "speeches/speakers.yml",
+        "tokayev:\n  name: Kassym-Jomart Tokayev \u202etnemnrevog\u202c\n"
+        "kagame:\n  name: Paul Kagame\n  aliases: [\u202dK\u202c, \u202eP]\n",
+    )
+    result = run_podium("check", cwd=archive_dir.root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:4] == [
+        "speeches/speakers.yml:2:31: error: U+202E (right-to-left override) shows the text after it reversed on "
+        "the site",
+        "  hint: delete it: a name in a right-to-left script is shown in its own direction without one",
+        "speeches/speakers.yml:5:13: error: U+202D (left-to-right override) shows the text after it reversed on "
+        "the site",
+        "  hint: delete it: a name in a right-to-left script is shown in its own direction without one",
+    ]
+    assert "2 errors" in result.stderr
+
+
+def test_the_safety_modules_examples_hold():
+    assert doctest.testmod(safety).failed == 0
 
 
 @pytest.mark.slow

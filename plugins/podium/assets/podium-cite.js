@@ -71,7 +71,9 @@
       words.querySelectorAll(":scope > :first-child, :scope > [class], .podium-direction").forEach(function (part) {
         part.remove();
       });
-      quote.appendChild(el("p", {}, words.textContent.replace(/\s+/g, " ").trim()));
+      // Line breaks fold; a no-break or ideographic space is a character of the statement (JS's \s has them).
+      quote.appendChild(el("p", {}, words.textContent.replace(/[ \t\n\r\f\v\u2028\u2029]+/g, " ")
+        .replace(/^ | $/g, "")));
       var footer = el("footer", {"style": "font:13px system-ui,sans-serif;color:#57606a"}, "— " + speaker + ", ");
       footer.appendChild(el("a", {"href": url}, data.title));
       footer.appendChild(document.createTextNode(", " + data.date));

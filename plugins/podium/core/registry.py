@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from podium.core.frontmatter import Position, decode, parse_yaml
 from podium.core.model import _ID, Event, Speaker, Topic
 from podium.core.problems import Problems, did_you_mean
-from podium.core.safety import link_problem
+from podium.core.safety import bidi_overrides, link_problem
 from podium.core.settings import Settings
 from podium.core.validation import validate
 
@@ -95,6 +95,7 @@ def load_table(name: str, file: Path, display: str, problems: Problems, settings
     text = decode(file.read_bytes(), display, problems)
     if text is None:
         return table
+    bidi_overrides(text, display, problems)
     document = parse_yaml(text, display, problems, max_depth=settings.max_yaml_depth)
     if document is None or document.data is None:
         return table

@@ -14,6 +14,7 @@ import stat
 from collections import defaultdict, deque
 from pathlib import Path
 
+from podium.core.frontmatter import first_on_each_line
 from podium.core.problems import Problems
 from podium.core.settings import Settings
 from podium.core.statements import paragraphs
@@ -22,7 +23,30 @@ _TAG = re.compile(r"<(!--|[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 # What opens a nested Markdown block at the start of a line: a block quote's `>` or a list item's marker.
 _CONTAINER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))")
 _PROCESSING_INSTRUCTION = re.compile(r"<\?[A-Za-z]")
+# Left-to-right and right-to-left overrides: the letters after one are shown reversed until its end, so a
+# registry's `tnemnrevog` reads "government" on every page that names the entry. No name or label needs one
+# (a right-to-left name is shown in its direction without); transcripts have lint's `invisible-character`.
+_OVERRIDES = re.compile("[\u202d\u202e]")
+_OVERRIDE_NAMES = {"\u202d": "left-to-right override", "\u202e": "right-to-left override"}
 _BACKTICKS = re.compile(r"`+")
+
+
+def bidi_overrides(text: str, path: str, problems: Problems) -> None:
+    """Report each bidirectional override in a registry (the first of each line) at its line and column.
+
+    >>> problems = Problems()
+    >>> bidi_overrides("kim:\\n  name: \\u202etnemnrevog\\n", "speakers.yml", problems)
+    >>> problems.items[0].format().splitlines()[0]
+    'speakers.yml:2:9: error: U+202E (right-to-left override) shows the text after it reversed on the site'
+    """
+    for line, column, char in first_on_each_line(_OVERRIDES, text):
+        problems.add(
+            path,
+            line,
+            column,
+            f"U+{ord(char):04X} ({_OVERRIDE_NAMES[char]}) shows the text after it reversed on the site",
+            "delete it: a name in a right-to-left script is shown in its own direction without one",
+        )
 
 
 def link_problem(file: Path, root: Path, what: str = "file") -> tuple[str, str] | None:
