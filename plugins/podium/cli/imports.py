@@ -83,7 +83,7 @@ def article_command(
     encoding: str,
     root: Path,
 ) -> None:
-    """Make a draft transcript from a scraped article or press release.
+    """Make a draft transcript from a scraped article or press release, as text or as a saved web page.
 
     Finds the statement (the quotation after "Here is the statement ...:", or the longest quotation),
     keeps the article's headline, publisher, author, place and date as `source`, drops the site's
@@ -94,6 +94,7 @@ def article_command(
     Example:
       podium import article ~/scrapes/aif-2025-tokayev-plenary.article.txt
       podium import article press-release.txt --id un-2025-remarks --date 2025-09-23 -o -
+      podium import article saved-page.html   # the text a browser shows; the page's head fills the source
     """
     settings = settings_of(root)
     problems = Problems()
@@ -112,7 +113,7 @@ def article_command(
             raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date") from None
     elif year_match := re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", ident):
         year = int(year_match.group(1))
-    result = articles.parse(text, registry, year)
+    result = articles.read(text, registry, year, html=file.suffix.lower() in (".html", ".htm", ".xhtml"))
     if date:
         result.date = dt.date.fromisoformat(date)
         result.source.setdefault("date", result.date)

@@ -23,6 +23,7 @@ from typing import Any
 
 from podium.core.registry import Registry
 from podium.core.text import MONTHS, one_line
+from podium.editors import webpage
 from podium.editors.draft import Draft, escape
 from podium.editors.lint import boilerplate_match
 
@@ -115,6 +116,24 @@ def _quotation_end(lines: list[str], start: int) -> int | None:
         if depth <= 0:
             return index
     return None
+
+
+def read(text: str, registry: Registry, year: int | None = None, html: bool = False) -> Article:
+    """`parse` of a scraped text, or of a saved web page's text (`webpage`) with its head's metadata: an HTML
+    document, or any text when `html` (a file named `.html`, which may hold only a fragment of a page)."""
+    if not (html or webpage.is_page(text)):
+        return parse(text, registry, year)
+    page = webpage.read(text)
+    published = page.source.get("date")
+    article = parse("\n".join(page.lines), registry, year or getattr(published, "year", None))
+    for key, value in page.source.items():
+        article.source.setdefault(key, value)
+    skipped = f" ({', '.join(page.left_out)} left out)" if page.left_out else ""
+    article.notes.insert(
+        0,
+        f"read as a web page: its text as a browser shows it{skipped}; the line numbers below are of that text",
+    )
+    return article
 
 
 def parse(text: str, registry: Registry, year: int | None = None) -> Article:

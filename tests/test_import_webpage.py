@@ -1,0 +1,101 @@
+"""`podium import article` of a saved web page: the text a browser shows, not the markup; the statement the
+same as from the page's text; the head's metadata in the source; what was left out said."""
+
+from __future__ import annotations
+
+import doctest
+import html
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from podium.cli.main import main
+from podium.editors import webpage
+from support.archive import REPO, ArchiveDir
+
+SEED = REPO.parent / "shared" / "examples" / "aif-2025-tokayev-plenary.article.txt"
+
+
+def archive(root: Path) -> Path:
+    (root / "speeches").mkdir(parents=True)
+    for name in ("speakers.yml", "events.yml", "topics.yml"):
+        shutil.copy(REPO / "speeches" / name, root / "speeches" / name)
+    (root / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - podium\n")
+    return root
+
+
+def as_page(text: str) -> str:
+    """The seed article as its site would serve it: a head, navigation, the article in paragraphs, a footer."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines[6:])
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(lines[0])} | Bruxelles Korner</title>"
+        '<meta property="og:site_name" content="Bruxelles Korner">'
+        '<meta property="article:published_time" content="2025-05-29T12:00:00+05:00">'
+        '<link rel="canonical" href="https://bruxelleskorner.example/kazakhstan-dialogue/">'
+        "<script>var tracker = 'Here is the statement: “not it”';</script><style>p { margin: 0 }</style></head>\n"
+        '<body><nav><ul><li><a href="/">Home</a></li><li><a href="/asia">Orta Asya</a></li></ul></nav>\n'
+        f"<article><h1>{html.escape(lines[5])}</h1><div class=byline>Derya Soysal</div>\n"
+        '<figure><img src="photo.jpg" alt=""><figcaption>Photo by Derya Soysal</figcaption></figure>\n'
+        f"{body}\n</article><footer>© 2025 Bruxelles Korner. <a href=/privacy>Privacy</a></footer></body></html>\n"
+    )
+
+
+def draft(root: Path, file: Path, *args: str):
+    return CliRunner().invoke(main, ["import", "article", str(file), "-o", "-", "--root", str(root), *args])
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed article is in ../shared/examples")
+def test_a_saved_page_gives_the_statement_its_text_gives(tmp_path):
+    root = archive(tmp_path / "archive")
+    page = tmp_path / "kazakhstan-dialogue.html"
+    page.write_text(as_page(SEED.read_text(encoding="utf-8")), encoding="utf-8")
+    from_page = draft(root, page)  # no --date: the page's publication time gives the dateline its year
+    from_text = draft(root, SEED, "--date", "2025-05-29")
+    assert from_page.exit_code == 0, from_page.output
+    front, body = from_page.stdout.split("\n---\n", 2)[1:]
+    assert body == from_text.stdout.split("\n---\n", 2)[2]
+    assert "<" not in body and "&lt;" not in body and "tracker" not in body
+    assert "date: 2025-05-29\n" in front
+    assert "  publisher: Bruxelles Korner\n  author: Derya Soysal\n" in front
+    assert "  url: https://bruxelleskorner.example/kazakhstan-dialogue/\n" in front
+    assert (
+        "note: read as a web page: its text as a browser shows it (footer, nav, scripts, styles left out); "
+        "the line numbers below are of that text\n" in from_page.stdout
+    )
+
+
+def test_the_text_a_browser_shows(tmp_path):
+    root = archive(tmp_path / "archive")
+    fragment = tmp_path / "remarks.htm"  # a fragment, no doctype: the file's name says it is HTML
+    fragment.write_text(
+        "<div><p>GENEVA, 3 March 2024 – The minister spoke.<p>Here is the statement:<p>“We act&nbsp;!\n   Together,"
+        "<br>now.”"
+        "<p>Tom &amp; Jerry &lt;b&gt; <b>bold</b>, a&#8239;b.</p>"
+        "<pre>Line one\n  line two</pre><aside>Read more</aside><form><label>Email</label></form></div>",
+        encoding="utf-8",
+    )
+    result = draft(root, fragment)
+    assert result.exit_code == 0, result.output
+    body = result.stdout.split("\n---\n", 2)[2]
+    # The quotation is the statement: its no-break space kept, its folded spaces one, its <br> a new line.
+    assert body == "\nWe act\u00a0! Together,\n\nnow.\n"
+    page = webpage.read(fragment.read_text(encoding="utf-8"))
+    assert page.lines[4:] == ["Tom & Jerry <b> bold, a\u202fb.", "Line one", "  line two"]
+    assert page.left_out == ["aside", "form"]
+
+
+def test_a_text_is_read_as_text(tmp_path):
+    ArchiveDir(tmp_path)
+    text = tmp_path / "note.txt"
+    text.write_text("PARIS, 1 May 2024 – She spoke.\nHere is the statement:\n“About <html> tags.”\n", encoding="utf-8")
+    result = draft(tmp_path, text)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n---\n", 2)[2] == "\nAbout &lt;html> tags.\n"
+
+
+def test_the_modules_examples_hold():
+    assert doctest.testmod(webpage).failed == 0
