@@ -161,7 +161,10 @@ def test_no_date_anywhere_is_an_error_not_a_guess(tmp_path):
     article.write_text("Remarks\nGENEVA, March 3 – The minister spoke.\nHere is the statement:\n“Thank you.”\n")
     result = CliRunner().invoke(main, ["import", "article", str(article), "--root", str(archive.root)])
     assert result.exit_code == 1
-    assert "podium: the article gives no date of the speech: pass --date YYYY-MM-DD" in result.stderr
+    assert result.stderr == (
+        f"{article}:2:1: error: the article gives no date of the speech: its dateline has no year\n"
+        "  hint: pass the day it was given: --date YYYY-MM-DD\n1 error, 0 warnings\n"
+    )
     dated = CliRunner().invoke(
         main, ["import", "article", str(article), "--date", "2024-03-03", "--root", str(archive.root)]
     )

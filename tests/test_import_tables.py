@@ -198,7 +198,10 @@ def test_a_folder_of_texts_without_a_table_is_read_by_its_file_names(tmp_path):
     result = run(tmp_path, str(tmp_path / "TXT"), "--files", pattern, *fields)
     assert result.exit_code == 1
     empty = tmp_path / "TXT/Session 02 - 1947/BRA_02_1947.txt"
-    assert result.stderr.startswith(f"{empty}:1:1: error: text file `Session 02 - 1947/BRA_02_1947.txt` is empty\n")
+    assert result.stderr.startswith(
+        f"{empty}:1:1: error: text file `Session 02 - 1947/BRA_02_1947.txt` is empty\n"
+        "  hint: fill it in, or move it out of the folder\n"
+    )
     assert result.stdout.splitlines()[0] == "added to speakers.yml: arg, fra"  # not bra: its row was left out
     assert "bra" not in (tmp_path / "speeches/speakers.yml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (tmp_path / "speeches").glob("*/*.md")) == [

@@ -88,6 +88,27 @@ def test_the_text_a_browser_shows(tmp_path):
     assert page.left_out == ["aside", "form"]
 
 
+def test_a_pages_json_ld_fills_the_source_when_its_meta_tags_do_not(tmp_path):
+    root = archive(tmp_path / "archive")
+    page = tmp_path / "remarks.html"
+    linked = (
+        '{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Ignored"}, '
+        '{"@type": ["NewsArticle"], "headline": "Remarks in Geneva", "datePublished": "2024-03-04T08:00:00Z", '
+        '"author": [{"@type": "Person", "name": "Ann Lee"}], "publisher": {"name": "Geneva Daily"}}]}'
+    )
+    page.write_text(
+        f'<!doctype html><html><head><script type="application/ld+json">{linked}</script></head><body>'
+        "<p>GENEVA, March 3 – The minister spoke.</p><p>Here is the statement:</p><p>“We act.”</p></body></html>",
+        encoding="utf-8",
+    )
+    result = draft(root, page)  # no --date: the dateline's day, the year from datePublished
+    assert result.exit_code == 0, result.output
+    front, body = result.stdout.split("\n---\n", 2)[1:]
+    assert body == "\nWe act.\n"
+    assert "date: 2024-03-03\n" in front
+    assert "  title: Remarks in Geneva\n  publisher: Geneva Daily\n  author: Ann Lee\n" in front
+
+
 def test_a_text_is_read_as_text(tmp_path):
     ArchiveDir(tmp_path)
     text = tmp_path / "note.txt"

@@ -120,7 +120,15 @@ def article_command(
     if speaker:
         result.speaker = speaker
     if result.date is None:
-        click.echo("podium: the article gives no date of the speech: pass --date YYYY-MM-DD", err=True)
+        why = "its dateline has no year" if result.dateline else "it has no dateline"
+        problems.add(
+            str(file),
+            result.dateline or 1,
+            1,
+            f"the article gives no date of the speech: {why}",
+            "pass the day it was given: --date YYYY-MM-DD",
+        )
+        click.echo(format_report(problems), err=True)
         sys.exit(1)
     draft = articles.draft(result, language, file.name)
     click.echo(f"dropped from {file.name} (not part of the statement):")

@@ -72,6 +72,7 @@ class Article:
     location: str | None = None
     date: dt.date | None = None
     notes: list[str] = field(default_factory=list)  # what the importer guessed, for the editor to check
+    dateline: int | None = None  # the dateline's line (1-based), if one was found
 
 
 def _dateline(line: str, year: int | None) -> tuple[str, dt.date | None, int | None] | None:
@@ -178,6 +179,7 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
             elif not year:
                 article.notes.append("the dateline has no year: pass --date YYYY-MM-DD")
             dateline_at = index
+            article.dateline = index + 1
             break
     if start is None:
         # A press release: the statement is the text after the dateline (or the headline).

@@ -683,7 +683,12 @@ def import_corpus(
                     continue
                 text = read_text
                 if not text.strip():
-                    fail(f"text file `{name}` is empty", "fill it in, or take its row out of the table")
+                    hint = (
+                        "fill it in, or move it out of the folder"
+                        if read.files
+                        else "fill it in, or take its row out of the table"
+                    )
+                    fail(f"text file `{name}` is empty", hint)
                     continue
             converted = convert(text, speaker, mapping.labels)
             topics = [t.strip() for t in get("topics").split(separator) if t.strip()]

@@ -12,6 +12,7 @@ text does not.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -63,6 +64,7 @@ class _Reader(HTMLParser):
         self.in_h1 = False
         self.meta: dict[str, str] = {}
         self.canonical = ""
+        self.linked_data: list[str] = []  # each JSON-LD script's text
 
     def _break(self) -> None:
         text = "".join(self.current)
@@ -86,6 +88,8 @@ class _Reader(HTMLParser):
             if tag not in _VOID:
                 self.skipping.append(tag)
             return
+        if tag == "script" and values.get("type", "").lower() == "application/ld+json":
+            self.linked_data.append("")  # read as data, not as text
         if tag in _SKIPPED or tag in _CHROME:
             self.left_out.add({"script": "scripts", "style": "styles"}.get(tag, tag))
             self.skipping.append(tag)
@@ -120,6 +124,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            if self.skipping == ["script"] and self.linked_data:
+                self.linked_data[-1] += data
             return
         if self.in_title:
             self.title += data
@@ -127,6 +133,53 @@ class _Reader(HTMLParser):
         if self.in_h1:
             self.h1 += data
         self.current.append(data)
+
+
+_ARTICLES = ("Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "Report", "PressRelease", "WebPage")
+
+
+def _linked_data(scripts: list[str]) -> dict[str, str]:
+    """What a page's JSON-LD (schema.org, as news sites write it) says of its article, in the meta tags' names.
+
+    >>> _linked_data(['{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", '
+    ...     '"headline": "Peace", "datePublished": "2025-05-29T09:00:00Z", "author": [{"name": "D. Soysal"}], '
+    ...     '"publisher": {"@type": "Organization", "name": "The Daily"}}]}', '{not json'])
+    {'og:title': 'Peace', 'article:published_time': '2025-05-29T09:00:00Z', 'author': 'D. Soysal', \
+'og:site_name': 'The Daily'}
+    """
+    found: dict[str, str] = {}
+
+    def name(value: object) -> str:
+        if isinstance(value, list):
+            return ", ".join(filter(None, (name(item) for item in value)))
+        if isinstance(value, dict):
+            return str(value.get("name") or "")
+        return value if isinstance(value, str) else ""
+
+    def visit(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                visit(item)
+            return
+        if not isinstance(node, dict):
+            return
+        kinds = node.get("@type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(kind in _ARTICLES for kind in kinds):
+            for key, field_name in (("headline", "og:title"), ("datePublished", "article:published_time")):
+                if isinstance(node.get(key), str):
+                    found.setdefault(field_name, node[key])
+            for key, field_name in (("author", "author"), ("publisher", "og:site_name")):
+                if value := name(node.get(key)):
+                    found.setdefault(field_name, value)
+        visit(node.get("@graph"))
+
+    for script in scripts:
+        try:
+            visit(json.loads(script))
+        except ValueError:
+            continue  # a page's broken JSON-LD is no reason to refuse its text
+    return found
 
 
 def read(text: str) -> Page:
@@ -144,7 +197,7 @@ def read(text: str) -> Page:
     reader.feed(text)
     reader.close()
     reader._break()
-    meta = reader.meta
+    meta = {**_linked_data(reader.linked_data), **reader.meta}  # the meta tags first, then JSON-LD
     fold = lambda value: _HTML_SPACE.sub(" ", value).strip()  # noqa: E731
     headline = fold(meta.get("og:title") or reader.h1 or reader.title)
     lines = reader.lines
