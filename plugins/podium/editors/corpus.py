@@ -267,11 +267,16 @@ class Mapping:
             return given if placeholders(given) else "{" + given + "}"
         return "{" + name + "}" if name in header else None
 
+    def _text_fields(self, header: set[str]) -> tuple[list[str], bool]:
+        """Which of `file` and `text` give the text: those the mapping names, else the table's columns named
+        so; and whether the mapping named them."""
+        given = [name for name in TEXT if name in self.columns or name in self.constants]
+        return given or [name for name in TEXT if name in header], bool(given)
+
     def text_from(self, header: set[str]) -> str | None:
         """`file` or `text`: the field the text comes from. One the mapping names wins over a column named
         like the other; None if neither or both do (`check` says which)."""
-        given = [name for name in TEXT if name in self.columns or name in self.constants]
-        found = given or [name for name in TEXT if name in header]
+        found, _ = self._text_fields(header)
         return found[0] if len(found) == 1 else None
 
     def check(self, header: list[str], where: str, problems: Problems) -> None:
@@ -279,8 +284,7 @@ class Mapping:
         known = set(header)
         shown = ", ".join(header) or "none"
         if self.text_from(known) is None:
-            given = [name for name in TEXT if name in self.columns or name in self.constants]
-            found = given or [name for name in TEXT if name in known]
+            found, given = self._text_fields(known)
             if found:
                 problems.add(
                     where,
