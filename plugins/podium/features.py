@@ -14,14 +14,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from podium.cite.options import CiteOptions
 from podium.core.archive import Archive, ArchiveCheck
 from podium.core.archive import load as load_core
-from podium.core.settings import Settings
+from podium.core.problems import Problems, did_you_mean
+from podium.core.settings import CONFIG_FILE, PLUGIN, Settings, plugin_names, read_entry, validate_options
 from podium.facets import photos
+from podium.facets.options import FacetsOptions
 from podium.languages import translations
+from podium.languages.options import LanguagesOptions
 from podium.media import recordings
 from podium.quote import index as quote
+from podium.search.options import SearchOptions
 from podium.xref import references
+from podium.xref.options import XrefOptions
 
 
 def _references(archive: Archive, known: set[str]) -> None:
@@ -58,3 +66,28 @@ CHECKS: tuple[ArchiveCheck, ...] = (
 def load(root: Path, only: list[Path] | None = None, settings: Settings | None = None, read=None) -> Archive:
     """Load the archive under `root` and run every feature's check (see `podium.core.archive.load`)."""
     return load_core(root, only=only, settings=settings, checks=CHECKS, read=read)
+
+
+# Each feature's plugin and the model of its options in mkdocs.yml (the podium plugin's own: core.settings).
+PLUGIN_OPTIONS: dict[str, type[BaseModel]] = {
+    "podium-facets": FacetsOptions,
+    "podium-xref": XrefOptions,
+    "podium-search": SearchOptions,
+    "podium-cite": CiteOptions,
+    "podium-languages": LanguagesOptions,
+}
+
+
+def check_plugins(root: Path, problems: Problems) -> None:
+    """The feature plugins' options in mkdocs.yml, each bad one at its line and column, as the build judges them;
+    and a plugin named like Podium's that is none of them (`podium-cit`), which the build would refuse."""
+    config_file = root / CONFIG_FILE
+    known = [PLUGIN, *PLUGIN_OPTIONS]
+    for name, (line, column) in plugin_names(config_file):
+        if name in PLUGIN_OPTIONS:
+            entry = read_entry(config_file, Problems(), name=name)  # a YAML error is reported once, by load
+            validate_options(entry, problems, PLUGIN_OPTIONS[name], name)
+        elif name.startswith("podium") and name not in known:
+            suggestion = did_you_mean(name, known)
+            hint = (f"{suggestion} " if suggestion else "") + f"Podium's plugins are: {', '.join(known)}"
+            problems.add(CONFIG_FILE, line, column, f"no plugin is named `{name}`", hint)

@@ -20,7 +20,7 @@ def check(paths: tuple[Path, ...], root: Path, fmt: str = "auto") -> None:
     """Validate every transcript and registry of the archive, or just PATHS.
 
     Prints one `path:line:col: error: message` line per problem, with a hint, and exits 1 if any.
-    The podium plugin's options in mkdocs.yml are checked too, as the build checks them.
+    The options of Podium's plugins in mkdocs.yml are checked too, as the build checks them.
 
     \b
     Example:
@@ -29,6 +29,7 @@ def check(paths: tuple[Path, ...], root: Path, fmt: str = "auto") -> None:
     """
     only = [p.resolve() for p in paths] if paths else None
     archive = features.load(root, only=only)
+    features.check_plugins(root, archive.problems)
     output = report(archive.problems, fmt, "podium check")
     if fmt == "json":  # for tools: the document alone, on stdout, even when there is no problem
         click.echo(output)

@@ -25,7 +25,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -112,15 +112,16 @@ def defaults() -> dict[str, Any]:
     return {name: info.get_default(call_default_factory=True) for name, info in Settings.model_fields.items()}
 
 
-def example(name: str) -> str:
+def example(name: str, model: type[BaseModel] | None = None) -> str:
     """The example at the end of an option's docstring: `example("latest") == "latest: 10"`."""
-    found = re.search(r"Example: `([^`]+)`", Settings.model_fields[name].description or "")
+    fields = (model or Settings).model_fields
+    found = re.search(r"Example: `([^`]+)`", (fields[name].description or "") if name in fields else "")
     return found.group(1) if found else f"{name}: ..."
 
 
-def _own_options(options: dict[str, Any]) -> dict[str, Any]:
+def _own_options(options: dict[str, Any], model: type[BaseModel] | None = None) -> dict[str, Any]:
     # `enabled` is MkDocs' own switch for a plugin that has no `enabled` option: not ours to judge.
-    if "enabled" in Settings.model_fields:
+    if "enabled" in (model or Settings).model_fields:
         return dict(options)
     return {key: value for key, value in options.items() if key != "enabled"}
 
@@ -206,6 +207,23 @@ def read_entry(config_file: Path, problems: Problems, display: str = CONFIG_FILE
     return entry
 
 
+def plugin_names(config_file: Path, display: str = CONFIG_FILE) -> list[tuple[str, Position]]:
+    """The plugins mkdocs.yml lists, each with the place of its name (a broken file lists none: `read_entry`
+    reports it)."""
+    _, loader, node = _read(config_file, Problems(), display)
+    if loader is None or not isinstance(node, yaml.MappingNode):
+        return []
+    plugins = next((value for key, value in node.value if key.value == "plugins"), None)
+    names: list[yaml.Node] = []
+    if isinstance(plugins, yaml.SequenceNode):
+        for item in plugins.value:
+            names += [item] if isinstance(item, yaml.ScalarNode) else []
+            names += [key for key, _ in item.value] if isinstance(item, yaml.MappingNode) else []
+    elif isinstance(plugins, yaml.MappingNode):
+        names = [key for key, _ in plugins.value]
+    return [(str(name.value), _position(name)) for name in names if isinstance(name, yaml.ScalarNode)]
+
+
 def _read(config_file: Path, problems: Problems, display: str) -> tuple[Any, _Loader | None, yaml.Node | None]:
     try:
         raw = config_file.read_bytes()
@@ -251,15 +269,23 @@ def _note(entry: PluginEntry, at: Location, key: yaml.Node, value: yaml.Node) ->
 def validate(entry: PluginEntry, problems: Problems) -> Settings:
     """The entry's options as Settings. Each bad option is a problem at its place, and falls back to its default,
     so the rest of the archive is still checked by the options that are right."""
-    options = _own_options(entry.options)
+    return validate_options(entry, problems, Settings, PLUGIN)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_options(entry: PluginEntry, problems: Problems, model: type[M], plugin: str) -> M:
+    """`validate` for any plugin whose options a model describes (the features' plugins: `podium-facets`...)."""
+    options = _own_options(entry.options, model)
     try:
-        return Settings.model_validate(options)
+        return model.model_validate(options)
     except ValidationError as exc:
         bad = set()
         for error in exc.errors():
-            _report(error, entry, problems)
+            _report(error, entry, problems, model, plugin)
             bad.add(error["loc"][0] if error["loc"] else None)
-        return Settings.model_validate({key: value for key, value in options.items() if key not in bad})
+        return model.model_validate({key: value for key, value in options.items() if key not in bad})
 
 
 def load(root: Path, problems: Problems) -> Settings:
@@ -269,6 +295,7 @@ def load(root: Path, problems: Problems) -> Settings:
 
 _EXPECTED = {
     "int_type": "a whole number",
+    "float_type": "a number",
     "string_type": "a text",
     "tuple_type": "a list (e.g. `[abbr, sup]`)",
     "dict_type": "a mapping of `key: value` lines",
@@ -276,33 +303,44 @@ _EXPECTED = {
 }
 
 
-def _report(error: ErrorDetails, entry: PluginEntry, problems: Problems) -> None:
+def _report(error: ErrorDetails, entry: PluginEntry, problems: Problems, model: type[BaseModel], plugin: str) -> None:
     loc = tuple(error["loc"])
     name = str(loc[0]) if loc else ""
     dotted = name + "".join(f"[{part}]" for part in loc[1:])
-    subject = f"the {PLUGIN} plugin's option `{dotted}`"
+    subject = f"the {plugin} plugin's option `{dotted}`"
     kind, value = error["type"], error.get("input")
     if kind == "extra_forbidden":
-        known = list(Settings.model_fields)
+        known = list(model.model_fields)
         suggestion = did_you_mean(name, known)
         hint = (f"{suggestion} " if suggestion else "") + f"the options are: {', '.join(known)}"
         line, column = entry.key_at.get(loc, entry.position)
-        problems.add(entry.path, line, column, f"unknown option `{name}` of the {PLUGIN} plugin", hint)
+        problems.add(entry.path, line, column, f"unknown option `{name}` of the {plugin} plugin", hint)
         return
     line, column = entry.value_at.get(loc) or entry.value_at.get(loc[:1]) or entry.position
+    shown_example = f"e.g. `{example(name, model)}`" if name in model.model_fields else ""
     if kind in _EXPECTED:
         message = f"{subject} must be {_EXPECTED[kind]}, not {_shown(value)}"
-        if kind == "int_type" and isinstance(value, str) and value.strip().isdigit():
+        if kind in ("int_type", "float_type") and isinstance(value, str) and _NUMBER.match(value.strip()):
             hint = f"write the number without quotes: `{name}: {value.strip()}`"
         else:
-            hint = f"e.g. `{example(name)}`" if name in Settings.model_fields else ""
+            hint = shown_example
     elif kind in ("greater_than_equal", "too_short"):
         least = error.get("ctx", {}).get("ge")
         message = f"{subject} must be at least {least}" if least is not None else f"{subject} must not be empty"
-        hint = f"e.g. `{example(name)}`"
+        hint = shown_example
+    elif kind == "less_than_equal":
+        message, hint = f"{subject} must be at most {error.get('ctx', {}).get('le')}", shown_example
+    elif kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        suggestion = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
+        message = f"{subject} cannot be {_shown(value)}"
+        hint = (f"{suggestion} " if suggestion else "") + f"it is one of {', '.join(allowed)}; {shown_example}"
     else:
-        message, hint = f"{subject}: {error['msg']}", f"e.g. `{example(name)}`"
+        message, hint = f"{subject}: {error['msg']}", shown_example
     problems.add(entry.path, line, column, message, hint)
+
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
 def _shown(value: Any) -> str:

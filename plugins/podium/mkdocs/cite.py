@@ -33,8 +33,6 @@ import json
 import time
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -42,11 +40,13 @@ from mkdocs.structure.files import File, Files
 from podium.build import cache as build_cache
 from podium.cite import exports, feeds, metadata
 from podium.cite import pages as cite_pages
+from podium.cite.options import CiteOptions
 from podium.core.problems import Problems, format_report
 from podium.core.urls import Urls
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import base
 from podium.mkdocs.plugin import PodiumState, podium_state
+from podium.mkdocs.settings import Setting, SettingsConfig
 from podium.quote import index as quote
 
 log = get_plugin_logger(__name__)
@@ -56,18 +56,17 @@ QUOTE_PAGE = "quote.md"
 QUOTE_MARK = "<!-- podium:quote-check -->"
 
 
-class CiteConfig(Config):
-    # `enabled: false`, MkDocs' own option for every plugin, turns podium-cite off: none of its hooks run.
-    feed_size = c.Type(int, default=feeds.LIMIT)
-    """How many speeches each Atom feed carries, newest first. Example: `feed_size: 50`"""
-    akn_country = c.Type(str, default="un")
-    """FRBRcountry of the Akoma Ntoso files (an ISO 3166 code; `un` for international). Example: `akn_country: kz`"""
-    quote_page = c.Type(bool, default=True)
-    """Add the /quote/ page and its browser index. Example: `quote_page: false`"""
-    exports_when_serving = c.Type(bool, default=False)
-    """Also write the data files (feeds, speech.json.gz, akn.xml.gz, the embed page, data/) under `mkdocs serve`.
-    Off by default: they are rewritten on every reload, and the preview's pages (metadata tags, the Cite
-    menu, "Quoted in") do not need them; links to them 404 in the preview. Example: `exports_when_serving: true`"""
+class CiteConfig(SettingsConfig):
+    """podium-cite's options: the fields of `podium.cite.options.CiteOptions`, documented and validated there.
+    `enabled: false`, MkDocs' own option for every plugin, turns podium-cite off: none of its hooks run."""
+
+    model = CiteOptions
+    plugin = "podium-cite"
+    settings: CiteOptions
+    feed_size = Setting[int]()
+    akn_country = Setting[str]()
+    quote_page = Setting[bool]()
+    exports_when_serving = Setting[bool]()
 
 
 class CitePlugin(BasePlugin[CiteConfig]):

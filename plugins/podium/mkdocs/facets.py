@@ -26,20 +26,19 @@ import html
 import time
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import podium
 from podium.cite import exports
 from podium.core.urls import source
-from podium.facets import index as facets
 from podium.facets import pages as facet_pages
 from podium.facets import photos
+from podium.facets.options import FacetsOptions
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links, page_links
 from podium.mkdocs.plugin import podium_state
+from podium.mkdocs.settings import Setting, SettingsConfig
 
 log = get_plugin_logger(__name__)
 
@@ -49,23 +48,19 @@ DATA_MARK = "<!-- podium:data-files -->"
 ADDRESSES = "assets/podium/addresses.json"
 
 
-class FacetsConfig(Config):
-    # `enabled: false`, MkDocs' own option for every plugin, turns podium-facets off: none of its hooks run.
-    facets = c.ListOfItems(c.Choice(tuple(facets.FACETS)), default=list(facets.FACETS))
-    """Which facets get pages, out of speakers, topics, events and dates. Example: `facets: [speakers, topics]`"""
-    page_size = c.Type(int, default=50)
-    """Speeches (or tagged statements) per page of a speaker, topic, event or year; older ones go on
-    /<facet>/<id>/page/2/ and on. Example: `page_size: 50`"""
-    index_page_size = c.Type(int, default=200)
-    """Entries per page of a hub (/speakers/, /topics/, ...). Example: `index_page_size: 200`"""
-    related_limit = c.Type(int, default=15)
-    """How many topics a speaker's page lists (and speakers a topic's page, ...), most frequent first.
-    Example: `related_limit: 15`"""
-    preview = c.Type(int, default=5)
-    """Tagged statements and panel turns shown on a term's first page, with a link to all.
-    Example: `preview: 5`"""
-    charts = c.Type(bool, default=True)
-    """Bar charts of speeches per year (per month on a year's page). Example: `charts: false`"""
+class FacetsConfig(SettingsConfig):
+    """podium-facets' options: the fields of `podium.facets.options.FacetsOptions`, documented and validated there.
+    `enabled: false`, MkDocs' own option for every plugin, turns podium-facets off: none of its hooks run."""
+
+    model = FacetsOptions
+    plugin = "podium-facets"
+    settings: FacetsOptions
+    facets = Setting[tuple[str, ...]]()
+    page_size = Setting[int]()
+    index_page_size = Setting[int]()
+    related_limit = Setting[int]()
+    preview = Setting[int]()
+    charts = Setting[bool]()
 
 
 class FacetsPlugin(BasePlugin[FacetsConfig]):

@@ -22,8 +22,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -31,9 +29,11 @@ import podium
 from podium.core import versions
 from podium.core.urls import source
 from podium.languages import translations as languages
+from podium.languages.options import LanguagesOptions
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links, page_links
 from podium.mkdocs.plugin import PodiumState, podium_state
+from podium.mkdocs.settings import Setting, SettingsConfig
 from podium.render import i18n
 from podium.render.pages import with_language
 
@@ -44,11 +44,14 @@ ASSETS = ("podium-languages.css", "podium-languages.js")
 MARK = "<!-- podium:languages -->"
 
 
-class LanguagesConfig(Config):
-    # `enabled: false`, MkDocs' own option for every plugin, turns podium-languages off: none of its hooks run.
-    compare = c.Type(bool, default=True)
-    """Publish a side-by-side page for each translation, at /speeches/<original>/compare/<lang>/.
-    Example: `compare: false`"""
+class LanguagesConfig(SettingsConfig):
+    """podium-languages' options: the fields of `podium.languages.options.LanguagesOptions`, documented and
+    validated there. `enabled: false`, MkDocs' own option, turns podium-languages off: none of its hooks run."""
+
+    model = LanguagesOptions
+    plugin = "podium-languages"
+    settings: LanguagesOptions
+    compare = Setting[bool]()
 
 
 class LanguagesPlugin(BasePlugin[LanguagesConfig]):

@@ -56,6 +56,7 @@ from podium.build.progress import Phase
 from podium.build.shelf import Shelf
 from podium.core import archive as archives
 from podium.core.problems import Problem, format_report
+from podium.core.settings import Settings
 from podium.core.speech import Speech
 from podium.core.urls import Urls, source, speech_path
 from podium.media import recordings
@@ -154,6 +155,7 @@ class PodiumConfig(SettingsConfig):
     """The `podium` plugin's options: the fields of `podium.core.settings.Settings`, documented there and
     validated by that model, as `podium check` validates them (see podium.mkdocs.settings)."""
 
+    settings: Settings
     speeches_dir = Setting[str]()
     allow_html = Setting[tuple[str, ...]]()
     max_transcript_kb = Setting[int]()

@@ -21,8 +21,6 @@ import os
 import time
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -32,9 +30,11 @@ from podium.build.cache import FOLDER
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links
 from podium.mkdocs.plugin import CLEAN, PodiumState, podium_state
+from podium.mkdocs.settings import Setting, SettingsConfig
 from podium.render.pages import environment
 from podium.search import cached
 from podium.search import index as search
+from podium.search.options import SearchOptions
 
 log = get_plugin_logger(__name__)
 
@@ -45,15 +45,14 @@ PAGE_MARK = "<!-- podium:search -->"
 HELP = "search-help.md"  # the readers' guide to search, linked from the search page when the site has it
 
 
-class SearchConfig(Config):
-    """`enabled: false` (MkDocs' option for every plugin) turns podium-search off."""
+class SearchConfig(SettingsConfig):
+    """podium-search's options: the fields of `podium.search.options.SearchOptions`, documented and validated there.
+    `enabled: false` (MkDocs' option for every plugin) turns podium-search off."""
 
-    shard_size = c.Type(int, default=search.SHARD_SIZE)
-    """Pages per Pagefind process at most (default 500; about half that on average). Pagefind holds every
-    word it has read until it writes its index, about 0.7 MB per 2,000-word transcript at its peak; each
-    shard is indexed by its own process and kept in the build cache, and their indexes are joined into one,
-    so indexing needs the same memory for 100 or 100,000 speeches. Lower it on a machine with little memory,
-    e.g. `shard_size: 300`; searching is the same whatever it is."""
+    model = SearchOptions
+    plugin = "podium-search"
+    settings: SearchOptions
+    shard_size = Setting[int]()
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -68,8 +67,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config):
         """Take over from Material's own search (a second box, and a lunr index of every page on every load)."""
-        if self.config.shard_size < 1:
-            raise PluginError(f"podium-search: `shard_size` must be at least 1 (it is {self.config.shard_size})")
         for name in ("material/search", "search"):
             other = config.plugins.get(name)
             if other is not None and getattr(other.config, "enabled", False):

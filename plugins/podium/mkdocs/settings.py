@@ -13,7 +13,7 @@ build as a config error at its line in mkdocs.yml, the message `podium check` pr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from mkdocs.config.base import (
     BaseConfigOption,
@@ -22,6 +22,7 @@ from mkdocs.config.base import (
     ConfigWarnings,
     ValidationError,
 )
+from pydantic import BaseModel
 
 from podium.core import settings as settings_model
 from podium.core.problems import Problems
@@ -31,26 +32,31 @@ T = TypeVar("T")
 
 
 class Setting(BaseConfigOption[T]):
-    """One field of `Settings` as a MkDocs option: the model's default, the value passed through as written."""
+    """One field of the config's model as a MkDocs option: the model's default, the value passed through as
+    written."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         super().__set_name__(owner, name)
-        if name not in Settings.model_fields:
-            raise TypeError(f"{owner.__name__}.{name}: `Settings` has no field `{name}` (add it there first)")
-        self.default = Settings.model_fields[name].get_default(call_default_factory=True)
+        model: type[BaseModel] = getattr(owner, "model", Settings)
+        if name not in model.model_fields:
+            raise TypeError(f"{owner.__name__}.{name}: `{model.__name__}` has no field `{name}` (add it there first)")
+        self.default = model.model_fields[name].get_default(call_default_factory=True)
 
 
 class SettingsConfig(Config):
-    """A plugin config whose options are exactly the fields of `Settings`, validated by the model at once."""
+    """A plugin config whose options are exactly the fields of a model (`Settings` for the podium plugin, a
+    feature's options for its plugin), validated by the model at once, each error at its line in mkdocs.yml."""
 
-    settings: Settings
-    """The validated settings, once MkDocs has validated the config (what the build hands the core)."""
+    model: ClassVar[type[BaseModel]] = Settings
+    plugin: ClassVar[str] = settings_model.PLUGIN
+    settings: Any
+    """The validated options (an instance of `model`), once MkDocs has validated the config."""
 
     def __init_subclass__(cls) -> None:
         super().__init_subclass__()
-        missing = set(Settings.model_fields) - {name for name, _ in cls._schema}
+        missing = set(cls.model.model_fields) - {name for name, _ in cls._schema}
         if missing:
-            raise TypeError(f"{cls.__name__} lacks the Settings fields {', '.join(sorted(missing))}")
+            raise TypeError(f"{cls.__name__} lacks the {cls.model.__name__} fields {', '.join(sorted(missing))}")
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         failed, warnings = super().validate()
@@ -58,11 +64,11 @@ class SettingsConfig(Config):
             return failed, warnings
         problems = Problems()
         entry = self._entry()
-        self.settings = settings_model.validate(entry, problems)
+        self.settings = settings_model.validate_options(entry, problems, self.model, self.plugin)
         failed.extend((_option(problem.message), ValidationError(problem.format())) for problem in problems)
         # The model reports an unknown option as an error, with a "did you mean"; MkDocs' warning would repeat it.
         warnings = [w for w in warnings if not str(w[1]).startswith("Unrecognised configuration name")]
-        for name in Settings.model_fields:  # MkDocs' view of the options is the model's (e.g. allow_html lowercased)
+        for name in self.model.model_fields:  # MkDocs' view of the options is the model's (allow_html lowercased)
             self[name] = getattr(self.settings, name)
         return failed, warnings
 
@@ -71,7 +77,7 @@ class SettingsConfig(Config):
         entry = PluginEntry()
         if self.config_file_path:
             config_file = Path(self.config_file_path)
-            entry = settings_model.read_entry(config_file, Problems(), display=config_file.name)
+            entry = settings_model.read_entry(config_file, Problems(), display=config_file.name, name=self.plugin)
         entry.options = dict(self)
         return entry
 

@@ -22,8 +22,6 @@ import re
 import time
 from pathlib import Path
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
@@ -33,8 +31,10 @@ from podium.core.urls import Urls
 from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links, page_links
 from podium.mkdocs.plugin import PodiumState, podium_state
+from podium.mkdocs.settings import Setting, SettingsConfig
 from podium.render import pages as render
 from podium.xref import crosslinks, references, related
+from podium.xref.options import XrefOptions
 
 log = get_plugin_logger(__name__)
 
@@ -46,21 +46,18 @@ AFTER_STATEMENT = re.compile(r"<!-- podium:after-statement ([A-Za-z0-9-]+) -->")
 SPEAKER_MARK = re.compile(r"<!-- podium:speaker-references ([A-Za-z0-9][A-Za-z0-9_-]*) -->")
 
 
-class XrefConfig(Config):
-    # `enabled: false`, MkDocs' own option for every plugin, turns podium-xref off: none of its hooks run.
-    related = c.Type(bool, default=True)
-    """Show "Related" statements beside each statement. Example: `related: false`"""
-    related_threshold = c.Type(float, default=0.2)
-    """Lowest cosine similarity (0 to 1) for a statement to count as related; higher shows fewer, closer
-    ones. On real speeches, statements on one subject score 0.15 to 0.25. Example: `related_threshold: 0.2`"""
-    related_limit = c.Type(int, default=3)
-    """At most this many related statements per statement. Example: `related_limit: 3`"""
-    related_min_words = c.Type(int, default=6)
-    """A statement needs this many content words (after stopwords and "Thank you" formulas) to take part.
-    Example: `related_min_words: 6`"""
-    related_max_df = c.Type(float, default=0.02)
-    """A word used in more than this share of all statements is too common to make two statements
-    related. Example: `related_max_df: 0.02`"""
+class XrefConfig(SettingsConfig):
+    """podium-xref's options: the fields of `podium.xref.options.XrefOptions`, documented and validated there.
+    `enabled: false`, MkDocs' own option for every plugin, turns podium-xref off: none of its hooks run."""
+
+    model = XrefOptions
+    plugin = "podium-xref"
+    settings: XrefOptions
+    related = Setting[bool]()
+    related_threshold = Setting[float]()
+    related_limit = Setting[int]()
+    related_min_words = Setting[int]()
+    related_max_df = Setting[float]()
 
 
 class XrefPlugin(BasePlugin[XrefConfig]):
