@@ -65,6 +65,22 @@ def test_good_options_pass_and_a_whole_number_is_a_number(archive_dir: ArchiveDi
     assert result.returncode == 0, result.stderr
 
 
+def test_the_feature_plugins_need_the_podium_plugin_first(archive_dir: ArchiveDir):
+    archive_dir.write("mkdocs.yml", "site_name: T\nplugins:\n  - podium-facets\n  - podium\n  - search\n")
+    after = run_podium("check", cwd=archive_dir.root)
+    assert after.returncode == 1
+    assert after.stderr.splitlines()[:2] == [
+        "mkdocs.yml:3:5: error: podium-facets needs the podium plugin, which is listed after it",
+        "  hint: list `- podium` first under `plugins:`, then the plugins that build on it",
+    ]
+    archive_dir.write("mkdocs.yml", "site_name: T\nplugins:\n  search: {}\n  podium-cite: {}\n")
+    missing = run_podium("check", cwd=archive_dir.root)
+    assert missing.returncode == 1
+    assert missing.stderr.startswith(
+        "mkdocs.yml:4:3: error: podium-cite needs the podium plugin, which is not listed\n"
+    )
+
+
 @pytest.mark.slow
 def test_the_build_refuses_a_bad_option_with_the_same_message(archive_dir: ArchiveDir):
     archive_dir.write("mkdocs.yml", MKDOCS_YML.replace("  - podium-cit\n", ""))

@@ -83,8 +83,14 @@ def check_plugins(root: Path, problems: Problems) -> None:
     and a plugin named like Podium's that is none of them (`podium-cit`), which the build would refuse."""
     config_file = root / CONFIG_FILE
     known = [PLUGIN, *PLUGIN_OPTIONS]
-    for name, (line, column) in plugin_names(config_file):
+    listed = plugin_names(config_file)
+    core_at = next((index for index, (name, _) in enumerate(listed) if name == PLUGIN), None)
+    for index, (name, (line, column)) in enumerate(listed):
         if name in PLUGIN_OPTIONS:
+            if core_at is None or core_at > index:  # the feature plugins read the archive the podium plugin loads
+                where = "is not listed" if core_at is None else "is listed after it"
+                hint = f"list `- {PLUGIN}` first under `plugins:`, then the plugins that build on it"
+                problems.add(CONFIG_FILE, line, column, f"{name} needs the {PLUGIN} plugin, which {where}", hint)
             entry = read_entry(config_file, Problems(), name=name)  # a YAML error is reported once, by load
             validate_options(entry, problems, PLUGIN_OPTIONS[name], name)
         elif name.startswith("podium") and name not in known:
