@@ -118,5 +118,17 @@ def test_a_text_is_read_as_text(tmp_path):
     assert result.stdout.split("\n---\n", 2)[2] == "\nAbout &lt;html> tags.\n"
 
 
+def test_an_empty_article_is_an_error_not_a_missing_date(tmp_path):
+    ArchiveDir(tmp_path)
+    empty = tmp_path / "saved.html"
+    empty.write_text(" \n", encoding="utf-8")
+    result = draft(tmp_path, empty)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{empty}:1:1: error: the article is empty\n"
+        "  hint: save the page or text of the article into it first\n1 error, 0 warnings\n"
+    )
+
+
 def test_the_modules_examples_hold():
     assert doctest.testmod(webpage).failed == 0

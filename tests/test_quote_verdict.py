@@ -191,6 +191,17 @@ def test_podium_quote_says_not_found_with_exit_status_1_and_no_citation(tmp_path
         assert (result.returncode, json.loads(result.stdout)) == (1, [])
 
 
+def test_podium_quote_refuses_a_quotation_without_words(tmp_path):
+    copy_reference_archive(tmp_path)
+    for empty in ("", "  ", "… —"):
+        result = run_podium("quote", empty, cwd=tmp_path)
+        assert result.returncode == 2, result.stdout
+        assert result.stdout == ""  # no "not found": that would be a verdict on nothing
+        assert result.stderr.endswith(
+            "Error: Invalid value: the quotation has no words: give the words as the press printed them\n"
+        )
+
+
 def test_podium_quote_gives_the_verdict_and_the_self_quotation_label(tmp_path):
     copy_reference_archive(tmp_path)
     result = run_podium("quote", "--limit", "1", "the road will be mastered by the walking one", cwd=tmp_path)

@@ -101,7 +101,9 @@ def article_command(
     registry = archives.registries.load(root / settings.speeches_dir, root, problems)
     # Read whole or not at all: a byte read as a replacement character would be a lost letter of the speech.
     text = sources.read(file, str(file), problems, encoding)
-    if text is None:
+    if text is not None and not text.strip():
+        problems.add(str(file), 1, 1, "the article is empty", "save the page or text of the article into it first")
+    if text is None or problems.errors:
         click.echo(format_report(problems), err=True)
         sys.exit(1)
     ident = ident or _stem(file)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -58,6 +59,8 @@ def quote_command(quotation: str, limit: int, style: str, as_json: bool, root: P
       podium quote "Multilateralism is foundering"
       podium quote --style bibtex "dialogue is more powerful than division"
     """
+    if not re.search(r"\w", quotation):  # nothing to compare: "not found" would be a verdict on nothing
+        raise click.BadParameter("the quotation has no words: give the words as the press printed them")
     archive = features.load(root)
     if not archive.ok:
         fail(archive.problems)
