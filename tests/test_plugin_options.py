@@ -3,8 +3,11 @@ error at its line and column with a hint, all of them together, by `podium check
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
+from podium.core import settings
 from support.archive import ArchiveDir
 from support.processes import run_podium
 
@@ -79,6 +82,27 @@ def test_the_feature_plugins_need_the_podium_plugin_first(archive_dir: ArchiveDi
     assert missing.stderr.startswith(
         "mkdocs.yml:4:3: error: podium-cite needs the podium plugin, which is not listed\n"
     )
+
+
+def test_a_nav_entry_naming_no_page_is_an_error_at_its_line(archive_dir: ArchiveDir):
+    archive_dir.write("docs/about.md", "# About\n")
+    archive_dir.write(
+        "mkdocs.yml",
+        "site_name: T\nnav:\n  - Home: index.md\n  - Speeches: speeches/index.md\n  - Quote check: quote.md\n"
+        "  - About:\n      - about.md\n      - Team: abuot.md\n  - Source: https://example.org/\n"
+        "plugins:\n  - podium\n",
+    )
+    result = run_podium("check", cwd=archive_dir.root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "mkdocs.yml:8:15: error: the nav names `abuot.md`, which is not in docs/",
+        "  hint: did you mean `about.md`? the nav names files in docs/ (or an address)",
+        "1 error, 0 warnings",
+    ]
+
+
+def test_the_settings_modules_examples_hold():
+    assert doctest.testmod(settings).failed == 0
 
 
 @pytest.mark.slow

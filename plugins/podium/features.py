@@ -20,7 +20,16 @@ from podium.cite.options import CiteOptions
 from podium.core.archive import Archive, ArchiveCheck
 from podium.core.archive import load as load_core
 from podium.core.problems import Problems, did_you_mean
-from podium.core.settings import CONFIG_FILE, PLUGIN, Settings, plugin_names, read_entry, validate_options
+from podium.core.settings import (
+    CONFIG_FILE,
+    PLUGIN,
+    Settings,
+    nav_files,
+    plugin_names,
+    read_config,
+    read_entry,
+    validate_options,
+)
 from podium.facets import photos
 from podium.facets.options import FacetsOptions
 from podium.languages import translations
@@ -76,6 +85,29 @@ PLUGIN_OPTIONS: dict[str, type[BaseModel]] = {
     "podium-cite": CiteOptions,
     "podium-languages": LanguagesOptions,
 }
+
+
+# What the plugins write that a nav may name: the hubs and every page under these folders, and the quote page.
+GENERATED = ("speeches/", "speakers/", "topics/", "events/", "dates/", "search/", "embed/", "quote.md")
+
+
+def check_nav(root: Path, problems: Problems) -> None:
+    """A nav entry naming a page that is neither in docs/ nor one the plugins write: the strict build fails on it
+    with MkDocs' warning, which names no line."""
+    config_file = root / CONFIG_FILE
+    docs = root / str(read_config(config_file, Problems()).get("docs_dir") or "docs")
+    pages = sorted(str(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")) if docs.is_dir() else []
+    for name, (line, column) in nav_files(config_file):
+        if name.startswith(GENERATED) or (docs / name).is_file():
+            continue
+        suggestion = did_you_mean(name, pages)
+        problems.add(
+            CONFIG_FILE,
+            line,
+            column,
+            f"the nav names `{name}`, which is not in {docs.name}/",
+            (f"{suggestion} " if suggestion else "") + f"the nav names files in {docs.name}/ (or an address)",
+        )
 
 
 def check_plugins(root: Path, problems: Problems) -> None:

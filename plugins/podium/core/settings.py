@@ -224,6 +224,35 @@ def plugin_names(config_file: Path, display: str = CONFIG_FILE) -> list[tuple[st
     return [(str(name.value), _position(name)) for name in names if isinstance(name, yaml.ScalarNode)]
 
 
+def nav_files(config_file: Path, display: str = CONFIG_FILE) -> list[tuple[str, Position]]:
+    r"""The files mkdocs.yml's `nav` names (not its addresses), each with its place.
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "mkdocs.yml"
+    >>> _ = file.write_text("nav:\n  - index.md\n  - About:\n      - Team: about/team.md\n  - https://x.org/\n")
+    >>> nav_files(file)
+    [('index.md', (2, 5)), ('about/team.md', (4, 15))]
+    """
+    _, loader, node = _read(config_file, Problems(), display)
+    if loader is None or not isinstance(node, yaml.MappingNode):
+        return []
+    found: list[tuple[str, Position]] = []
+
+    def walk(item: yaml.Node) -> None:
+        if isinstance(item, yaml.SequenceNode):
+            for child in item.value:
+                walk(child)
+        elif isinstance(item, yaml.MappingNode):
+            for _, child in item.value:
+                walk(child)
+        elif isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str") and item.value:
+            if "://" not in item.value and not item.value.startswith(("/", "#", "mailto:")):
+                found.append((item.value, _position(item)))
+
+    walk(next((value for key, value in node.value if key.value == "nav"), yaml.SequenceNode("", [])))
+    return found
+
+
 def _read(config_file: Path, problems: Problems, display: str) -> tuple[Any, _Loader | None, yaml.Node | None]:
     try:
         raw = config_file.read_bytes()
