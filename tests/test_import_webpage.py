@@ -118,6 +118,24 @@ def test_a_text_is_read_as_text(tmp_path):
     assert result.stdout.split("\n---\n", 2)[2] == "\nAbout &lt;html> tags.\n"
 
 
+def test_a_page_is_read_in_the_encoding_it_declares_as_a_browser_reads_it(tmp_path):
+    ArchiveDir(tmp_path)
+    page = tmp_path / "old-site.html"
+    html_text = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head><body>'
+        "<p>PARIS, 3 March 2024 – The minister’s words.</p><p>Here is the statement:</p>"
+        "<p>“Café society’s time.”</p></body></html>"
+    )
+    page.write_bytes(html_text.encode("cp1252"))  # what such sites serve: Windows-1252 labelled Latin-1
+    result = draft(tmp_path, page)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split("\n---\n", 2)[2] == "\nCafé society’s time.\n"  # 0x92 is ’, as a browser shows
+    assert "note: read as cp1252, the encoding the page declares (--encoding to read it otherwise)\n" in result.stdout
+    told = draft(tmp_path, page, "--encoding", "utf-8")  # the editor's word wins over the page's
+    assert told.exit_code == 1
+    assert f"{page}:1:121: error: the text is not UTF-8: byte 0x96 cannot be read" in told.stderr
+
+
 def test_an_empty_article_is_an_error_not_a_missing_date(tmp_path):
     ArchiveDir(tmp_path)
     empty = tmp_path / "saved.html"

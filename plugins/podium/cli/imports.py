@@ -12,12 +12,14 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from podium.cli.options import root_option, settings_of
 from podium.core import archive as archives
 from podium.core.problems import Problems, format_report
 from podium.editors import article as articles
 from podium.editors import source as sources
+from podium.editors import webpage
 from podium.editors.corpus import Mapping, import_corpus
 
 
@@ -99,6 +101,13 @@ def article_command(
     settings = settings_of(root)
     problems = Problems()
     registry = archives.registries.load(root / settings.speeches_dir, root, problems)
+    # A saved web page declares its encoding; read it so unless --encoding says otherwise (a byte order mark wins).
+    declared = None
+    if click.get_current_context().get_parameter_source("encoding") == ParameterSource.DEFAULT:
+        with file.open("rb") as handle:
+            head = handle.read(4096)
+        if b"<" in head and (declared := webpage.declared_encoding(head)) is not None:
+            encoding = declared
     # Read whole or not at all: a byte read as a replacement character would be a lost letter of the speech.
     text = sources.read(file, str(file), problems, encoding)
     if text is not None and not text.strip():
@@ -116,6 +125,8 @@ def article_command(
     elif year_match := re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", ident):
         year = int(year_match.group(1))
     result = articles.read(text, registry, year, html=file.suffix.lower() in (".html", ".htm", ".xhtml"))
+    if declared and declared != sources.DEFAULT:
+        result.notes.insert(0, f"read as {declared}, the encoding the page declares (--encoding to read it otherwise)")
     if date:
         result.date = dt.date.fromisoformat(date)
         result.source.setdefault("date", result.date)

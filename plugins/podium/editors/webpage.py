@@ -11,6 +11,7 @@ text does not.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -31,6 +32,30 @@ _VOID = frozenset("area base br col embed hr img input link meta source track wb
 # HTML folds ASCII white space only; U+00A0 and the other Unicode spaces are characters of the text.
 _HTML_SPACE = re.compile("[ \t\n\r\f]+")
 _PAGE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# A browser reads a page labelled Latin-1 or ASCII as Windows-1252 (the WHATWG Encoding Standard): so does the
+# import, or `’` (0x92) would be a control character instead of the apostrophe the reader saw.
+_AS_BROWSERS_READ = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+
+
+def declared_encoding(raw: bytes) -> str | None:
+    """The encoding a page declares in its first 4 KB (`<meta charset>`, or the `Content-Type` in a meta tag),
+    as Python names it and as a browser reads it; None if it declares none Python knows.
+
+    >>> declared_encoding(b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
+    'cp1252'
+    >>> declared_encoding(b'<meta charset="utf-8">'), declared_encoding(b"<p>no meta</p>")
+    ('utf-8', None)
+    """
+    if not (match := _CHARSET.search(raw[:4096])):
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return _AS_BROWSERS_READ.get(name, name)
 
 
 def is_page(text: str) -> bool:
