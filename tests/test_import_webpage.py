@@ -75,7 +75,8 @@ def test_the_text_a_browser_shows(tmp_path):
         "<div><p>GENEVA, 3 March 2024 – The minister spoke.<p>Here is the statement:<p>“We act&nbsp;!\n   Together,"
         "<br>now.”"
         "<p>Tom &amp; Jerry &lt;b&gt; <b>bold</b>, a&#8239;b.</p>"
-        "<pre>Line one\n  line two</pre><aside>Read more</aside><form><label>Email</label></form></div>",
+        "<pre>Line one\n  line two</pre><aside>Read more</aside><form><label>Email</label></form>"
+        '<div hidden><p>Share this</p></div><p style="display: none">Subscribe</p></div>',
         encoding="utf-8",
     )
     result = draft(root, fragment)
@@ -85,7 +86,7 @@ def test_the_text_a_browser_shows(tmp_path):
     assert body == "\nWe act\u00a0! Together,\n\nnow.\n"
     page = webpage.read(fragment.read_text(encoding="utf-8"))
     assert page.lines[4:] == ["Tom & Jerry <b> bold, a\u202fb.", "Line one", "  line two"]
-    assert page.left_out == ["aside", "form"]
+    assert page.left_out == ["aside", "form", "hidden elements"]
 
 
 def test_a_pages_json_ld_fills_the_source_when_its_meta_tags_do_not(tmp_path):

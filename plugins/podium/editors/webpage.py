@@ -31,6 +31,7 @@ _BLOCKS = frozenset(
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # HTML folds ASCII white space only; U+00A0 and the other Unicode spaces are characters of the text.
 _HTML_SPACE = re.compile("[ \t\n\r\f]+")
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _PAGE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
@@ -117,6 +118,10 @@ class _Reader(HTMLParser):
             self.linked_data.append("")  # read as data, not as text
         if tag in _SKIPPED or tag in _CHROME:
             self.left_out.add({"script": "scripts", "style": "styles"}.get(tag, tag))
+            self.skipping.append(tag)
+            return
+        if tag not in _VOID and ("hidden" in values or _NOT_SHOWN.search(values.get("style", ""))):
+            self.left_out.add("hidden elements")  # a browser shows none of it: a dialog, a menu's copy
             self.skipping.append(tag)
             return
         if tag == "title":
