@@ -19,7 +19,7 @@ from podium.core import archive as archives
 from podium.core.problems import Problems, format_report
 from podium.editors import article as articles
 from podium.editors import source as sources
-from podium.editors import webpage
+from podium.editors import webpage, wordfile
 from podium.editors.corpus import Mapping, import_corpus
 
 
@@ -56,6 +56,22 @@ encoding_option = click.option(
     help="The encoding the input was saved in, e.g. cp1252 or latin-1 for older Windows and web text "
     "(a byte order mark wins: UTF-16 is read as such). The transcripts are written in UTF-8.",
 )
+
+
+def _article_text(file: Path, encoding: str, explicit: bool, problems: Problems) -> tuple[str | None, str | None]:
+    """The article's text (a Word document's paragraphs one per line), and the encoding a web page declared and
+    was read in; None for the text, with the problems, when it cannot be read whole."""
+    if wordfile.is_word(file):
+        found = wordfile.paragraphs(file, str(file), problems)
+        return (None if found is None else "\n".join(found)), None
+    declared = None
+    if not explicit:  # a saved web page declares its encoding: read it so unless --encoding says otherwise
+        with file.open("rb") as handle:
+            head = handle.read(4096)
+        if b"<" in head and (declared := webpage.declared_encoding(head)) is not None:
+            encoding = declared
+    # Read whole or not at all: a byte read as a replacement character would be a lost letter of the speech.
+    return sources.read(file, str(file), problems, encoding), declared
 
 
 @import_group.command("article")
@@ -101,15 +117,8 @@ def article_command(
     settings = settings_of(root)
     problems = Problems()
     registry = archives.registries.load(root / settings.speeches_dir, root, problems)
-    # A saved web page declares its encoding; read it so unless --encoding says otherwise (a byte order mark wins).
-    declared = None
-    if click.get_current_context().get_parameter_source("encoding") == ParameterSource.DEFAULT:
-        with file.open("rb") as handle:
-            head = handle.read(4096)
-        if b"<" in head and (declared := webpage.declared_encoding(head)) is not None:
-            encoding = declared
-    # Read whole or not at all: a byte read as a replacement character would be a lost letter of the speech.
-    text = sources.read(file, str(file), problems, encoding)
+    explicit = click.get_current_context().get_parameter_source("encoding") != ParameterSource.DEFAULT
+    text, declared = _article_text(file, encoding, explicit, problems)
     if text is not None and not text.strip():
         problems.add(str(file), 1, 1, "the article is empty", "save the page or text of the article into it first")
     if text is None or problems.errors:

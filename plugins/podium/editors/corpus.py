@@ -65,7 +65,7 @@ from podium.core.problems import Problems
 from podium.core.registry import Registry
 from podium.core.text import new_id, one_line
 from podium.core.validation import error_message
-from podium.editors import source
+from podium.editors import source, wordfile
 from podium.editors import table as tables
 from podium.editors.draft import Draft, append_entry, escape, narrative
 from podium.editors.table import Row, kind
@@ -679,7 +679,11 @@ def import_corpus(
                     continue
             else:
                 # A text that cannot be read whole is reported at its own line and column, not imported in part.
-                read_text = source.read(source_file, str(source_file), problems, encoding)
+                if wordfile.is_word(source_file):  # a Word document: its paragraphs, each a paragraph here
+                    found = wordfile.paragraphs(source_file, str(source_file), problems)
+                    read_text = None if found is None else "\n\n".join(found)
+                else:
+                    read_text = source.read(source_file, str(source_file), problems, encoding)
                 if read_text is None:
                     fail(
                         f"text file `{name}` cannot be imported (see its error)", "fix the text file, then import again"
