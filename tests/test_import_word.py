@@ -75,6 +75,14 @@ def test_an_article_from_a_word_document(tmp_path):
     )
 
 
+def test_the_draft_is_named_after_the_document(tmp_path):
+    archive = ArchiveDir(tmp_path)
+    file = docx(tmp_path / "Remarks Final.docx", SPEECH.split("<w:tbl>")[0] + f"<w:p>{run('Thank you.”')}</w:p>")
+    result = CliRunner().invoke(main, ["import", "article", str(file), "--root", str(archive.root)])
+    assert result.exit_code == 0, result.output
+    assert "wrote speeches/2024/remarks-final.md: 2 statements\n" in result.stdout
+
+
 def test_a_corpus_of_word_documents_and_a_file_that_is_not_one(tmp_path):
     ArchiveDir(tmp_path)
     folder = tmp_path / "corpus"

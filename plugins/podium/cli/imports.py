@@ -17,6 +17,7 @@ from click.core import ParameterSource
 from podium.cli.options import root_option, settings_of
 from podium.core import archive as archives
 from podium.core.problems import Problems, format_report
+from podium.core.text import new_id
 from podium.editors import article as articles
 from podium.editors import source as sources
 from podium.editors import webpage, wordfile
@@ -36,7 +37,7 @@ def import_group() -> None:
 
 def _stem(file: Path) -> str:
     name = file.name
-    for suffix in (".txt", ".html", ".md", ".article", ".text"):
+    for suffix in (".txt", ".html", ".htm", ".xhtml", ".docx", ".md", ".article", ".text"):
         name = name.removesuffix(suffix)
     return name
 
@@ -124,7 +125,8 @@ def article_command(
     if text is None or problems.errors:
         click.echo(format_report(problems), err=True)
         sys.exit(1)
-    ident = ident or _stem(file)
+    # The file's name made an id, as the corpus import makes one (`Remarks Final.docx` -> `remarks-final`).
+    ident = ident or new_id(_stem(file), 60) or "article"
     year = None
     if date:
         try:
