@@ -65,7 +65,7 @@ from podium.core.problems import Problems
 from podium.core.registry import Registry
 from podium.core.text import new_id, one_line
 from podium.core.validation import error_message
-from podium.editors import source, wordfile
+from podium.editors import source, webpage, wordfile
 from podium.editors import table as tables
 from podium.editors.draft import Draft, append_entry, escape, narrative
 from podium.editors.table import Row, kind
@@ -684,6 +684,11 @@ def import_corpus(
                     read_text = None if found is None else "\n\n".join(found)
                 else:
                     read_text = source.read(source_file, str(source_file), problems, encoding)
+                    if read_text is not None and (
+                        source_file.suffix.lower() in (".html", ".htm", ".xhtml") or webpage.is_page(read_text)
+                    ):
+                        # A page's text as a browser shows it, each block a paragraph (its title is not shown).
+                        read_text = "\n\n".join(webpage.read(read_text).shown)
                 if read_text is None:
                     fail(
                         f"text file `{name}` cannot be imported (see its error)", "fix the text file, then import again"

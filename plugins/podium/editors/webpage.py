@@ -74,6 +74,7 @@ class Page:
     title: str = ""
     source: dict[str, object] = field(default_factory=dict)  # publisher, author, date, url from the head
     left_out: list[str] = field(default_factory=list)  # the kinds of page parts not read, for a note
+    shown: list[str] = field(default_factory=list)  # the body's lines alone, as the page shows them
 
 
 class _Reader(HTMLParser):
@@ -232,7 +233,7 @@ def read(text: str) -> Page:
     headline = fold(meta.get("og:title") or reader.h1 or reader.title)
     lines = reader.lines
     if headline and (not lines or lines[0] != headline):
-        lines = [headline, *lines]
+        lines = [headline, *lines]  # the article parser takes the first line for the headline
     source: dict[str, object] = {}
     if publisher := fold(meta.get("og:site_name", "")):
         source["publisher"] = publisher
@@ -248,4 +249,4 @@ def read(text: str) -> Page:
     url = meta.get("og:url") or reader.canonical
     if url.startswith(("http://", "https://")):
         source["url"] = url
-    return Page(lines, headline, source, sorted(reader.left_out))
+    return Page(lines, headline, source, sorted(reader.left_out), shown=reader.lines)

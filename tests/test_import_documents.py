@@ -1,5 +1,6 @@
-"""Word documents (.docx) in `podium import article` and `podium import corpus`: the paragraphs a reader sees,
-in order, without the text tracked changes deleted or a field's code; a broken file an error at the file."""
+"""Documents other than plain text in the imports: Word documents (.docx) give the paragraphs a reader sees, in
+order, without the text tracked changes deleted or a field's code, a broken one an error at the file; a corpus
+of saved web pages gives what each page shows."""
 
 from __future__ import annotations
 
@@ -115,4 +116,27 @@ def test_a_document_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
     assert wordfile.paragraphs(docx(tmp_path / "big.docx", f"<w:p>{run('x')}</w:p>"), "big.docx", problems) is None
     assert problems.items[0].format().splitlines()[0] == (
         "big.docx:1:1: error: the document's text unpacks to over 0 MB"
+    )
+
+
+def test_a_corpus_of_saved_pages_imports_what_they_show(tmp_path):
+    ArchiveDir(tmp_path)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    page = (
+        "<!DOCTYPE html><html><head><title>Remarks | Site</title><script>var x = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><p>Good morning&nbsp;!</p><p>We act <b>together</b>.</p>"
+        "<footer>© Site</footer></body></html>"
+    )
+    (folder / "a.html").write_text(page, encoding="utf-8")
+    with (tmp_path / "m.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["file", "title", "date", "speaker_name"], ["a.html", "A", "2024-01-02", "Ann"]])
+    result = CliRunner().invoke(
+        main, ["import", "corpus", str(folder), "--metadata", str(tmp_path / "m.csv"), "--root", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        (tmp_path / "speeches/2024/a.md")
+        .read_text(encoding="utf-8")
+        .endswith("---\n\nGood morning\u00a0!\n\nWe act together.\n")
     )
