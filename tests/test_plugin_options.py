@@ -101,6 +101,42 @@ def test_a_nav_entry_naming_no_page_is_an_error_at_its_line(archive_dir: Archive
     ]
 
 
+def test_a_markdown_extension_that_cannot_be_found_is_an_error_at_its_line(archive_dir: ArchiveDir):
+    archive_dir.write(
+        "mkdocs.yml",
+        "site_name: T\nplugins:\n  - podium\nmarkdown_extensions:\n  - admonitions\n  - pymdownx.detail\n"
+        "  - pymdownx.details\n  - markdown.extensions.footnotes\n  - toc:\n      permalink: true\n"
+        "  - nosuchpackage.thing\n",
+    )
+    result = run_podium("check", cwd=archive_dir.root)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert errors == [
+        "mkdocs.yml:5:5: error: no Markdown extension is named `admonitions`",
+        "mkdocs.yml:6:5: error: no Markdown extension is named `pymdownx.detail`",
+        "mkdocs.yml:11:5: error: no Markdown extension is named `nosuchpackage.thing`",
+    ]
+    hints = [line for line in result.stderr.splitlines() if line.startswith("  hint: ")]
+    assert hints[0].startswith("  hint: did you mean `admonition`? Markdown's own are: abbr, admonition, ")
+    assert hints[1].startswith("  hint: did you mean `pymdownx.details`")
+
+
+@pytest.mark.slow
+def test_podium_build_stops_at_the_line_before_mkdocs_runs(archive_dir: ArchiveDir):
+    archive_dir.write(
+        "mkdocs.yml",
+        "site_name: T\nnav:\n  - Home: index.md\n  - About: abuot.md\nplugins:\n  - podium\n  - podium-cit\n",
+    )
+    result = run_podium("build", cwd=archive_dir.root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "mkdocs.yml:4:12: error: the nav names `abuot.md`, which is not in docs/"
+    assert "mkdocs.yml:7:5: error: no plugin is named `podium-cit`" in result.stderr
+    assert result.stderr.endswith("podium: the build failed; site/ still holds the last good site\n")
+    assert "INFO" not in result.stderr  # MkDocs never started
+    loose = run_podium("build", "--no-strict", cwd=archive_dir.root)  # the nav is a warning there, not an error
+    assert "abuot.md" not in loose.stderr and "podium-cit" in loose.stderr
+
+
 def test_the_settings_modules_examples_hold():
     assert doctest.testmod(settings).failed == 0
 

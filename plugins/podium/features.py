@@ -12,6 +12,9 @@ A new feature that must refuse bad input adds its check to `CHECKS`.
 
 from __future__ import annotations
 
+import importlib.util
+import pkgutil
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -108,6 +111,39 @@ def check_nav(root: Path, problems: Problems) -> None:
             f"the nav names `{name}`, which is not in {docs.name}/",
             (f"{suggestion} " if suggestion else "") + f"the nav names files in {docs.name}/ (or an address)",
         )
+
+
+def check_extensions(root: Path, problems: Problems) -> None:
+    """A Markdown extension in mkdocs.yml that cannot be found: MkDocs stops on it with a `ModuleNotFoundError`
+    line and no place. Found, as MkDocs finds them, by Markdown's registered names, else as a module."""
+    known = sorted(entry.name for entry in entry_points(group="markdown.extensions"))
+    for name, (line, column) in plugin_names(root / CONFIG_FILE, key="markdown_extensions"):
+        module = name.split(":")[0]
+        if module in known or _module_exists(module):
+            continue
+        suggestion = did_you_mean(module, known + _siblings(module))
+        hint = (f"{suggestion} " if suggestion else "") + (
+            "Markdown's own are: " + ", ".join(known) + "; another package's is named by its module (pymdownx.details)"
+        )
+        problems.add(CONFIG_FILE, line, column, f"no Markdown extension is named `{name}`", hint)
+
+
+def _siblings(name: str) -> list[str]:
+    """The modules beside `name` in its package (`pymdownx.detail` -> `pymdownx.details`, ...), for a
+    did-you-mean; none when the package itself is missing."""
+    parent = name.rpartition(".")[0]
+    if not parent or not _module_exists(parent):
+        return []
+    spec = importlib.util.find_spec(parent)
+    places = spec.submodule_search_locations if spec is not None else None
+    return [f"{parent}.{module.name}" for module in pkgutil.iter_modules(places)] if places else []
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a parent package that is missing, or a name that is no module name
+        return False
 
 
 def check_plugins(root: Path, problems: Problems) -> None:

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import click
 
+from podium import features
 from podium.cli.options import root_option, tool_option, workers_option
+from podium.core.problems import Problems, format_report
 
 
 def builder(tool: str) -> str:
@@ -80,6 +82,16 @@ def build_command(site_dir: Path, tool: str, strict: bool, clean: bool, workers:
       podium build --clean --workers 1  # nothing from the cache, everything in one process
     """
     site_dir = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
+    # mkdocs.yml's mistakes in Podium's plugins, at their line, before MkDocs words them without one.
+    problems = Problems()
+    features.check_plugins(root, problems)
+    features.check_extensions(root, problems)
+    if strict:  # a nav entry naming no page is a warning, which only a strict build refuses
+        features.check_nav(root, problems)
+    if problems.errors:
+        click.echo(format_report(problems), err=True)
+        click.echo(f"podium: the build failed; {site_dir.name}/ still holds the last good site", err=True)
+        sys.exit(1)
     status = build(root, site_dir, tool, strict, clean, workers)
     if status != 0:
         click.echo(f"podium: the build failed; {site_dir.name}/ still holds the last good site", err=True)

@@ -31,6 +31,7 @@ def check(paths: tuple[Path, ...], root: Path, fmt: str = "auto") -> None:
     archive = features.load(root, only=only)
     features.check_plugins(root, archive.problems)
     features.check_nav(root, archive.problems)
+    features.check_extensions(root, archive.problems)
     output = report(archive.problems, fmt, "podium check")
     if fmt == "json":  # for tools: the document alone, on stdout, even when there is no problem
         click.echo(output)

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import click
 
+from podium import features
 from podium.cli.options import root_option, tool_option, workers_option
+from podium.core.problems import Problems, format_report
 
 
 @click.command("serve")
@@ -43,6 +45,12 @@ def serve_command(dev_addr: str, tool: str, workers: int, root: Path) -> None:
       podium serve                          # http://127.0.0.1:8000
       podium serve --dev-addr 127.0.0.1:8001
     """
+    problems = Problems()
+    features.check_plugins(root, problems)  # at their line in mkdocs.yml, before MkDocs words them without one
+    features.check_extensions(root, problems)
+    if problems.errors:
+        click.echo(format_report(problems), err=True)
+        sys.exit(1)
     command = [sys.executable, "-m", "podium.mkdocs.live", "serve", "--dev-addr", dev_addr, "--tool", tool]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if workers:

@@ -207,13 +207,13 @@ def read_entry(config_file: Path, problems: Problems, display: str = CONFIG_FILE
     return entry
 
 
-def plugin_names(config_file: Path, display: str = CONFIG_FILE) -> list[tuple[str, Position]]:
-    """The plugins mkdocs.yml lists, each with the place of its name (a broken file lists none: `read_entry`
-    reports it)."""
+def plugin_names(config_file: Path, display: str = CONFIG_FILE, key: str = "plugins") -> list[tuple[str, Position]]:
+    """The plugins mkdocs.yml lists (or the Markdown extensions, `key="markdown_extensions"`), each with the
+    place of its name (a broken file lists none: `read_entry` reports it)."""
     _, loader, node = _read(config_file, Problems(), display)
     if loader is None or not isinstance(node, yaml.MappingNode):
         return []
-    plugins = next((value for key, value in node.value if key.value == "plugins"), None)
+    plugins = next((value for name, value in node.value if name.value == key), None)
     names: list[yaml.Node] = []
     if isinstance(plugins, yaml.SequenceNode):
         for item in plugins.value:
