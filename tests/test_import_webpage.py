@@ -76,7 +76,7 @@ def test_the_text_a_browser_shows(tmp_path):
         "<br>now.”"
         "<p>Tom &amp; Jerry &lt;b&gt; <b>bold</b>, a&#8239;b.</p>"
         "<pre>Line one\n  line two</pre><aside>Read more</aside><form><label>Email</label></form>"
-        '<div hidden><p>Share this</p></div><p style="display: none">Subscribe</p></div>',
+        '<div hidden><p>Share this</p></div><span style="display: none">Subscribe</span></div>',
         encoding="utf-8",
     )
     result = draft(root, fragment)
@@ -108,6 +108,14 @@ def test_a_pages_json_ld_fills_the_source_when_its_meta_tags_do_not(tmp_path):
     assert body == "\nWe act.\n"
     assert "date: 2024-03-03\n" in front
     assert "  title: Remarks in Geneva\n  publisher: Geneva Daily\n  author: Ann Lee\n" in front
+
+
+def test_a_part_left_out_that_never_ends_is_said_and_an_open_paragraph_ends():
+    page = webpage.read("<html><body><p hidden>Share<p>Real text<aside>Related<p>Lost words</body></html>")
+    # A <p> ends at the next one (its end tag is optional), so a hidden <p> cannot swallow the page; an <aside>
+    # never closed takes the rest with it, and the note says so rather than drop it unannounced.
+    assert page.lines == ["Share", "Real text"]
+    assert page.left_out == ["aside", "everything after an unclosed <aside>"]
 
 
 def test_a_text_is_read_as_text(tmp_path):

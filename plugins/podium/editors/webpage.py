@@ -28,6 +28,7 @@ _BLOCKS = frozenset(
     """address article blockquote body caption dd details dialog div dl dt fieldset figcaption figure h1 h2 h3 h4 h5
     h6 header hgroup hr li main ol p pre section summary table tbody td tfoot th thead tr ul""".split()
 )
+_OPTIONAL_END = frozenset("p li dd dt tr td th thead tbody tfoot caption colgroup option optgroup rt rp".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # HTML folds ASCII white space only; U+00A0 and the other Unicode spaces are characters of the text.
 _HTML_SPACE = re.compile("[ \t\n\r\f]+")
@@ -121,7 +122,9 @@ class _Reader(HTMLParser):
             self.left_out.add({"script": "scripts", "style": "styles"}.get(tag, tag))
             self.skipping.append(tag)
             return
-        if tag not in _VOID and ("hidden" in values or _NOT_SHOWN.search(values.get("style", ""))):
+        # (An element whose end tag may be left out, such as `<p>`, is not skipped: nothing would end the skip.)
+        hidden = "hidden" in values or _NOT_SHOWN.search(values.get("style", ""))
+        if hidden and tag not in _VOID and tag not in _OPTIONAL_END:
             self.left_out.add("hidden elements")  # a browser shows none of it: a dialog, a menu's copy
             self.skipping.append(tag)
             return
@@ -228,6 +231,8 @@ def read(text: str) -> Page:
     reader.feed(text)
     reader.close()
     reader._break()
+    if reader.skipping:  # an element left out was never closed: the rest of the page went with it; say so
+        reader.left_out.add(f"everything after an unclosed <{reader.skipping[0]}>")
     meta = {**_linked_data(reader.linked_data), **reader.meta}  # the meta tags first, then JSON-LD
     fold = lambda value: _HTML_SPACE.sub(" ", value).strip()  # noqa: E731
     headline = fold(meta.get("og:title") or reader.h1 or reader.title)
