@@ -75,6 +75,15 @@ def test_a_row_that_spans_lines_is_reported_at_its_first_line(tmp_path):
     assert body(tmp_path, "arg-2020", 2020) == "\nOne.\n\nTwo.\n\nThree.\n"
 
 
+def test_rows_after_blank_lines_keep_their_own_line_numbers(tmp_path):
+    ArchiveDir(tmp_path)
+    table = "title,date,speaker_name,text\n\nA,2021-01-01,Ann Lee,One.\n\n\nB,2021-13-01,Ann Lee,Two.\n"
+    (tmp_path / "t.csv").write_text(table, encoding="utf-8")
+    result = run(tmp_path, "--metadata", str(tmp_path / "t.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("t.csv:6:1: error: `date`: impossible date 2021-13-01: there is no month 13\n")
+
+
 def test_the_text_comes_from_file_or_text_never_both_never_neither(tmp_path):
     ArchiveDir(tmp_path)
     write_csv(tmp_path / "both.csv", [{"file": "a.txt", "text": "A.", "title": "T", "date": "2021-01-01"}])

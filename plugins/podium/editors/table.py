@@ -204,32 +204,35 @@ def _json_lines(text: str, where: str, problems: Problems) -> Table | None:
 
 def _csv(text: str, where: str, problems: Problems, separator: str) -> Table | None:
     # Line ends are LF already; a quoted value may still hold one (`newline=""` in csv's terms).
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=separator)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     rows: list[tuple[int, Row]] = []
     left_out: list[tuple[int, str, str]] = []
+    header: list[str] = []
     try:
-        reader.fieldnames  # noqa: B018 (reads the header row, so that line_num counts from it)
         # A row is reported at its first line: a quoted text may span many, and line_num is at its last.
         first = reader.line_num + 1
-        for row in reader:
+        for values in reader:
             line, first = first, reader.line_num + 1
-            if None in row:  # more values than columns: an unquoted separator, and a value would be cut short
-                count = len(row) - 1 + len(row[None])
+            if not values:  # a blank line
+                continue
+            if not header:
+                header = values
+                continue
+            if len(values) > len(header):  # an unquoted separator: a value would be cut short
                 shown = {",": "comma", ";": "semicolon", "\t": "tab"}[separator]
                 left_out.append(
                     (
                         line,
-                        f"this row has {count} values but the header names {len(row) - 1} columns",
+                        f"this row has {len(values)} values but the header names {len(header)} columns",
                         f'put a value that holds a {shown} in double quotes, e.g. "Doe{separator} Jane"',
                     )
                 )
                 continue
-            # A value that stops at the row's end (too few values) is empty, as a blank cell.
-            rows.append((line, {k: (v or "").strip() for k, v in row.items()}))
+            # A row that stops short (too few values) has its last cells empty, as blank cells.
+            rows.append((line, {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}))
     except csv.Error as exc:
         problems.add(where, reader.line_num or 1, 1, f"the table is not valid CSV: {exc}", HINT)
         return None
-    header = [name for name in reader.fieldnames or [] if name is not None]
     if not header:
         problems.add(where, 1, 1, "the table is empty: it has no header row", HINT)
         return None
