@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import doctest
+import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -187,3 +188,29 @@ def test_a_row_with_more_values_than_columns_is_an_error_not_a_value_cut_short(t
     twice = run(tmp_path, "--metadata", str(tmp_path / "twice.csv"))
     assert twice.exit_code == 1
     assert "twice.csv:1:1: error: the header names the column `title` twice" in twice.stderr
+
+
+def test_a_pdf_a_workbook_or_an_old_word_file_is_named_for_what_it_is(tmp_path):
+    ArchiveDir(tmp_path)
+    pdf = tmp_path / "statement.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    result = CliRunner().invoke(main, ["import", "article", str(pdf), "--date", "2024-01-01", "--root", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"{pdf}:1:1: error: this is a PDF document, not text\n"
+        "  hint: save its text as a .txt file (e.g. `pdftotext -layout FILE`), then import that\n"
+    )
+    workbook = tmp_path / "meta.xlsx"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    corpus(tmp_path, {"a.txt": b"One."})
+    table = run(tmp_path, "--metadata", str(workbook))
+    assert table.exit_code == 1
+    assert "meta.xlsx:1:1: error: this is an Excel workbook (.xlsx), not text\n" in table.stderr
+    assert "hint: save the sheet as CSV (UTF-8) and give that" in table.stderr
+    (tmp_path / "corpus/old.txt").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 rest")
+    (tmp_path / "m.csv").write_text(ROWS + "old.txt,Old,2021-02-01,Jane Doe\n", encoding="utf-8")
+    old = run(tmp_path, "--metadata", str(tmp_path / "m.csv"))
+    assert f"{tmp_path / 'corpus/old.txt'}:1:1: error: this is an old Word or Excel file (.doc, .xls), not text" in (
+        old.stderr
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zipfile
 from pathlib import Path
 
 from podium.core.frontmatter import byte_position, first_on_each_line
@@ -56,6 +57,10 @@ def read(file: Path, shown: str, problems: Problems, encoding: str = DEFAULT) ->
         hint = "check that it exists and is readable"
         problems.add(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", hint)
         return None
+    if (kind := binary_kind(file, raw)) is not None:
+        what, hint = kind
+        problems.add(shown, 1, 1, f"this is {what}, not text", hint)
+        return None
     used = next((name for bom, name in _BOMS if raw.startswith(bom)), encoding)
     try:
         text = raw.decode(used)
@@ -71,6 +76,42 @@ def read(file: Path, shown: str, problems: Problems, encoding: str = DEFAULT) ->
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return None if _unwritable(text, shown, problems) else text
+
+
+# Files people save speeches and tables in that are not text: read as text they are an encoding error at the first
+# byte, which would send the editor after the wrong fix.
+_MAGIC = (
+    (b"%PDF-", "a PDF document", "save its text as a .txt file (e.g. `pdftotext -layout FILE`), then import that"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls)", "save it as .docx, or as text or CSV (UTF-8)"),
+    (b"{\\rtf", "a Rich Text (RTF) document", "save it as .docx, or as plain text (UTF-8)"),
+    (b"\x89PNG", "an image (PNG)", "a transcript is text: type or copy the words into a .txt file"),
+    (b"\xff\xd8\xff", "an image (JPEG)", "a transcript is text: type or copy the words into a .txt file"),
+)
+# A zip file: a Word document (read as such where a text is imported), a workbook, an OpenDocument file.
+_ZIPPED = (
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)", "save the sheet as CSV (UTF-8) and give that"),
+    ("word/document.xml", "a Word document (.docx)", "name it .docx to import it as one, or save it as text"),
+    ("content.xml", "an OpenDocument file (.odt, .ods)", "save it as .docx or CSV, or as text (UTF-8)"),
+)
+
+
+def binary_kind(file: Path, raw: bytes) -> tuple[str, str] | None:
+    """What a file that is not text is, and how to make text of it: (`a PDF document`, hint); None for text.
+
+    >>> binary_kind(Path("s.txt"), b"%PDF-1.7 ..."), binary_kind(Path("s.txt"), "Le café".encode())
+    (('a PDF document', 'save its text as a .txt file (e.g. `pdftotext -layout FILE`), then import that'), None)
+    """
+    for magic, what, hint in _MAGIC:
+        if raw.startswith(magic):
+            return what, hint
+    if raw.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(file) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError):
+            names = set()
+        return next(((w, h) for part, w, h in _ZIPPED if part in names), ("a zip archive", "unpack it first"))
+    return None
 
 
 def _unwritable(text: str, shown: str, problems: Problems) -> bool:
