@@ -212,6 +212,7 @@ def test_a_folder_of_texts_without_a_table_is_read_by_its_file_names(tmp_path):
         "  hint: fill it in, or move it out of the folder\n"
     )
     assert result.stdout.splitlines()[0] == "added to speakers.yml: arg, fra"  # not bra: its row was left out
+    assert result.stdout.splitlines()[-1].endswith("; 0 speaker labels made turns; 1 file with errors")
     assert "bra" not in (tmp_path / "speeches/speakers.yml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (tmp_path / "speeches").glob("*/*.md")) == [
         "arg-1946.md",
@@ -219,6 +220,16 @@ def test_a_folder_of_texts_without_a_table_is_read_by_its_file_names(tmp_path):
         "fra-1946.md",
     ]
     assert body(tmp_path, "fra-1946", 1946) == "\nMonsieur le Président\u00a0:\n"
+    unmapped = run(tmp_path, str(tmp_path / "TXT"), "--files", pattern, "--map", "speaker_name=nation")
+    parts = "the pattern's parts are: file, session, year, country"
+    assert (
+        "--files:1:1: error: the file names have no part `{nation}` (mapped by `--map speaker_name=nation`)\n"
+        f"  hint: {parts}\n" in unmapped.stderr
+    )
+    assert (
+        "--files:1:1: error: nothing holds the title: the file names have no `{title}` part and the mapping names "
+        f"none\n  hint: map one: --map title=COLUMN, or --set title=VALUE; {parts}\n" in unmapped.stderr
+    )
     none = run(tmp_path, str(tmp_path / "TXT"), "--files", "{country}.txt", *fields)
     assert none.exit_code == 1
     assert f"--files:1:1: error: no file in {tmp_path / 'TXT'} matches `{{country}}.txt`" in none.stderr

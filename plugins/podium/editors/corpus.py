@@ -279,10 +279,12 @@ class Mapping:
         found, _ = self._text_fields(header)
         return found[0] if len(found) == 1 else None
 
-    def check(self, header: list[str], where: str, problems: Problems) -> None:
-        """The mapping against the table's columns, once, before any row: a mistake here is on every row."""
+    def check(self, header: list[str], where: str, problems: Problems, of_files: bool = False) -> None:
+        """The mapping against the table's columns, once, before any row: a mistake here is on every row.
+        `of_files`: the table is made of file names (`--files`), its columns the pattern's parts."""
         known = set(header)
         shown = ", ".join(header) or "none"
+        columns = f"the pattern's parts are: {shown}" if of_files else f"the table's columns are: {shown}"
         if self.text_from(known) is None:
             found, given = self._text_fields(known)
             if found:
@@ -309,23 +311,21 @@ class Mapping:
         for _field, template, origin in templates:
             for column in placeholders(template):
                 if column not in known:
-                    problems.add(
-                        where,
-                        1,
-                        1,
-                        f"the table has no column `{column}` (mapped by `{origin}`)",
-                        f"the table's columns are: {shown}",
+                    missing = (
+                        f"the file names have no part `{{{column}}}`"
+                        if of_files
+                        else f"the table has no column `{column}`"
                     )
+                    problems.add(where, 1, 1, f"{missing} (mapped by `{origin}`)", columns)
         for name, what in REQUIRED.items():
             if self.source(name, known) is None:
                 example = f"--map {name}=COLUMN, or --set {name}=VALUE"
-                problems.add(
-                    where,
-                    1,
-                    1,
-                    f"no column {what}: the table has no `{name}` column and the mapping names none",
-                    f"map one: {example}; the table's columns are: {shown}",
+                missing = (
+                    f"nothing {what}: the file names have no `{{{name}}}` part and the mapping names none"
+                    if of_files
+                    else f"no column {what}: the table has no `{name}` column and the mapping names none"
                 )
+                problems.add(where, 1, 1, missing, f"map one: {example}; {columns}")
 
     def value(self, name: str, row: Row, header: set[str]) -> str:
         """The row's value of a field, translated by `values:`; a JSON list's items joined as the field needs
@@ -422,6 +422,7 @@ class Summary:
     labels: list[str] = field(default_factory=list)  # "file:paragraph: `Label` -> @id:"
     failed: int = 0  # rows skipped for their errors
     dry_run: bool = False
+    unit: str = "row"  # what a failure is counted in: a table's row, or a file (`--files`)
 
     def line(self, problems: Problems | None = None) -> str:
         would = "would be " if self.dry_run else ""
@@ -431,7 +432,7 @@ class Summary:
             + f"imported {len(self.written) + len(self.unchanged) + len(self.kept)} transcripts: "
             f"{len(self.written)} {would}written, {len(self.unchanged)} unchanged, {len(self.kept)} kept "
             f"(edited since the last import); {len(self.speakers_added)} speakers {would}added; {events}"
-            f"{len(self.labels)} speaker labels made turns; {self.failed} row{'s' if self.failed != 1 else ''} "
+            f"{len(self.labels)} speaker labels made turns; {self.failed} {self.unit}{'s' if self.failed != 1 else ''} "
             f"with errors"
         )
 
@@ -573,7 +574,7 @@ def import_corpus(
     summary = Summary(dry_run=dry_run)
     if isinstance(table, str):
         assert folder is not None  # the CLI asks for the folder with --files
-        where = "--files"
+        where, summary.unit = "--files", "file"
         read = tables.from_files(folder, table, problems)
     else:
         where = table.name
@@ -582,7 +583,7 @@ def import_corpus(
     if read is None:
         return summary
     header, rows, left_out = read.columns, read.rows, read.left_out
-    mapping.check(header, where, problems)
+    mapping.check(header, where, problems, of_files=bool(read.files))
     if problems.errors:
         return summary
     known = set(header)
