@@ -7,7 +7,7 @@ Each front-matter field comes from a column of the table, a template over column
 named like the field needs no mapping. As a YAML or JSON file (`--mapping corpus.yml`):
 
     columns:                    # field: column, or a template over columns
-      file: "{fileid}.txt"      # the text's file name, relative to the corpus folder (required)
+      file: "{fileid}.txt"      # the text's file name, relative to the corpus folder (or `text: COLUMN`)
       date: date                # YYYY-MM-DD (required)
       title: "Annual address, {year}"
       speaker: person_id        # an id column and a name column: a missing speaker is added
