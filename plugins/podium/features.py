@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import pkgutil
+from importlib.machinery import ModuleSpec
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -26,10 +27,10 @@ from podium.core.problems import Problems, did_you_mean
 from podium.core.settings import (
     CONFIG_FILE,
     PLUGIN,
+    ConfigFile,
     Settings,
     nav_files,
     plugin_names,
-    read_config,
     read_entry,
     validate_options,
 )
@@ -94,16 +95,26 @@ PLUGIN_OPTIONS: dict[str, type[BaseModel]] = {
 GENERATED = ("speeches/", "speakers/", "topics/", "events/", "dates/", "search/", "embed/", "quote.md")
 
 
-def check_nav(root: Path, problems: Problems) -> None:
-    """A nav entry naming a page that is neither in docs/ nor one the plugins write: the strict build fails on it
-    with MkDocs' warning, which names no line."""
-    config_file = root / CONFIG_FILE
-    docs = root / str(read_config(config_file, Problems()).get("docs_dir") or "docs")
-    pages = sorted(str(p.relative_to(docs).as_posix()) for p in docs.rglob("*.md")) if docs.is_dir() else []
-    for name, (line, column) in nav_files(config_file):
+def check_config(root: Path, problems: Problems, nav: bool = True) -> None:
+    """What mkdocs.yml says that the build would refuse without naming its line: Podium's plugins and their
+    options, the Markdown extensions, and (`nav`: in a strict build, where MkDocs' warning is fatal) the nav's
+    pages. mkdocs.yml is parsed once; its YAML errors are reported where the settings are read (`load`)."""
+    config = ConfigFile.read(root / CONFIG_FILE, Problems())
+    _check_plugins(config, problems)
+    _check_extensions(config, problems)
+    if nav:
+        _check_nav(root, config, problems)
+
+
+def _check_nav(root: Path, config: ConfigFile, problems: Problems) -> None:
+    """A nav entry naming a page that is neither in docs/ nor one the plugins write."""
+    data = config.data if isinstance(config.data, dict) else {}
+    docs = root / str(data.get("docs_dir") or "docs")
+    for name, (line, column) in nav_files(config):
         if name.startswith(GENERATED) or (docs / name).is_file():
             continue
-        suggestion = did_you_mean(name, pages)
+        pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")] if docs.is_dir() else []
+        suggestion = did_you_mean(name, sorted(pages))
         problems.add(
             CONFIG_FILE,
             line,
@@ -113,11 +124,11 @@ def check_nav(root: Path, problems: Problems) -> None:
         )
 
 
-def check_extensions(root: Path, problems: Problems) -> None:
+def _check_extensions(config: ConfigFile, problems: Problems) -> None:
     """A Markdown extension in mkdocs.yml that cannot be found: MkDocs stops on it with a `ModuleNotFoundError`
     line and no place. Found, as MkDocs finds them, by Markdown's registered names, else as a module."""
     known = sorted(entry.name for entry in entry_points(group="markdown.extensions"))
-    for name, (line, column) in plugin_names(root / CONFIG_FILE, key="markdown_extensions"):
+    for name, (line, column) in plugin_names(config, key="markdown_extensions"):
         module = name.split(":")[0]
         if module in known or _module_exists(module):
             continue
@@ -132,26 +143,27 @@ def _siblings(name: str) -> list[str]:
     """The modules beside `name` in its package (`pymdownx.detail` -> `pymdownx.details`, ...), for a
     did-you-mean; none when the package itself is missing."""
     parent = name.rpartition(".")[0]
-    if not parent or not _module_exists(parent):
-        return []
-    spec = importlib.util.find_spec(parent)
+    spec = _spec(parent) if parent else None
     places = spec.submodule_search_locations if spec is not None else None
     return [f"{parent}.{module.name}" for module in pkgutil.iter_modules(places)] if places else []
 
 
 def _module_exists(name: str) -> bool:
+    return _spec(name) is not None
+
+
+def _spec(name: str) -> ModuleSpec | None:
     try:
-        return importlib.util.find_spec(name) is not None
+        return importlib.util.find_spec(name)
     except (ImportError, ValueError):  # a parent package that is missing, or a name that is no module name
-        return False
+        return None
 
 
-def check_plugins(root: Path, problems: Problems) -> None:
+def _check_plugins(config: ConfigFile, problems: Problems) -> None:
     """The feature plugins' options in mkdocs.yml, each bad one at its line and column, as the build judges them;
     and a plugin named like Podium's that is none of them (`podium-cit`), which the build would refuse."""
-    config_file = root / CONFIG_FILE
     known = [PLUGIN, *PLUGIN_OPTIONS]
-    listed = plugin_names(config_file)
+    listed = plugin_names(config)
     core_at = next((index for index, (name, _) in enumerate(listed) if name == PLUGIN), None)
     for index, (name, (line, column)) in enumerate(listed):
         if name in PLUGIN_OPTIONS:
@@ -159,7 +171,7 @@ def check_plugins(root: Path, problems: Problems) -> None:
                 where = "is not listed" if core_at is None else "is listed after it"
                 hint = f"list `- {PLUGIN}` first under `plugins:`, then the plugins that build on it"
                 problems.add(CONFIG_FILE, line, column, f"{name} needs the {PLUGIN} plugin, which {where}", hint)
-            entry = read_entry(config_file, Problems(), name=name)  # a YAML error is reported once, by load
+            entry = read_entry(config, Problems(), name=name)
             validate_options(entry, problems, PLUGIN_OPTIONS[name], name)
         elif name.startswith("podium") and name not in known:
             suggestion = did_you_mean(name, known)

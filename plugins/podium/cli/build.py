@@ -84,10 +84,7 @@ def build_command(site_dir: Path, tool: str, strict: bool, clean: bool, workers:
     site_dir = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
     # mkdocs.yml's mistakes in Podium's plugins, at their line, before MkDocs words them without one.
     problems = Problems()
-    features.check_plugins(root, problems)
-    features.check_extensions(root, problems)
-    if strict:  # a nav entry naming no page is a warning, which only a strict build refuses
-        features.check_nav(root, problems)
+    features.check_config(root, problems, nav=strict)  # a nav naming no page: a warning unless strict
     if problems.errors:
         click.echo(format_report(problems), err=True)
         click.echo(f"podium: the build failed; {site_dir.name}/ still holds the last good site", err=True)

@@ -29,9 +29,7 @@ def check(paths: tuple[Path, ...], root: Path, fmt: str = "auto") -> None:
     """
     only = [p.resolve() for p in paths] if paths else None
     archive = features.load(root, only=only)
-    features.check_plugins(root, archive.problems)
-    features.check_nav(root, archive.problems)
-    features.check_extensions(root, archive.problems)
+    features.check_config(root, archive.problems)
     output = report(archive.problems, fmt, "podium check")
     if fmt == "json":  # for tools: the document alone, on stdout, even when there is no problem
         click.echo(output)

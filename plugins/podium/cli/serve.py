@@ -46,8 +46,8 @@ def serve_command(dev_addr: str, tool: str, workers: int, root: Path) -> None:
       podium serve --dev-addr 127.0.0.1:8001
     """
     problems = Problems()
-    features.check_plugins(root, problems)  # at their line in mkdocs.yml, before MkDocs words them without one
-    features.check_extensions(root, problems)
+    # At their line in mkdocs.yml, before MkDocs words them without one (the nav is only a warning here).
+    features.check_config(root, problems, nav=False)
     if problems.errors:
         click.echo(format_report(problems), err=True)
         sys.exit(1)

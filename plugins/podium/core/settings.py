@@ -161,6 +161,30 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+@dataclass
+class ConfigFile:
+    """mkdocs.yml parsed once: its data as MkDocs reads it and its YAML nodes, for the places of what it says.
+    The readers below take one, or a path to parse (each call then parses the file again)."""
+
+    data: Any = None
+    loader: _Loader | None = None
+    node: yaml.Node | None = None
+
+    @classmethod
+    def read(cls, config_file: Path, problems: Problems, display: str = CONFIG_FILE) -> ConfigFile:
+        return cls(*_read(config_file, problems, display))
+
+    def section(self, key: str) -> yaml.Node | None:
+        """The node of a top-level key (`plugins`, `nav`), or None."""
+        if self.loader is None or not isinstance(self.node, yaml.MappingNode):
+            return None
+        return next((value for name, value in self.node.value if name.value == key), None)
+
+
+def _parsed(source: Path | ConfigFile, problems: Problems, display: str) -> ConfigFile:
+    return source if isinstance(source, ConfigFile) else ConfigFile.read(source, problems, display)
+
+
 def read_config(config_file: Path, problems: Problems, display: str = CONFIG_FILE) -> dict[str, Any]:
     """The whole mkdocs.yml as MkDocs reads it; {} when it is absent, a problem when it is broken or not a mapping."""
     config = _read(config_file, problems, display)[0]
@@ -169,13 +193,15 @@ def read_config(config_file: Path, problems: Problems, display: str = CONFIG_FIL
     return config if isinstance(config, dict) else {}
 
 
-def read_entry(config_file: Path, problems: Problems, display: str = CONFIG_FILE, name: str = PLUGIN) -> PluginEntry:
+def read_entry(
+    config_file: Path | ConfigFile, problems: Problems, display: str = CONFIG_FILE, name: str = PLUGIN
+) -> PluginEntry:
     """Plugin `name`'s entry in mkdocs.yml; an empty one (every default) when mkdocs.yml or the entry is absent."""
     entry = PluginEntry(path=display)
-    _, loader, node = _read(config_file, problems, display)
-    if loader is None or not isinstance(node, yaml.MappingNode):
+    config = _parsed(config_file, problems, display)
+    loader, plugins = config.loader, config.section("plugins")
+    if loader is None:
         return entry
-    plugins = next((value for key, value in node.value if key.value == "plugins"), None)
     found = None
     if isinstance(plugins, yaml.SequenceNode):
         for item in plugins.value:
@@ -207,13 +233,12 @@ def read_entry(config_file: Path, problems: Problems, display: str = CONFIG_FILE
     return entry
 
 
-def plugin_names(config_file: Path, display: str = CONFIG_FILE, key: str = "plugins") -> list[tuple[str, Position]]:
+def plugin_names(
+    config_file: Path | ConfigFile, display: str = CONFIG_FILE, key: str = "plugins"
+) -> list[tuple[str, Position]]:
     """The plugins mkdocs.yml lists (or the Markdown extensions, `key="markdown_extensions"`), each with the
     place of its name (a broken file lists none: `read_entry` reports it)."""
-    _, loader, node = _read(config_file, Problems(), display)
-    if loader is None or not isinstance(node, yaml.MappingNode):
-        return []
-    plugins = next((value for name, value in node.value if name.value == key), None)
+    plugins = _parsed(config_file, Problems(), display).section(key)
     names: list[yaml.Node] = []
     if isinstance(plugins, yaml.SequenceNode):
         for item in plugins.value:
@@ -224,7 +249,7 @@ def plugin_names(config_file: Path, display: str = CONFIG_FILE, key: str = "plug
     return [(str(name.value), _position(name)) for name in names if isinstance(name, yaml.ScalarNode)]
 
 
-def nav_files(config_file: Path, display: str = CONFIG_FILE) -> list[tuple[str, Position]]:
+def nav_files(config_file: Path | ConfigFile, display: str = CONFIG_FILE) -> list[tuple[str, Position]]:
     r"""The files mkdocs.yml's `nav` names (not its addresses), each with its place.
 
     >>> import tempfile, pathlib
@@ -233,9 +258,6 @@ def nav_files(config_file: Path, display: str = CONFIG_FILE) -> list[tuple[str, 
     >>> nav_files(file)
     [('index.md', (2, 5)), ('about/team.md', (4, 15))]
     """
-    _, loader, node = _read(config_file, Problems(), display)
-    if loader is None or not isinstance(node, yaml.MappingNode):
-        return []
     found: list[tuple[str, Position]] = []
 
     def walk(item: yaml.Node) -> None:
@@ -249,7 +271,8 @@ def nav_files(config_file: Path, display: str = CONFIG_FILE) -> list[tuple[str, 
             if "://" not in item.value and not item.value.startswith(("/", "#", "mailto:")):
                 found.append((item.value, _position(item)))
 
-    walk(next((value for key, value in node.value if key.value == "nav"), yaml.SequenceNode("", [])))
+    if (nav := _parsed(config_file, Problems(), display).section("nav")) is not None:
+        walk(nav)
     return found
 
 

@@ -11,6 +11,7 @@ the text is imported only when it reads whole. The archive's own files are stric
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -57,7 +58,7 @@ def read(file: Path, shown: str, problems: Problems, encoding: str = DEFAULT) ->
         hint = "check that it exists and is readable"
         problems.add(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}", hint)
         return None
-    if (kind := binary_kind(file, raw)) is not None:
+    if (kind := binary_kind(raw)) is not None:
         what, hint = kind
         problems.add(shown, 1, 1, f"this is {what}, not text", hint)
         return None
@@ -95,10 +96,10 @@ _ZIPPED = (
 )
 
 
-def binary_kind(file: Path, raw: bytes) -> tuple[str, str] | None:
+def binary_kind(raw: bytes) -> tuple[str, str] | None:
     """What a file that is not text is, and how to make text of it: (`a PDF document`, hint); None for text.
 
-    >>> binary_kind(Path("s.txt"), b"%PDF-1.7 ..."), binary_kind(Path("s.txt"), "Le café".encode())
+    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind("Le café".encode())
     (('a PDF document', 'save its text as a .txt file (e.g. `pdftotext -layout FILE`), then import that'), None)
     """
     for magic, what, hint in _MAGIC:
@@ -106,7 +107,7 @@ def binary_kind(file: Path, raw: bytes) -> tuple[str, str] | None:
             return what, hint
     if raw.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(file) as archive:
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:  # the bytes read already, not the file again
                 names = set(archive.namelist())
         except (zipfile.BadZipFile, OSError):
             names = set()

@@ -11,12 +11,13 @@ text does not.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from podium.editors import source
 
 # Not text a reader sees, or not the article: skipped with everything inside.
 _SKIPPED = frozenset(
@@ -53,11 +54,8 @@ def declared_encoding(raw: bytes) -> str | None:
     """
     if not (match := _CHARSET.search(raw[:4096])):
         return None
-    try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
-    except LookupError:
-        return None
-    return _AS_BROWSERS_READ.get(name, name)
+    name = source.known_encoding(match.group(1).decode("ascii"))
+    return _AS_BROWSERS_READ.get(name, name) if name else None
 
 
 def is_page(text: str) -> bool:
