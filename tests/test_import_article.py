@@ -41,6 +41,7 @@ def imported(tmp_path):
     for name in ("speakers.yml", "events.yml", "topics.yml"):
         shutil.copy(REPO / "speeches" / name, root / "speeches" / name)
     (root / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - podium\n")
+    (root / "docs").mkdir()  # the site's pages: MkDocs (and so `podium check`) refuses an archive without them
     article = tmp_path / SEED.name
     shutil.copy(SEED, article)
     result = CliRunner().invoke(main, ["import", "article", str(article), "--root", str(root)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import string
 import subprocess
 
@@ -70,7 +71,7 @@ def test_serve_shows_errors_and_recovers_on_the_next_good_save(archive_dir: Arch
         page = wait_for(url, "The fixed version.")
         assert "The archive has errors" not in page
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
         server.wait(timeout=10)
 
 

@@ -331,6 +331,7 @@ def test_generated_archive_phrase_and_cyrillic_word(open_site, generated):
 @pytest.mark.slow
 def test_serve_indexes_and_reindexes_after_an_edit(browser, tmp_path):
     import os
+    import signal
     import subprocess
     import time
 
@@ -371,5 +372,5 @@ def test_serve_indexes_and_reindexes_after_an_edit(browser, tmp_path):
         assert status == "1 speech matches for zebras."
         context.close()
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: MkDocs removes its temporary site
         server.wait(timeout=10)

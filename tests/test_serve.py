@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 
 import pytest
@@ -33,5 +34,6 @@ def test_serve_rebuilds_after_a_transcript_or_registry_edit(archive_dir: Archive
         speakers.write_text(speakers.read_text().replace("Kassym-Jomart Tokayev", "K.-J. Tokayev"))
         wait_for(url, "K.-J. Tokayev")
     finally:
-        server.terminate()
+        # Ctrl+C, as an editor stops it: MkDocs then removes its temporary site (SIGTERM left one in /tmp)
+        server.send_signal(signal.SIGINT)
         server.wait(timeout=10)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import click
 
-from podium import features
 from podium.cli.options import root_option, tool_option, workers_option
+from podium.cli.siteconfig import check_site_config
 from podium.core.problems import Problems, format_report
 
 
@@ -84,7 +84,7 @@ def build_command(site_dir: Path, tool: str, strict: bool, clean: bool, workers:
     site_dir = site_dir if site_dir.is_absolute() else Path.cwd() / site_dir
     # mkdocs.yml's mistakes in Podium's plugins, at their line, before MkDocs words them without one.
     problems = Problems()
-    features.check_config(root, problems, nav=strict)  # a nav naming no page: a warning unless strict
+    check_site_config(root, problems, strict, tool)  # a nav naming no page, MkDocs' warnings: errors if strict
     if problems.errors:
         click.echo(format_report(problems), err=True)
         click.echo(f"podium: the build failed; {site_dir.name}/ still holds the last good site", err=True)

@@ -9,6 +9,7 @@ import click
 
 from podium import features
 from podium.cli.options import format_option, root_option
+from podium.cli.siteconfig import check_site_config
 from podium.core.annotations import report
 
 
@@ -20,7 +21,8 @@ def check(paths: tuple[Path, ...], root: Path, fmt: str = "auto") -> None:
     """Validate every transcript and registry of the archive, or just PATHS.
 
     Prints one `path:line:col: error: message` line per problem, with a hint, and exits 1 if any.
-    The options of Podium's plugins in mkdocs.yml are checked too, as the build checks them.
+    mkdocs.yml is checked too, as a strict build reads it: Podium's plugins and their options, and MkDocs'
+    own settings (the theme, site_url, an extension's options), each mistake at its line.
 
     \b
     Example:
@@ -29,7 +31,7 @@ def check(paths: tuple[Path, ...], root: Path, fmt: str = "auto") -> None:
     """
     only = [p.resolve() for p in paths] if paths else None
     archive = features.load(root, only=only)
-    features.check_config(root, archive.problems)
+    check_site_config(root, archive.problems)
     output = report(archive.problems, fmt, "podium check")
     if fmt == "json":  # for tools: the document alone, on stdout, even when there is no problem
         click.echo(output)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import click
 
-from podium import features
 from podium.cli.options import root_option, tool_option, workers_option
+from podium.cli.siteconfig import check_site_config
 from podium.core.problems import Problems, format_report
 
 
@@ -46,8 +46,9 @@ def serve_command(dev_addr: str, tool: str, workers: int, root: Path) -> None:
       podium serve --dev-addr 127.0.0.1:8001
     """
     problems = Problems()
-    # At their line in mkdocs.yml, before MkDocs words them without one (the nav is only a warning here).
-    features.check_config(root, problems, nav=False)
+    # At their line in mkdocs.yml, before MkDocs words them without one (the nav and MkDocs' warnings are only
+    # warnings here, as in `mkdocs serve`).
+    check_site_config(root, problems, strict=False, tool=tool)
     if problems.errors:
         click.echo(format_report(problems), err=True)
         sys.exit(1)
