@@ -24,6 +24,7 @@ from functools import lru_cache
 import markdown
 import nh3
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -36,7 +37,7 @@ from podium.core.urls import DIRECTORY_URLS, Urls
 from podium.render import i18n, plain
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')
-# What a statement's HTML may contain after sanitizing: text formatting, links, lists, quotes.
+# What a statement's HTML may contain after sanitizing: text formatting, links, lists, quotes, tables.
 _TAGS = {
     "p",
     "em",
@@ -69,7 +70,7 @@ _TAGS = {
     "th",
     "td",
 }
-_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "*": {"lang", "dir"}}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}, "*": {"lang", "dir"}}
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,10 @@ class StatementRenderer:
     """
 
     def __init__(self) -> None:
-        self.md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        # Pipe tables: a parliament's record holds them (division lists, figures read into the record). A column's
+        # alignment as an `align` attribute, which sanitizing keeps (a `style` it would drop).
+        tables = TableExtension(use_align_attribute=True)
+        self.md = markdown.Markdown(extensions=["sane_lists", tables], output_format="html")
         self.separator = f"podium-statement-break-{secrets.token_hex(6)}"
         self.inline_references: InlineReferences | None = None
         self.references = _InlineReferences(self.md, f"podium-ref-{secrets.token_hex(6)}-")
