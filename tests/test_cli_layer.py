@@ -63,6 +63,7 @@ def test_one_group_holds_every_command():
         "import",
         "import article",
         "import corpus",
+        "import record",
         "init",
         "linkcheck",
         "lint",

@@ -46,7 +46,7 @@ FILE = "akn.xml.gz"
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # ISO 639-2 codes, which FRBRlanguage asks for; an unknown tag is written as it is.
-_ISO639_2 = {
+ISO639_2 = {
     "en": "eng",
     "ru": "rus",
     "kk": "kaz",
@@ -97,7 +97,7 @@ def debate(speech: Speech, registry: Registry, archive: str, country: str = "un"
     """The speech as an Akoma Ntoso debate document. `country` is FRBRcountry (`un` when unknown)."""
     meta = speech.meta
     date = meta.date.isoformat()
-    language = _ISO639_2.get(meta.language.split("-")[0].lower(), meta.language)
+    language = ISO639_2.get(meta.language.split("-")[0].lower(), meta.language)
     work = f"/akn/{country}/debate/{date}/{speech.id}"
     ET.register_namespace("", AKN)
     root = _e(None, "akomaNtoso")

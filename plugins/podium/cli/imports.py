@@ -1,4 +1,5 @@
-"""`podium import article` and `podium import corpus`: the command-line side of `article` and `corpus`.
+"""`podium import article`, `podium import corpus` and `podium import record`: the command-line side of `article`,
+`corpus` and `record`.
 
 Both write drafts at the archive's path convention, speeches/<year>/<id>.md, and both print what they left
 out of the input, so an editor can check that no word of the speech was lost.
@@ -7,6 +8,7 @@ out of the input, so an editor can check that no word of the speech was lost.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import sys
 from pathlib import Path
@@ -16,22 +18,25 @@ from click.core import ParameterSource
 
 from podium.cli.options import root_option, settings_of
 from podium.core import archive as archives
+from podium.core.model import Speaker
 from podium.core.problems import Problems, format_report
+from podium.core.registry import Registry
 from podium.core.text import new_id
 from podium.editors import article as articles
+from podium.editors import draft, record, webpage, wordfile
 from podium.editors import source as sources
-from podium.editors import webpage, wordfile
 from podium.editors.corpus import Mapping, import_corpus
 
 
 @click.group("import")
 def import_group() -> None:
-    """Turn outside text into draft transcripts: one scraped article, or a whole corpus.
+    """Turn outside text into draft transcripts: one scraped article, a whole corpus, or a parliament's record.
 
     \b
     Example:
       podium import article scrapes/aif-2025-tokayev-plenary.article.txt
       podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
+      podium import record hansard-2024-03-12.xml
     """
 
 
@@ -310,3 +315,122 @@ def corpus_command(
     click.echo(summary.line(problems))
     if problems.errors:
         sys.exit(1)
+
+
+@import_group.command("record")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--id", "ident", default=None, help="The transcript's id and file name (default: FILE's name).")
+@click.option("--date", default=None, help="The day of the debate, YYYY-MM-DD, if the record lacks it.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write one record (default: speeches/<year>/<id>.md; `-` prints it).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
+@click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and the speakers added.")
+@root_option
+def record_command(
+    files: tuple[Path, ...],
+    ident: str | None,
+    date: str | None,
+    output: Path | None,
+    force: bool,
+    dry_run: bool,
+    root: Path,
+) -> None:
+    """Make draft transcripts from a parliament's record: Akoma Ntoso, TEI (ParlaMint) or TheyWorkForYou XML.
+
+    Each paragraph of a speaker's turn becomes a statement under the turn, each heading a section, what
+    happened in the room a narrative paragraph; no text is dropped. Speakers the registry does not know
+    (by id or by name) are added to speakers.yml, once for all the FILES. A speech's `akn.xml.gz` from a
+    Podium site reads back as its transcript.
+
+    \b
+    Example:
+      podium import record hansard-2024-03-12.akn.xml
+      podium import record ParlaMint-GB/*.xml --dry-run
+      podium import record debates2024-03-12a.xml --id commons-2024-03-12
+    """
+    if len(files) > 1 and (ident or output or date):
+        names = ", ".join(name for name, value in (("--id", ident), ("--output", output), ("--date", date)) if value)
+        raise click.UsageError(f"{names} names one record's transcript: give one FILE with it")
+    day = None
+    if date:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+    settings = settings_of(root)
+    speeches = root / settings.speeches_dir
+    failed = 0
+    added: dict[str, str] = {}
+    for file in files:
+        problems = Problems()
+        registry = archives.registries.load(speeches, root, problems)
+        if problems.errors:  # the registries are broken: nothing can be imported until they are mended
+            click.echo(format_report(problems), err=True)
+            sys.exit(1)
+        for key, name in added.items():  # what a dry run would have added before this file
+            registry.speakers.entries.setdefault(key, Speaker.model_validate({"name": name}))
+        if not _import_record(file, ident, day, output, force, dry_run, root, speeches, registry, added):
+            failed += 1
+    if len(files) > 1:
+        click.echo(
+            f"{len(files) - failed} of {len(files)} records imported" + (f"; {failed} with errors" if failed else "")
+        )
+    if failed:
+        sys.exit(1)
+
+
+def _import_record(
+    file: Path,
+    ident: str | None,
+    day: dt.date | None,
+    output: Path | None,
+    force: bool,
+    dry_run: bool,
+    root: Path,
+    speeches: Path,
+    registry: Registry,
+    added: dict[str, str],
+) -> bool:
+    """One record to one draft; False (the problems printed) when it cannot be imported."""
+    problems = Problems()
+    data = gzip.decompress(file.read_bytes()) if file.suffix == ".gz" else file.read_bytes()
+    debate = record.read(data, str(file), registry, problems)
+    if debate is not None and day:
+        debate.meta["date"] = day
+    if debate is not None and "date" not in debate.meta:
+        problems.add(str(file), 1, 1, "the record gives no date of its sitting", "pass --date YYYY-MM-DD")
+    if debate is None or problems.errors:
+        click.echo(format_report(problems), err=True)
+        return False
+    ident = ident or new_id(_stem(file).removesuffix(".xml"), 60) or "debate"
+    for note in debate.notes:
+        click.echo(f"note: {note}")
+    text_out = debate.draft().text()
+    if output is not None and str(output) == "-":
+        click.echo(text_out, nl=False)
+        return True
+    target = output or speeches / str(debate.meta["date"].year) / f"{ident}.md"
+    shown = archives.display_path(target, root)
+    if target.exists() and not force:
+        click.echo(f"podium: {shown} exists; pass --force to overwrite it", err=True)
+        return False
+    new = ", ".join(f"{key} ({name})" for key, name in debate.new_speakers.items())
+    added.update(debate.new_speakers)
+    if dry_run:
+        click.echo(f"would write {shown}: {len(debate.paragraphs)} paragraphs")
+        click.echo(f"would add to speakers.yml: {new}" if new else "no speaker to add")
+        return True
+    for key, name in debate.new_speakers.items():
+        draft.append_entry(speeches / "speakers.yml", key, {"name": name})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text_out, encoding="utf-8")
+    click.echo(f"wrote {shown}: {len(debate.paragraphs)} paragraphs")
+    if new:
+        click.echo(f"added to speakers.yml: {new}")
+    click.echo(f"next: podium lint {shown} && podium check {shown}")
+    return True

@@ -69,7 +69,7 @@ _MARKUP_START = re.compile(r"^(#|>|[-+](?=\s|$)|-{3,})")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 _TURN_LIKE = re.compile(r"^@(?=[A-Za-z0-9][\w-]*\s*:)")
 _ATTRIBUTES_LIKE = re.compile(r"\{([^{}\n]*)\}\s*$")
-_ESCAPABLE = "\\`*_{}[]()>#+-.!"  # Python-Markdown's backslash escapes
+_ESCAPABLE = "\\`*_{}[]()>#+-.!|"  # Python-Markdown's backslash escapes, with the tables extension's `|`
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
