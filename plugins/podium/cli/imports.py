@@ -80,20 +80,28 @@ def _article_text(file: Path, encoding: str, explicit: bool, problems: Problems)
     return sources.read(file, str(file), problems, encoding), declared
 
 
-@import_group.command("article")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--id", "ident", default=None, help="The transcript's id and file name (default: FILE's name).")
-@click.option("--date", default=None, help="The day of the speech, YYYY-MM-DD, if the dateline lacks it.")
-@click.option("--speaker", default=None, help="The speaker's id, if the article's names do not find it.")
-@click.option("--language", default="en", show_default=True, help="BCP 47 tag of the statement's language.")
-@click.option(
+# The options of the commands that write one draft (article, record).
+ident_option = click.option(
+    "--id", "ident", default=None, help="The transcript's id and file name (default: FILE's name)."
+)
+output_option = click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Where to write (default: speeches/<year>/<id>.md; `-` prints it).",
+    help="Where to write the draft (default: speeches/<year>/<id>.md; `-` prints it).",
 )
-@click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
+force_option = click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
+
+
+@import_group.command("article")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@ident_option
+@click.option("--date", default=None, help="The day of the speech, YYYY-MM-DD, if the dateline lacks it.")
+@click.option("--speaker", default=None, help="The speaker's id, if the article's names do not find it.")
+@click.option("--language", default="en", show_default=True, help="BCP 47 tag of the statement's language.")
+@output_option
+@force_option
 @encoding_option
 @root_option
 def article_command(
@@ -319,16 +327,10 @@ def corpus_command(
 
 @import_group.command("record")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--id", "ident", default=None, help="The transcript's id and file name (default: FILE's name).")
+@ident_option
 @click.option("--date", default=None, help="The day of the debate, YYYY-MM-DD, if the record lacks it.")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write one record (default: speeches/<year>/<id>.md; `-` prints it).",
-)
-@click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
+@output_option
+@force_option
 @click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and the speakers added.")
 @root_option
 def record_command(
