@@ -292,6 +292,16 @@ def test_panel_with_heading_narrative_and_hostile_title_is_valid(panel, akn_sche
     assert root.find(f".//{AKN}docTitle").text == 'Panel: Ampersands & <script>alert(1)</script> "quotes" ]]>'
 
 
+def test_a_table_is_an_akoma_ntoso_table(archive_dir, akn_schema):
+    body = "Figures read into the record:\n\n| Year | Pledged (bn $) |\n|:-----|---:|\n| 2024 | *100* |\n"
+    archive_dir.speech("figures", body=body)
+    archive = features.load(archive_dir.root)
+    root = _valid(akomantoso.debate(archive.speech("figures"), archive.registry, "Archive"), akn_schema)
+    table = root.find(f".//{AKN}speech/{AKN}table")  # a table read into the record stays one, valid for OASIS
+    rows = [[(cell.tag.replace(AKN, ""), cell.find(f"{AKN}p").text) for cell in row] for row in table]
+    assert rows == [[("th", "Year"), ("th", "Pledged (bn $)")], [("td", "2024"), ("td", "100")]]
+
+
 def test_characters_xml_cannot_hold_are_dropped_not_escaped():
     from podium.core.text import xml_safe
 

@@ -13,7 +13,7 @@ import pytest
 from podium import features
 from podium.cite.akomantoso import debate
 from podium.core.problems import Problems
-from podium.core.text import plain_text
+from podium.core.text import plain_text, table_cells
 from podium.editors import record
 from support.archive import ArchiveDir
 from support.processes import run_podium
@@ -142,6 +142,11 @@ It is an honour.
 @[Voices from the floor]: Hear, hear!
 
 @tokayev: 1. First, peace; 2. then trade.
+
+| Year | Trade (bn $) |
+|:-----|-------------:|
+| 2023 | 1.5 |
+| 2024 | *2.0* \\| est. |
 """
 
 
@@ -167,6 +172,9 @@ def exported(reference_archive, tmp_path_factory):
 
 def test_a_podium_export_reads_back_as_its_transcript(exported):
     assert len(exported) == 2 and exported["panel"][1].paragraphs[2:4] == ["[Applause]", "## Questions"]
+    assert exported["panel"][1].paragraphs[-1] == (
+        "| Year | Trade (bn $) |\n| --- | --- |\n| 2023 | 1.5 |\n| 2024 | 2.0 \\| est. |"
+    )
     for speech, made in exported.values():
         meta = speech.meta
         assert made.meta["title"] == meta.title
@@ -178,9 +186,16 @@ def test_a_podium_export_reads_back_as_its_transcript(exported):
         assert made.new_speakers == {}
         # Each statement's text, and the id an editor gave it (`{#id}`), where the transcript has them.
         said = [s for s in speech.statements if s.type == "speech"]
-        statements = [plain_text(s.text) + (f" {{#{s.id}}}" if s.explicit_id else "") for s in said]
         read = [p for p in made.paragraphs if not p.startswith(("## ", "["))]
-        assert [plain_text(p.split(": ", 1)[1] if p.startswith("@") else p) for p in read] == statements
+        read = [p.split(": ", 1)[1] if p.startswith("@") else p for p in read]
+        assert len(read) == len(said)
+        for statement, paragraph in zip(said, read, strict=True):
+            if (cells := table_cells(statement.text)) is not None:  # a table comes back a table, cell for cell
+                assert table_cells(paragraph) == cells
+                continue
+            assert plain_text(paragraph) == plain_text(statement.text) + (
+                f" {{#{statement.id}}}" if statement.explicit_id else ""
+            )
 
 
 def test_what_is_not_a_debate_is_refused_at_its_place(tmp_path: Path, archive_dir: ArchiveDir):
@@ -293,3 +308,19 @@ def test_several_records_add_a_speaker_once(archive_dir: ArchiveDir, tmp_path: P
     ) == 1
     refused = run_podium("import", "record", str(first), str(second), "--id", "x", cwd=archive_dir.root)
     assert refused.returncode == 2 and "--id names one record's transcript: give one FILE with it" in refused.stderr
+
+
+def test_a_list_of_people_names_the_speakers(archive_dir: ArchiveDir):
+    sitting, people = RECORDS / "ParlaMint-GB_2021-03-12-commons.xml", RECORDS / "ParlaMint-GB-listPerson.xml"
+    result = run_podium("import", "record", str(sitting), "--people", str(people), "--dry-run", cwd=archive_dir.root)
+    assert result.returncode == 0, result.stderr
+    assert "would add to speakers.yml: lindsay-hoyle (Lindsay Hoyle), rishi-sunak (Rishi Sunak)" in result.stdout
+    assert "after its id" not in result.stdout
+    corpus = archive_dir.write(
+        "ParlaMint-GB.xml", '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></teiCorpus>'
+    )
+    refused = run_podium("import", "record", str(corpus), cwd=archive_dir.root)
+    assert refused.stderr.splitlines()[:2] == [
+        f"{corpus}:1:1: error: this is a corpus's root file, which includes its sittings rather than holding them",
+        "  hint: import the sittings' files (e.g. ParlaMint-GB/*/*.xml), with --people for its list of people",
+    ]

@@ -219,3 +219,18 @@ def test_an_editors_scratch_file_is_not_a_source() -> None:
     assert editors_file(".opening.md.swp") and editors_file("opening.md~") and editors_file("4913")
     assert editors_file(".#opening.md") and editors_file("opening.md___jb_tmp___") and editors_file(".goutputstream-X")
     assert not editors_file("opening.md") and not editors_file("speakers.yml") and not editors_file(".notes.md")
+
+
+@pytest.mark.slow
+def test_a_broken_mkdocs_yml_keeps_the_last_good_site_served(archive_dir: ArchiveDir, served: Served):
+    config = archive_dir.root / "mkdocs.yml"
+    good = config.read_text()
+    assert "name: material" in good
+    _save(config, good.replace("name: material", "name: materal"))
+    served.wait_for_log(r"mkdocs\.yml has errors: the last good site is served until they are fixed")
+    line = next(n for n, text in enumerate(good.splitlines(), 1) if "name: material" in text)
+    assert f"mkdocs.yml:{line}:" in served.text() and "no theme is named `materal`" in served.text()
+    assert "The first version." in wait_for(served.url("speeches/opening/"), "The first version.", seconds=10)
+    _save(config, good.replace("Speeches", "Speeches", 1) + "\n")
+    served.wait_for_log(r"mkdocs\.yml changed: building the whole site")
+    assert "Aborted with a configuration error" not in served.text()

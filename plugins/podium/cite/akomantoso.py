@@ -39,7 +39,7 @@ import xml.etree.ElementTree as ET
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Section
-from podium.core.text import long_date, plain_text, xml_safe
+from podium.core.text import long_date, plain_text, table_cells, xml_safe
 
 FILE = "akn.xml.gz"
 """Each speech's file, beside its page: gzipped, since only programs read it and a site host counts its bytes."""
@@ -185,6 +185,13 @@ def debate(speech: Speech, registry: Registry, archive: str, country: str = "un"
             },
         )
         _e(said, "from", text=speaker.name if speaker else (block.voice or block.speaker or archive))
+        if (rows := table_cells(block.text)) is not None:  # a table read into the record stays a table
+            table = _e(said, "table", {"eId": f"{block.id}__table_1"})
+            for number, row in enumerate(rows):
+                line = _e(table, "tr")
+                for cell in row:
+                    _e(_e(line, "th" if number == 0 else "td"), "p", text=cell)
+            continue
         _e(said, "p", text=text)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

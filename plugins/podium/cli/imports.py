@@ -332,6 +332,13 @@ def corpus_command(
 @output_option
 @force_option
 @click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and the speakers added.")
+@click.option(
+    "--people",
+    "people_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A list of people naming the speakers the records give by id only (ParlaMint-XX-listPerson.xml).",
+)
 @root_option
 def record_command(
     files: tuple[Path, ...],
@@ -340,6 +347,7 @@ def record_command(
     output: Path | None,
     force: bool,
     dry_run: bool,
+    people_file: Path | None,
     root: Path,
 ) -> None:
     """Make draft transcripts from a parliament's record: Akoma Ntoso, TEI (ParlaMint) or TheyWorkForYou XML.
@@ -352,7 +360,7 @@ def record_command(
     \b
     Example:
       podium import record hansard-2024-03-12.akn.xml
-      podium import record ParlaMint-GB/*.xml --dry-run
+      podium import record ParlaMint-GB/2021/*.xml --people ParlaMint-GB/ParlaMint-GB-listPerson.xml
       podium import record debates2024-03-12a.xml --id commons-2024-03-12
     """
     if len(files) > 1 and (ident or output or date):
@@ -366,6 +374,13 @@ def record_command(
             raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date") from None
     settings = settings_of(root)
     speeches = root / settings.speeches_dir
+    named: dict[str, str] = {}
+    if people_file is not None:
+        problems = Problems()
+        named = record.people(people_file.read_bytes(), str(people_file), problems)
+        if problems.errors:
+            click.echo(format_report(problems), err=True)
+            sys.exit(1)
     failed = 0
     added: dict[str, str] = {}
     for file in files:
@@ -376,7 +391,7 @@ def record_command(
             sys.exit(1)
         for key, name in added.items():  # what a dry run would have added before this file
             registry.speakers.entries.setdefault(key, Speaker.model_validate({"name": name}))
-        if not _import_record(file, ident, day, output, force, dry_run, root, speeches, registry, added):
+        if not _import_record(file, ident, day, output, force, dry_run, root, speeches, registry, added, named):
             failed += 1
     if len(files) > 1:
         click.echo(
@@ -397,11 +412,12 @@ def _import_record(
     speeches: Path,
     registry: Registry,
     added: dict[str, str],
+    named: dict[str, str],
 ) -> bool:
     """One record to one draft; False (the problems printed) when it cannot be imported."""
     problems = Problems()
     data = gzip.decompress(file.read_bytes()) if file.suffix == ".gz" else file.read_bytes()
-    debate = record.read(data, str(file), registry, problems)
+    debate = record.read(data, str(file), registry, problems, named)
     if debate is not None and day:
         debate.meta["date"] = day
     if debate is not None and "date" not in debate.meta:

@@ -334,6 +334,32 @@ def plain_text(markdown: str) -> str:
     return one_line("".join(parts))
 
 
+_DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def table_cells(markdown: str) -> list[list[str]] | None:
+    r"""A pipe table's rows, the header first (the row of dashes left out), each cell's words as `plain_text` gives
+    them; None when the statement is not a table (the statement renderer's test: a first line with a `|`, then a
+    row of dashes).
+
+    >>> table_cells("| Year | Rent (£) |\n|:---|---:|\n| 2022 | *1,100* |\n| a \\| b | |")
+    [['Year', 'Rent (£)'], ['2022', '1,100'], ['a | b', '']]
+    >>> table_cells("Votes: 312 | 265") is None
+    True
+    """
+    lines = markdown.strip("\n").split("\n")
+    if len(lines) < 2 or "|" not in lines[0] or not _DELIMITER_ROW.fullmatch(lines[1]) or "-" not in lines[1]:
+        return None
+    rows = []
+    for line in (lines[0], *lines[2:]):
+        inner = line.strip()
+        inner = inner[1:] if inner.startswith("|") else inner
+        inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+        rows.append([plain_text(cell.replace("\\|", "|")).strip() for cell in _CELL_BORDER.split(inner)])
+    return rows
+
+
 def _prose(text: str) -> str:
     text = INLINE_REFERENCE.sub(lambda m: m.group(2) if m.group(2) is not None else "", text)
     text = _LINK.sub(r"\1", text)

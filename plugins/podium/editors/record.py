@@ -35,7 +35,7 @@ from podium.core.model import Kind
 from podium.core.problems import Problems
 from podium.core.registry import Registry
 from podium.core.text import long_date, new_id, one_line
-from podium.editors.draft import Draft, escape, narrative
+from podium.editors.draft import Draft, escape, escape_inline, narrative
 
 _LANGUAGES = {three: two for two, three in ISO639_2.items()}
 _BRACKETED = re.compile(r"\[(.*)\]", re.S)
@@ -149,14 +149,36 @@ TWFY = Dialect(
 )
 
 
-def read(data: bytes, path: str, registry: Registry, problems: Problems) -> Debate | None:
-    """The debate in `data` (Akoma Ntoso, TEI or TheyWorkForYou XML), or None with the reason in `problems`."""
+def _parsed(data: bytes, path: str, problems: Problems) -> ET.Element | None:
     try:
-        root = ET.fromstring(data)
+        return ET.fromstring(data)
     except ET.ParseError as exc:
         line, column = exc.position
         said = re.sub(r": line \d+, column \d+$", "", str(exc))
         problems.add(path, line, column + 1, f"this is not well-formed XML: {said}", "is the file whole?")
+        return None
+
+
+def people(data: bytes, path: str, problems: Problems) -> dict[str, str]:
+    """The names a list of people gives (ParlaMint's `ParlaMint-XX-listPerson.xml`: each `<person xml:id>` and its
+    `<persName>`), for the records that name their speakers by id only."""
+    root = _parsed(data, path, problems)
+    if root is None:
+        return {}
+    found = {key: name for key, name in _tei_people(root).items() if not name.startswith(_MADE)}
+    if not found:
+        hint = "give the corpus's list of people, e.g. ParlaMint-GB-listPerson.xml"
+        problems.add(path, 1, 1, "this file lists no <person> with an xml:id and a <persName>", hint)
+    return found
+
+
+def read(
+    data: bytes, path: str, registry: Registry, problems: Problems, named: dict[str, str] | None = None
+) -> Debate | None:
+    """The debate in `data` (Akoma Ntoso, TEI or TheyWorkForYou XML), or None with the reason in `problems`.
+    `named`: the speakers' names by the record's ids, from a list of people (`people`)."""
+    root = _parsed(data, path, problems)
+    if root is None:
         return None
     found = _body(root)
     if found is None:
@@ -167,11 +189,16 @@ def read(data: bytes, path: str, registry: Registry, problems: Problems) -> Deba
             if _name(root) == "akomaNtoso"
             else f"this is not a parliament's record: its root is <{_name(root)}>"
         )
-        problems.add(path, 1, 1, what, f"podium import record reads {names}")
+        hint = f"podium import record reads {names}"
+        if _name(root) == "teiCorpus":
+            what = "this is a corpus's root file, which includes its sittings rather than holding them"
+            hint = "import the sittings' files (e.g. ParlaMint-GB/*/*.xml), with --people for its list of people"
+        problems.add(path, 1, 1, what, hint)
         return None
     dialect, document, body = found
     result = Debate(format=dialect.name)
-    people = _PEOPLE[dialect.name](document)
+    people_named = _PEOPLE[dialect.name](document)
+    people_named.update((key, name) for key, name in (named or {}).items() if key in people_named)
     _FRONT[dialect.name](document, result, registry)
     if dialect is TWFY and "date" in result.meta:
         result.meta["title"] = f"Debates of {long_date(result.meta['date'])}"
@@ -179,7 +206,7 @@ def read(data: bytes, path: str, registry: Registry, problems: Problems) -> Deba
     if "title" not in result.meta:
         result.meta["title"] = "Debate"
         result.notes.append("the record gives no title: `title: Debate` is a placeholder")
-    speakers = _Speakers(registry, people, result)
+    speakers = _Speakers(registry, people_named, result)
     own = any(_name(e) == "TLCOrganization" and e.get("eId") == "podium" for e in document.iter())
     reader = _Body(dialect, result, speakers, bool(result.meta.get("event")), own)
     reader.walk(body)
@@ -187,7 +214,7 @@ def read(data: bytes, path: str, registry: Registry, problems: Problems) -> Deba
         problems.add(path, 1, 1, "the record has no text", f"its body holds no {', '.join(sorted(dialect.turns))}")
         return None
     # In the order the document lists its people (Podium writes the transcript's `speakers` so), then as they speak.
-    listed = [speakers.chosen[key] for key in people if key in speakers.chosen]
+    listed = [speakers.chosen[key] for key in people_named if key in speakers.chosen]
     ids = list(dict.fromkeys([*(i for i in listed if i in speakers.used), *speakers.used]))
     if len(ids) == 1 and not reader.voices:
         result.meta["speaker"] = ids[0]
@@ -226,7 +253,8 @@ def _tei_people(document: ET.Element) -> dict[str, str]:
         if _name(person) == "person" and person.get(_XML_ID):
             name = _find(person, "persName")
             if name is not None:
-                parts = [_text(part) for part in name if _name(part) in ("forename", "surname")]
+                # Forenames, then surnames, whatever their order in the file ("Rishi Sunak", not "Sunak Rishi").
+                parts = [_text(part) for kind in ("forename", "surname") for part in name if _name(part) == kind]
                 people[person.get(_XML_ID, "")] = " ".join(p for p in parts if p) or _text(name)
     for turn in document.iter():
         if _name(turn) == "u" and (key := turn.get("who", "").removeprefix("#")) and key not in people:
@@ -332,6 +360,22 @@ _FRONT: dict[str, Callable[[ET.Element, Debate, Registry], None]] = {
     TEI.name: _tei_front,
     TWFY.name: _twfy_front,
 }
+
+
+def _pipe_table(table: ET.Element) -> str | None:
+    """An XML table (Akoma Ntoso's and TEI's `<table>` of rows `<tr>`/`<row>` of cells) as a Markdown pipe table,
+    its first row the header; None when it has no rows."""
+    rows = [
+        [escape_inline(_text(cell)).replace("|", "\\|") for cell in row if _name(cell) in ("th", "td", "cell")]
+        for row in table.iter()
+        if _name(row) in ("tr", "row")
+    ]
+    rows = [row for row in rows if row]
+    if not rows:
+        return None
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+    return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
 
 
 # ---- the body ---------------------------------------------------------------------------------------------
@@ -449,9 +493,12 @@ class _Body:
             if name in dialect.narrative:
                 self._narrative(text)
                 continue
-            if name not in dialect.paragraphs:
-                self.unknown.append(name)
-            paragraph = escape(text)
+            if name == "table" and (table := _pipe_table(child)):
+                paragraph = table
+            else:
+                if name not in dialect.paragraphs:
+                    self.unknown.append(name)
+                paragraph = escape(text)
             explicit = element.get("eId", "") if self.own and len(element) <= 2 else ""
             if explicit and not _AUTOMATIC.fullmatch(explicit):
                 paragraph += f" {{#{explicit}}}"  # an id an editor gave, in a record Podium wrote

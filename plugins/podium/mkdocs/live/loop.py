@@ -37,8 +37,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from podium import features
 from podium.core.archive import display_path
-from podium.core.problems import Problem, format_report
+from podium.core.problems import Problem, Problems, format_report
+from podium.core.settings import CONFIG_FILE, read_config
+from podium.mkdocs import configcheck
 from podium.mkdocs.live.background import BackgroundBuild, Finished
 from podium.mkdocs.live.check import check_saved
 from podium.mkdocs.live.snapshot import Changes, Snapshot
@@ -151,6 +154,12 @@ class LiveSite:
         now = Snapshot.take(self.sources())
         changes = now.changes(self.snapshot)
         why = self._needs_full(changes)
+        if why and (broken := self._config_problems()):
+            # MkDocs would stop on it, and the preview would hang until it is fixed: the last good site stays
+            # served, and the next save builds it again.
+            log.error(broken)
+            log.error(f"{CONFIG_FILE} has errors: the last good site is served until they are fixed")
+            return
         if why:
             log.info(f"{why}: building the whole site")
             self.background.cancel()
@@ -332,6 +341,15 @@ class LiveSite:
     def _shown(self, path: Path) -> str:
         """A path as the editor knows it: relative to the archive when inside it (Podium's code is not)."""
         return display_path(path, self.root) if path.is_relative_to(self.root) else str(path)
+
+    def _config_problems(self) -> str:
+        """mkdocs.yml's errors, each at its line, as `podium serve` reports them before it starts; "" if none."""
+        problems = Problems()
+        read_config(self.root / CONFIG_FILE, problems)  # YAML that does not parse
+        if not problems.errors:
+            features.check_config(self.root, problems, nav=False)
+            problems.extend(configcheck.check(self.root, self.tool.name, strict=False).items)
+        return format_report(Problems([p for p in problems.items if p.is_error])) if problems.errors else ""
 
     def _load_config(self) -> Any:
         options = {"site_dir": str(self.served)}
