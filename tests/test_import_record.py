@@ -324,3 +324,14 @@ def test_a_list_of_people_names_the_speakers(archive_dir: ArchiveDir):
         f"{corpus}:1:1: error: this is a corpus's root file, which includes its sittings rather than holding them",
         "  hint: import the sittings' files (e.g. ParlaMint-GB/*/*.xml), with --people for its list of people",
     ]
+
+
+def test_a_record_naming_someone_else_by_a_registry_id_gets_a_new_speaker(reference_archive):
+    other = RECORD.replace(
+        'eId="pres" href="/ontology/person/ke/tokayev" showAs="Kassym-Jomart Tokayev"',
+        'eId="tokayev" showAs="Amina Tokayeva"',
+    )
+    other = other.replace('by="#pres"', 'by="#tokayev"')
+    made = record.read(other.encode(), "record.xml", reference_archive.registry, Problems())
+    assert made is not None and made.new_speakers["amina-tokayeva"] == "Amina Tokayeva"
+    assert "@amina-tokayeva: Thank you." in made.paragraphs

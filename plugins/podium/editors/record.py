@@ -393,6 +393,10 @@ class _Speakers:
         self.chosen: dict[str, str] = {}
         self.used: list[str] = []
 
+    def names_of(self, ident: str) -> set[str]:
+        speaker = self.registry.speakers.entries[ident]
+        return {name.casefold() for name in (speaker.name, *speaker.aliases)}
+
     def of(self, key: str) -> str | None:
         """The id for the speaker the record names `key`, or None when it names no person (a voice)."""
         if key not in self.people and key not in self.registry.speakers.entries:
@@ -403,16 +407,18 @@ class _Speakers:
         return self.chosen[key]
 
     def _choose(self, key: str, name: str) -> str:
-        if key in self.registry.speakers.entries:
+        made, name = name.startswith(_MADE), name.removeprefix(_MADE)
+        known = self.registry.speakers.entries.get(key)
+        # The registry's id, unless the record names someone else by it (another record's `smith`).
+        if known is not None and (made or not name or name.casefold() in self.names_of(key)):
             return key
-        if name and (found := self.by_name.get(name.removeprefix(_MADE).casefold())):
+        if name and (found := self.by_name.get(name.casefold())):
             return found
         base = new_id(name or key, 60) or "speaker"
         ident, number = base, 2
         while ident in self.registry.speakers.entries or ident in self.result.new_speakers:
             ident, number = f"{base}-{number}", number + 1
-        if name.startswith(_MADE):
-            name = name.removeprefix(_MADE)
+        if made:
             self.result.notes.append(
                 f"`{ident}` is named `{name}` after its id `{key}`: check the name in speakers.yml"
             )

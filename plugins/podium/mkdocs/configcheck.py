@@ -9,10 +9,11 @@ warning is placed at the key or value it names:
     mkdocs.yml:70:22: error: MkDocs refuses `validation.nav.omitted_files`: expected one of ...
       hint: did you mean `info`? ...
 
-The command line runs this in a child process (`podium check`, `podium build`, `podium serve`), since it is an
-adapter apart from the MkDocs one; the child prints the problems as JSON lines. What Podium's own checks already
-report at its place (`podium.features.check_config`: Podium's plugins and their options, a Markdown extension
-that cannot be found) is left to them.
+`podium check`, `podium build` and `podium serve` run it (`cli/siteconfig.py`), and so does the edit loop when
+mkdocs.yml is saved; for ProperDocs it runs in a child process (`python -m podium.mkdocs.configcheck ROOT --tool
+properdocs`, the problems as JSON lines), since ProperDocs' modules take the place of MkDocs' in the process that
+imports them. What Podium's own checks already report at its place (`podium.features.check_config`: Podium's
+plugins and their options, a Markdown extension that cannot be found) is left to them.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ _CHOICES = re.compile(r"Expected one of (\[.*\]), got '([^']*)'")
 
 def check(root: Path, tool: str = "mkdocs", strict: bool = True) -> Problems:
     """Every failure and warning of MkDocs' validation of `root`/mkdocs.yml, placed; warnings are errors when
-    `strict` (a strict build aborts on them). None when mkdocs.yml is absent or not YAML (reported elsewhere)."""
+    `strict` (a strict build aborts on them). No problem when mkdocs.yml is absent or not YAML (its YAML errors are
+    reported where the settings are read)."""
     problems = Problems()
     path = root / CONFIG_FILE
     config = ConfigFile.read(path, Problems())
