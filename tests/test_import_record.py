@@ -335,3 +335,28 @@ def test_a_record_naming_someone_else_by_a_registry_id_gets_a_new_speaker(refere
     made = record.read(other.encode(), "record.xml", reference_archive.registry, Problems())
     assert made is not None and made.new_speakers["amina-tokayeva"] == "Amina Tokayeva"
     assert "@amina-tokayeva: Thank you." in made.paragraphs
+
+
+def test_a_report_of_proceedings_and_written_answers(reference_archive):
+    report = (
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><debateReport name="report"><meta/>'
+        '<preface><p><docTitle>Report of proceedings</docTitle> <docDate date="2024-05-02">2 May</docDate></p>'
+        '</preface><mainBody><hcontainer name="item"><heading>Budget</heading><speech by="#x"><from>A. Member</from>'
+        "<p>The budget is late.</p></speech></hcontainer></mainBody></debateReport></akomaNtoso>"
+    )
+    wrans = (
+        '<publicwhip><major-heading id="uk.org.publicwhip/wrans/2024-05-02a.1.0">Housing</major-heading>'
+        '<ques id="uk.org.publicwhip/wrans/2024-05-02a.1.1" person_id="p/1" speakername="Jane Smith">'
+        "<p>How many homes?</p></ques>"
+        '<reply id="uk.org.publicwhip/wrans/2024-05-02a.1.2" person_id="p/2" speakername="Chidi Okonkwo">'
+        "<p>Twelve thousand.</p></reply></publicwhip>"
+    )
+    registry = reference_archive.registry
+    made = [record.read(text.encode(), "x.xml", registry, Problems()) for text in (report, wrans)]
+    assert made[0] is not None and made[0].paragraphs == ["## Budget", "@[A. Member]: The budget is late."]
+    assert made[0].meta["date"].isoformat() == "2024-05-02"
+    assert made[1] is not None and made[1].paragraphs == [
+        "## Housing",
+        "@jane-smith: How many homes?",
+        "@chidi-okonkwo: Twelve thousand.",
+    ]

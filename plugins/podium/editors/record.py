@@ -122,6 +122,7 @@ AKN = Dialect(
             "div",
             "container",
             "blockContainer",
+            "hcontainer",
         }
     ),
     skipped=frozenset({"num", "subheading", "from"}),
@@ -139,7 +140,7 @@ TEI = Dialect(
 )
 TWFY = Dialect(
     name="TheyWorkForYou",
-    turns=frozenset({"speech"}),
+    turns=frozenset({"speech", "ques", "reply"}),  # a day's debates; its written questions and answers
     speaker=lambda turn: turn.get("person_id", ""),  # a speakername alone ("Hon. Members") is a voice
     shown=lambda turn: turn.get("speakername", ""),
     paragraphs=frozenset({"p"}),
@@ -230,7 +231,10 @@ def read(
 def _body(root: ET.Element) -> tuple[Dialect, ET.Element, ET.Element] | None:
     """The record's format, the document and its body."""
     debate = root if _name(root) in ("debate", "debateReport") else _find(root, "debate")
-    if debate is not None and (body := _find(debate, "debateBody")) is not None:
+    debate = debate if debate is not None else _find(root, "debateReport")
+    # A debate's body, or a debate report's (a report of proceedings holds them in a `mainBody`).
+    body = next((b for b in (_find(debate, "debateBody"), _find(debate, "mainBody")) if b is not None), None)
+    if debate is not None and body is not None:
         return AKN, debate, body
     if _name(root) in ("TEI", "teiCorpus") and (body := _find(root, "body")) is not None:
         return TEI, root, body
@@ -265,7 +269,7 @@ def _tei_people(document: ET.Element) -> dict[str, str]:
 def _twfy_people(document: ET.Element) -> dict[str, str]:
     people: dict[str, str] = {}
     for turn in document.iter():
-        if _name(turn) == "speech" and turn.get("person_id") and turn.get("speakername"):
+        if _name(turn) in TWFY.turns and turn.get("person_id") and turn.get("speakername"):
             people.setdefault(TWFY.speaker(turn), turn.get("speakername", ""))
     return people
 
