@@ -149,3 +149,15 @@ def test_a_check_runs_nothing_mkdocs_yml_names(archive_dir: ArchiveDir, tmp_path
         "mkdocs.yml:6:20: error: cannot find 'material.extensions.emoji.twemojii': module "
         "'material.extensions.emoji' has no attribute 'twemojii'"
     )
+
+
+def test_build_and_serve_place_a_yaml_mistake_too(archive_dir: ArchiveDir):
+    # What `podium build` and `podium serve` check before MkDocs starts (MkDocs printed PyYAML's message).
+    from podium.cli.siteconfig import check_site_config
+    from podium.core.problems import Problems
+
+    archive_dir.write("mkdocs.yml", "site_name: [Test\nplugins:\n  - podium\n")
+    for strict in (True, False):
+        problems = Problems()
+        check_site_config(archive_dir.root, problems, strict=strict)
+        assert [(p.line, p.column, p.message.split(":")[0]) for p in problems.errors] == [(2, 8, "YAML syntax error")]

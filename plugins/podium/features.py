@@ -95,11 +95,12 @@ PLUGIN_OPTIONS: dict[str, type[BaseModel]] = {
 GENERATED = ("speeches/", "speakers/", "topics/", "events/", "dates/", "search/", "embed/", "quote.md")
 
 
-def check_config(root: Path, problems: Problems, nav: bool = True) -> None:
+def check_config(root: Path, problems: Problems, nav: bool = True, config: ConfigFile | None = None) -> None:
     """What mkdocs.yml says that the build would refuse without naming its line: Podium's plugins and their
     options, the Markdown extensions, and (`nav`: in a strict build, where MkDocs' warning is fatal) the nav's
-    pages. mkdocs.yml is parsed once; its YAML errors are reported where the settings are read (`load`)."""
-    config = ConfigFile.read(root / CONFIG_FILE, Problems())
+    pages. `config`: mkdocs.yml already parsed (else it is parsed here, its YAML errors left to whoever reads the
+    settings)."""
+    config = config if config is not None else ConfigFile.read(root / CONFIG_FILE, Problems())
     _check_plugins(config, problems)
     _check_extensions(config, problems)
     if nav:

@@ -1,11 +1,11 @@
 """mkdocs.yml checked as the build will read it, every mistake at its line, before MkDocs words it without one.
 
-Podium's part (its plugins, their options, the Markdown extensions, the nav) is `features.check_config`; MkDocs'
-own settings (`site_name`, `theme`, `site_url`, `validation`, an extension's options, another package's plugin)
-are validated by MkDocs itself (`podium.mkdocs.configcheck`). This is the one module of the command line that
-imports the MkDocs adapter (an exception the architecture contract names): MkDocs' validation is its own code,
-and a child process for it would cost half a second on every `podium check`. ProperDocs' is run in a child: its
-modules take the place of MkDocs' in the process that imports them.
+Its YAML, Podium's part (its plugins, their options, the Markdown extensions, the nav: `features.check_config`)
+and MkDocs' own settings (`site_name`, `theme`, `site_url`, `validation`, an extension's options, another
+package's plugin), validated by MkDocs itself: all from `podium.mkdocs.configcheck.site_problems`. This is the one
+module of the command line that imports the MkDocs adapter (an exception the architecture contract names):
+MkDocs' validation is its own code, and a child process for it would cost half a second on every `podium check`.
+ProperDocs' is run in a child: its modules take the place of MkDocs' in the process that imports them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from podium import features
 from podium.core.problems import Problems
 from podium.core.settings import CONFIG_FILE
 
@@ -24,13 +23,12 @@ from podium.core.settings import CONFIG_FILE
 def check_site_config(root: Path, problems: Problems, strict: bool = True, tool: str = "mkdocs") -> None:
     """Add mkdocs.yml's problems to `problems`. `strict`: as a strict build judges it (a nav entry naming no page
     and MkDocs' warnings, such as a setting MkDocs does not know, are errors)."""
-    features.check_config(root, problems, nav=strict)
     if not (root / CONFIG_FILE).is_file():
         return
     if tool == "mkdocs":
         from podium.mkdocs import configcheck  # only the commands that judge mkdocs.yml import MkDocs
 
-        problems.extend(configcheck.check(root, tool, strict).items)
+        problems.extend(configcheck.site_problems(root, tool, strict).items)
         return
     command = [sys.executable, "-m", "podium.mkdocs.configcheck", str(root), "--tool", tool]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

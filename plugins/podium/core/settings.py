@@ -206,7 +206,7 @@ def read_entry(
     if isinstance(plugins, yaml.SequenceNode):
         for item in plugins.value:
             if isinstance(item, yaml.ScalarNode) and item.value == name:
-                entry.position = _position(item)
+                entry.position = node_position(item)
                 return entry
             if isinstance(item, yaml.MappingNode):
                 found = next(((key, value) for key, value in item.value if key.value == name), None) or found
@@ -215,14 +215,14 @@ def read_entry(
     if found is None:
         return entry
     key, options = found
-    entry.position = _position(key)
+    entry.position = node_position(key)
     value = loader.construct_object(options, deep=True)
     if value is None:
         return entry
     if not isinstance(value, dict) or not isinstance(options, yaml.MappingNode):
         problems.add(
             display,
-            *_position(options),
+            *node_position(options),
             f"the {name} plugin's options must be a mapping of `key: value`",
             f"indent them under `- {name}:`, one per line, e.g. `{example('max_transcript_kb')}`",
         )
@@ -246,7 +246,7 @@ def plugin_names(
             names += [key for key, _ in item.value] if isinstance(item, yaml.MappingNode) else []
     elif isinstance(plugins, yaml.MappingNode):
         names = [key for key, _ in plugins.value]
-    return [(str(name.value), _position(name)) for name in names if isinstance(name, yaml.ScalarNode)]
+    return [(str(name.value), node_position(name)) for name in names if isinstance(name, yaml.ScalarNode)]
 
 
 def nav_files(config_file: Path | ConfigFile, display: str = CONFIG_FILE) -> list[tuple[str, Position]]:
@@ -269,7 +269,7 @@ def nav_files(config_file: Path | ConfigFile, display: str = CONFIG_FILE) -> lis
                 walk(child)
         elif isinstance(item, yaml.ScalarNode) and item.tag.endswith(":str") and item.value:
             if "://" not in item.value and not item.value.startswith(("/", "#", "mailto:")):
-                found.append((item.value, _position(item)))
+                found.append((item.value, node_position(item)))
 
     if (nav := _parsed(config_file, Problems(), display).section("nav")) is not None:
         walk(nav)
@@ -303,16 +303,17 @@ def _read(config_file: Path, problems: Problems, display: str) -> tuple[Any, _Lo
     return None, None, None
 
 
-def _position(node: yaml.Node) -> Position:
+def node_position(node: yaml.Node) -> Position:
+    """A YAML node's line and column, from 1."""
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _note(entry: PluginEntry, at: Location, key: yaml.Node, value: yaml.Node) -> None:
-    entry.key_at[at] = _position(key)
-    entry.value_at[at] = _position(value)
+    entry.key_at[at] = node_position(key)
+    entry.value_at[at] = node_position(value)
     if isinstance(value, yaml.SequenceNode):
         for index, item in enumerate(value.value):
-            entry.value_at[at + (index,)] = _position(item)
+            entry.value_at[at + (index,)] = node_position(item)
 
 
 # -- validation: once, with problems at the line of each bad option -----------------------------------------------

@@ -54,7 +54,6 @@ class Debate:
     paragraphs: list[str] = field(default_factory=list)
     new_speakers: dict[str, str] = field(default_factory=dict)  # id -> name, for speakers.yml
     notes: list[str] = field(default_factory=list)
-    format: str = ""
 
     def draft(self) -> Draft:
         return Draft(self.meta, self.paragraphs)
@@ -197,7 +196,7 @@ def read(
         problems.add(path, 1, 1, what, hint)
         return None
     dialect, document, body = found
-    result = Debate(format=dialect.name)
+    result = Debate()
     people_named = _PEOPLE[dialect.name](document)
     people_named.update((key, name) for key, name in (named or {}).items() if key in people_named)
     _FRONT[dialect.name](document, result, registry)

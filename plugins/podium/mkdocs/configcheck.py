@@ -9,11 +9,11 @@ warning is placed at the key or value it names:
     mkdocs.yml:70:22: error: MkDocs refuses `validation.nav.omitted_files`: expected one of ...
       hint: did you mean `info`? ...
 
-`podium check`, `podium build` and `podium serve` run it (`cli/siteconfig.py`), and so does the edit loop when
-mkdocs.yml is saved; for ProperDocs it runs in a child process (`python -m podium.mkdocs.configcheck ROOT --tool
-properdocs`, the problems as JSON lines), since ProperDocs' modules take the place of MkDocs' in the process that
-imports them. What Podium's own checks already report at its place (`podium.features.check_config`: Podium's
-plugins and their options, a Markdown extension that cannot be found) is left to them.
+`podium check`, `podium build` and `podium serve` run it with Podium's own checks of the file (`site_problems`,
+through `cli/siteconfig.py`), and so does the edit loop when mkdocs.yml is saved. For ProperDocs it runs in a
+child process (`python -m podium.mkdocs.configcheck ROOT --tool properdocs`, the problems as JSON lines), since
+ProperDocs' modules take the place of MkDocs' in the process that imports them. What Podium's own checks report
+at its place (Podium's plugins and their options, a Markdown extension that cannot be found) is not said twice.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ from pathlib import Path
 
 import yaml
 
+from podium import features
 from podium.core.frontmatter import Position
 from podium.core.problems import Problems, did_you_mean
-from podium.core.settings import CONFIG_FILE, ConfigFile, plugin_names
+from podium.core.settings import CONFIG_FILE, ConfigFile, node_position, plugin_names
 
 REFERENCE = "https://www.mkdocs.org/user-guide/configuration/"
 _MOST = 20  # validations of one file: one more for each setting refused
@@ -49,13 +50,26 @@ _NO_FOLDER = re.compile(r"The path '(.+)' isn't an existing directory\.")
 _CHOICES = re.compile(r"Expected one of (\[.*\]), got '([^']*)'")
 
 
-def check(root: Path, tool: str = "mkdocs", strict: bool = True) -> Problems:
+def site_problems(root: Path, tool: str = "mkdocs", strict: bool = True) -> Problems:
+    """Everything wrong in `root`/mkdocs.yml, each at its line, from one parse: its YAML, Podium's part
+    (`features.check_config`: Podium's plugins and options, the extensions, in a strict build the nav) and MkDocs'
+    own settings (`check`). What `podium check`, `build` and `serve` and the edit loop report."""
+    problems = Problems()
+    if not (root / CONFIG_FILE).is_file():
+        return problems
+    config = ConfigFile.read(root / CONFIG_FILE, problems)
+    features.check_config(root, problems, nav=strict, config=config)
+    problems.extend(check(root, tool, strict, config).items)
+    return problems
+
+
+def check(root: Path, tool: str = "mkdocs", strict: bool = True, config: ConfigFile | None = None) -> Problems:
     """Every failure and warning of MkDocs' validation of `root`/mkdocs.yml, placed; warnings are errors when
-    `strict` (a strict build aborts on them). No problem when mkdocs.yml is absent or not YAML (its YAML errors are
-    reported where the settings are read)."""
+    `strict` (a strict build aborts on them). `config`: the file already parsed. No problem when mkdocs.yml is
+    absent or not YAML (its YAML errors are reported by whoever parsed it)."""
     problems = Problems()
     path = root / CONFIG_FILE
-    config = ConfigFile.read(path, Problems())
+    config = config if config is not None else ConfigFile.read(path, Problems())
     if not isinstance(config.data, dict):
         return problems
     if tool == "properdocs":  # its modules answer for `mkdocs.*`, as `properdocs` itself arranges
@@ -352,7 +366,7 @@ def _at(config: ConfigFile, path: list[str], key: bool = False) -> Position:
         if pair is None:
             break
         last = index == len(path) - 1
-        place = _position(pair[0] if (key and last) or isinstance(pair[1], yaml.CollectionNode) else pair[1])
+        place = node_position(pair[0] if (key and last) or isinstance(pair[1], yaml.CollectionNode) else pair[1])
         node = pair[1]
     return place
 
@@ -369,12 +383,8 @@ def _option_at(config: ConfigFile, section: str, name: str, option: str, key: bo
                 continue
             for option_key, value in options.value:
                 if option_key.value == option:
-                    return _position(option_key if key else value)
+                    return node_position(option_key if key else value)
     return None
-
-
-def _position(node: yaml.Node) -> Position:
-    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _last_line(text: str) -> str:
@@ -388,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tool", choices=("mkdocs", "properdocs"), default="mkdocs")
     parser.add_argument("--strict", action="store_true", help="MkDocs' warnings are errors, as in a strict build")
     args = parser.parse_args(argv)
-    for problem in check(args.root, args.tool, args.strict).items:
+    for problem in site_problems(args.root, args.tool, args.strict).items:
         print(json.dumps(asdict(problem), ensure_ascii=False))
     return 0
 

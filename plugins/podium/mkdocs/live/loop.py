@@ -37,10 +37,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from podium import features
 from podium.core.archive import display_path
 from podium.core.problems import Problem, Problems, format_report
-from podium.core.settings import CONFIG_FILE, read_config
+from podium.core.settings import CONFIG_FILE
 from podium.mkdocs import configcheck
 from podium.mkdocs.live.background import BackgroundBuild, Finished
 from podium.mkdocs.live.check import check_saved
@@ -344,12 +343,8 @@ class LiveSite:
 
     def _config_problems(self) -> str:
         """mkdocs.yml's errors, each at its line, as `podium serve` reports them before it starts; "" if none."""
-        problems = Problems()
-        read_config(self.root / CONFIG_FILE, problems)  # YAML that does not parse
-        if not problems.errors:
-            features.check_config(self.root, problems, nav=False)
-            problems.extend(configcheck.check(self.root, self.tool.name, strict=False).items)
-        return format_report(Problems([p for p in problems.items if p.is_error])) if problems.errors else ""
+        problems = configcheck.site_problems(self.root, self.tool.name, strict=False)
+        return format_report(Problems(problems.errors)) if problems.errors else ""
 
     def _load_config(self) -> Any:
         options = {"site_dir": str(self.served)}
