@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from podium import features
-from podium.core.problems import MAX_PER_FILE
+from podium.core.problems import MAX_PER_FILE, Problems
 from podium.mkdocs.plugin import PodiumPlugin
 from support.archive import MINIMAL_FRONT, ArchiveDir, speech_text
 from support.processes import run_podium
@@ -233,7 +233,7 @@ def test_a_control_character_in_a_registry_is_refused(archive_dir: ArchiveDir):
 def test_dates_need_ascii_digits(archive_dir: ArchiveDir, date: str):
     archive_dir.speech("opening", front=MINIMAL_FRONT.replace("2025-05-29", date))
     assert first_lines(archive_dir.root) == [
-        f"speeches/2025/opening.md:3:7: error: `date`: `{date}` is not a date in the form YYYY-MM-DD"
+        f"speeches/2025/opening.md:3:7: error: `date`: `{date}` is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY"
     ]
 
 
@@ -282,6 +282,21 @@ def test_one_hostile_file_prints_a_bounded_report(archive_dir: ArchiveDir):
     assert result.returncode == 1
     assert len(errors) == MAX_PER_FILE + 1  # 2,000 tags and one `<` count: 2,001 problems
     assert errors[-1] == "speeches/2025/opening.md:4006:11: error: … and 1981 more problems in this file"
+
+
+@pytest.mark.parametrize("past_the_limit", [1, 2])
+def test_one_problem_past_the_limit_is_listed_not_counted(past_the_limit: int):
+    """A single problem past the limit is shown as itself ("… and 1 more problems" hid it for nothing)."""
+    problems = Problems()
+    for line in range(1, MAX_PER_FILE + past_the_limit + 1):
+        problems.add("a.md", line, 1, f"bad {line}", severity="warning")
+    last = problems.items[-1].format()
+    if past_the_limit == 1:
+        assert len(problems.items) == MAX_PER_FILE + 1
+        assert last == f"a.md:{MAX_PER_FILE + 1}:1: warning: bad {MAX_PER_FILE + 1}"
+    else:
+        assert len(problems.items) == MAX_PER_FILE + 1
+        assert last == f"a.md:{MAX_PER_FILE + 2}:1: warning: … and 2 more problems in this file"
 
 
 # -- nesting that crashed the readers ----------------------------------------------------------------------------

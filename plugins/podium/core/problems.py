@@ -47,7 +47,8 @@ class Problems:
     """A list of problems for one file (or the whole archive), with a helper to add one.
 
     The same problem added twice is kept once. A file gets at most `MAX_PER_FILE` problems; the rest become
-    one last line, `… and N more problems in this file`, after the file's last problem:
+    one last line, `… and N more problems in this file`, after the file's last problem (a single one past the
+    limit is listed as itself):
 
     >>> problems = Problems()
     >>> for line in range(1, 31):
@@ -75,13 +76,15 @@ class Problems:
             self.items.append(problem)
             return
         # One summary line, after every listed problem of the file; an error if any problem it counts is one.
+        # A single problem past the limit is listed itself: a line saying "1 more" would hide it for nothing.
         index, more, errors = self._more.get(path, (len(self.items), 0, False))
         more, errors = more + 1, errors or severity == "error"
-        summary = Problem(path, *last, f"… and {more} more problems in this file", "", "error" if errors else "warning")
         if more == 1:
-            self.items.append(summary)
+            self.items.append(problem)
         else:
-            self.items[index] = summary
+            self.items[index] = Problem(
+                path, *last, f"… and {more} more problems in this file", "", "error" if errors else "warning"
+            )
         self._more[path] = (index, more, errors)
 
     def extend(self, problems: Iterable[Problem]) -> None:
