@@ -187,7 +187,7 @@ def test_speaker_and_speakers_together(archive_dir: ArchiveDir):
         ("2025-02-30", "`date`: impossible date 2025-02-30: February 2025 has 28 days"),
         ("2024-02-30", "`date`: impossible date 2024-02-30: February 2024 has 29 days"),
         ("2025-13-01", "`date`: impossible date 2025-13-01: there is no month 13"),
-        ("29 May 2025", "`date`: `29 May 2025` is not a date in the form YYYY-MM-DD"),
+        ("29 May 2025", "`date`: `29 May 2025` is not a date in the form YYYY-MM-DD, YYYY-MM or YYYY"),
     ],
 )
 def test_impossible_and_malformed_dates(archive_dir: ArchiveDir, date: str, message: str):

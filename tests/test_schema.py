@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from podium.cli.main import main
-from podium.core.model import ID_PATTERN, SpeechMeta
+from podium.core.model import ID_PATTERN, KNOWN_DATE_PATTERN, SpeechMeta
 from podium.editors.schema import fields_reference, lint_reference, schema_files, transcript_schema, update_reference
 from support.archive import REPO
 
@@ -29,7 +29,8 @@ def test_schema_covers_every_field_of_the_model():
     assert set(schema["properties"]) == {info.alias or name for name, info in SpeechMeta.model_fields.items()}
     assert schema["required"] == ["title", "date"]
     assert schema["additionalProperties"] is False
-    assert schema["properties"]["date"]["format"] == "date"
+    # A day, or the month or the year a record gives without its day; a year alone may be written as a number.
+    assert {"type": "string", "pattern": KNOWN_DATE_PATTERN} in schema["properties"]["date"]["anyOf"]
     assert schema["properties"]["topics"]["items"]["pattern"] == ID_PATTERN
     assert {"type": "string", "pattern": ID_PATTERN} in schema["properties"]["speaker"]["anyOf"]
     assert schema["properties"]["language"]["pattern"].startswith("^[a-zA-Z]{2,3}")
@@ -46,7 +47,8 @@ def test_reference_tables_name_every_field_and_rule():
     tables = fields_reference()
     assert "| `speaker` | id | no | The speaker's id in speakers.yml (one speaker). |" in tables
     assert "| `kind` | one of `speech`, `statement`," in tables
-    assert "### Role" in tables and "| `from` | date (YYYY-MM-DD) | no | First day in the role. |" in tables
+    role = "| `from` | date (YYYY-MM-DD, or YYYY-MM or YYYY) | no | First day in the role (or its month, its year). |"
+    assert "### Role" in tables and role in tables
     rules = lint_reference()
     for name in (
         "foreign-character",

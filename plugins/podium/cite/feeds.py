@@ -24,6 +24,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from podium.core.dates import first_day
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import one_line, plain_text, shorten, xml_safe
@@ -105,7 +106,7 @@ def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "", u
     root = ET.Element(f"{{{ATOM}}}feed")
     text(root, "title", feed.title)
     text(root, "id", f"{base_url}{feed.path}" if base_url else f"tag:{_tag(site_name)},2025:{feed.path}")
-    newest = feed.speeches[0].meta.date.isoformat() if feed.speeches else "2025-01-01"
+    newest = first_day(feed.speeches[0].meta.date).isoformat() if feed.speeches else "2025-01-01"
     text(root, "updated", f"{newest}T00:00:00Z")
     own = f"{base_url}{feed.path}" if base_url else feed.path.rsplit("/", 1)[-1]
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml", "href": own})
@@ -125,8 +126,8 @@ def render(feed: Feed, registry: Registry, site_name: str, base_url: str = "", u
             "id",
             f"{base_url}{speech.url}" if base_url else f"tag:{_tag(site_name)},2025:{speech.url.rstrip('/')}",
         )
-        text(entry, "updated", f"{meta.date.isoformat()}T00:00:00Z")
-        text(entry, "published", f"{meta.date.isoformat()}T00:00:00Z")
+        text(entry, "updated", f"{first_day(meta.date).isoformat()}T00:00:00Z")  # Atom needs a whole day
+        text(entry, "published", f"{first_day(meta.date).isoformat()}T00:00:00Z")
         ET.SubElement(
             entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": href(urls.speech(speech.id))}
         )

@@ -119,9 +119,11 @@ def speech_metadata(
     for ident, speaker in speakers:
         author = citation.inverted(speaker.name, speaker.sort_name) if speaker else ident
         tags.append(("name", "citation_author", author))
+    # Highwire's 2025/05/29, or the year (1946) or the month (1946/10) a record gives without its day.
+    highwire = meta.date.isoformat().replace("-", "/")
     tags += [
-        ("name", "citation_date", meta.date.strftime("%Y/%m/%d")),
-        ("name", "citation_publication_date", meta.date.strftime("%Y/%m/%d")),
+        ("name", "citation_date", highwire),
+        ("name", "citation_publication_date", highwire),
         ("name", "citation_publisher", site_name),
         ("name", "citation_language", meta.language),
     ]

@@ -283,8 +283,13 @@ def registry_document(registry: Registry, base_url: str = "", urls: Urls = DIREC
 
 # JSON Schemas (draft 2020-12). Written out beside the data and documented on the Data page.
 _STRING_OR_NULL = {"type": ["string", "null"]}
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-_DATE_OR_NULL = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+# A speech's or a quotation's date: the day, or only the month (1946-10) or the year (1946) the record gives.
+_KNOWN_DATE = {
+    "type": "string",
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "description": "YYYY-MM-DD, or YYYY-MM or YYYY when the record gives no day.",
+}
+_KNOWN_DATE_OR_NULL = dict(_KNOWN_DATE, type=["string", "null"])
 _ID = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*$"}
 _REF = {
     "type": ["object", "null"],
@@ -341,7 +346,7 @@ _STATEMENT = {
         **_STRING_OR_NULL,
         "description": "The speaker's role on the day, e.g. President, Republic of Kazakhstan.",
     },
-    "date": _DATE,
+    "date": _KNOWN_DATE,
     "title": {"type": "string", "description": "The speech's title."},
     "text": {"type": "string", "description": "Plain text: the words, without the stage directions."},
     "narrative": {
@@ -381,7 +386,7 @@ SPEECH_SCHEMA = _document(
         "$schema": {"type": "string"},
         "id": _ID,
         "title": {"type": "string"},
-        "date": _DATE,
+        "date": _KNOWN_DATE,
         "type": {"type": "string", "description": "speech, statement, address, remarks, lecture, panel..."},
         "delivered": _STRING_OR_NULL,
         "language": {"type": "string"},
@@ -408,7 +413,7 @@ SPEECH_SCHEMA = _document(
             "items": _object(
                 {
                     "outlet": {"type": "string"},
-                    "date": _DATE_OR_NULL,
+                    "date": _KNOWN_DATE_OR_NULL,
                     "url": _STRING_OR_NULL,
                     "author": _STRING_OR_NULL,
                     "quote": {"type": "string"},
@@ -474,8 +479,8 @@ POPOLO_SCHEMA = _document(
                     "organization_id": _STRING_OR_NULL,
                     "role": {"type": "string"},
                     "label": {"type": "string"},
-                    "start_date": _DATE_OR_NULL,
-                    "end_date": _DATE_OR_NULL,
+                    "start_date": _KNOWN_DATE_OR_NULL,
+                    "end_date": _KNOWN_DATE_OR_NULL,
                 }
             ),
         },
@@ -487,8 +492,8 @@ POPOLO_SCHEMA = _document(
                     "name": {"type": "string"},
                     "classification": {"enum": ["event", "session"]},
                     "parent_id": _STRING_OR_NULL,
-                    "start_date": _DATE_OR_NULL,
-                    "end_date": _DATE_OR_NULL,
+                    "start_date": _KNOWN_DATE_OR_NULL,
+                    "end_date": _KNOWN_DATE_OR_NULL,
                     "location": _STRING_OR_NULL,
                     "description": _STRING_OR_NULL,
                     "url": _STRING_OR_NULL,

@@ -8,10 +8,10 @@ Python and Jinja (templates/speech_cite.html, quote_page.html), no MkDocs.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 from podium.cite import citation
+from podium.core import dates
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import script_json
@@ -43,10 +43,7 @@ def speech_extras(
         "endings": endings,  # the slots (citation.SLOTS) are podium-cite.js's own: not repeated on every page
         "embed": relative(urls.embed(speech.id), urls.speech(speech.id)),
     }
-    dated = [
-        dict(item, date_text=long_date(dt.date.fromisoformat(item["date"])) if item["date"] else None)
-        for item in coverage
-    ]
+    dated = [dict(item, date_text=long_date(dates.parse(item["date"])) if item["date"] else None) for item in coverage]
     return environment().get_template("speech_cite.html").render(coverage=dated, data=script_json(data))
 
 

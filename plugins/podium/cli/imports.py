@@ -18,6 +18,7 @@ from click.core import ParameterSource
 
 from podium.cli.options import root_option, settings_of
 from podium.core import archive as archives
+from podium.core import dates
 from podium.core.model import Speaker
 from podium.core.problems import Problems, format_report
 from podium.core.registry import Registry
@@ -94,10 +95,22 @@ output_option = click.option(
 force_option = click.option("--force", is_flag=True, help="Overwrite an existing transcript.")
 
 
+def date_option(text: str) -> dt.date:
+    """A `--date`: a day, or a month or a year when no day is known (core.dates)."""
+    try:
+        return dates.parse(text)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--date") from None
+
+
 @import_group.command("article")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @ident_option
-@click.option("--date", default=None, help="The day of the speech, YYYY-MM-DD, if the dateline lacks it.")
+@click.option(
+    "--date",
+    default=None,
+    help="The day of the speech if the dateline lacks it: YYYY-MM-DD (YYYY-MM or YYYY if no day is known).",
+)
 @click.option("--speaker", default=None, help="The speaker's id, if the article's names do not find it.")
 @click.option("--language", default="en", show_default=True, help="BCP 47 tag of the statement's language.")
 @output_option
@@ -142,17 +155,14 @@ def article_command(
     ident = ident or new_id(_stem(file), 60) or "article"
     year = None
     if date:
-        try:
-            year = dt.date.fromisoformat(date).year
-        except ValueError:
-            raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+        year = date_option(date).year
     elif year_match := re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", ident):
         year = int(year_match.group(1))
     result = articles.read(text, registry, year, html=file.suffix.lower() in (".html", ".htm", ".xhtml"))
     if declared and declared != sources.DEFAULT:
         result.notes.insert(0, f"read as {declared}, the encoding the page declares (--encoding to read it otherwise)")
     if date:
-        result.date = dt.date.fromisoformat(date)
+        result.date = date_option(date)
         result.source.setdefault("date", result.date)
     if speaker:
         result.speaker = speaker
@@ -268,11 +278,11 @@ def corpus_command(
       podium import corpus corpus/ --metadata corpus/metadata.csv --mapping corpus/mapping.yml
       podium import corpus texts/ --metadata texts.csv --map 'file={fileid}.txt' --map speaker=person_id \\
              --map speaker_name=person --set kind=address --dry-run
-      podium import corpus --metadata un-general-debates.csv --map text=text --map speaker_name=country \
-             --map 'id={country}-{year}' --set 'title=General debate, {year}' --set 'date={year}-09-21'
-      podium import corpus TXT/ --files 'Session {session} - {year}/{country}_{session}_{year}.txt' \
-             --map speaker_name=country --set 'id={country}-{year}' --set 'title=General debate, {year}' \
-             --set 'date={year}-09-21'
+      podium import corpus --metadata un-general-debates.csv --map text=text --map speaker_name=country \\
+             --map 'id={country}-{year}' --set 'title=General debate, {year}' --map date=year
+      podium import corpus TXT/ --files 'Session {session} - {year}/{country}_{session}_{year}.txt' \\
+             --map speaker_name=country --set 'id={country}-{year}' --set 'title=General debate, {year}' \\
+             --map date=year
     """
     settings = settings_of(root)
     speeches = root / settings.speeches_dir
@@ -328,7 +338,11 @@ def corpus_command(
 @import_group.command("record")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @ident_option
-@click.option("--date", default=None, help="The day of the debate, YYYY-MM-DD, if the record lacks it.")
+@click.option(
+    "--date",
+    default=None,
+    help="The day of the debate if the record lacks it: YYYY-MM-DD (YYYY-MM or YYYY if no day is known).",
+)
 @output_option
 @force_option
 @click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and the speakers added.")
@@ -368,10 +382,7 @@ def record_command(
         raise click.UsageError(f"{names} names one record's transcript: give one FILE with it")
     day = None
     if date:
-        try:
-            day = dt.date.fromisoformat(date)
-        except ValueError:
-            raise click.BadParameter(f"`{date}` is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+        day = date_option(date)
     settings = settings_of(root)
     speeches = root / settings.speeches_dir
     named: dict[str, str] = {}

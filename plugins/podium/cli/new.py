@@ -79,7 +79,7 @@ def _name(ident: str) -> str:
 
 @click.command("new")
 @click.option("--title", default=None, help="The speech's title as published.")
-@click.option("--date", default=None, help="The day it was given, YYYY-MM-DD.")
+@click.option("--date", default=None, help="The day it was given, YYYY-MM-DD (YYYY-MM or YYYY if no day is known).")
 @click.option("--speaker", "speakers", multiple=True, help="A speaker's id from speakers.yml; repeat for several.")
 @click.option("--event", default=None, help="The event's id from events.yml.")
 @click.option("--session", default=None, help="The session within the event, e.g. `Plenary session`.")
@@ -125,7 +125,8 @@ def new_command(
     state = _Session(root, prompt=not no_input, add_missing=add_missing)
     try:
         title = state.ask(title, "Title")
-        day = parse_day(state.ask(date, "Date (YYYY-MM-DD)", default=dt.date.today().isoformat()))
+        asked = "Date (YYYY-MM-DD; YYYY-MM or YYYY if no day is known)"
+        day = parse_day(state.ask(date, asked, default=dt.date.today().isoformat()))
         speakers = list(speakers) or [state.ask(None, "Speaker id (from speakers.yml)")]
         speakers = [state.resolve("speaker", s, day) for s in speakers]
         if event:

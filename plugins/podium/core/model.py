@@ -15,32 +15,30 @@ import re
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from podium.core import dates
 from podium.core.media import classify, shorthand
-from podium.core.text import MONTHS
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 # `\Z` or fullmatch, not `$` (which also matches before a final newline), and ASCII digits only: `\d` would take
 # Arabic-Indic or full-width digits for a date's.
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
 _LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")  # its pattern is the JSON Schema's: fullmatch
-_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 
 
 def _iso_date(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
-    if not isinstance(value, str) or not (match := _ISO_DATE.match(value.strip())):
+    if not isinstance(value, str):
         raise ValueError(f"`{value}` is not a date in the form YYYY-MM-DD")
-    year, month, day = (int(part) for part in match.groups())
-    if not 1 <= month <= 12:
-        raise ValueError(f"impossible date {value}: there is no month {month}")
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        raise ValueError(f"impossible date {value}: {MONTHS[month - 1]} {year} has {last} days") from None
+    return dates.parse(value, partial=False)
+
+
+def _known_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    return dates.parse(str(value))  # a year alone may come as a number from a corpus's table
 
 
 def _strict_bool(value: Any) -> Any:
@@ -83,6 +81,20 @@ def _non_empty(value: str) -> str:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# A day, or only the month or the year where the record gives no day (core.dates).
+KNOWN_DATE_PATTERN = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+KnownDate = Annotated[
+    dt.date,
+    BeforeValidator(_known_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": KNOWN_DATE_PATTERN},
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+            ]
+        }
+    ),
+]
 Bool = Annotated[bool, BeforeValidator(_strict_bool)]
 Id = Annotated[str, AfterValidator(_identifier)]
 Text = Annotated[str, AfterValidator(_non_empty)]
@@ -123,7 +135,9 @@ class Source(Strict):
     publisher: str | None = Field(None, description="Who published it, e.g. a news site or a press office.")
     author: str | None = Field(None, description="The article's author, if the text came inside an article.")
     place: str | None = Field(None, description="The dateline's place, e.g. Astana.")
-    date: IsoDate | None = Field(None, description="When the source was published.")
+    date: KnownDate | None = Field(
+        None, description="When the source was published: YYYY-MM-DD, or YYYY-MM or YYYY if no day is known."
+    )
     retrieved: IsoDate | None = Field(None, description="When the editor took the text.")
     title: str | None = Field(None, description="The source's own headline.")
     note: str | None = Field(None, description="What the editor did to the text, e.g. corrected typos.")
@@ -173,7 +187,7 @@ class Coverage(Strict):
 
     outlet: Text = Field(description="The newspaper, site or agency that printed the quotation.")
     quote: Text = Field(description="The words as printed, without the quotation marks.")
-    date: IsoDate | None = Field(None, description="When it was published.")
+    date: KnownDate | None = Field(None, description="When it was published (YYYY-MM-DD, YYYY-MM or YYYY).")
     url: Url | None = Field(None, description="Address of the article.")
     author: str | None = Field(None, description="The article's author.")
     statement: str | None = Field(None, description="The id of the statement quoted; found by quote check if left out.")
@@ -189,7 +203,9 @@ class SpeechMeta(Strict):
     """
 
     title: Text = Field(description="The speech's title as published.")
-    date: IsoDate = Field(description="The day it was given, YYYY-MM-DD.")
+    date: KnownDate = Field(
+        description="The day it was given, YYYY-MM-DD; YYYY-MM or YYYY when the record gives no day."
+    )
     speaker: Id | None = Field(None, description="The speaker's id in speakers.yml (one speaker).")
     speakers: list[Id] | None = Field(None, description="The speakers' ids, in order of appearance.")
     event: Id | None = Field(None, description="The event's id in events.yml.")
@@ -229,11 +245,16 @@ class Role(Strict):
 
     role: Text = Field(description="e.g. President")
     organization: str | None = Field(None, description="e.g. Republic of Kazakhstan")
-    start: IsoDate | None = Field(None, alias="from", description="First day in the role.")
-    end: IsoDate | None = Field(None, alias="to", description="Last day in the role; empty if current.")
+    start: KnownDate | None = Field(None, alias="from", description="First day in the role (or its month, its year).")
+    end: KnownDate | None = Field(
+        None, alias="to", description="Last day in the role (or its month, its year); empty if current."
+    )
 
     def held_on(self, day: dt.date) -> bool:
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        """Held on `day`, or on some day of a year or month the record gives without a day."""
+        return (self.start is None or self.start <= dates.last_day(day)) and (
+            self.end is None or day <= dates.last_day(self.end)
+        )
 
     @property
     def label(self) -> str:
@@ -265,7 +286,7 @@ class Speaker(Strict):
 
 class Session(Strict):
     name: Text
-    date: IsoDate | None = None
+    date: KnownDate | None = None
     description: str | None = None
 
 
@@ -274,8 +295,8 @@ class Event(Strict):
 
     name: Text
     parent: Id | None = Field(None, description="The id of the series or larger event it belongs to.")
-    start: IsoDate | None = Field(None, alias="from")
-    end: IsoDate | None = Field(None, alias="to")
+    start: KnownDate | None = Field(None, alias="from")
+    end: KnownDate | None = Field(None, alias="to")
     location: str | None = None
     url: Url | None = None
     description: str | None = None

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from anyascii import anyascii
 
+from podium.core.dates import MONTHS, precision
 from podium.core.marks import character_class
 
 if TYPE_CHECKING:
@@ -151,25 +152,15 @@ def new_id(name: str, limit: int | None = None) -> str:
 
 # ---- Dates and languages -----------------------------------------------------------------------------------
 
-# English month names, not `strftime("%B")`, which follows the machine's locale.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def long_date(day: dt.date) -> str:
-    """`29 May 2025`: unambiguous in every country, unlike 05/29/2025 (render.i18n has the translated one)."""
+    """`29 May 2025`: unambiguous in every country, unlike 05/29/2025 (render.i18n has the translated one).
+    A date the record gives without its day says only what is known: `October 1946`, `1946`."""
+    known = precision(day)
+    if known == "year":
+        return str(day.year)
+    if known == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 

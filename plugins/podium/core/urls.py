@@ -29,6 +29,8 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass
 
+from podium.core.dates import precision
+
 
 def source(path: str) -> str:
     """The Markdown file MkDocs is handed for a page path.
@@ -127,7 +129,9 @@ class Urls:
         return self.term("dates", year)
 
     def day(self, day: dt.date) -> str:
-        """A day's page, under its year's: `dates/2025/05-29/`."""
+        """A day's page, under its year's: `dates/2025/05-29/`; a date without its day has none: its year's."""
+        if precision(day) != "day":
+            return self.year(day.year)
         return self.term("dates", f"{day.year}/{day.month:02d}-{day.day:02d}")
 
     def embed(self, ident: str) -> str:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from podium.core.dates import last_day
 from podium.core.registry import Registry
 from podium.core.text import MONTHS, one_line
 from podium.editors import webpage
@@ -320,7 +321,12 @@ def _find_event(header: str, context: str, date: dt.date | None, registry: Regis
             names.append(registry.events[event.parent].name)
         if not any(name.casefold() in text for name in names):
             continue
-        dated = date is not None and event.start is not None and event.start <= date <= (event.end or event.start)
+        dated = (
+            date is not None
+            and event.start is not None
+            and event.start <= last_day(date)
+            and date <= last_day(event.end or event.start)
+        )
         candidates.append((dated, event.parent is not None, ident))
     if not candidates:
         return None, None

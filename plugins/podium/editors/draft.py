@@ -29,6 +29,8 @@ from typing import Any
 
 import yaml
 
+from podium.core import dates
+from podium.core.dates import PartialDate
 from podium.core.model import SpeechMeta
 
 
@@ -45,7 +47,14 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _partial_date(dumper: yaml.SafeDumper, value: PartialDate) -> yaml.Node:
+    # `date: 1946` and `date: 1946-10`, as an editor writes them (Podium reads every scalar as text).
+    tag = "tag:yaml.org,2002:int" if value.precision == "year" else "tag:yaml.org,2002:str"
+    return dumper.represent_scalar(tag, value.isoformat())
+
+
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(PartialDate, _partial_date)
 
 
 def dump_yaml(data: Any) -> str:
@@ -146,4 +155,4 @@ def append_entry(file: Path, ident: str, entry: dict[str, Any]) -> None:
 
 
 def as_date(value: str | dt.date) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+    return value if isinstance(value, dt.date) else dates.parse(value)

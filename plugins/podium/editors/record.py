@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from podium.cite.akomantoso import ISO639_2
+from podium.core.dates import PartialDate
 from podium.core.model import Kind
 from podium.core.problems import Problems
 from podium.core.registry import Registry
@@ -315,6 +316,13 @@ def _akn_front(debate: ET.Element, result: Debate, registry: Registry) -> None:
     dates = [_find(debate, "docDate"), _find(work, "FRBRdate")]
     if day := _day(*(found.get("date") for found in dates if found is not None)):
         meta["date"] = day
+        # Podium writes a date known only to its year or month as its first day, named so (cite.akomantoso).
+        stamp = _find(work, "FRBRdate")
+        name = stamp.get("name", "") if stamp is not None else ""
+        if name.endswith(", year only"):
+            meta["date"] = PartialDate(day.year)
+        elif name.endswith(", month only"):
+            meta["date"] = PartialDate(day.year, day.month)
     language = _find(debate, "FRBRlanguage")
     code = language.get("language", "") if language is not None else ""
     meta["language"] = _LANGUAGES.get(code, code) or "en"

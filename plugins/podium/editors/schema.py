@@ -135,6 +135,8 @@ def _type(prop: dict[str, Any], defs: dict[str, Any]) -> str:
             return _type(defs[name], defs)
         return f"[{name}](#{name.lower()})"
     if "anyOf" in prop:
+        if any(branch.get("pattern") == model.KNOWN_DATE_PATTERN for branch in prop["anyOf"]):
+            return "date (YYYY-MM-DD, or YYYY-MM or YYYY)"
         kinds = [_type(branch, defs) for branch in prop["anyOf"] if branch.get("type") != "null"]
         return " or ".join(kinds)
     if "enum" in prop:

@@ -29,13 +29,14 @@ from typing import Any
 
 from podium.core import versions
 from podium.core.archive import Archive
+from podium.core.dates import precision
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.statements import Statement
 from podium.core.text import fold, slug
 from podium.core.urls import paged as page_url  # noqa: F401  (page_url: the facets' name for it)
 from podium.core.urls import term_path
-from podium.render.i18n import long_date, month_name
+from podium.render.i18n import long_date, month_name, translate
 
 
 @dataclass
@@ -295,6 +296,8 @@ def days(dates: FacetIndex) -> dict[str, Term]:
     for year in dates.ordered():
         for speech in year.speeches:
             date = speech.meta.date
+            if precision(date) != "day":
+                continue  # known to its year or month only: listed on the year's page, on no day's
             ident = day_id(date)
             term = found.get(ident)
             if term is None:
@@ -384,6 +387,8 @@ def group_key(speech: Speech, group_by: str, event=None) -> tuple[str, str, tupl
     """(anchor, heading, sort key) of the group a speech is listed under on a term page."""
     date = speech.meta.date
     if group_by == "month":
+        if precision(date) == "year":  # after the year's months, as its last group
+            return f"y{date.year}-month", translate("{year}, month not known", year=date.year), (-date.year, 1)
         return f"m{date.month:02d}", f"{month_name(date.month)} {date.year}", (-date.year, -date.month)
     if group_by == "day":
         return "day", long_date(date), (0,)
@@ -395,7 +400,7 @@ def group_key(speech: Speech, group_by: str, event=None) -> tuple[str, str, tupl
             return f"session-{index + 1}", name, (0, index)
         if name:
             return f"session-{slug(name, 60) or 'section'}", name, (1, name)
-        return "other", "Other speeches", (2, "")
+        return "other", translate("Other speeches"), (2, "")
     return f"y{date.year}", str(date.year), (-date.year,)
 
 

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from podium.core import versions
 from podium.core.archive import Archive
+from podium.core.dates import precision
 from podium.core.speech import Speech
 from podium.core.statements import Statement
 from podium.core.text import plain_text, shorten
@@ -248,7 +249,8 @@ class FacetSite:
                 pages, starts = self.pagination(term)
                 months: dict[int, int] = {}
                 for speech in term.speeches:
-                    months[speech.meta.date.month] = months.get(speech.meta.date.month, 0) + 1
+                    if precision(speech.meta.date) != "year":  # a speech known to its year is in no month
+                        months[speech.meta.date.month] = months.get(speech.meta.date.month, 0) + 1
                 view.update(
                     months=[
                         (m, month_name(m), months[m], self.href(term, links, starts[f"m{m:02d}"], f"m{m:02d}"))
@@ -432,7 +434,8 @@ class FacetSite:
         if term.facet == "dates":
             counts = {m: 0 for m in range(1, 13)}
             for speech in term.speeches:
-                counts[speech.meta.date.month] += 1
+                if precision(speech.meta.date) != "year":
+                    counts[speech.meta.date.month] += 1
             bars = [
                 charts.Bar(
                     month_name(m, short=True),

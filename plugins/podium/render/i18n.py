@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from podium.core.dates import precision
 from podium.core.text import MONTHS as _ENGLISH_MONTHS
 from podium.core.text import long_date as _english_date
 
@@ -171,6 +172,8 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "new speeches in a feed reader (Atom feed)": "новые речи в программе для чтения лент (Atom)",
         "Days": "Дни",
         "Other days": "Другие дни",
+        "{year}, month not known": "{year} г., месяц неизвестен",
+        "Other speeches": "Другие речи",
         "Photo": "Фото",
         "Downloads": "Скачать",
         "Every statement": "Все высказывания",
@@ -428,8 +431,14 @@ def month_name(month: int, short: bool = False) -> str:
 
 
 def long_date(day) -> str:
-    """29 May 2025, or 29 мая 2025 г. in Russian: the day, the month's name, the year."""
+    """29 May 2025, or 29 мая 2025 г. in Russian: the day, the month's name, the year. A date without its day
+    says what is known: October 1946 (октябрь 1946 г.), 1946 (1946 г.)."""
     if _language == "ru":
+        known = precision(day)
+        if known == "year":
+            return f"{day.year} г."
+        if known == "month":
+            return f"{_MONTH_NAMES_RU[day.month - 1].lower()} {day.year} г."
         return f"{day.day} {_MONTHS_RU[day.month - 1]} {day.year} г."
     return _english_date(day)
 
