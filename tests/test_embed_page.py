@@ -80,6 +80,10 @@ def site(tmp_path_factory):
         Our foreign policy is based on dialogue. {{#dialogue}}
 
         They wrote `{PAYLOAD}` on the wall. {{#payload}}
+
+        | Year | Note |
+        | ---- | ---- |
+        | 2024 | `{PAYLOAD}` \\| est. |
         """,
     )
     archive.speech(
@@ -167,6 +171,23 @@ def test_html_in_a_transcript_is_shown_as_text(page):
     assert view["elements"] == 6  # p, footer, its three spans and the link: no <img> made from the text
     assert page.query_selector(".podium-embed img") is None
     assert not view["pwned"]
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_table_read_into_the_record_is_shown_as_a_table_of_text(page, site):
+    document = json.loads(gzip.decompress((site / "speeches" / SPEECH / "speech.json.gz").read_bytes()))
+    (figures,) = [s for s in document["statements"] if "table" in s]
+    assert figures["table"] == [["Year", "Note"], ["2024", f"{PAYLOAD} | est."]]  # the cell keeps its `|`
+    view = shown(page, f"embed/?speech={SPEECH}#{figures['statement_id']}")
+    cells = page.eval_on_selector_all(
+        ".podium-embed__table th, .podium-embed__table td", "cells => cells.map(c => [c.tagName, c.textContent])"
+    )
+    assert cells == [["TH", "Year"], ["TH", "Note"], ["TD", "2024"], ["TD", f"{PAYLOAD} | est."]]
+    assert page.is_hidden(".podium-embed__text") and page.query_selector(".podium-embed img") is None
+    assert not view["pwned"]
+    shown(page, f"embed/?speech={SPEECH}#dialogue")  # the next statement shown in the same page: no table left
+    assert page.query_selector(".podium-embed__table") is None and page.is_visible(".podium-embed__text")
 
 
 @pytest.mark.slow

@@ -3,6 +3,10 @@ table, sanitized like any statement, and kept character for character in the dat
 
 from __future__ import annotations
 
+import jsonschema
+
+from podium import features
+from podium.cite import opendata
 from podium.core.text import plain_text
 from podium.render.pages import StatementRenderer
 
@@ -38,3 +42,14 @@ def test_the_data_files_keep_every_character_of_the_table():
     text = plain_text(TABLE)
     for cell in ("Year", "Average rent (£)", "2022", "1,100", "2023", "1,240", "|:-----|-----------------:|"):
         assert cell in text
+
+
+def test_the_json_exports_give_a_table_s_cells(archive_dir):
+    table = TABLE.replace("*1,240*", "1,240 \\| est.")  # an escaped pipe: part of the cell
+    archive_dir.speech("figures", body="Before it. {#before}\n\n" + table + "\n")
+    archive = features.load(archive_dir.root)
+    assert archive.ok, archive.problems
+    before, table = opendata.statement_records(archive.speech("figures"), archive.registry, "", "Archive")
+    assert "table" not in before
+    assert table["table"] == [["Year", "Average rent (£)"], ["2022", "1,100"], ["2023", "1,240 | est."]]
+    jsonschema.validate(table, opendata.SCHEMAS["statement.schema.json"])

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from podium.core import media
 from podium.core.registry import Registry
 from podium.core.speech import Speech
-from podium.core.text import Spoken, plain_text, slug
+from podium.core.text import Spoken, plain_text, slug, table_cells
 from podium.core.urls import DIRECTORY_URLS, Urls
 
 SCHEMA_BASE = Urls.data("schemas/")
@@ -118,6 +118,8 @@ def statement_records(
         }
         if words.directions:
             record["narrative"] = [{"text": text, "at": at} for at, text in words.directions]
+        if (cells := table_cells(statement.text)) is not None:  # `text` has its words; this, which cell holds each
+            record["table"] = cells
         if statement.voice:
             record["voice"] = statement.voice
         if statement.start is not None:  # `{t=12:34}`: seconds into the recording
@@ -356,6 +358,12 @@ _STATEMENT = {
         "items": _object({"text": {"type": "string"}, "at": {"type": "integer", "minimum": 0}}),
     },
     "voice": {"type": "string", "description": "A crowd's or an anonymous turn's label, e.g. Audience."},
+    "table": {
+        "type": "array",
+        "description": "Only for a table read into the record: its rows, the header row first, each a list of its "
+        "cells' plain text (a `|` inside a cell is part of the cell).",
+        "items": {"type": "array", "items": {"type": "string"}},
+    },
     "language": {"type": "string"},
     "event_id": _STRING_OR_NULL,
     "event": _REF,
