@@ -171,7 +171,7 @@ def transcripts(corpus: Path) -> list[Transcript]:
         text = file.read_text(encoding="utf-8")
         front, body = text[4:].split("\n---\n", 1)
         data = yaml.safe_load(front)
-        found.append(Transcript(file.stem, data["date"].year, data, body))
+        found.append(Transcript(file.stem, int(str(data["date"])[:4]), data, body))  # a day, a month or a year
     return found
 
 
