@@ -210,6 +210,7 @@ def test_the_site_shows_a_partial_date_as_known_and_links_it_to_its_year(archive
         archive_config("podium", {"podium-facets": {"facets": ["dates"]}}, "podium-cite", nav=("Dates",)),
     )
     undated(archive_dir)
+    archive_dir.speech("early", "title: Early\ndate: 1945\nspeaker: tokayev\n", folder="speeches/1945")
     result = archive_dir.build()
     assert result.returncode == 0, result.stderr
     page = archive_dir.html("speeches/month/index.html")
@@ -220,6 +221,10 @@ def test_the_site_shows_a_partial_date_as_known_and_links_it_to_its_year(archive
     year = archive_dir.html("dates/1946/index.html")
     assert '<h3 class="podium-facet__group" id="y1946-month">1946, month not known</h3>' in year
     assert '<h3 class="podium-facet__group" id="m10">October 1946</h3>' in year
+    assert "3 speeches</span> in this archive. Without a known month: 1.</p>" in year
+    assert 'id="chart-months"' in year  # October's two
+    early = archive_dir.html("dates/1945/index.html")
+    assert "Without a known month: 1.</p>" in early and 'id="chart-months"' not in early  # no month to chart
     assert (archive_dir.root / "site/dates/1946/10-24/index.html").is_file()
     assert not (archive_dir.root / "site/dates/1946/01-01").exists()
     assert not (archive_dir.root / "site/dates/1946/10-01").exists()

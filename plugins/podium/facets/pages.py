@@ -358,6 +358,7 @@ class FacetSite:
             )
         if term.facet == "dates" and not is_day(term):
             context["months"] = self._days_by_month(term, links)
+            context["no_month"] = sum(1 for s in term.speeches if precision(s.meta.date) == "year")
         # A year's page charts its months; an edition of an event happens within days, so it has no chart.
         if (
             self.settings.charts
@@ -436,6 +437,8 @@ class FacetSite:
             for speech in term.speeches:
                 if precision(speech.meta.date) != "year":
                     counts[speech.meta.date.month] += 1
+            if not any(counts.values()):
+                return Markup("")  # every speech of the year is known to its year only: no month to chart
             bars = [
                 charts.Bar(
                     month_name(m, short=True),

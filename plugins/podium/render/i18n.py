@@ -173,6 +173,7 @@ STRINGS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "Days": "Дни",
         "Other days": "Другие дни",
         "{year}, month not known": "{year} г., месяц неизвестен",
+        "Without a known month: {n}.": "Без известного месяца: {n}.",
         "Other speeches": "Другие речи",
         "Photo": "Фото",
         "Downloads": "Скачать",
