@@ -360,3 +360,36 @@ def test_a_report_of_proceedings_and_written_answers(reference_archive):
         "@jane-smith: How many homes?",
         "@chidi-okonkwo: Twelve thousand.",
     ]
+
+
+def test_a_tei_transcription_with_speeches_and_their_labels(reference_archive):
+    """TEI's `<sp who>` with its `<speaker>` label (plays, older records' transcriptions), not ParlaMint's `<u>`."""
+    sitting = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Sitting of 12 March 1923'
+        "</title></titleStmt></fileDesc><profileDesc><settingDesc><setting><date when='1923-03-12'/></setting>"
+        "</settingDesc></profileDesc></teiHeader><text><body><div><head>Unemployment</head>"
+        "<stage>The House met at Three.</stage>"
+        '<sp who="#smith"><speaker>Mr. SMITH (Bristol):</speaker><p>I beg to move.</p><stage>(Cheers.)</stage>'
+        "<p>The figures speak for themselves.</p></sp>"
+        "<sp><speaker>HON. MEMBERS:</speaker><p>Hear, hear!</p></sp>"
+        '<sp who="#tokayev #smith"><speaker>The PRESIDENT:</speaker><l>A line,</l><l>and another.</l></sp>'
+        "</div></body></text></TEI>"
+    )
+    made = record.read(sitting.encode(), "sitting.xml", reference_archive.registry, Problems())
+    assert made is not None
+    assert made.meta["title"] == "Sitting of 12 March 1923" and made.meta["date"].isoformat() == "1923-03-12"
+    assert made.paragraphs == [
+        "## Unemployment",
+        "[The House met at Three.]",
+        "@mr-smith-bristol: I beg to move.",
+        "[(Cheers.)]",
+        "The figures speak for themselves.",
+        "@[HON. MEMBERS]: Hear, hear!",
+        "@tokayev: A line,",  # the registry's id: a label is no name to tell two people apart by
+        "and another.",
+    ]
+    assert made.new_speakers == {"mr-smith-bristol": "Mr. SMITH (Bristol)"}
+    assert made.notes == [
+        "`mr-smith-bristol` is named `Mr. SMITH (Bristol)` as the record labels its turns: check the name in "
+        "speakers.yml"
+    ]

@@ -3,11 +3,12 @@
 Three formats hold most of the open parliamentary record, each saying the same things with its own elements
 (Akoma Ntoso's `<debate>`; TEI, as ParlaMint writes it; TheyWorkForYou's `<publicwhip>`):
 
-- a speaker's turn: Akoma Ntoso's `<speech by="#id">` (`<question>`, `<answer>`); TEI's `<u who="#id">`;
+- a speaker's turn: Akoma Ntoso's `<speech by="#id">` (`<question>`, `<answer>`); TEI's `<u who="#id">` (or
+  `<sp who="#id">` with its `<speaker>` label, as plays and older records' transcriptions write it);
   TheyWorkForYou's `<speech person_id=... speakername=...>`;
-- its paragraphs: `<p>`; `<seg>`; `<p>`;
+- its paragraphs: `<p>`; `<seg>` (an `<sp>`'s `<p>` or verse `<l>`); `<p>`;
 - a section: `<heading>`; `<head>`; `<major-heading>`, `<minor-heading>`;
-- the room: `<narrative>`, `<scene>`, `<summary>`; `<note>`, `<incident>`, `<kinesic>`, `<vocal>`; a speech
+- the room: `<narrative>`, `<scene>`, `<summary>`; `<note>`, `<stage>`, `<incident>`, `<kinesic>`, `<vocal>`; a speech
   without a speaker, a `<division>`;
 - people: `<TLCPerson eId showAs>`; `<person xml:id>` with its `<persName>`; `speakername`.
 
@@ -45,6 +46,7 @@ _DAY = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _MADE = "\x00"  # marks a name made from a speaker's id (the record lists no name): said in a note, then removed
+_LABEL = "\x01"  # marks a name taken from a turn's label (`Mr. SMITH (Bristol)`): said in a note, then removed
 
 
 @dataclass
@@ -127,12 +129,27 @@ AKN = Dialect(
     ),
     skipped=frozenset({"num", "subheading", "from"}),
 )
+
+
+def _who(turn: ET.Element) -> str:
+    """The person a TEI turn names first (`who="#a #b"`: a turn of several is headed by its first)."""
+    return next(iter(turn.get("who", "").split()), "").removeprefix("#")
+
+
+def _speaker_label(turn: ET.Element) -> str:
+    """What a TEI `<sp>` shows as its speaker (`<speaker>Mr SMITH (Bristol):</speaker>`), without the colon."""
+    label = next((child for child in turn if _name(child) == "speaker"), None)
+    return _text(label).rstrip(" :.—–-") if label is not None else ""
+
+
 TEI = Dialect(
     name="TEI",
-    turns=frozenset({"u"}),
-    speaker=lambda turn: turn.get("who", "").removeprefix("#"),
-    shown=lambda turn: "",
-    paragraphs=frozenset({"seg", "p"}),
+    # ParlaMint's utterances (`<u who>` of `<seg>`s), and TEI's speeches of a play or an older record's
+    # transcription (`<sp who>` with its `<speaker>` label, `<p>`s or verse `<l>`s, `<stage>` directions).
+    turns=frozenset({"u", "sp"}),
+    speaker=_who,
+    shown=_speaker_label,
+    paragraphs=frozenset({"seg", "p", "l", "ab"}),
     headings=frozenset({"head"}),
     narrative=frozenset({"note", "incident", "kinesic", "vocal", "gap", "stage", "desc"}),
     containers=frozenset({"text", "body", "div", "front", "back"}),
@@ -166,7 +183,7 @@ def people(data: bytes, path: str, problems: Problems) -> dict[str, str]:
     root = _parsed(data, path, problems)
     if root is None:
         return {}
-    found = {key: name for key, name in _tei_people(root).items() if not name.startswith(_MADE)}
+    found = {key: name for key, name in _tei_people(root).items() if not name.startswith((_MADE, _LABEL))}
     if not found:
         hint = "give the corpus's list of people, e.g. ParlaMint-GB-listPerson.xml"
         problems.add(path, 1, 1, "this file lists no <person> with an xml:id and a <persName>", hint)
@@ -261,8 +278,14 @@ def _tei_people(document: ET.Element) -> dict[str, str]:
                 parts = [_text(part) for kind in ("forename", "surname") for part in name if _name(part) == kind]
                 people[person.get(_XML_ID, "")] = " ".join(p for p in parts if p) or _text(name)
     for turn in document.iter():
-        if _name(turn) == "u" and (key := turn.get("who", "").removeprefix("#")) and key not in people:
-            people[key] = _MADE + re.sub(r"(?<=[^\W\d_])(?=[A-ZÀ-ÞА-ЯЁ])", " ", key.split(".")[0]).strip()
+        if _name(turn) in ("u", "sp") and (key := _who(turn)) and key not in people:
+            # The name its turn shows (an `<sp>`'s `<speaker>`), else one made from the id.
+            shown = _speaker_label(turn) if _name(turn) == "sp" else ""
+            people[key] = (
+                _LABEL + shown
+                if shown
+                else _MADE + re.sub(r"(?<=[^\W\d_])(?=[A-ZÀ-ÞА-ЯЁ])", " ", key.split(".")[0]).strip()
+            )
     return people
 
 
@@ -419,9 +442,11 @@ class _Speakers:
 
     def _choose(self, key: str, name: str) -> str:
         made, name = name.startswith(_MADE), name.removeprefix(_MADE)
+        labelled, name = name.startswith(_LABEL), name.removeprefix(_LABEL)
         known = self.registry.speakers.entries.get(key)
-        # The registry's id, unless the record names someone else by it (another record's `smith`).
-        if known is not None and (made or not name or name.casefold() in self.names_of(key)):
+        # The registry's id, unless the record names someone else by it (another record's `smith`); a turn's
+        # label (`Mr. SMITH (Bristol)`) is no name to compare.
+        if known is not None and (made or labelled or not name or name.casefold() in self.names_of(key)):
             return key
         if name and (found := self.by_name.get(name.casefold())):
             return found
@@ -432,6 +457,10 @@ class _Speakers:
         if made:
             self.result.notes.append(
                 f"`{ident}` is named `{name}` after its id `{key}`: check the name in speakers.yml"
+            )
+        elif labelled:
+            self.result.notes.append(
+                f"`{ident}` is named `{name}` as the record labels its turns: check the name in speakers.yml"
             )
         self.result.new_speakers[ident] = name or key
         return ident
