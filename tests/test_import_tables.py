@@ -244,3 +244,68 @@ def test_a_folder_of_texts_without_a_table_is_read_by_its_file_names(tmp_path):
 
 def test_the_modules_examples_hold():
     assert doctest.testmod(table).failed == 0
+
+
+# ---- dates written the table's own way -------------------------------------------------------------------------
+
+
+def test_dates_written_day_first_are_read_with_the_table_s_date_form(tmp_path):
+    ArchiveDir(tmp_path)
+    rows = [
+        {"title": "Opening", "date": "21/09/1995", "speaker_name": "Ana Diaz", "text": "We meet."},
+        {"title": "Closing", "date": "3/13/1995", "speaker_name": "Ana Diaz", "text": "We part."},  # month first
+        {"title": "Dinner", "date": "Sept 22, 1995", "speaker_name": "Ana Diaz", "text": "We dine."},
+        {"title": "Recess", "date": "31/04/1996", "speaker_name": "Ana Diaz", "text": "We rest."},
+        {"title": "Report", "date": "1996-05-02", "speaker_name": "Ana Diaz", "text": "As Podium writes it."},
+    ]
+    write_csv(tmp_path / "sittings.csv", rows)
+    result = run(tmp_path, "--metadata", str(tmp_path / "sittings.csv"), "--date-form", "D/M/YYYY")
+    assert result.exit_code == 1
+    hint = "  hint: the table's dates are read as D/M/YYYY (date_form): fix it or the form"
+    assert result.stderr.splitlines()[:6] == [
+        "sittings.csv:3:1: error: `date`: impossible date 1995-13-03: there is no month 13",  # read as D/M
+        hint,
+        "sittings.csv:4:1: error: `date`: `Sept 22, 1995` is not a date written D/M/YYYY",
+        hint,
+        "sittings.csv:5:1: error: `date`: impossible date 1996-04-31: April 1996 has 30 days",
+        hint,
+    ]
+    assert "date: 1995-09-21\n" in (tmp_path / "speeches/1995/opening.md").read_text(encoding="utf-8")
+    assert "date: 1996-05-02\n" in (tmp_path / "speeches/1996/report.md").read_text(encoding="utf-8")
+
+
+def test_a_mapping_s_date_form_with_month_names_and_a_month_without_a_day(tmp_path):
+    ArchiveDir(tmp_path)
+    rows = [
+        {"title": "Address", "when": "3 Sept. 1946", "speaker_name": "Ana Diaz", "text": "Words."},
+        {"title": "Letter", "when": "October 1946", "speaker_name": "Ana Diaz", "text": "More words."},
+    ]
+    write_csv(tmp_path / "t.csv", rows)
+    (tmp_path / "m.yml").write_text("columns: {date: when}\ndate_form: D MMMM YYYY\n", encoding="utf-8")
+    result = run(tmp_path, "--metadata", str(tmp_path / "t.csv"), "--mapping", str(tmp_path / "m.yml"))
+    assert result.exit_code == 1  # October 1946 is not written D MMMM YYYY
+    assert "`date`: `October 1946` is not a date written D MMMM YYYY" in result.stderr
+    assert "date: 1946-09-03\n" in (tmp_path / "speeches/1946/address.md").read_text(encoding="utf-8")
+    result = run(
+        tmp_path,
+        "--metadata",
+        str(tmp_path / "t.csv"),
+        "--mapping",
+        str(tmp_path / "m.yml"),
+        "--date-form",
+        "MMMM YYYY",
+    )  # the option wins over the mapping's
+    assert "date: 1946-10\n" in (tmp_path / "speeches/1946/letter.md").read_text(encoding="utf-8")
+
+
+def test_a_date_form_without_a_year_is_an_error_at_its_place(tmp_path):
+    ArchiveDir(tmp_path)
+    write_csv(tmp_path / "t.csv", [{"title": "A", "date": "21/09", "speaker_name": "Ana Diaz", "text": "W."}])
+    (tmp_path / "m.yml").write_text("columns: {}\ndate_form: DD/MM\n", encoding="utf-8")
+    result = run(tmp_path, "--metadata", str(tmp_path / "t.csv"), "--mapping", str(tmp_path / "m.yml"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{tmp_path / 'm.yml'}:2:1: error: the date form `DD/MM` has no year (YYYY)",
+        "  hint: e.g. DD/MM/YYYY, M/D/YYYY, D MMMM YYYY or YYYY (YYYY, MM or M, DD or D, MMMM or MMM)",
+    ]
+    assert not (tmp_path / "speeches/2025").exists() and not list((tmp_path / "speeches").rglob("*.md"))

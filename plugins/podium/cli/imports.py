@@ -245,6 +245,13 @@ def article_command(
     metavar="FIELD=VALUE",
     help="Give a field the same value on every row, e.g. --set kind=address (a template with {column} too).",
 )
+@click.option(
+    "--date-form",
+    default=None,
+    metavar="FORM",
+    help="How the table writes its dates, e.g. DD/MM/YYYY, M/D/YYYY, 'D MMMM YYYY' (default: YYYY-MM-DD, "
+    "or YYYY-MM or YYYY).",
+)
 @click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and added.")
 @click.option("--force", is_flag=True, help="Overwrite transcripts edited since the last import.")
 @click.option("--verbose", "-v", is_flag=True, help="List every speaker label that became a turn.")
@@ -257,6 +264,7 @@ def corpus_command(
     mapping: Path | None,
     overrides: tuple[str, ...],
     constants: tuple[str, ...],
+    date_form: str | None,
     dry_run: bool,
     force: bool,
     verbose: bool,
@@ -298,7 +306,7 @@ def corpus_command(
     elif pattern is not None and directory is None:
         hint = f"podium import corpus DIR --files '{pattern}'"
         problems.add("--files", 1, 1, "--files needs the folder the files are in", hint)
-    config = Mapping.load(mapping, overrides, problems, constants)
+    config = Mapping.load(mapping, overrides, problems, constants, date_form)
     if problems:
         click.echo(format_report(problems), err=True)
         sys.exit(1)

@@ -116,3 +116,74 @@ def parse(text: str, partial: bool = True) -> dt.date:
     except ValueError:
         last = last_day(PartialDate(year, month)).day
         raise ValueError(f"impossible date {text}: {MONTHS[month - 1]} {year} has {last} days") from None
+
+
+# ---- A table's own way of writing dates (`podium import corpus --date-form DD/MM/YYYY`) ----------------------
+
+_FORM_TOKENS = {
+    "YYYY": r"(?P<year>[0-9]{4})",
+    "MMMM": r"(?P<name>[^\W\d_]+\.?)",
+    "MMM": r"(?P<name>[^\W\d_]+\.?)",
+    "MM": r"(?P<month>[0-9]{2})",
+    "M": r"(?P<month>[0-9]{1,2})",
+    "DD": r"(?P<day>[0-9]{2})",
+    "D": r"(?P<day>[0-9]{1,2})",
+}
+_FORM_TOKEN = re.compile("|".join(_FORM_TOKENS))
+# A month's English name, or its first three letters (with "Sept"), any case.
+_MONTH_NAMES = {
+    **{name.casefold(): number for number, name in enumerate(MONTHS, start=1)},
+    **{name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)},
+    "sept": 9,
+}
+
+
+def _literal(text: str) -> str:
+    """What a form writes between its parts: itself, any run of spaces matching any run of spaces."""
+    return "".join(r"\s+" if part.isspace() else re.escape(part) for part in re.split(r"(\s+)", text) if part)
+
+
+def form_reader(form: str):
+    """A reader of dates written as `form` (`DD/MM/YYYY`, `M/D/YYYY`, `D MMMM YYYY`, `MM.YYYY`, `YYYY`): given a
+    value, it returns the date as Podium writes it (`1995-09-21`, `1995-09`, `1995`), or None if the value is
+    not written so. Raises ValueError for a form without a year, or with a day and no month.
+
+    >>> read = form_reader("DD/MM/YYYY")
+    >>> read("21/09/1995"), read("1995-09-21")
+    ('1995-09-21', None)
+    >>> form_reader("D MMMM YYYY")("3 Sept. 1946"), form_reader("MMM YYYY")("oct 1946")
+    ('1946-09-03', '1946-10')
+    """
+    pattern, seen, position = "", set(), 0
+    for token in _FORM_TOKEN.finditer(form):
+        pattern += _literal(form[position : token.start()])
+        group = _FORM_TOKENS[token.group()]
+        name = re.search(r"\?P<(\w+)>", group).group(1)  # type: ignore[union-attr]
+        kind = "month" if name == "name" else name
+        if kind in seen:
+            raise ValueError(f"the date form `{form}` gives the {kind} twice")
+        seen.add(kind)
+        pattern += group
+        position = token.end()
+    pattern += _literal(form[position:])
+    if "year" not in seen:
+        raise ValueError(f"the date form `{form}` has no year (YYYY)")
+    if "day" in seen and "month" not in seen:
+        raise ValueError(f"the date form `{form}` has a day but no month (MM, M, MMMM or MMM)")
+    compiled = re.compile(pattern, re.IGNORECASE)
+
+    def read(value: str) -> str | None:
+        match = compiled.fullmatch(value.strip())
+        if match is None:
+            return None
+        found = match.groupdict()
+        month = found.get("month")
+        if found.get("name") is not None:
+            number = _MONTH_NAMES.get(found["name"].rstrip(".").casefold())
+            if number is None:
+                return None
+            month = str(number)
+        parts = [found["year"]] + [f"{int(part):02d}" for part in (month, found.get("day")) if part is not None]
+        return "-".join(parts)
+
+    return read

@@ -8,7 +8,7 @@ named like the field needs no mapping. As a YAML or JSON file (`--mapping corpus
 
     columns:                    # field: column, or a template over columns
       file: "{fileid}.txt"      # the text's file name, relative to the corpus folder (or `text: COLUMN`)
-      date: date                # YYYY-MM-DD (required)
+      date: date                # YYYY-MM-DD, YYYY-MM or YYYY, or as date_form says (required)
       title: "Annual address, {year}"
       speaker: person_id        # an id column and a name column: a missing speaker is added
       speaker_name: person_name
@@ -19,6 +19,7 @@ named like the field needs no mapping. As a YAML or JSON file (`--mapping corpus
       source_publisher: The Office of the President
     values:                     # what a column's values mean, field by field
       delivered: {spoken: as delivered, written: written}
+    date_form: DD/MM/YYYY       # how the table writes its dates (also --date-form; core.dates.form_reader)
     events:                     # how to create the events the rows name that events.yml lacks
       name: "Annual address {year}"    # a template over the row's columns
       parent: annual-address           # the series, added if missing
@@ -58,6 +59,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from podium.core import dates
 from podium.core import registry as registries
 from podium.core.frontmatter import parse_yaml
 from podium.core.model import _ID, Media, Source, SpeechMeta
@@ -94,7 +96,9 @@ FIELDS = {
 }
 REQUIRED = {"title": "holds the title", "date": "holds the date"}
 TEXT = ("file", "text")  # where the text comes from: one of them
-_KEYS = ("columns", "set", "values", "events", "labels", "speakers", "topic_separator")
+_KEYS = ("columns", "set", "values", "date_form", "events", "labels", "speakers", "topic_separator")
+DATE_FIELDS = ("date", "source_date", "source_retrieved")
+_READ_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")  # a date as Podium writes it (as `date_form` made it)
 _EVENT_KEYS = ("name", "parent", "parent_name", "location")
 _MAPPING_HINT = "write it as the editors' guide shows (Bulk import of a corpus): `columns:`, `set:`, `values:`..."
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -135,15 +139,32 @@ class Mapping:
     labels: dict[str, str] = field(default_factory=dict)
     speakers: dict[str, dict[str, Any]] = field(default_factory=dict)
     topic_separator: str = ";"
+    date_form: str | None = None
+    """How the table writes its dates (`DD/MM/YYYY`, core.dates.form_reader); None: as Podium does."""
     origin: dict[str, str] = field(default_factory=dict)  # field -> where it was mapped, for errors
+    _read_date: Any = field(default=None, repr=False)
+    _date_form_at: tuple[str, int, int] = field(default=("--date-form", 1, 1), repr=False)
 
     @classmethod
     def load(
-        cls, file: Path | None, overrides: Iterable[str], problems: Problems, constants: Iterable[str] = ()
+        cls,
+        file: Path | None,
+        overrides: Iterable[str],
+        problems: Problems,
+        constants: Iterable[str] = (),
+        date_form: str | None = None,
     ) -> Mapping:
         mapping = cls()
         if file is not None:
             mapping._load(file, problems)
+        if date_form is not None:  # the option wins over the file, as --map and --set do
+            mapping.date_form, mapping._date_form_at = date_form, ("--date-form", 1, 1)
+        if mapping.date_form is not None:
+            try:
+                mapping._read_date = dates.form_reader(mapping.date_form)
+            except ValueError as error:
+                hint = "e.g. DD/MM/YYYY, M/D/YYYY, D MMMM YYYY or YYYY (YYYY, MM or M, DD or D, MMMM or MMM)"
+                problems.add(*mapping._date_form_at, str(error), hint)
         for option, items, target in (("--map", overrides, mapping.columns), ("--set", constants, mapping.constants)):
             for item in items:
                 name, _, value = item.partition("=")
@@ -257,6 +278,9 @@ class Mapping:
             self.speakers[str(ident)] = entry or {}
         separator = scalar(data.get("topic_separator", ";"), ("topic_separator",), 'topic_separator: ";"')
         self.topic_separator = separator or ";"
+        if "date_form" in data and (form := scalar(data["date_form"], ("date_form",), "date_form: DD/MM/YYYY")):
+            self.date_form = form
+            self._date_form_at = (where, *positions.get(("date_form",), (1, 1)))
 
     def source(self, name: str, header: set[str]) -> str | None:
         """The template (a column is `{column}`) a field's value comes from, or None if nothing maps it."""
@@ -335,8 +359,14 @@ class Mapping:
         raw = fill(template, row, separator).strip() if template else ""
         table = self.values.get(name)
         if table and raw:
-            return table.get(raw, next((v for k, v in table.items() if k.casefold() == raw.casefold()), raw))
+            raw = table.get(raw, next((v for k, v in table.items() if k.casefold() == raw.casefold()), raw))
+        if name in DATE_FIELDS and raw and self._read_date is not None:
+            return self.read_date(raw) or raw  # one not in the form stays as it is, and is reported
         return raw
+
+    def read_date(self, value: str) -> str | None:
+        """A date of the table as Podium writes it, read as `date_form` says; None if it is not written so."""
+        return self._read_date(value) if self._read_date is not None else None
 
 
 def paragraphs(text: str) -> list[str]:
@@ -733,7 +763,13 @@ def import_corpus(
                             f"fill it in, or map another column with --map {flat}=COLUMN",
                         )
                         continue
-                    fail(f"`{field_name}`: {error_message(error)}", f"fix the table's column for `{flat}`")
+                    message, hint = error_message(error), f"fix the table's column for `{flat}`"
+                    if flat in DATE_FIELDS and mapping.date_form:
+                        given = str(error.get("input", ""))
+                        if not _READ_DATE.fullmatch(given):  # not read: not written as the form says
+                            message = f"`{given}` is not a date written {mapping.date_form}"
+                        hint = f"the table's dates are read as {mapping.date_form} (date_form): fix it or the form"
+                    fail(f"`{field_name}`: {message}", hint)
                 continue
             unknown = [t for t in topics if t not in registry.topics]
             if unknown:
