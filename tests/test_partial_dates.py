@@ -64,6 +64,25 @@ def test_a_date_says_what_is_known(text: str, iso: str, english: str, russian: s
     assert dump_yaml({"date": day}) == f"date: {iso}\n"  # as an importer writes it into front matter
 
 
+@pytest.mark.parametrize(
+    "language, day, month, year, heading, name",
+    [
+        ("fr", "24 octobre 1946", "octobre 1946", "1946", "octobre 1946", "octobre"),
+        ("zh", "1946年10月24日", "1946年10月", "1946年", "1946年10月", "十月"),
+        ("xx", "24 October 1946", "October 1946", "1946", "October 1946", "October"),  # unknown: English
+    ],
+)
+def test_another_interface_language_writes_dates_its_own_way(language, day, month, year, heading, name):
+    """Material's `theme.language`: a language without a table here writes dates as the Unicode CLDR says."""
+    i18n.use(language)
+    try:
+        shown = [i18n.long_date(dates.parse(text)) for text in ("1946-10-24", "1946-10", "1946")]
+        assert shown == [day, month, year]
+        assert (i18n.month_heading(1946, 10), i18n.month_name(10)) == (heading, name)
+    finally:
+        i18n.use("en")
+
+
 def test_a_speech_known_to_its_year_loads_and_sorts_before_its_year_s_days(archive):
     assert [(s.id, s.meta.date.isoformat()) for s in archive.speeches] == [
         ("later", "1947-01-02"),

@@ -36,7 +36,7 @@ from podium.core.statements import Statement
 from podium.core.text import fold, slug
 from podium.core.urls import paged as page_url  # noqa: F401  (page_url: the facets' name for it)
 from podium.core.urls import term_path
-from podium.render.i18n import long_date, month_name, translate
+from podium.render.i18n import long_date, month_heading, translate
 
 
 @dataclass
@@ -389,7 +389,7 @@ def group_key(speech: Speech, group_by: str, event=None) -> tuple[str, str, tupl
     if group_by == "month":
         if precision(date) == "year":  # after the year's months, as its last group
             return f"y{date.year}-month", translate("{year}, month not known", year=date.year), (-date.year, 1)
-        return f"m{date.month:02d}", f"{month_name(date.month)} {date.year}", (-date.year, -date.month)
+        return f"m{date.month:02d}", month_heading(date.year, date.month), (-date.year, -date.month)
     if group_by == "day":
         return "day", long_date(date), (0,)
     if group_by == "session":

@@ -22,7 +22,9 @@ table to `STRINGS` (and its plural rule to `_PLURAL` if it is not English-like).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
+from podium.core import dates
 from podium.core.dates import precision
 from podium.core.text import MONTHS as _ENGLISH_MONTHS
 from podium.core.text import long_date as _english_date
@@ -422,18 +424,22 @@ _MONTH_NAMES_RU = (
 
 
 def month_name(month: int, short: bool = False) -> str:
-    """The name of `month` (1-12) on its own, in the interface language; `short` gives three letters.
+    """The name of `month` (1-12) on its own, in the interface language; `short` gives three letters (the
+    Unicode CLDR's abbreviation in a language this module has no table for).
 
     >>> month_name(5), month_name(3, short=True)
     ('May', 'Mar')
     """
+    if _language not in ("en", "ru") and (names := _cldr_months(_language, short)) is not None:
+        return names[month - 1]
     names = _MONTH_NAMES_RU if _language == "ru" else _ENGLISH_MONTHS
     return names[month - 1][:3] if short else names[month - 1]
 
 
 def long_date(day) -> str:
     """29 May 2025, or 29 мая 2025 г. in Russian: the day, the month's name, the year. A date without its day
-    says what is known: October 1946 (октябрь 1946 г.), 1946 (1946 г.)."""
+    says what is known: October 1946 (октябрь 1946 г.), 1946 (1946 г.). Another language the Unicode CLDR
+    knows writes the date its own way (`21 septembre 1995`, `1995年9月21日`); an unknown one, in English."""
     if _language == "ru":
         known = precision(day)
         if known == "year":
@@ -441,7 +447,43 @@ def long_date(day) -> str:
         if known == "month":
             return f"{_MONTH_NAMES_RU[day.month - 1].lower()} {day.year} г."
         return f"{day.day} {_MONTHS_RU[day.month - 1]} {day.year} г."
+    if _language != "en" and (written := _cldr_date(_language, day.isoformat())) is not None:
+        return written
     return _english_date(day)
+
+
+def month_heading(year: int, month: int) -> str:
+    """A month as a heading: May 2025, Май 2025, `septembre 1995`, `1995年9月`."""
+    if _language not in ("en", "ru") and (written := _cldr_date(_language, f"{year:04d}-{month:02d}")) is not None:
+        return written
+    return f"{month_name(month)} {year}"
+
+
+@lru_cache(maxsize=8192)  # a listing prints the same few thousand days again and again
+def _cldr_date(language: str, iso: str) -> str | None:
+    from babel import UnknownLocaleError
+    from babel.dates import format_date, format_skeleton
+
+    day = dates.parse(iso)
+    try:
+        known = precision(day)
+        if known == "day":
+            return format_date(day, "long", locale=language)
+        return format_skeleton("yMMMM" if known == "month" else "y", day, locale=language)
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=64)
+def _cldr_months(language: str, short: bool) -> tuple[str, ...] | None:
+    from babel import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    try:
+        names = get_month_names("abbreviated" if short else "wide", context="stand-alone", locale=language)
+    except (UnknownLocaleError, ValueError):
+        return None
+    return tuple(names[number] for number in range(1, 13))
 
 
 def install(env) -> None:
