@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from podium.core import media
+from podium.core import dates, media
 from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import Spoken, plain_text, slug, table_cells
@@ -288,7 +288,7 @@ _STRING_OR_NULL = {"type": ["string", "null"]}
 # A speech's or a quotation's date: the day, or only the month (1946-10) or the year (1946) the record gives.
 _KNOWN_DATE = {
     "type": "string",
-    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "pattern": f"^{dates.PATTERN}$",
     "description": "YYYY-MM-DD, or YYYY-MM or YYYY when the record gives no day.",
 }
 _KNOWN_DATE_OR_NULL = dict(_KNOWN_DATE, type=["string", "null"])

@@ -38,7 +38,10 @@ MONTHS = (
     "December",
 )
 
-_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# A date as Podium writes it: YYYY-MM-DD, YYYY-MM or YYYY (ASCII digits only). The model's JSON Schema, the
+# data files' schemas and the corpus import use this one pattern.
+PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+WRITTEN = re.compile(PATTERN)
 
 
 class PartialDate(dt.date):
@@ -49,7 +52,7 @@ class PartialDate(dt.date):
 
     def __new__(cls, year: int, month: int | None = None, day: int | None = None):
         if day is not None:
-            # datetime's own arithmetic and replace() make a subclass's instances with a day: a whole day.
+            # datetime's arithmetic makes a subclass's instances with a day (`date + timedelta`): a whole day.
             return dt.date(year, month or 1, day)
         self = super().__new__(cls, year, month or 1, 1)
         self.precision = "year" if month is None else "month"
@@ -98,11 +101,11 @@ def first_day(day: dt.date) -> dt.date:
 
 def parse(text: str, partial: bool = True) -> dt.date:
     """`YYYY-MM-DD`, or with `partial` also `YYYY-MM` and `YYYY`. Raises ValueError with a message for people."""
-    match = _DATE.fullmatch(text.strip())
-    if not match or (not partial and match.group(3) is None):
+    parts = [int(part) for part in text.strip().split("-")] if WRITTEN.fullmatch(text.strip()) else []
+    if not parts or (not partial and len(parts) < 3):
         form = "YYYY-MM-DD, YYYY-MM or YYYY" if partial else "YYYY-MM-DD"
         raise ValueError(f"`{text}` is not a date in the form {form}")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year, month, day = parts + [None] * (3 - len(parts))
     assert year is not None
     if year == 0:
         raise ValueError(f"impossible date {text}: there is no year 0")
@@ -120,14 +123,15 @@ def parse(text: str, partial: bool = True) -> dt.date:
 
 # ---- A table's own way of writing dates (`podium import corpus --date-form DD/MM/YYYY`) ----------------------
 
+# Each part a form may write: what it gives, and the pattern of its group (a month's name is group `name`).
 _FORM_TOKENS = {
-    "YYYY": r"(?P<year>[0-9]{4})",
-    "MMMM": r"(?P<name>[^\W\d_]+\.?)",
-    "MMM": r"(?P<name>[^\W\d_]+\.?)",
-    "MM": r"(?P<month>[0-9]{2})",
-    "M": r"(?P<month>[0-9]{1,2})",
-    "DD": r"(?P<day>[0-9]{2})",
-    "D": r"(?P<day>[0-9]{1,2})",
+    "YYYY": ("year", r"(?P<year>[0-9]{4})"),
+    "MMMM": ("month", r"(?P<name>[^\W\d_]+\.?)"),
+    "MMM": ("month", r"(?P<name>[^\W\d_]+\.?)"),
+    "MM": ("month", r"(?P<month>[0-9]{2})"),
+    "M": ("month", r"(?P<month>[0-9]{1,2})"),
+    "DD": ("day", r"(?P<day>[0-9]{2})"),
+    "D": ("day", r"(?P<day>[0-9]{1,2})"),
 }
 _FORM_TOKEN = re.compile("|".join(_FORM_TOKENS))
 # A month's English name, or its first three letters (with "Sept"), any case.
@@ -157,9 +161,7 @@ def form_reader(form: str):
     pattern, seen, position = "", set(), 0
     for token in _FORM_TOKEN.finditer(form):
         pattern += _literal(form[position : token.start()])
-        group = _FORM_TOKENS[token.group()]
-        name = re.search(r"\?P<(\w+)>", group).group(1)  # type: ignore[union-attr]
-        kind = "month" if name == "name" else name
+        kind, group = _FORM_TOKENS[token.group()]
         if kind in seen:
             raise ValueError(f"the date form `{form}` gives the {kind} twice")
         seen.add(kind)

@@ -82,7 +82,7 @@ def _non_empty(value: str) -> str:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 # A day, or only the month or the year where the record gives no day (core.dates).
-KNOWN_DATE_PATTERN = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+KNOWN_DATE_PATTERN = f"^{dates.PATTERN}$"
 KnownDate = Annotated[
     dt.date,
     BeforeValidator(_known_date),

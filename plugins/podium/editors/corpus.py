@@ -98,7 +98,6 @@ REQUIRED = {"title": "holds the title", "date": "holds the date"}
 TEXT = ("file", "text")  # where the text comes from: one of them
 _KEYS = ("columns", "set", "values", "date_form", "events", "labels", "speakers", "topic_separator")
 DATE_FIELDS = ("date", "source_date", "source_retrieved")
-_READ_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}){0,2}")  # a date as Podium writes it (as `date_form` made it)
 _EVENT_KEYS = ("name", "parent", "parent_name", "location")
 _MAPPING_HINT = "write it as the editors' guide shows (Bulk import of a corpus): `columns:`, `set:`, `values:`..."
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -142,7 +141,7 @@ class Mapping:
     date_form: str | None = None
     """How the table writes its dates (`DD/MM/YYYY`, core.dates.form_reader); None: as Podium does."""
     origin: dict[str, str] = field(default_factory=dict)  # field -> where it was mapped, for errors
-    _read_date: Any = field(default=None, repr=False)
+    _read_date: Callable[[str], str | None] | None = field(default=None, repr=False)
     _date_form_at: tuple[str, int, int] = field(default=("--date-form", 1, 1), repr=False)
 
     @classmethod
@@ -361,12 +360,8 @@ class Mapping:
         if table and raw:
             raw = table.get(raw, next((v for k, v in table.items() if k.casefold() == raw.casefold()), raw))
         if name in DATE_FIELDS and raw and self._read_date is not None:
-            return self.read_date(raw) or raw  # one not in the form stays as it is, and is reported
+            return self._read_date(raw) or raw  # one not in the form stays as it is, and is reported
         return raw
-
-    def read_date(self, value: str) -> str | None:
-        """A date of the table as Podium writes it, read as `date_form` says; None if it is not written so."""
-        return self._read_date(value) if self._read_date is not None else None
 
 
 def paragraphs(text: str) -> list[str]:
@@ -766,7 +761,7 @@ def import_corpus(
                     message, hint = error_message(error), f"fix the table's column for `{flat}`"
                     if flat in DATE_FIELDS and mapping.date_form:
                         given = str(error.get("input", ""))
-                        if not _READ_DATE.fullmatch(given):  # not read: not written as the form says
+                        if not dates.WRITTEN.fullmatch(given):  # not read: not written as the form says
                             message = f"`{given}` is not a date written {mapping.date_form}"
                         hint = f"the table's dates are read as {mapping.date_form} (date_form): fix it or the form"
                     fail(f"`{field_name}`: {message}", hint)

@@ -459,6 +459,7 @@ def month_heading(year: int, month: int) -> str:
     return f"{month_name(month)} {year}"
 
 
+# Cached by the date as written, not the date: a year alone is equal (and hashes equal) to its 1 January.
 @lru_cache(maxsize=8192)  # a listing prints the same few thousand days again and again
 def _cldr_date(language: str, iso: str) -> str | None:
     from babel import UnknownLocaleError
