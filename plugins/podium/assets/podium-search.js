@@ -40,8 +40,9 @@
 
   // ---- Interface strings in the site's language -------------------------------------------------
   // The configuration's `strings`, made with Podium's i18n (render/i18n.py; client_strings); the English text
-  // is the key and the fallback. A sentence with a number comes as its forms for 1, 2 and 5 (English: one,
-  // other, other; Russian: one, few, many).
+  // is the key and the fallback. A sentence with a number comes as its form for each Unicode CLDR plural
+  // category of the site's language ({one, other} in English; {one, few, many, other} in Russian), which
+  // Intl.PluralRules picks; a category not given takes `other`.
   var STRINGS = CONFIG.strings || {};
   var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(CONFIG.siteLanguage) : null;
 
@@ -55,9 +56,9 @@
 
   // `key` is the sentence's "other" form, `one` its English singular: plural("{n} speeches match", ...).
   function plural(key, one, n, values) {
-    var forms = Array.isArray(STRINGS[key]) ? STRINGS[key] : [one, key, key];
+    var forms = STRINGS[key] && typeof STRINGS[key] === "object" ? STRINGS[key] : { one: one, other: key };
     var category = pluralRules ? pluralRules.select(n) : n === 1 ? "one" : "other";
-    var form = forms[category === "one" ? 0 : category === "few" ? 1 : 2];
+    var form = forms[category] || forms.other || key;
     var all = { n: n };
     Object.keys(values || {}).forEach(function (name) { all[name] = values[name]; });
     return fillIn(form, all);
@@ -1014,7 +1015,7 @@
   function statementItem(speech, statement, hidden) {
     var who = speech.speakers.length > 1 && statement.speaker
       ? '<span class="podium-hit__speaker">' + escapeHtml(statement.speaker) + ":</span> " : "";
-    return '<li class="podium-hit"' + (hidden ? " hidden" : "") + '><a class="podium-hit__link" data-podium-hit href="' +
+    return '<li class="podium-hit"' + (hidden ? " hidden" : "") + '><a class="podium-hit__link" dir="auto" data-podium-hit href="' +
       escapeHtml(statement.url) + '" lang="' + escapeHtml(speech.language.code) + '">' + who +
       '<span class="podium-hit__text" dir="auto">' + statement.excerpt + "</span></a></li>";
   }

@@ -47,8 +47,10 @@ from typing import IO, Protocol
 from podium.cite import akomantoso, citation, feeds, joined, opendata
 from podium.core.archive import Archive
 from podium.core.speech import Speech
+from podium.core.text import direction
 from podium.core.urls import DIRECTORY_URLS, EMBED, Urls
 from podium.quote import index as quote
+from podium.render import i18n
 from podium.render.pages import environment, long_date, speaker_view
 
 QUOTE_META = "meta.json"
@@ -162,7 +164,7 @@ class Exports:
                 bulk.add(piece)
                 before, text = (speech, key), lines
             bulk.close()
-        _write(site / EMBED / "index.html", environment().get_template("embed.html").render(site_name=self.site_name))
+        _write(site / EMBED / "index.html", embed_page(self.site_name))
         _write(
             data / "popolo.json",
             _json(opendata.registry_document(registry, self.base_url, urls)),
@@ -228,6 +230,17 @@ class Exports:
                 "cite": templates,
             }
         return speeches
+
+
+def embed_page(site_name: str) -> str:
+    """The one embed page (embed/index.html), in the interface language of the build (`render.i18n.use`):
+    its message for a statement not found, and the dates its script writes."""
+    language = i18n.current()
+    return (
+        environment()
+        .get_template("embed.html")
+        .render(site_name=site_name, language=language, direction=direction(language))
+    )
 
 
 def schema_files() -> dict[str, str]:

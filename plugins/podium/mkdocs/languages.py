@@ -1,7 +1,6 @@
 """The `podium-languages` MkDocs plugin: originals and translations, linked and shown together.
 
 Glue only; the work is in `podium.languages.translations` (grouping, checks, alignment, views) and `podium.render.i18n`.
-`on_config` sets the interface language of Podium's templates from Material's `theme.language`.
 `on_files`, after `podium` loaded and checked the archive (translations included), groups every speech
 with its versions and adds one side-by-side page per translation at /speeches/<original>/compare/<lang>/.
 `on_page_content` puts the language switcher where speech.html leaves `<!-- podium:languages -->`, and
@@ -61,8 +60,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
         self.compare_pages: dict[str, tuple] = {}
 
     def on_config(self, config):
-        """Podium's own interface strings follow Material's `theme.language` (Material translates the rest)."""
-        i18n.use(config.theme.get("language"))
         use_assets(config, ASSETS)
         return config
 
@@ -138,10 +135,6 @@ class LanguagesPlugin(BasePlugin[LanguagesConfig]):
                 "data-podium-alternate>"
             )
         return tags
-
-    def on_post_build(self, config) -> None:
-        """Back to English, so a later build in the same process without this plugin is not in Russian."""
-        i18n.use(None)
 
 
 def _absolute(config, path: str) -> str | None:

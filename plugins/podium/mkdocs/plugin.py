@@ -235,6 +235,8 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             _reload_core()
             log.info("reloaded Podium's code")
         self.root = Path(config.config_file_path).parent
+        # Podium's interface strings and dates follow Material's `theme.language`, as Material's own do.
+        i18n.use(config.theme.get("language"))
         use_assets(config, ASSETS)
         # Podium's theme overrides (overrides/partials/...): after the site's own custom_dir, before Material's.
         overrides = str(PACKAGE / "overrides")
@@ -520,7 +522,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
                 r"(<body[^>]*>)", lambda m: m.group(1) + render.render_problems_banner(self.banner), output, count=1
             )
         speech = self.state.speech(page)
-        if speech is not None and speech.meta.language != "en":
+        if speech is not None:  # the transcript's language, also in an archive whose interface is in another
             output = render.with_language(output, speech.meta.language)
         return output
 
@@ -562,6 +564,7 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             self.files = None
         if not self.serving:
             self.cache.prune()  # the entries of transcripts and pages that are gone
+            i18n.use(None)  # a later build in this process, of another site, starts in English
 
     def on_build_error(self, error) -> None:
         self.shelf.close()

@@ -497,7 +497,9 @@ def render_speech(
         .render(
             speech=speech,
             meta=meta,
-            rtl=direction(meta.language) == "rtl",  # the transcript's own text: its title, summary, statements
+            # The transcript's own text (its title, summary, statements) in its direction, where the interface's
+            # differs: Arabic in an English archive, English in an Arabic one.
+            text_dir=own if (own := direction(meta.language)) != direction(i18n.current()) else None,
             links=links,
             edit_url=edit_url,
             items=items,

@@ -197,22 +197,25 @@ CLIENT_PLURALS = (
 CLIENT_SCRIPT = "assets/podium/podium-search-config.js"
 
 
-def client_strings(site_language: str, names: list[str]) -> dict[str, str | list[str]]:
+def client_strings(site_language: str, names: list[str]) -> dict[str, str | dict[str, str]]:
     """The interface strings of podium-search.js in `site_language`, with the languages' `names`: only those
-    that differ from their English key, and every plural sentence.
+    that differ from their English key, and every plural sentence as its form for each CLDR category
+    (`Intl.PluralRules` picks the category in the browser; a category not given takes `other`).
 
     >>> client_strings("en", ["English"])["{n} speeches match"]
-    ['{n} speech matches', '{n} speeches match', '{n} speeches match']
+    {'one': '{n} speech matches', 'other': '{n} speeches match'}
     >>> client_strings("ru", ["English"])["Speaker"]
     'Спикер'
+    >>> sorted(client_strings("ru", [])["{n} speeches match"])
+    ['few', 'many', 'one', 'other']
     """
-    strings: dict[str, str | list[str]] = {}
+    strings: dict[str, str | dict[str, str]] = {}
     for key in [*CLIENT_STRINGS, *names]:
         text = i18n.translate(key, language=site_language)
         if text != key:
             strings[key] = text
     for key in CLIENT_PLURALS:
-        strings[key] = [i18n.plural(key, n, site_language) for n in (1, 2, 5)]
+        strings[key] = i18n.plural_forms(key, site_language)
     return strings
 
 

@@ -1,0 +1,161 @@
+"""Podium's interface in each language it has a table for (render/strings/): complete tables, the CLDR's plural
+categories, language names, and a built French and Arabic site, with and without the browser."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from podium.render import i18n
+from podium.render.strings import TABLES
+from podium.search.index import client_strings
+from support.archive import ArchiveDir, archive_config, three_speeches
+
+PACKAGE = Path(i18n.__file__).parents[1]
+# `t("...")` in a template, a module or a script; not Material's `lang.t("...")`, whose keys are Material's.
+_CALL = re.compile(r"""(?:(?<![\w.])t|\btranslate|\bplural)\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def used_keys() -> set[str]:
+    keys = set()
+    for path in PACKAGE.rglob("*"):
+        if path.suffix in (".html", ".py", ".js") and "strings" not in path.parts:
+            keys |= {eval(m.group(1)) for m in _CALL.finditer(path.read_text(encoding="utf-8"))}  # noqa: S307
+    return keys
+
+
+def test_the_scan_finds_the_strings_templates_use():
+    keys = used_keys()
+    assert {"Date", "Cite…", "This statement is not in the archive.", "speeches", "page {n} of {total}"} <= keys
+    assert "action.skip" not in keys  # Material's own, through its `lang.t`
+
+
+@pytest.mark.parametrize("language", sorted(TABLES))
+def test_every_table_has_every_string_with_its_placeholders(language):
+    table = TABLES[language]
+    names = set(i18n._english_language_codes())  # a table may leave language names to the CLDR
+    wanted = used_keys() | set(TABLES["ru"].strings)
+    assert sorted(key for key in wanted if key not in table.strings and key not in names) == []
+    for key, text in table.strings.items():
+        forms = text if isinstance(text, tuple) else (text,)
+        if isinstance(text, tuple):
+            assert len(text) == len(table.plural), key
+        for form in forms:
+            assert set(_PLACEHOLDER.findall(form)) == set(_PLACEHOLDER.findall(key)), (key, form)
+    for key in i18n.ENGLISH_PLURALS:
+        assert isinstance(table.strings[key], tuple), key
+
+
+@pytest.mark.parametrize(
+    "language, numbers, words",
+    [
+        ("ar", (0, 1, 2, 3, 10, 11, 99, 100, 102), "خطاب خطاب خطابان خطابات خطابات خطابًا خطابًا خطاب خطاب"),
+        ("fr", (0, 1, 2, 1_000_000), "discours discours discours discours"),
+        ("de", (1, 2), "Rede Reden"),
+        ("ru", (1, 2, 5, 11, 21, 22, 111), "речь речи речей речей речь речи речей"),
+        ("zh", (1, 2), "篇演讲 篇演讲"),
+        ("en", (0, 1, 2), "speeches speech speeches"),
+        ("xx", (1, 2), "speech speeches"),  # a language without a table: English
+    ],
+)
+def test_plurals_take_the_form_of_the_number_s_cldr_category(language, numbers, words):
+    assert [i18n.plural("speeches", n, language) for n in numbers] == words.split()
+
+
+def test_a_sentence_with_a_number_and_its_forms_for_the_browser():
+    assert i18n.translate("{n} speeches match", n=2, language="ar") == "2 خطابان مطابقان"
+    assert i18n.translate("statements", n=1, language="fr") == "1 déclaration"
+    assert i18n.translate("statements", n=0, language="fr") == "0 déclaration"  # French: 0 is singular
+    forms = client_strings("ar", [])["{n} speeches match"]
+    assert sorted(forms) == ["few", "many", "one", "other", "two", "zero"]
+    assert client_strings("fr", [])["{n} speeches match"] == {
+        "one": "{n}\u00a0discours trouvé",
+        "other": "{n}\u00a0discours trouvés",
+    }
+
+
+def test_language_names_come_from_the_cldr_where_a_table_does_not_name_them():
+    assert i18n.translate("English", language="fr") == "anglais"
+    assert i18n.translate("Thai", language="de") == "Thailändisch"
+    assert i18n.translate("English", language="ru") == "английский"  # the table's own
+    assert i18n.translate("English", language="xx") == "English"  # no table: English throughout
+    assert i18n.translate("Date", language="xx") == "Date"
+
+
+# ---- Built sites ------------------------------------------------------------------------------------------
+
+
+def language_site(root: Path, language: str) -> ArchiveDir:
+    """Three speeches, with the speakers' pages and the data files, under Material's `theme.language`; no
+    podium-languages: the interface follows the theme whether or not the archive has translations."""
+    site = ArchiveDir(root)
+    three_speeches(site)
+    site.write(
+        "mkdocs.yml",
+        archive_config(
+            "podium",
+            {"podium-facets": {"facets": ["speakers"]}},
+            "podium-cite",
+            nav=("Speakers",),
+            theme={"language": language},
+            site_url="https://archive.example.org/",
+        ),
+    )
+    result = site.build("mkdocs", "--strict")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def french(tmp_path_factory) -> ArchiveDir:
+    return language_site(tmp_path_factory.mktemp("fr"), "fr")
+
+
+@pytest.mark.slow
+def test_a_french_site_prints_podium_s_strings_in_french(french):
+    page = french.html("speeches/tokayev-opening/index.html")
+    assert "<dt>Langue</dt>" in page and ">anglais</dd>" in page and ">29 mai 2025</time>" in page
+    assert 'data-copy-label="Copier le lien" data-copied-label="Copié"' in page
+    assert 'aria-label="Déclaration 1"' in page
+    speaker = french.html("speakers/tokayev/index.html")
+    assert '<span data-count="2">2 discours</span> dans cette archive' in speaker
+    assert ">Suivre</a>" in speaker
+    embed = french.html("embed/index.html")
+    assert '<html lang="fr" dir="ltr">' in embed
+    assert "Cette déclaration n’est pas dans l’archive." in embed
+    assert "This statement" not in embed
+
+
+@pytest.mark.slow
+def test_an_arabic_site_is_written_right_to_left_with_arabic_strings(tmp_path):
+    site = language_site(tmp_path, "ar")
+    page = site.html("speeches/tokayev-opening/index.html")
+    # The interface right to left (Material's <body dir>); the page's language, which Pagefind indexes it by, and
+    # the transcript's text are the transcript's, left to right.
+    assert '<html lang="en"' in page and '<body dir="rtl">' in page
+    assert '<h1 id="title" data-pagefind-meta="title" dir="ltr">' in page
+    assert '<div class="podium-statements" dir="ltr" data-pagefind-body' in page
+    assert "<dt>اللغة</dt>" in page and ">الإنجليزية</dd>" in page
+    assert ">29 مايو 2025</time>" in page
+    speaker = site.html("speakers/tokayev/index.html")
+    assert '<span data-count="2">2 خطابان</span>' in speaker
+    assert '<html lang="ar" dir="rtl">' in site.html("embed/index.html")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_embed_page_writes_its_date_in_the_site_s_language(french, browser, serve_dir):
+    base = serve_dir(french.root / "site")
+    page = browser.new_page()
+    try:
+        page.goto(base + "embed/?speech=tokayev-opening")
+        page.wait_for_selector(".podium-embed:not([hidden])")
+        assert page.inner_text(".podium-embed__date") == "29 mai 2025"
+        page.goto(base + "embed/?speech=no-such-speech")
+        page.wait_for_selector(".podium-embed-missing:not([hidden])")
+        assert page.inner_text(".podium-embed-missing").startswith("Cette déclaration n’est pas dans l’archive.")
+    finally:
+        page.close()
