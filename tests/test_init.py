@@ -119,6 +119,35 @@ def test_init_never_overwrites_and_refuses_a_bad_address(tmp_path):
     assert "podium init: error: --repo `github.com/a/b` is not a web address" in bad.stderr
 
 
+def test_init_in_another_language_sets_the_theme_s_language_and_translates_the_navigation(tmp_path):
+    folder = tmp_path / "forum"
+    result = init(folder, "--language", "fr", "--no-input")
+    assert result.exit_code == 0, result.output
+    config = config_of(folder)
+    assert config["theme"]["language"] == "fr"
+    assert config["nav"][:3] == [
+        {"Accueil": "index.md"},
+        {"Discours": "speeches/index.md"},
+        {"Orateurs": "speakers/index.md"},
+    ]
+    assert config["nav"][-1] == {"À propos": ["about.md", {"Comment chercher": "search-help.md"}]}
+    toggles = [scheme["toggle"]["name"] for scheme in config["theme"]["palette"]]
+    assert toggles == ["Passer au thème sombre", "Passer au thème clair"]
+    assert (
+        "the interface is in `fr` (theme.language in mkdocs.yml); the pages under docs/ are in English: translate "
+        "them for your readers"
+    ) in result.output
+    no_table = init(tmp_path / "pt", "--language", "pt-BR", "--no-input")
+    assert config_of(tmp_path / "pt")["nav"][0] == {"Home": "index.md"}  # no table: English labels
+    assert "Podium has no table for `pt-BR`: its own words stay English, dates follow the language" in no_table.output
+    bad = init(tmp_path / "bad", "--language", "French", "--no-input")
+    assert bad.exit_code == 1 and not (tmp_path / "bad").exists()
+    assert bad.stderr.splitlines() == [
+        "podium init: error: --language `French` is not a language code",
+        "  hint: give a code such as en, fr, es, de, ru, zh or ar (ISO 639-1, as Material's theme.language takes)",
+    ]
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -89,7 +89,7 @@ def test_language_names_come_from_the_cldr_where_a_table_does_not_name_them():
 
 
 def language_site(root: Path, language: str) -> ArchiveDir:
-    """Three speeches, with the speakers' pages and the data files, under Material's `theme.language`; no
+    """Three speeches, with the speakers' pages, the data files and search, under Material's `theme.language`; no
     podium-languages: the interface follows the theme whether or not the archive has translations."""
     site = ArchiveDir(root)
     three_speeches(site)
@@ -99,6 +99,7 @@ def language_site(root: Path, language: str) -> ArchiveDir:
             "podium",
             {"podium-facets": {"facets": ["speakers"]}},
             "podium-cite",
+            "podium-search",
             nav=("Speakers",),
             theme={"language": language},
             site_url="https://archive.example.org/",
@@ -127,6 +128,11 @@ def test_a_french_site_prints_podium_s_strings_in_french(french):
     assert '<html lang="fr" dir="ltr">' in embed
     assert "Cette déclaration n’est pas dans l’archive." in embed
     assert "This statement" not in embed
+    search = french.html("search/index.html")
+    assert ">Rechercher dans les discours</h1>" in search and "<title>Rechercher dans les discours - " in search
+    assert 'placeholder="Des mots, ou une «\u00a0phrase entre guillemets\u00a0»"' in search
+    config = french.html("assets/podium/podium-search-config.js")
+    assert '"{n} speeches match":{"one":"{n}\u00a0discours trouvé","other":"{n}\u00a0discours trouvés"}' in config
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from podium.editors.init import Refused, Site, default_name, init, pages_url
+from podium.render import i18n
 
 
 def _interactive() -> bool:
@@ -36,8 +37,17 @@ def _ask(value: str | None, label: str, default: str | None, prompt: bool) -> st
     default=None,
     help="The archive's repository, for the 'Correct this transcript' links, e.g. https://github.com/OWNER/REPO.",
 )
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="The language of the site's interface (Material's theme.language): Podium's words, dates and the "
+    "navigation; e.g. fr, es, de, ru, zh, ar.",
+)
 @click.option("--no-input", is_flag=True, help="Never ask: use the defaults for what is not given.")
-def init_command(directory: Path, name: str | None, url: str | None, repo: str | None, no_input: bool) -> None:
+def init_command(
+    directory: Path, name: str | None, url: str | None, repo: str | None, language: str, no_input: bool
+) -> None:
     """Start a new archive in DIRECTORY, ready for `podium check`, `podium build` and `podium serve`.
 
     Writes mkdocs.yml (the archive's name, address and repository, and the Podium plugins), the site's
@@ -49,12 +59,13 @@ def init_command(directory: Path, name: str | None, url: str | None, repo: str |
     Example:
       podium init my-archive
       podium init forum --name "Forum Speeches" --repo https://github.com/forum/speeches
+      podium init forum --language fr
     """
     prompt = not no_input and _interactive()
     name = _ask(name, "The archive's name", default_name(directory), prompt) or default_name(directory)
     repo = _ask(repo, "Its repository (https://github.com/OWNER/REPO, empty for none)", None, prompt)
     url = _ask(url, "Where it will be published", pages_url(repo), prompt)
-    site = Site(name, url, repo)
+    site = Site(name, url, repo, language)
     try:
         written = init(directory, site)
     except Refused as refusal:
@@ -63,6 +74,15 @@ def init_command(directory: Path, name: str | None, url: str | None, repo: str |
     click.echo(f"wrote the archive `{site.name}` to {directory}/ ({len(written)} files):")
     for relative in written:
         click.echo(f"  {relative}")
+    if language != "en":
+        click.echo(
+            f"the interface is in `{language}` (theme.language in mkdocs.yml); "
+            + (
+                "the pages under docs/ are in English: translate them for your readers"
+                if i18n.has_table(language)
+                else f"Podium has no table for `{language}`: its own words stay English, dates follow the language"
+            )
+        )
     click.echo(
         f"next: cd {directory} && podium serve    (add a speech with `podium new` or `podium import`)\n"
         "publish: push to GitHub and set Settings > Pages > Source to GitHub Actions (see README.md)"

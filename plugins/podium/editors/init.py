@@ -25,10 +25,15 @@ from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+import yaml
+
+from podium.render import i18n
+
 _GITHUB = re.compile(r"^https://github\.com/(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?/?$")
 _WEB = re.compile(r"^https?://[^\s/]+(/\S*)?$")
 # Lines of mkdocs.yml that only make sense with a repository; commented out without one.
 _REPO_LINES = ("repo_url: {{repo_url}}", "edit_uri: edit/main/docs/")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
 
 class Refused(Exception):
@@ -62,11 +67,13 @@ def pages_url(repo: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Site:
-    """What differs from one archive to the next: its name, published address and repository."""
+    """What differs from one archive to the next: its name, published address, repository and the language of
+    its interface (Material's `theme.language`, which Podium's own words follow too)."""
 
     name: str
     url_given: str | None = None
     repo: str | None = None
+    language: str = "en"
 
     @property
     def url(self) -> str | None:
@@ -77,6 +84,11 @@ class Site:
     def check(self) -> None:
         if not self.name.strip():
             raise Refused("the archive's name is empty", "give one with --name, e.g. --name 'Forum Speeches'")
+        if not _LANGUAGE.match(self.language) or not i18n.known(self.language):
+            raise Refused(
+                f"--language `{self.language}` is not a language code",
+                "give a code such as en, fr, es, de, ru, zh or ar (ISO 639-1, as Material's theme.language takes)",
+            )
         for option, value in (("--url", self.url_given), ("--repo", self.repo)):
             if value and not _WEB.match(value):
                 raise Refused(
@@ -119,6 +131,7 @@ def scaffold(site: Site) -> dict[str, str]:
             if site.repo is None:
                 for line in _REPO_LINES:
                     text = text.replace(line, "# " + line.replace("{{repo_url}}", "https://github.com/OWNER/REPO"))
+            text = _in_language(text, site.language)
             text = text.replace("{{site_name}}", yaml_value(site.name))
             text = text.replace("{{site_url}}", yaml_value(site.url) if site.url else "null")
             text = text.replace("{{repo_url}}", yaml_value(site.repo or ""))
@@ -126,6 +139,37 @@ def scaffold(site: Site) -> dict[str, str]:
             text = text.replace("{{site_name}}", site.name).replace("{{podium_version}}", _version())
         files[relative] = text
     return files
+
+
+def _in_language(config: str, language: str) -> str:
+    r"""mkdocs.yml for an interface in `language`: `theme.language` set, the navigation's labels translated.
+
+    >>> print(_in_language("theme:\n  name: material\nnav:\n  - Home: index.md\n  - Quote check: quote.md\n", "fr"))
+    theme:
+      name: material
+      language: fr
+    nav:
+      - Accueil: index.md
+      - Vérifier une citation: quote.md
+    <BLANKLINE>
+    """
+    if language == "en":
+        return config
+    config = config.replace("theme:\n  name: material\n", f"theme:\n  name: material\n  language: {language}\n", 1)
+    head, nav, rest = config.partition("\nnav:\n")
+    labels, blank, tail = rest.partition("\n\n")  # the navigation ends at the first blank line
+
+    def label(match: re.Match[str]) -> str:
+        text = i18n.translate(match.group(2), language=language)
+        plain = yaml.safe_load(f"{text}: x") == {text: "x"}  # else quoted: a JSON string is a YAML string
+        return match.group(1) + (text if plain else json.dumps(text, ensure_ascii=False)) + ":"
+
+    for toggle in ("Switch to dark mode", "Switch to light mode"):  # the palette button's tooltip
+        head = head.replace(
+            f"name: {toggle} }}",
+            f"name: {json.dumps(i18n.translate(toggle, language=language), ensure_ascii=False)} }}",
+        )
+    return head + nav + re.sub(r"^(\s*- )([A-Z][\w ']*):", label, labels, flags=re.MULTILINE) + blank + tail
 
 
 def init(folder: Path, site: Site) -> list[str]:

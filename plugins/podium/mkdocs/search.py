@@ -17,6 +17,7 @@ List it after `podium` in mkdocs.yml:
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -31,6 +32,7 @@ from podium.mkdocs.assets import add_asset_files, use_assets
 from podium.mkdocs.pages import links
 from podium.mkdocs.plugin import CLEAN, PodiumState, podium_state
 from podium.mkdocs.settings import Setting, SettingsConfig
+from podium.render import i18n
 from podium.render.pages import environment
 from podium.search import cached
 from podium.search import index as search
@@ -87,7 +89,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         files.append(File.generated(config, search.CLIENT_SCRIPT, content=script))
         if PAGE not in files.src_uris:
             # Not in the nav (the header's box leads to it): MkDocs then does not list it as a page left out.
-            page = f"---\ntitle: Search\n---\n\n# Search\n\n{PAGE_MARK}\n"
+            # Titled in the interface language; a site names it otherwise with its own docs/search/index.md.
+            title = i18n.translate("Search the speeches")
+            page = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n# {title}\n\n{PAGE_MARK}\n"
             files.append(File.generated(config, PAGE, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
         add_asset_files(files, config, ASSETS)
         return files

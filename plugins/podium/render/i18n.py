@@ -88,6 +88,22 @@ def base(language: str | None) -> str:
     return (language or DEFAULT).split("-")[0].split("_")[0].lower()
 
 
+def known(language: str) -> bool:
+    """Whether the Unicode CLDR knows `language` (`pt-BR`, `fr`), so its dates and plurals can be written."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def has_table(language: str) -> bool:
+    """Whether Podium's own words are written in `language` (English, or a table in render/strings/)."""
+    return base(language) == DEFAULT or base(language) in TABLES
+
+
 def use(language: str | None) -> None:
     """Set the interface language of the build (Material's `theme.language`); unknown ones print English."""
     global _language

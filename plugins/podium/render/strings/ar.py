@@ -281,4 +281,11 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Topic": "الموضوع",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "هذه الفقرة غير موجودة في الأرشيف.",
+    # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
+    "Quote check": "التحقق من الاقتباس",
+    "Data": "البيانات",
+    "About": "حول الأرشيف",
+    "Searching": "كيفية البحث",
+    "Switch to dark mode": "التبديل إلى الوضع الداكن",
+    "Switch to light mode": "التبديل إلى الوضع الفاتح",
 }

@@ -262,4 +262,11 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Topic": "Thema",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Dieser Redebeitrag ist nicht im Archiv.",
+    # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
+    "Quote check": "Zitatprüfung",
+    "Data": "Daten",
+    "About": "Über das Archiv",
+    "Searching": "Suchhilfe",
+    "Switch to dark mode": "Zum dunklen Modus wechseln",
+    "Switch to light mode": "Zum hellen Modus wechseln",
 }

@@ -259,4 +259,11 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Topic": "Tema",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Esta intervención no está en el archivo.",
+    # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
+    "Quote check": "Comprobar una cita",
+    "Data": "Datos",
+    "About": "Acerca de",
+    "Searching": "Cómo buscar",
+    "Switch to dark mode": "Cambiar al modo oscuro",
+    "Switch to light mode": "Cambiar al modo claro",
 }

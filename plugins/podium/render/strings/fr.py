@@ -265,4 +265,11 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Topic": "Thème",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Cette déclaration n’est pas dans l’archive.",
+    # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
+    "Quote check": "Vérifier une citation",
+    "Data": "Données",
+    "About": "À propos",
+    "Searching": "Comment chercher",
+    "Switch to dark mode": "Passer au thème sombre",
+    "Switch to light mode": "Passer au thème clair",
 }

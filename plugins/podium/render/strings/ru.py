@@ -273,4 +273,11 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Topic": "Тема",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Этого высказывания нет в архиве.",
+    # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
+    "Quote check": "Проверка цитат",
+    "Data": "Данные",
+    "About": "О проекте",
+    "Searching": "Как искать",
+    "Switch to dark mode": "Тёмная тема",
+    "Switch to light mode": "Светлая тема",
 }

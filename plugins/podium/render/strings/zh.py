@@ -234,4 +234,11 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Topic": "主题",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "本档案中没有这段发言。",
+    # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
+    "Quote check": "引文核对",
+    "Data": "数据",
+    "About": "关于",
+    "Searching": "搜索帮助",
+    "Switch to dark mode": "切换到深色模式",
+    "Switch to light mode": "切换到浅色模式",
 }
