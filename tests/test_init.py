@@ -140,6 +140,13 @@ def test_init_in_another_language_sets_the_theme_s_language_and_translates_the_n
     no_table = init(tmp_path / "pt", "--language", "pt-BR", "--no-input")
     assert config_of(tmp_path / "pt")["nav"][0] == {"Home": "index.md"}  # no table: English labels
     assert "Podium has no table for `pt-BR`: its own words stay English, dates follow the language" in no_table.output
+    kazakh = init(tmp_path / "kk", "--language", "kk", "--no-input")  # a language, but not one of Material's
+    assert kazakh.exit_code == 1 and not (tmp_path / "kk").exists()
+    assert (
+        kazakh.stderr.splitlines()[0]
+        == "podium init: error: --language `kk`: Material, the archive's theme, has no interface in it"
+    )
+    assert kazakh.stderr.splitlines()[1].startswith("  hint: Material's languages are: af, ar, az, ")
     bad = init(tmp_path / "bad", "--language", "French", "--no-input")
     assert bad.exit_code == 1 and not (tmp_path / "bad").exists()
     assert bad.stderr.splitlines() == [

@@ -121,6 +121,9 @@ def test_a_french_site_prints_podium_s_strings_in_french(french):
     assert "<dt>Langue</dt>" in page and ">anglais</dd>" in page and ">29 mai 2025</time>" in page
     assert 'data-copy-label="Copier le lien" data-copied-label="Copié"' in page
     assert 'aria-label="Déclaration 1"' in page
+    # The feeds and files a browser or a feed reader lists from the page's <link rel="alternate">.
+    assert 'type="application/atom+xml" title="Discours de Kassym-Jomart Tokayev"' in page
+    assert 'title="Ce discours en XML Akoma Ntoso (gzip)"' in page
     speaker = french.html("speakers/tokayev/index.html")
     assert '<span data-count="2">2 discours</span> dans cette archive' in speaker
     assert ">Suivre</a>" in speaker

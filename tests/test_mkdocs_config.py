@@ -90,6 +90,24 @@ def test_a_plugin_that_is_not_installed(archive_dir: ArchiveDir):
     assert hint.startswith("  hint: did you mean `search`? install the package that provides it (`pip install ...`)")
 
 
+def test_a_language_the_theme_has_no_interface_in_is_an_error_not_a_traceback(archive_dir: ArchiveDir):
+    archive_dir.write("mkdocs.yml", "site_name: Test\ntheme:\n  name: material\n  language: kk\nplugins:\n  - podium\n")
+    result = run_podium("check", cwd=archive_dir.root)  # `podium build` reports it so too, before MkDocs' traceback
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    first, hint = result.stderr.splitlines()[:2]
+    assert first == "mkdocs.yml:4:13: error: the theme has no interface in `kk` (theme.language)"
+    assert hint.startswith("  hint: its languages are: af, ar, az, ")
+    assert hint.endswith("; or add partials/languages/kk.html to the site's custom_dir")
+    archive_dir.write(
+        "overrides/partials/languages/kk.html", '{% macro t(key) %}{{ {"language": "kk"}[key] }}{% endmacro %}'
+    )
+    archive_dir.write(
+        "mkdocs.yml",
+        "site_name: Test\ntheme:\n  name: material\n  language: kk\n  custom_dir: overrides\nplugins:\n  - podium\n",
+    )
+    assert configcheck.check(archive_dir.root).items == []  # the site gives the theme its Kazakh
+
+
 def test_an_unknown_setting_is_a_warning_outside_a_strict_build(archive_dir: ArchiveDir):
     archive_dir.write("mkdocs.yml", "site_name: Test\nplugins:\n  - podium\nsitename: x\n")
     strict = configcheck.check(archive_dir.root, strict=True).items

@@ -21,6 +21,7 @@ from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import plain_text, script_json, shorten
 from podium.core.urls import DIRECTORY_URLS, Urls, relative
+from podium.render import i18n
 
 Alternate = tuple[str, str, str]  # (MIME type, title, href)
 
@@ -48,14 +49,15 @@ def alternates(
     >>> alternates(None, Registry(), "Archive", "topics/water.html", feed=("topics/water/feed.xml", "Water"))
     [('application/atom+xml', 'Water', 'water/feed.xml')]
     """
-    links = [("application/atom+xml", f"{site_name}: all speeches", relative(urls.feed(), page))] if home else []
+    feeds = i18n.translate("{site}: all speeches", site=site_name)
+    links = [("application/atom+xml", feeds, relative(urls.feed(), page))] if home else []
     if speech is not None:
         for ident in speech.meta.speaker_ids:
             speaker = registry.speakers.get(ident)
             links.append(
                 (
                     "application/atom+xml",
-                    f"Speeches by {speaker.name if speaker else ident}",
+                    i18n.translate("Speeches by {name}", name=speaker.name if speaker else ident),
                     relative(urls.feed("speakers", ident), page),
                 )
             )
@@ -64,21 +66,21 @@ def alternates(
             links.append(
                 (
                     "application/atom+xml",
-                    f"Speeches at {event.name if event else speech.meta.event}",
+                    i18n.translate("Speeches at {name}", name=event.name if event else speech.meta.event),
                     relative(urls.feed("events", speech.meta.event), page),
                 )
             )
         links.append(
             (
                 "application/json",
-                "This speech as JSON (Popolo, gzip)",
+                i18n.translate("This speech as JSON (Popolo, gzip)"),
                 relative(urls.speech_file(speech.id, opendata.FILE), page),
             )
         )
         links.append(
             (
                 "application/akn+xml",
-                "This speech as Akoma Ntoso XML (gzip)",
+                i18n.translate("This speech as Akoma Ntoso XML (gzip)"),
                 relative(urls.speech_file(speech.id, akomantoso.FILE), page),
             )
         )

@@ -89,6 +89,12 @@ class Site:
                 f"--language `{self.language}` is not a language code",
                 "give a code such as en, fr, es, de, ru, zh or ar (ISO 639-1, as Material's theme.language takes)",
             )
+        offered = material_languages()
+        if offered and self.language not in offered:
+            raise Refused(
+                f"--language `{self.language}`: Material, the archive's theme, has no interface in it",
+                "Material's languages are: " + ", ".join(offered),
+            )
         for option, value in (("--url", self.url_given), ("--repo", self.repo)):
             if value and not _WEB.match(value):
                 raise Refused(
@@ -97,6 +103,16 @@ class Site:
                     if option == "--repo"
                     else f"give a full address, e.g. {option} https://OWNER.github.io/REPO/",
                 )
+
+
+def material_languages() -> list[str]:
+    """The `theme.language` codes Material has an interface for (its `partials/languages/`); empty when Material
+    is not installed. The scaffold's mkdocs.yml is Material's."""
+    try:
+        folder = resources.files("material") / "templates" / "partials" / "languages"
+    except ModuleNotFoundError:
+        return []
+    return sorted(item.name.removesuffix(".html") for item in folder.iterdir() if item.name.endswith(".html"))
 
 
 def _files(folder: Traversable, prefix: str = "") -> dict[str, Traversable]:

@@ -107,7 +107,33 @@ def check(root: Path, tool: str = "mkdocs", strict: bool = True, config: ConfigF
     severity = "error" if strict else "warning"
     for key, warning in warnings:
         _warning(problems, config, key, str(warning), settings, severity)
+    if not any(key == "theme" for key, _ in failed):
+        _theme_language(problems, config, site)
     return _named(problems, tool)
+
+
+def _theme_language(problems: Problems, config: ConfigFile, site) -> None:
+    """A `theme.language` the theme has no interface for: Material imports `partials/languages/<code>.html`
+    and stops the build with a traceback (TemplateNotFound) when no folder of the theme (the site's
+    custom_dir, Podium's overrides, Material's own) has it."""
+    theme = site.get("theme") if hasattr(site, "get") else None
+    dirs = [Path(folder) for folder in getattr(theme, "dirs", ())]
+    language = theme.get("language") if theme is not None and hasattr(theme, "get") else None
+    if not language or not any((folder / "partials" / "language.html").is_file() for folder in dirs):
+        return  # not a theme that translates its interface by these partials
+    if any((folder / "partials" / "languages" / f"{language}.html").is_file() for folder in dirs):
+        return
+    offered = sorted({p.stem for folder in dirs for p in (folder / "partials" / "languages").glob("*.html")})
+    suggestion = did_you_mean(str(language), offered)
+    problems.add(
+        CONFIG_FILE,
+        *_at(config, ["theme", "language"]),
+        f"the theme has no interface in `{language}` (theme.language)",
+        (f"{suggestion} " if suggestion else "")
+        + "its languages are: "
+        + ", ".join(offered)
+        + f"; or add partials/languages/{language}.html to the site's custom_dir",
+    )
 
 
 def _named(problems: Problems, tool: str) -> Problems:

@@ -279,6 +279,12 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     # search filters (search_page.html legends)
     "Speaker": "المتحدث",
     "Topic": "الموضوع",
+    # feeds and data files named in a page's <link rel="alternate"> (cite/metadata.py)
+    "{site}: all speeches": "{site}: كل الخطابات",
+    "Speeches by {name}": "خطابات {name}",
+    "Speeches at {name}": "الخطابات في «{name}»",
+    "This speech as JSON (Popolo, gzip)": "هذا الخطاب بصيغة JSON (Popolo، gzip)",
+    "This speech as Akoma Ntoso XML (gzip)": "هذا الخطاب بصيغة Akoma Ntoso XML (gzip)",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "هذه الفقرة غير موجودة في الأرشيف.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

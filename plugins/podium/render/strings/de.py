@@ -260,6 +260,12 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     # search filters (search_page.html legends)
     "Speaker": "Redner",
     "Topic": "Thema",
+    # feeds and data files named in a page's <link rel="alternate"> (cite/metadata.py)
+    "{site}: all speeches": "{site}: alle Reden",
+    "Speeches by {name}": "Reden von {name}",
+    "Speeches at {name}": "Reden bei „{name}“",
+    "This speech as JSON (Popolo, gzip)": "Diese Rede als JSON (Popolo, gzip)",
+    "This speech as Akoma Ntoso XML (gzip)": "Diese Rede als Akoma-Ntoso-XML (gzip)",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Dieser Redebeitrag ist nicht im Archiv.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

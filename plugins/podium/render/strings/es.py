@@ -257,6 +257,12 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     # search filters (search_page.html legends)
     "Speaker": "Orador",
     "Topic": "Tema",
+    # feeds and data files named in a page's <link rel="alternate"> (cite/metadata.py)
+    "{site}: all speeches": "{site}: todos los discursos",
+    "Speeches by {name}": "Discursos de {name}",
+    "Speeches at {name}": "Discursos en «{name}»",
+    "This speech as JSON (Popolo, gzip)": "Este discurso en JSON (Popolo, gzip)",
+    "This speech as Akoma Ntoso XML (gzip)": "Este discurso en XML Akoma Ntoso (gzip)",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Esta intervención no está en el archivo.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

@@ -263,6 +263,12 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     # search filters (search_page.html legends)
     "Speaker": "Orateur",
     "Topic": "Thème",
+    # feeds and data files named in a page's <link rel="alternate"> (cite/metadata.py)
+    "{site}: all speeches": "{site}\u00a0: tous les discours",
+    "Speeches by {name}": "Discours de {name}",
+    "Speeches at {name}": "Discours prononcés à «\u00a0{name}\u00a0»",
+    "This speech as JSON (Popolo, gzip)": "Ce discours en JSON (Popolo, gzip)",
+    "This speech as Akoma Ntoso XML (gzip)": "Ce discours en XML Akoma Ntoso (gzip)",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Cette déclaration n’est pas dans l’archive.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

@@ -271,6 +271,12 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     # search filters (search_page.html legends)
     "Speaker": "Спикер",
     "Topic": "Тема",
+    # feeds and data files named in a page's <link rel="alternate"> (cite/metadata.py)
+    "{site}: all speeches": "{site}: все речи",
+    "Speeches by {name}": "Речи спикера {name}",
+    "Speeches at {name}": "Речи на событии «{name}»",
+    "This speech as JSON (Popolo, gzip)": "Эта речь в JSON (Popolo, gzip)",
+    "This speech as Akoma Ntoso XML (gzip)": "Эта речь в XML Akoma Ntoso (gzip)",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Этого высказывания нет в архиве.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

@@ -232,6 +232,12 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     # search filters (search_page.html legends)
     "Speaker": "发言人",
     "Topic": "主题",
+    # feeds and data files named in a page's <link rel="alternate"> (cite/metadata.py)
+    "{site}: all speeches": "{site}：全部演讲",
+    "Speeches by {name}": "{name}的演讲",
+    "Speeches at {name}": "在“{name}”上的演讲",
+    "This speech as JSON (Popolo, gzip)": "本篇演讲的 JSON（Popolo，gzip）",
+    "This speech as Akoma Ntoso XML (gzip)": "本篇演讲的 Akoma Ntoso XML（gzip）",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "本档案中没有这段发言。",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
