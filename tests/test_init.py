@@ -133,10 +133,10 @@ def test_init_in_another_language_sets_the_theme_s_language_and_translates_the_n
     assert config["nav"][-1] == {"À propos": ["about.md", {"Comment chercher": "search-help.md"}]}
     toggles = [scheme["toggle"]["name"] for scheme in config["theme"]["palette"]]
     assert toggles == ["Passer au thème sombre", "Passer au thème clair"]
-    assert (
-        "the interface is in `fr` (theme.language in mkdocs.yml); the pages under docs/ are in English: translate "
-        "them for your readers"
-    ) in result.output
+    assert "the interface is in `fr` (theme.language in mkdocs.yml); so are the pages under docs/" in result.output
+    home = (folder / "docs" / "index.md").read_text(encoding="utf-8")
+    assert home.startswith("---\ntitle: Accueil\n---\n\n# Forum\n") and "<!-- podium:home -->" in home
+    assert "[Tous les discours](speeches/index.md)" in home
     no_table = init(tmp_path / "pt", "--language", "pt-BR", "--no-input")
     assert config_of(tmp_path / "pt")["nav"][0] == {"Home": "index.md"}  # no table: English labels
     assert "Podium has no table for `pt-BR`: its own words stay English, dates follow the language" in no_table.output
@@ -153,6 +153,26 @@ def test_init_in_another_language_sets_the_theme_s_language_and_translates_the_n
         "podium init: error: --language `French` is not a language code",
         "  hint: give a code such as en, fr, es, de, ru, zh or ar (ISO 639-1, as Material's theme.language takes)",
     ]
+
+
+def test_every_translation_of_the_site_s_pages_keeps_their_links_and_markers():
+    """The pages `podium init --language` writes link where the English ones do and keep the plugins' markers."""
+    import re
+
+    package = Path(init_cli.__file__).parents[1]
+    english = package / "scaffold" / "docs"
+
+    def shape(path: Path) -> tuple[list[str], list[str]]:
+        text = path.read_text(encoding="utf-8")
+        return re.findall(r"\]\(([^)]+)\)", text), re.findall(r"<!-- podium:[\w-]+ -->|\{\{site_name\}\}", text)
+
+    languages = sorted(folder.name for folder in (package / "scaffold-languages").iterdir())
+    assert languages == ["ar", "de", "es", "fr", "ru", "zh"]
+    for language in languages:
+        pages = package / "scaffold-languages" / language / "docs"
+        assert sorted(p.name for p in pages.iterdir()) == sorted(p.name for p in english.iterdir()), language
+        for page in english.iterdir():
+            assert shape(pages / page.name) == shape(page), (language, page.name)
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,28 @@ def used_keys() -> set[str]:
     return keys
 
 
+# Text a template may print outside `t()`: the preview's banner for editors (English, as Podium's messages are).
+_UNTRANSLATED = {"problems_banner.html"}
+
+
+def test_no_template_prints_words_outside_t():
+    """Every word a reader sees in Podium's templates goes through `t()`: a new sentence written straight into a
+    template would stay English on a French or Arabic site."""
+    found = {}
+    for path in sorted((PACKAGE / "templates").glob("*.html")) + sorted((PACKAGE / "overrides").rglob("*.html")):
+        if path.name in _UNTRANSLATED:
+            continue
+        text = re.sub(r"(?s)\{#.*?#\}|<script.*?</script>|<style.*?</style>", " ", path.read_text(encoding="utf-8"))
+        text = re.sub(r"(?s)\{\{.*?\}\}|\{%.*?%\}", " ", text)
+        # Not words: a command as typed, a hidden search filter's value, a character reference.
+        text = re.sub(r"(?s)<code>.*?</code>|<span hidden[^>]*>[^<]*</span>|&#?\w+;", " ", text)
+        attributes = re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*[A-Za-z]{2}[^"]*)"', text)
+        words = [w for w in re.split(r"\s{2,}|\n", re.sub(r"<[^>]*>", " ", text)) if re.search(r"[A-Za-z]{2}", w)]
+        if words or attributes:
+            found[path.name] = [*words, *attributes]
+    assert found == {}
+
+
 def test_the_scan_finds_the_strings_templates_use():
     keys = used_keys()
     assert {"Date", "Cite…", "This statement is not in the archive.", "speeches", "page {n} of {total}"} <= keys
@@ -131,6 +153,14 @@ def test_a_french_site_prints_podium_s_strings_in_french(french):
     assert '<html lang="fr" dir="ltr">' in embed
     assert "Cette déclaration n’est pas dans l’archive." in embed
     assert "This statement" not in embed
+    # podium-cite.js's words: one file for the site, loaded just before the script.
+    strings = french.html("assets/podium/podium-cite-strings.js")
+    assert strings.startswith("window.podiumCiteStrings = {") and '"Copy citation":"Copier la référence"' in strings
+    assert re.search(
+        r'<script src="\.\./\.\./assets/podium/podium-cite-strings\.js"></script>\s*'
+        r'<script src="\.\./\.\./assets/podium/podium-cite\.js"></script>',
+        page,
+    )
     search = french.html("search/index.html")
     assert ">Rechercher dans les discours</h1>" in search and "<title>Rechercher dans les discours - " in search
     assert 'placeholder="Des mots, ou une «\u00a0phrase entre guillemets\u00a0»"' in search
@@ -168,3 +198,26 @@ def test_the_embed_page_writes_its_date_in_the_site_s_language(french, browser, 
         assert page.inner_text(".podium-embed-missing").startswith("Cette déclaration n’est pas dans l’archive.")
     finally:
         page.close()
+
+
+def test_without_fork_the_data_files_are_written_in_the_language_and_the_next_build_starts_in_english(
+    archive_dir: ArchiveDir, monkeypatch
+):
+    """Where the data files cannot be written by a forked child, podium-cite writes them in its on_post_build:
+    the interface language still holds there, and is English again once the build is over."""
+    from mkdocs.commands import build
+    from mkdocs.config import load_config
+
+    from podium.cite import exports
+
+    monkeypatch.setattr(exports, "FORK", None)
+    archive_dir.speech("opening")
+    archive_dir.write("mkdocs.yml", archive_config("podium", "podium-cite", theme={"language": "fr"}))
+    config = load_config(str(archive_dir.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build.build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert "Cette déclaration n’est pas dans l’archive." in archive_dir.html("embed/index.html")
+    assert i18n.current() == "en"

@@ -7,6 +7,13 @@
   var SLOT_OPEN = "\ue000", SLOT_CLOSE = "\ue001";
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December"];
+  // The site's words for this script's strings (cite/pages.py, client_script; absent in English): English is the
+  // key and the fallback, `{name}` filled from `values`.
+  var STRINGS = window.podiumCiteStrings || {};
+  function t(key, values) {
+    var text = typeof STRINGS[key] === "string" ? STRINGS[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
   var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -86,13 +93,13 @@
                            "style": "border:0;max-width:100%", "loading": "lazy"}).outerHTML;
     }
     function menuFor(section, button) {
-      var menu = el("div", {"class": "podium-menu", "role": "dialog", "aria-label": "Cite, share or embed this statement"});
+      var menu = el("div", {"class": "podium-menu", "role": "dialog", "aria-label": t("Cite, share or embed this statement")});
       var url = pageUrl() + "#" + section.id;
       var own = data.templates[speakerOf(section)] || data.templates[Object.keys(data.templates)[0]];
       var templates = {};  // the speaker's part of each style + what every speaker's ends with (podium.cite.pages)
       Object.keys(own).forEach(function (style) { templates[style] = own[style] + ((data.endings || {})[style] || ""); });
       var today = new Date();
-      menu.appendChild(el("p", {"class": "podium-menu__title"}, "Cite this statement"));
+      menu.appendChild(el("p", {"class": "podium-menu__title"}, t("Cite this statement")));
       var tabs = el("div", {"class": "podium-menu__styles", "role": "tablist"});
       var preview = el("pre", {"class": "podium-menu__citation", "tabindex": "0"});
       var current = "chicago";
@@ -109,17 +116,17 @@
       preview.textContent = fill(templates[current], url, section.id, today);
       menu.appendChild(tabs); menu.appendChild(preview);
       var actions = el("div", {"class": "podium-menu__actions"});
-      [["Copy citation", function () { return preview.textContent; }, "cite"],
-       ["Copy link", function () { return url; }, "link"],
-       ["Copy embed code", function () { return embedCode(section); }, "embed"],
-       ["Copy iframe", function () { return iframeCode(section); }, "iframe"]].forEach(function (item) {
+      [[t("Copy citation"), function () { return preview.textContent; }, "cite"],
+       [t("Copy link"), function () { return url; }, "link"],
+       [t("Copy embed code"), function () { return embedCode(section); }, "embed"],
+       [t("Copy iframe"), function () { return iframeCode(section); }, "iframe"]].forEach(function (item) {
         var b = el("button", {"type": "button", "class": "md-button", "data-action": item[2]}, item[0]);
-        b.addEventListener("click", function () { copy(item[1]()).then(function () { flash(b, "Copied"); }); });
+        b.addEventListener("click", function () { copy(item[1]()).then(function () { flash(b, t("Copied")); }); });
         actions.appendChild(b);
       });
       menu.appendChild(actions);
       menu.appendChild(el("p", {"class": "podium-menu__tip"},
-        "Tip: select words in the statement to get a link that highlights them."));
+        t("Tip: select words in the statement to get a link that highlights them.")));
       return menu;
     }
 
@@ -138,9 +145,9 @@
     if (!setupSpeech.openDialog) {
       // A crowd's or an anonymous voice (`@[Audience]:`) has no author to cite: no Cite or Embed item for it
       // (the dialog would name the speech's speaker), only "Copy link".
-      window.podium.statementTool({action: "cite", label: "Cite…", when: function (section) { return !section.dataset.voice; },
+      window.podium.statementTool({action: "cite", label: t("Cite…"), when: function (section) { return !section.dataset.voice; },
         run: function (section, opener) { setupSpeech.openDialog(section, opener, "[role=tab][aria-selected=true]"); }});
-      window.podium.statementTool({action: "embed", label: "Embed…", when: function (section) { return !section.dataset.voice; },
+      window.podium.statementTool({action: "embed", label: t("Embed…"), when: function (section) { return !section.dataset.voice; },
         run: function (section, opener) { setupSpeech.openDialog(section, opener, "[data-action=embed]"); }});
     }
     setupSpeech.openDialog = openDialog;
@@ -165,7 +172,7 @@
   }
   function setupSelection() {
     var bubble = el("button", {"type": "button", "class": "podium-share-selection", "hidden": ""},
-                    "Copy link to selection");
+                    t("Copy link to selection"));
     document.body.appendChild(bubble);
     var pending = null;
     function update() {
@@ -196,7 +203,7 @@
     bubble.addEventListener("mousedown", function (e) { e.preventDefault(); });
     bubble.addEventListener("click", function () {
       if (!pending) return;
-      copy(pending).then(function () { flash(bubble, "Link copied"); });
+      copy(pending).then(function () { flash(bubble, t("Link copied")); });
     });
   }
   // Browsers without URL text fragments keep `:~:text=` in the hash: highlight the words ourselves.
@@ -459,29 +466,29 @@
       out.textContent = "";
       if (!results.length) {
         out.appendChild(el("p", {"class": "podium-quote__verdict podium-quote__verdict--none"},
-          "Not found: no statement in the archive is close to this quotation."));
+          t("Not found: no statement in the archive is close to this quotation.")));
         return;
       }
       results.forEach(function (r) {
         var item = el("article", {"class": "podium-quote__result"});
         var pct = Math.round(r.fidelity * 100);
         var head = el("p", {"class": "podium-quote__head"});
-        head.appendChild(el("span", {"class": "podium-fidelity" + (r.verdict === "verbatim" ? " podium-fidelity--verbatim" : "")}, pct + "% fidelity"));
+        head.appendChild(el("span", {"class": "podium-fidelity" + (r.verdict === "verbatim" ? " podium-fidelity--verbatim" : "")}, t("{n}% fidelity", {n: pct})));
         var url = new URL(root + r.speech.url + "#" + r.statement, location.href).href;
         head.appendChild(document.createTextNode(" " + (r.speech.speakers[r.speaker] || "") + ", "));
         head.appendChild(el("a", {"href": url}, r.speech.title));
         head.appendChild(document.createTextNode(", " + r.speech.date));
         item.appendChild(head);
         item.appendChild(el("p", {"class": "podium-quote__verdict"},
-          (r.verdict === "verbatim" ? "Found verbatim" : "Found with differences") +
-          (r.inQuotation ? ", inside a quotation in the statement" : "")));
+          t(r.verdict === "verbatim" ? "Found verbatim" : "Found with differences") +
+          (r.inQuotation ? t(", inside a quotation in the statement") : "")));
         var diff = el("p", {"class": "podium-diff", "dir": "auto"});
         r.pieces.forEach(function (p) {
           diff.appendChild(document.createTextNode(" "));
           if (p[0] === "same") diff.appendChild(document.createTextNode(joinWords(p[1])));
-          else if (p[0] === "changed") { diff.appendChild(el("del", {"title": "said"}, joinWords(p[1]))); diff.appendChild(document.createTextNode(" ")); diff.appendChild(el("ins", {"title": "quoted"}, joinWords(p[2]))); }
-          else if (p[0] === "added") diff.appendChild(el("ins", {"title": "added by the quotation"}, joinWords(p[2])));
-          else if (p[0] === "dropped") diff.appendChild(el("del", {"title": "dropped by the quotation"}, joinWords(p[1])));
+          else if (p[0] === "changed") { diff.appendChild(el("del", {"title": t("said")}, joinWords(p[1]))); diff.appendChild(document.createTextNode(" ")); diff.appendChild(el("ins", {"title": t("quoted")}, joinWords(p[2]))); }
+          else if (p[0] === "added") diff.appendChild(el("ins", {"title": t("added by the quotation")}, joinWords(p[2])));
+          else if (p[0] === "dropped") diff.appendChild(el("del", {"title": t("dropped by the quotation")}, joinWords(p[1])));
           else diff.appendChild(el("span", {"class": "podium-diff__elided", "title": joinWords(p[1])}, "[…]"));
         });
         item.appendChild(diff);
@@ -498,7 +505,7 @@
       if (!quotation) return;
       history.replaceState(null, "", "?q=" + encodeURIComponent(quotation));
       search(quotation).then(function (results) { show(results, quotation); }, function (error) {
-        box.querySelector(".podium-quote__results").textContent = "The quote index could not be loaded (" + error.message + ").";
+        box.querySelector(".podium-quote__results").textContent = t("The quote index could not be loaded ({error}).", {error: error.message});
       });
     });
     var initial = new URLSearchParams(location.search).get("q");

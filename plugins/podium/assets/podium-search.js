@@ -1005,8 +1005,9 @@
 
   function speechMeta(speech) {
     var parts = [];
-    if (speech.speakers.length) parts.push(escapeHtml(speech.speakers.join(", ")));
-    if (speech.event) parts.push(escapeHtml(speech.event));
+    // Names in the transcripts' scripts, set apart from the interface's words and dates (<bdi>).
+    if (speech.speakers.length) parts.push(speech.speakers.map(function (name) { return "<bdi>" + escapeHtml(name) + "</bdi>"; }).join(", "));
+    if (speech.event) parts.push("<bdi>" + escapeHtml(speech.event) + "</bdi>");
     if (speech.date) parts.push('<time datetime="' + escapeHtml(speech.date) + '">' + escapeHtml(longDate(speech.date)) + "</time>");
     if (speech.language.code !== CONFIG.siteLanguage) parts.push(escapeHtml(t(speech.language.name)));
     return parts.join(" · ");

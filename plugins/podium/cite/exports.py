@@ -51,7 +51,7 @@ from podium.core.text import direction
 from podium.core.urls import DIRECTORY_URLS, EMBED, Urls
 from podium.quote import index as quote
 from podium.render import i18n
-from podium.render.pages import environment, long_date, speaker_view
+from podium.render.pages import environment, speaker_view
 
 QUOTE_META = "meta.json"
 SPEECH_FILES = (opendata.FILE, akomantoso.FILE)
@@ -224,7 +224,7 @@ class Exports:
                 )["chicago"]
             speeches[speech.id] = {
                 "title": speech.meta.title,
-                "date": long_date(speech.meta.date),
+                "date": i18n.long_date(speech.meta.date),
                 "speakers": {i: speaker_view(i, speech.meta.date, registry)["name"] for i in templates},
                 "url": self.urls.speech(speech.id),
                 "cite": templates,

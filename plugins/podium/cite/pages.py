@@ -16,7 +16,8 @@ from podium.core.registry import Registry
 from podium.core.speech import Speech
 from podium.core.text import script_json
 from podium.core.urls import DIRECTORY_URLS, Urls, relative
-from podium.render.pages import environment, long_date, speaker_view
+from podium.render import i18n
+from podium.render.pages import environment, speaker_view
 
 
 def speech_extras(
@@ -32,7 +33,7 @@ def speech_extras(
     data = {
         "speech": speech.id,
         "title": speech.meta.title,
-        "date": long_date(speech.meta.date),
+        "date": i18n.long_date(speech.meta.date),
         "speakers": {i: speaker_view(i, speech.meta.date, registry)["name"] for i in templates},
         "styles": citation.LABELS,
         # Each speaker's template of a style is their part + the style's `endings` (podium-cite.js joins them).
@@ -43,8 +44,74 @@ def speech_extras(
         "endings": endings,  # the slots (citation.SLOTS) are podium-cite.js's own: not repeated on every page
         "embed": relative(urls.embed(speech.id), urls.speech(speech.id)),
     }
-    dated = [dict(item, date_text=long_date(dates.parse(item["date"])) if item["date"] else None) for item in coverage]
+    dated = [
+        dict(
+            item,
+            date_text=i18n.long_date(dates.parse(item["date"])) if item["date"] else None,
+            summary_text=coverage_summary(item),
+        )
+        for item in coverage
+    ]
     return environment().get_template("speech_cite.html").render(coverage=dated, data=script_json(data))
+
+
+def coverage_summary(item: dict) -> str:
+    """A press quotation's differences in the interface language: the record's own English summary (`1 word
+    changed, 2 added`, also in speech.json) in English, else each count by its kind (`modifiés : 1`).
+
+    >>> coverage_summary({"summary": "1 word changed", "verdict": "differences", "pieces": [["changed", ["a"], ["b"]]]})
+    '1 word changed'
+    """
+    language = i18n.current()
+    if language == i18n.DEFAULT or not i18n.has_table(language):
+        return item["summary"]
+    if not item["pieces"]:
+        return i18n.translate("not found in this transcript")
+    counts = {"changed": 0, "added": 0, "dropped": 0}
+    for op, said, quoted in item["pieces"]:
+        if op in counts:
+            counts[op] += len(said if op == "dropped" else quoted)
+    parts = [i18n.translate(f"{kind}: {{n}}", n=n) for kind, n in counts.items() if n]
+    return ", ".join(parts) or i18n.translate("verbatim")
+
+
+# The words podium-cite.js shows (the Cite dialog, a selection's link, the quote check's answers). English is
+# the key and the fallback; another interface language gets them from one file for the whole site.
+CLIENT_STRINGS = (
+    "Cite, share or embed this statement",
+    "Cite this statement",
+    "Copy citation",
+    "Copy link",
+    "Copy embed code",
+    "Copy iframe",
+    "Copied",
+    "Cite…",
+    "Embed…",
+    "Tip: select words in the statement to get a link that highlights them.",
+    "Copy link to selection",
+    "Link copied",
+    "Not found: no statement in the archive is close to this quotation.",
+    "{n}% fidelity",
+    "Found verbatim",
+    "Found with differences",
+    ", inside a quotation in the statement",
+    "said",
+    "quoted",
+    "added by the quotation",
+    "dropped by the quotation",
+    "The quote index could not be loaded ({error}).",
+)
+STRINGS_SCRIPT = "assets/podium/podium-cite-strings.js"
+
+
+def client_script(language: str) -> str | None:
+    """`window.podiumCiteStrings`, podium-cite.js's words in `language`; None where they are English.
+
+    >>> client_script("en") is None, client_script("ru")[:52]
+    (True, 'window.podiumCiteStrings = {"Cite, share or embed th')
+    """
+    strings = {key: text for key in CLIENT_STRINGS if (text := i18n.translate(key, language=language)) != key}
+    return f"window.podiumCiteStrings = {script_json(strings, compact=True)};" if strings else None
 
 
 def shared_endings(templates: dict[str, dict[str, str]]) -> dict[str, str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from podium.editors.init import Refused, Site, default_name, init, pages_url
+from podium.editors.init import Refused, Site, default_name, init, pages_translated, pages_url
 from podium.render import i18n
 
 
@@ -78,7 +78,9 @@ def init_command(
         click.echo(
             f"the interface is in `{language}` (theme.language in mkdocs.yml); "
             + (
-                "the pages under docs/ are in English: translate them for your readers"
+                "so are the pages under docs/"
+                if pages_translated(language)
+                else "the pages under docs/ are in English: translate them for your readers"
                 if i18n.has_table(language)
                 else f"Podium has no table for `{language}`: its own words stay English, dates follow the language"
             )

@@ -154,7 +154,21 @@ def scaffold(site: Site) -> dict[str, str]:
         else:
             text = text.replace("{{site_name}}", site.name).replace("{{podium_version}}", _version())
         files[relative] = text
+    if (pages := _pages_in(site.language)) is not None:  # the site's own pages, in its interface's language
+        for relative, item in _files(pages).items():
+            files[relative] = item.read_text(encoding="utf-8").replace("{{site_name}}", site.name)
     return files
+
+
+def _pages_in(language: str) -> Traversable | None:
+    """The scaffold's pages (docs/) written in `language`, if Podium has them (`scaffold-languages/<code>/`)."""
+    folder = resources.files("podium") / "scaffold-languages" / i18n.base(language)
+    return folder if language != "en" and folder.is_dir() else None
+
+
+def pages_translated(language: str) -> bool:
+    """Whether `podium init --language` writes the site's pages in `language` (else they are English)."""
+    return _pages_in(language) is not None
 
 
 def _in_language(config: str, language: str) -> str:

@@ -48,6 +48,7 @@ from podium.mkdocs.pages import base
 from podium.mkdocs.plugin import PodiumState, podium_state
 from podium.mkdocs.settings import Setting, SettingsConfig
 from podium.quote import index as quote
+from podium.render import i18n
 
 log = get_plugin_logger(__name__)
 
@@ -90,6 +91,10 @@ class CitePlugin(BasePlugin[CiteConfig]):
 
     def on_config(self, config):
         use_assets(config, ASSETS)
+        # podium-cite.js's words in the interface language (set by `podium`'s on_config), loaded just before it.
+        scripts = [str(script) for script in config.extra_javascript]
+        if cite_pages.client_script(i18n.current()) is not None and cite_pages.STRINGS_SCRIPT not in scripts:
+            config.extra_javascript.insert(scripts.index("assets/podium/podium-cite.js"), cite_pages.STRINGS_SCRIPT)
         site_url = config.site_url or ""
         self.base_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
         self.site_name = config.site_name
@@ -99,6 +104,8 @@ class CitePlugin(BasePlugin[CiteConfig]):
     def on_files(self, files: Files, config) -> Files:
         """Runs after `podium`'s on_files (priority 50), which loaded the archive."""
         self.podium = state = podium_state(config, "podium-cite")
+        if (strings := cite_pages.client_script(i18n.current())) is not None:
+            files.append(File.generated(config, cite_pages.STRINGS_SCRIPT, content=strings))
         archive = state.archive
         problems = Problems()
         self.coverage = {speech.id: quote.coverage(speech, problems) for speech in archive.speeches}

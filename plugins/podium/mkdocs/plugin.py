@@ -564,7 +564,11 @@ class PodiumPlugin(BasePlugin[PodiumConfig]):
             self.files = None
         if not self.serving:
             self.cache.prune()  # the entries of transcripts and pages that are gone
-            i18n.use(None)  # a later build in this process, of another site, starts in English
+
+    def on_shutdown(self) -> None:
+        """After every plugin's on_post_build (podium-cite writes the data files there where it cannot fork): a
+        later build in this process, of another site, starts in English."""
+        i18n.use(None)
 
     def on_build_error(self, error) -> None:
         self.shelf.close()

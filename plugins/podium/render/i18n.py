@@ -62,6 +62,9 @@ ENGLISH_PLURALS: dict[str, tuple[str, str]] = {
         "{n} more matching statement in this speech",
         "{n} more matching statements in this speech",
     ),
+    # xref_speech.html
+    "references": ("reference", "references"),
+    "Referenced from {n} other speeches": ("Referenced from {n} other speech", "Referenced from {n} other speeches"),
 }
 
 _language = DEFAULT
@@ -83,9 +86,20 @@ def category(language: str, n: int) -> str:
         return "other"
 
 
+_TRADITIONAL = {"hant", "tw", "hk", "mo"}  # Chinese written in traditional characters
+
+
 def base(language: str | None) -> str:
-    """`pt-BR` -> `pt`; Material's `theme.language` may carry a region."""
-    return (language or DEFAULT).split("-")[0].split("_")[0].lower()
+    """`pt-BR` -> `pt`; Material's `theme.language` may carry a region. Chinese in traditional characters stays
+    apart (`zh-TW` -> `zh_hant`): the Simplified Chinese table is not its text; the CLDR writes its dates.
+
+    >>> base("pt-BR"), base("zh"), base("zh-TW"), base("zh-Hant")
+    ('pt', 'zh', 'zh_hant', 'zh_hant')
+    """
+    parts = (language or DEFAULT).replace("_", "-").lower().split("-")
+    if parts[0] == "zh" and _TRADITIONAL & set(parts[1:]):
+        return "zh_hant"
+    return parts[0]
 
 
 def known(language: str) -> bool:

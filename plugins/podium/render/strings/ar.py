@@ -285,6 +285,82 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Speeches at {name}": "الخطابات في «{name}»",
     "This speech as JSON (Popolo, gzip)": "هذا الخطاب بصيغة JSON (Popolo، gzip)",
     "This speech as Akoma Ntoso XML (gzip)": "هذا الخطاب بصيغة Akoma Ntoso XML (gzip)",
+    # podium-xref's and podium-cite's pages (xref_*.html, speech_cite.html, quote_page.html), podium-cite.js
+    "References received": "الإحالات الواردة",
+    ("The {shown} newest of {total} references. Each statement lists all of its references under “Referenced in”."): (
+        "أحدث {shown} من أصل {total} إحالة. وتسرد كل فقرة كل الإحالات إليها تحت «ورد ذكرها في»."
+    ),
+    "No statement refers to this speaker's statements yet.": ("لا تحيل أي فقرة بعد إلى فقرات هذا المتحدث."),
+    "Referenced from {n} other speeches": (
+        "ورد ذكره في {n} خطاب آخر",
+        "ورد ذكره في {n} خطاب آخر",
+        "ورد ذكره في {n} خطابين آخرين",
+        "ورد ذكره في {n} خطابات أخرى",
+        "ورد ذكره في {n} خطابًا آخر",
+        "ورد ذكره في {n} خطاب آخر",
+    ),
+    "references": (
+        "إحالة",
+        "إحالة",
+        "إحالتان",
+        "إحالات",
+        "إحالة",
+        "إحالة",
+    ),
+    (
+        "Paste a quotation as printed. The answer is <strong>found verbatim</strong>, "
+        "<strong>found with differences</strong> (marked: <del>words said but changed or "
+        "dropped</del>, <ins>words added or changed by the quotation</ins>) or <strong>not "
+        "found</strong>, when no statement is close enough to be the source. The fidelity is the "
+        "share of words the quotation and the statement have in common."
+    ): (
+        "الصق الاقتباس كما نُشر. تكون الإجابة <strong>موجود حرفيًا</strong> أو <strong>موجود مع "
+        "اختلافات</strong> (مع تمييز: <del>كلمات قيلت لكنها غُيّرت أو حُذفت</del>، <ins>كلمات "
+        "أضافها الاقتباس أو غيّرها</ins>) أو <strong>غير موجود</strong> حين لا تكون أي فقرة قريبة "
+        "بما يكفي لتكون المصدر. الأمانة هي نسبة الكلمات المشتركة بين الاقتباس والفقرة."
+    ),
+    "Quotation": "الاقتباس",
+    "Multilateralism is foundering": "التعددية تتداعى",
+    "Check": "تحقق",
+    "This page needs JavaScript. Without it, run {command} in a copy of the archive.": (
+        "تحتاج هذه الصفحة إلى JavaScript. ومن دونه شغّل {command} في نسخة من الأرشيف."
+    ),
+    "Searches {n} statements. The same check runs from the command line:": (
+        "يبحث في {n} فقرة. ويمكن إجراء التحقق نفسه من سطر الأوامر:"
+    ),
+    "Quoted in": "مقتبس في",
+    "Share of words in common with what was said": "نسبة الكلمات المشتركة مع ما قيل",
+    "{n}% fidelity": "أمانة {n}٪",
+    "Found verbatim": "موجود حرفيًا",
+    "Found with differences": "موجود مع اختلافات",
+    "Not found in the statement": "غير موجود في الفقرة",
+    ", inside a quotation in the statement": "، داخل اقتباس في الفقرة نفسها",
+    "The quotation against the statement": "الاقتباس مقارنةً بالفقرة",
+    "said": "ما قيل",
+    "quoted": "ما اقتُبس",
+    "added by the quotation": "أضافه الاقتباس",
+    "dropped by the quotation": "حذفه الاقتباس",
+    "what was said ¶": "ما قيل ¶",
+    "Not found": "غير موجود",
+    "changed: {n}": "غُيّر: {n}",
+    "added: {n}": "أُضيف: {n}",
+    "dropped: {n}": "حُذف: {n}",
+    "verbatim": "حرفيًا",
+    "not found in this transcript": "غير موجود في هذا النص",
+    "Cite, share or embed this statement": "اقتبس هذه الفقرة أو شاركها أو ضمّنها",
+    "Cite this statement": "اقتبس هذه الفقرة",
+    "Copy citation": "نسخ المرجع",
+    "Copy embed code": "نسخ رمز التضمين",
+    "Copy iframe": "نسخ iframe",
+    "Tip: select words in the statement to get a link that highlights them.": (
+        "تلميح: حدّد كلمات في الفقرة لتحصل على رابط يبرزها."
+    ),
+    "Copy link to selection": "نسخ رابط التحديد",
+    "Link copied": "تم نسخ الرابط",
+    "Not found: no statement in the archive is close to this quotation.": (
+        "غير موجود: لا توجد في الأرشيف فقرة قريبة من هذا الاقتباس."
+    ),
+    "The quote index could not be loaded ({error}).": "تعذّر تحميل فهرس الاقتباسات ({error}).",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "هذه الفقرة غير موجودة في الأرشيف.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

@@ -266,6 +266,78 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Speeches at {name}": "Reden bei „{name}“",
     "This speech as JSON (Popolo, gzip)": "Diese Rede als JSON (Popolo, gzip)",
     "This speech as Akoma Ntoso XML (gzip)": "Diese Rede als Akoma-Ntoso-XML (gzip)",
+    # podium-xref's and podium-cite's pages (xref_*.html, speech_cite.html, quote_page.html), podium-cite.js
+    "References received": "Erhaltene Verweise",
+    ("The {shown} newest of {total} references. Each statement lists all of its references under “Referenced in”."): (
+        "Die {shown} neuesten von {total} Verweisen. Jeder Redebeitrag listet alle seine Verweise unter „Erwähnt in“."
+    ),
+    "No statement refers to this speaker's statements yet.": (
+        "Noch verweist kein Redebeitrag auf die Redebeiträge dieses Redners."
+    ),
+    "Referenced from {n} other speeches": (
+        "Erwähnt in {n} anderen Rede",
+        "Erwähnt in {n} anderen Reden",
+    ),
+    "references": (
+        "Verweis",
+        "Verweise",
+    ),
+    (
+        "Paste a quotation as printed. The answer is <strong>found verbatim</strong>, "
+        "<strong>found with differences</strong> (marked: <del>words said but changed or "
+        "dropped</del>, <ins>words added or changed by the quotation</ins>) or <strong>not "
+        "found</strong>, when no statement is close enough to be the source. The fidelity is the "
+        "share of words the quotation and the statement have in common."
+    ): (
+        "Fügen Sie ein Zitat so ein, wie es gedruckt wurde. Die Antwort lautet <strong>wörtlich "
+        "gefunden</strong>, <strong>mit Abweichungen gefunden</strong> (markiert: <del>gesagte, "
+        "aber geänderte oder weggelassene Wörter</del>, <ins>vom Zitat hinzugefügte oder geänderte "
+        "Wörter</ins>) oder <strong>nicht gefunden</strong>, wenn kein Redebeitrag nah genug ist, "
+        "um die Quelle zu sein. Die Treue ist der Anteil der Wörter, die Zitat und Redebeitrag "
+        "gemeinsam haben."
+    ),
+    "Quotation": "Zitat",
+    "Multilateralism is foundering": "Der Multilateralismus scheitert",
+    "Check": "Prüfen",
+    "This page needs JavaScript. Without it, run {command} in a copy of the archive.": (
+        "Diese Seite benötigt JavaScript. Ohne es führen Sie {command} in einer Kopie des Archivs aus."
+    ),
+    "Searches {n} statements. The same check runs from the command line:": (
+        "Durchsucht {n} Redebeiträge. Dieselbe Prüfung läuft auch auf der Kommandozeile:"
+    ),
+    "Quoted in": "Zitiert in",
+    "Share of words in common with what was said": ("Anteil der Wörter, die mit dem Gesagten übereinstimmen"),
+    "{n}% fidelity": "{n} % Treue",
+    "Found verbatim": "Wörtlich gefunden",
+    "Found with differences": "Mit Abweichungen gefunden",
+    "Not found in the statement": "Im Redebeitrag nicht gefunden",
+    ", inside a quotation in the statement": ", innerhalb eines Zitats im Redebeitrag",
+    "The quotation against the statement": "Das Zitat im Vergleich zum Redebeitrag",
+    "said": "gesagt",
+    "quoted": "zitiert",
+    "added by the quotation": "vom Zitat hinzugefügt",
+    "dropped by the quotation": "vom Zitat weggelassen",
+    "what was said ¶": "was gesagt wurde ¶",
+    "Not found": "Nicht gefunden",
+    "changed: {n}": "geändert: {n}",
+    "added: {n}": "hinzugefügt: {n}",
+    "dropped: {n}": "weggelassen: {n}",
+    "verbatim": "wörtlich",
+    "not found in this transcript": "in diesem Transkript nicht gefunden",
+    "Cite, share or embed this statement": "Diesen Redebeitrag zitieren, teilen oder einbetten",
+    "Cite this statement": "Diesen Redebeitrag zitieren",
+    "Copy citation": "Zitation kopieren",
+    "Copy embed code": "Einbettungscode kopieren",
+    "Copy iframe": "iframe kopieren",
+    "Tip: select words in the statement to get a link that highlights them.": (
+        "Tipp: Markieren Sie Wörter im Redebeitrag, um einen Link zu erhalten, der sie hervorhebt."
+    ),
+    "Copy link to selection": "Link zur Auswahl kopieren",
+    "Link copied": "Link kopiert",
+    "Not found: no statement in the archive is close to this quotation.": (
+        "Nicht gefunden: Kein Redebeitrag im Archiv kommt diesem Zitat nahe."
+    ),
+    "The quote index could not be loaded ({error}).": ("Der Zitatindex konnte nicht geladen werden ({error})."),
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Dieser Redebeitrag ist nicht im Archiv.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

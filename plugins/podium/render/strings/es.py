@@ -263,6 +263,79 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Speeches at {name}": "Discursos en «{name}»",
     "This speech as JSON (Popolo, gzip)": "Este discurso en JSON (Popolo, gzip)",
     "This speech as Akoma Ntoso XML (gzip)": "Este discurso en XML Akoma Ntoso (gzip)",
+    # podium-xref's and podium-cite's pages (xref_*.html, speech_cite.html, quote_page.html), podium-cite.js
+    "References received": "Referencias recibidas",
+    ("The {shown} newest of {total} references. Each statement lists all of its references under “Referenced in”."): (
+        "Las {shown} referencias más recientes de {total}. Cada intervención enumera todas sus "
+        "referencias en «Citada en»."
+    ),
+    "No statement refers to this speaker's statements yet.": (
+        "Ninguna intervención remite aún a las intervenciones de este orador."
+    ),
+    "Referenced from {n} other speeches": (
+        "Citado en {n} discurso más",
+        "Citado en {n} discursos más",
+    ),
+    "references": (
+        "referencia",
+        "referencias",
+    ),
+    (
+        "Paste a quotation as printed. The answer is <strong>found verbatim</strong>, "
+        "<strong>found with differences</strong> (marked: <del>words said but changed or "
+        "dropped</del>, <ins>words added or changed by the quotation</ins>) or <strong>not "
+        "found</strong>, when no statement is close enough to be the source. The fidelity is the "
+        "share of words the quotation and the statement have in common."
+    ): (
+        "Pegue una cita tal como se publicó. La respuesta es <strong>encontrada "
+        "literalmente</strong>, <strong>encontrada con diferencias</strong> (marcadas: "
+        "<del>palabras dichas pero cambiadas u omitidas</del>, <ins>palabras añadidas o cambiadas "
+        "por la cita</ins>) o <strong>no encontrada</strong>, cuando ninguna intervención es lo "
+        "bastante cercana para ser la fuente. La fidelidad es la proporción de palabras que la "
+        "cita y la intervención tienen en común."
+    ),
+    "Quotation": "Cita",
+    "Multilateralism is foundering": "El multilateralismo se hunde",
+    "Check": "Comprobar",
+    "This page needs JavaScript. Without it, run {command} in a copy of the archive.": (
+        "Esta página necesita JavaScript. Sin él, ejecute {command} en una copia del archivo."
+    ),
+    "Searches {n} statements. The same check runs from the command line:": (
+        "Busca en {n} intervenciones. La misma comprobación se ejecuta desde la línea de comandos:"
+    ),
+    "Quoted in": "Citado en",
+    "Share of words in common with what was said": "Proporción de palabras en común con lo que se dijo",
+    "{n}% fidelity": "fidelidad del {n} %",
+    "Found verbatim": "Encontrada literalmente",
+    "Found with differences": "Encontrada con diferencias",
+    "Not found in the statement": "No encontrada en la intervención",
+    ", inside a quotation in the statement": ", dentro de una cita en la intervención",
+    "The quotation against the statement": "La cita comparada con la intervención",
+    "said": "dicho",
+    "quoted": "citado",
+    "added by the quotation": "añadido por la cita",
+    "dropped by the quotation": "omitido por la cita",
+    "what was said ¶": "lo que se dijo ¶",
+    "Not found": "No encontrada",
+    "changed: {n}": "cambiadas: {n}",
+    "added: {n}": "añadidas: {n}",
+    "dropped: {n}": "omitidas: {n}",
+    "verbatim": "literal",
+    "not found in this transcript": "no encontrada en esta transcripción",
+    "Cite, share or embed this statement": "Citar, compartir o insertar esta intervención",
+    "Cite this statement": "Citar esta intervención",
+    "Copy citation": "Copiar la referencia",
+    "Copy embed code": "Copiar el código para insertar",
+    "Copy iframe": "Copiar el iframe",
+    "Tip: select words in the statement to get a link that highlights them.": (
+        "Consejo: seleccione palabras de la intervención para obtener un enlace que las resalte."
+    ),
+    "Copy link to selection": "Copiar enlace a la selección",
+    "Link copied": "Enlace copiado",
+    "Not found: no statement in the archive is close to this quotation.": (
+        "No encontrada: ninguna intervención del archivo se acerca a esta cita."
+    ),
+    "The quote index could not be loaded ({error}).": "No se pudo cargar el índice de citas ({error}).",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Esta intervención no está en el archivo.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

@@ -269,6 +269,79 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Speeches at {name}": "Discours prononcés à «\u00a0{name}\u00a0»",
     "This speech as JSON (Popolo, gzip)": "Ce discours en JSON (Popolo, gzip)",
     "This speech as Akoma Ntoso XML (gzip)": "Ce discours en XML Akoma Ntoso (gzip)",
+    # podium-xref's and podium-cite's pages (xref_*.html, speech_cite.html, quote_page.html), podium-cite.js
+    "References received": "Références reçues",
+    ("The {shown} newest of {total} references. Each statement lists all of its references under “Referenced in”."): (
+        "Les {shown} références les plus récentes sur {total}. Chaque déclaration liste toutes ses "
+        "références sous «\u00a0Cité dans\u00a0»."
+    ),
+    "No statement refers to this speaker's statements yet.": (
+        "Aucune déclaration ne renvoie encore aux déclarations de cet orateur."
+    ),
+    "Referenced from {n} other speeches": (
+        "Cité dans {n}\u00a0autre discours",
+        "Cité dans {n}\u00a0autres discours",
+    ),
+    "references": (
+        "référence",
+        "références",
+    ),
+    (
+        "Paste a quotation as printed. The answer is <strong>found verbatim</strong>, "
+        "<strong>found with differences</strong> (marked: <del>words said but changed or "
+        "dropped</del>, <ins>words added or changed by the quotation</ins>) or <strong>not "
+        "found</strong>, when no statement is close enough to be the source. The fidelity is the "
+        "share of words the quotation and the statement have in common."
+    ): (
+        "Collez une citation telle qu’elle a été imprimée. La réponse est <strong>trouvée mot pour "
+        "mot</strong>, <strong>trouvée avec des différences</strong> (marquées\u00a0: <del>mots "
+        "prononcés mais modifiés ou omis</del>, <ins>mots ajoutés ou modifiés par la "
+        "citation</ins>) ou <strong>introuvable</strong>, quand aucune déclaration n’est assez "
+        "proche pour en être la source. La fidélité est la part de mots que la citation et la "
+        "déclaration ont en commun."
+    ),
+    "Quotation": "Citation",
+    "Multilateralism is foundering": "Le multilatéralisme sombre",
+    "Check": "Vérifier",
+    "This page needs JavaScript. Without it, run {command} in a copy of the archive.": (
+        "Cette page nécessite JavaScript. Sans lui, lancez {command} dans une copie de l’archive."
+    ),
+    "Searches {n} statements. The same check runs from the command line:": (
+        "Cherche parmi {n}\u00a0déclarations. La même vérification se lance en ligne de commande\u00a0:"
+    ),
+    "Quoted in": "Cité dans",
+    "Share of words in common with what was said": "Part de mots en commun avec ce qui a été dit",
+    "{n}% fidelity": "fidélité {n}\u00a0%",
+    "Found verbatim": "Trouvée mot pour mot",
+    "Found with differences": "Trouvée avec des différences",
+    "Not found in the statement": "Introuvable dans la déclaration",
+    ", inside a quotation in the statement": ", à l’intérieur d’une citation dans la déclaration",
+    "The quotation against the statement": "La citation comparée à la déclaration",
+    "said": "dit",
+    "quoted": "cité",
+    "added by the quotation": "ajouté par la citation",
+    "dropped by the quotation": "omis par la citation",
+    "what was said ¶": "ce qui a été dit ¶",
+    "Not found": "Introuvable",
+    "changed: {n}": "modifiés\u00a0: {n}",
+    "added: {n}": "ajoutés\u00a0: {n}",
+    "dropped: {n}": "omis\u00a0: {n}",
+    "verbatim": "mot pour mot",
+    "not found in this transcript": "introuvable dans cette transcription",
+    "Cite, share or embed this statement": "Citer, partager ou intégrer cette déclaration",
+    "Cite this statement": "Citer cette déclaration",
+    "Copy citation": "Copier la référence",
+    "Copy embed code": "Copier le code d’intégration",
+    "Copy iframe": "Copier l’iframe",
+    "Tip: select words in the statement to get a link that highlights them.": (
+        "Astuce\u00a0: sélectionnez des mots de la déclaration pour obtenir un lien qui les surligne."
+    ),
+    "Copy link to selection": "Copier le lien vers la sélection",
+    "Link copied": "Lien copié",
+    "Not found: no statement in the archive is close to this quotation.": (
+        "Introuvable\u00a0: aucune déclaration de l’archive n’est proche de cette citation."
+    ),
+    "The quote index could not be loaded ({error}).": ("L’index des citations n’a pas pu être chargé ({error})."),
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Cette déclaration n’est pas dans l’archive.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

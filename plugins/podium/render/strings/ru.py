@@ -277,6 +277,80 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Speeches at {name}": "Речи на событии «{name}»",
     "This speech as JSON (Popolo, gzip)": "Эта речь в JSON (Popolo, gzip)",
     "This speech as Akoma Ntoso XML (gzip)": "Эта речь в XML Akoma Ntoso (gzip)",
+    # podium-xref's and podium-cite's pages (xref_*.html, speech_cite.html, quote_page.html), podium-cite.js
+    "References received": "Ссылки на высказывания",
+    ("The {shown} newest of {total} references. Each statement lists all of its references under “Referenced in”."): (
+        "Новейшие ссылки: {shown} из {total}. Каждое высказывание перечисляет все ссылки на себя в "
+        "разделе «Ссылки из других речей»."
+    ),
+    "No statement refers to this speaker's statements yet.": (
+        "Пока ни одно высказывание не ссылается на высказывания этого спикера."
+    ),
+    "Referenced from {n} other speeches": (
+        "Ссылки из {n} другой речи",
+        "Ссылки из {n} других речей",
+        "Ссылки из {n} других речей",
+    ),
+    "references": (
+        "ссылка",
+        "ссылки",
+        "ссылок",
+    ),
+    (
+        "Paste a quotation as printed. The answer is <strong>found verbatim</strong>, "
+        "<strong>found with differences</strong> (marked: <del>words said but changed or "
+        "dropped</del>, <ins>words added or changed by the quotation</ins>) or <strong>not "
+        "found</strong>, when no statement is close enough to be the source. The fidelity is the "
+        "share of words the quotation and the statement have in common."
+    ): (
+        "Вставьте цитату в том виде, в каком она напечатана. Ответ: <strong>найдена "
+        "дословно</strong>, <strong>найдена с отличиями</strong> (отмечены: <del>сказанные слова, "
+        "изменённые или пропущенные</del>, <ins>слова, добавленные или изменённые в цитате</ins>) "
+        "или <strong>не найдена</strong>, если ни одно высказывание не настолько близко, чтобы "
+        "быть источником. Точность — доля слов, общих для цитаты и высказывания."
+    ),
+    "Quotation": "Цитата",
+    "Multilateralism is foundering": "Многосторонность терпит крах",
+    "Check": "Проверить",
+    "This page needs JavaScript. Without it, run {command} in a copy of the archive.": (
+        "Этой странице нужен JavaScript. Без него выполните {command} в копии архива."
+    ),
+    "Searches {n} statements. The same check runs from the command line:": (
+        "Поиск по высказываниям: {n}. Та же проверка запускается из командной строки:"
+    ),
+    "Quoted in": "Цитируется в",
+    "Share of words in common with what was said": "Доля слов, совпадающих со сказанным",
+    "{n}% fidelity": "точность {n}%",
+    "Found verbatim": "Найдена дословно",
+    "Found with differences": "Найдена с отличиями",
+    "Not found in the statement": "Не найдена в высказывании",
+    ", inside a quotation in the statement": ", внутри цитаты в самом высказывании",
+    "The quotation against the statement": "Цитата в сравнении с высказыванием",
+    "said": "сказано",
+    "quoted": "в цитате",
+    "added by the quotation": "добавлено в цитате",
+    "dropped by the quotation": "пропущено в цитате",
+    "what was said ¶": "что было сказано ¶",
+    "Not found": "Не найдена",
+    "changed: {n}": "изменено: {n}",
+    "added: {n}": "добавлено: {n}",
+    "dropped: {n}": "пропущено: {n}",
+    "verbatim": "дословно",
+    "not found in this transcript": "не найдена в этой стенограмме",
+    "Cite, share or embed this statement": "Цитировать, поделиться или встроить это высказывание",
+    "Cite this statement": "Цитировать это высказывание",
+    "Copy citation": "Копировать цитату",
+    "Copy embed code": "Копировать код для вставки",
+    "Copy iframe": "Копировать iframe",
+    "Tip: select words in the statement to get a link that highlights them.": (
+        "Совет: выделите слова в высказывании, чтобы получить ссылку, которая их подсветит."
+    ),
+    "Copy link to selection": "Копировать ссылку на выделенное",
+    "Link copied": "Ссылка скопирована",
+    "Not found: no statement in the archive is close to this quotation.": (
+        "Не найдена: в архиве нет высказывания, близкого к этой цитате."
+    ),
+    "The quote index could not be loaded ({error}).": "Не удалось загрузить указатель цитат ({error}).",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "Этого высказывания нет в архиве.",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml

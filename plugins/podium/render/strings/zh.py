@@ -238,6 +238,63 @@ STRINGS: dict[str, str | tuple[str, ...]] = {
     "Speeches at {name}": "在“{name}”上的演讲",
     "This speech as JSON (Popolo, gzip)": "本篇演讲的 JSON（Popolo，gzip）",
     "This speech as Akoma Ntoso XML (gzip)": "本篇演讲的 Akoma Ntoso XML（gzip）",
+    # podium-xref's and podium-cite's pages (xref_*.html, speech_cite.html, quote_page.html), podium-cite.js
+    "References received": "收到的引用",
+    ("The {shown} newest of {total} references. Each statement lists all of its references under “Referenced in”."): (
+        "共 {total} 条引用中最新的 {shown} 条。每段发言都在“被引用”下列出其全部引用。"
+    ),
+    "No statement refers to this speaker's statements yet.": "尚无发言引用这位发言人的发言。",
+    "Referenced from {n} other speeches": ("被另外 {n} 篇演讲引用",),
+    "references": ("处引用",),
+    (
+        "Paste a quotation as printed. The answer is <strong>found verbatim</strong>, "
+        "<strong>found with differences</strong> (marked: <del>words said but changed or "
+        "dropped</del>, <ins>words added or changed by the quotation</ins>) or <strong>not "
+        "found</strong>, when no statement is close enough to be the source. The fidelity is the "
+        "share of words the quotation and the statement have in common."
+    ): (
+        "粘贴印刷出来的引语。结果为<strong>逐字找到</strong>、<strong>找到但有差异</strong>（标记：<del>所说但被改动或删去的词</del>，<ins>引语添加或改动的词</ins>）或<strong>未找到</strong>（没有足够接近、可视为来源的发言）。忠实度是引语与发言共有词语所占的比例。"
+    ),
+    "Quotation": "引语",
+    "Multilateralism is foundering": "多边主义正在衰落",
+    "Check": "核对",
+    "This page needs JavaScript. Without it, run {command} in a copy of the archive.": (
+        "此页面需要 JavaScript。没有它时，请在档案副本中运行 {command}。"
+    ),
+    "Searches {n} statements. The same check runs from the command line:": (
+        "在 {n} 段发言中查找。同样的核对也可在命令行中运行："
+    ),
+    "Quoted in": "被引用于",
+    "Share of words in common with what was said": "与所说内容共有词语的比例",
+    "{n}% fidelity": "忠实度 {n}%",
+    "Found verbatim": "逐字找到",
+    "Found with differences": "找到但有差异",
+    "Not found in the statement": "在该发言中未找到",
+    ", inside a quotation in the statement": "，位于该发言中的引语之内",
+    "The quotation against the statement": "引语与发言的对照",
+    "said": "所说",
+    "quoted": "引用",
+    "added by the quotation": "引语添加",
+    "dropped by the quotation": "引语删去",
+    "what was said ¶": "所说内容 ¶",
+    "Not found": "未找到",
+    "changed: {n}": "改动：{n}",
+    "added: {n}": "添加：{n}",
+    "dropped: {n}": "删去：{n}",
+    "verbatim": "逐字一致",
+    "not found in this transcript": "在本文稿中未找到",
+    "Cite, share or embed this statement": "引用、分享或嵌入本段发言",
+    "Cite this statement": "引用本段发言",
+    "Copy citation": "复制引文",
+    "Copy embed code": "复制嵌入代码",
+    "Copy iframe": "复制 iframe",
+    "Tip: select words in the statement to get a link that highlights them.": (
+        "提示：在发言中选中词语，即可获得突出显示这些词语的链接。"
+    ),
+    "Copy link to selection": "复制所选内容的链接",
+    "Link copied": "链接已复制",
+    "Not found: no statement in the archive is close to this quotation.": "未找到：档案中没有与此引语接近的发言。",
+    "The quote index could not be loaded ({error}).": "无法加载引语索引（{error}）。",
     # embed.html (podium-cite)
     "This statement is not in the archive.": "本档案中没有这段发言。",
     # the navigation and the palette's toggles `podium init --language` writes into mkdocs.yml
