@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 import doctest
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from podium.cli.main import main
 from podium.editors import table
-from support.archive import ArchiveDir
+from support.archive import ArchiveDir, archive_config
 
 UN = ["--map", "text=text", "--map", "speaker_name=country", "--set", "title=General debate, {year}: {country}"]
 UN += ["--set", "date={year}-09-21", "--map", "id={country}-{year}"]
@@ -309,3 +310,35 @@ def test_a_date_form_without_a_year_is_an_error_at_its_place(tmp_path):
         "  hint: e.g. DD/MM/YYYY, M/D/YYYY, D MMMM YYYY or YYYY (YYYY, MM or M, DD or D, MMMM or MMM)",
     ]
     assert not (tmp_path / "speeches/2025").exists() and not list((tmp_path / "speeches").rglob("*.md"))
+
+
+def test_month_names_in_the_archive_s_language_are_read_with_english_ones(tmp_path):
+    """A French archive's table writes `21 septembre 1995`, `1er févr. 1996`: read with theme.language's month
+    names (the CLDR's, with or without accents) besides English; a name in neither is an error at its row."""
+    archive = ArchiveDir(tmp_path)
+    archive.write("mkdocs.yml", archive_config("podium", theme={"language": "fr"}))
+    rows = [
+        {"title": "Ouverture", "date": "21 septembre 1995", "speaker_name": "Ana Diaz", "text": "Mots."},
+        {"title": "Clôture", "date": "1er févr. 1996", "speaker_name": "Ana Diaz", "text": "Mots."},
+        {"title": "Dîner", "date": "3 Fevrier 1996", "speaker_name": "Ana Diaz", "text": "Mots."},
+        {"title": "Report", "date": "4 October 1996", "speaker_name": "Ana Diaz", "text": "Words."},
+        {"title": "Lettre", "date": "5 setembro 1996", "speaker_name": "Ana Diaz", "text": "Palavras."},
+    ]
+    write_csv(tmp_path / "t.csv", rows)
+    result = run(tmp_path, "--metadata", str(tmp_path / "t.csv"), "--date-form", "D MMMM YYYY")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "t.csv:6:1: error: `date`: `5 setembro 1996` is not a date written D MMMM YYYY",
+        "  hint: the table's dates are read as D MMMM YYYY (date_form): fix it or the form (month names in English "
+        "or in `fr`)",
+    ]
+    written = {
+        path.stem: re.search(r"^date: (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+        for path in (tmp_path / "speeches").rglob("*.md")
+    }
+    assert written == {
+        "ouverture": "1995-09-21",
+        "cloture": "1996-02-01",
+        "diner": "1996-02-03",
+        "report": "1996-10-04",
+    }

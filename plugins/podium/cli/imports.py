@@ -22,6 +22,7 @@ from podium.core import dates
 from podium.core.model import Speaker
 from podium.core.problems import Problems, format_report
 from podium.core.registry import Registry
+from podium.core.settings import theme_language
 from podium.core.text import new_id
 from podium.editors import article as articles
 from podium.editors import draft, record, webpage, wordfile
@@ -250,7 +251,7 @@ def article_command(
     default=None,
     metavar="FORM",
     help="How the table writes its dates, e.g. DD/MM/YYYY, M/D/YYYY, 'D MMMM YYYY' (default: YYYY-MM-DD, "
-    "or YYYY-MM or YYYY).",
+    "or YYYY-MM or YYYY). Month names in English or in the archive's theme.language.",
 )
 @click.option("--dry-run", is_flag=True, help="Write nothing; show what would be written and added.")
 @click.option("--force", is_flag=True, help="Overwrite transcripts edited since the last import.")
@@ -306,7 +307,7 @@ def corpus_command(
     elif pattern is not None and directory is None:
         hint = f"podium import corpus DIR --files '{pattern}'"
         problems.add("--files", 1, 1, "--files needs the folder the files are in", hint)
-    config = Mapping.load(mapping, overrides, problems, constants, date_form)
+    config = Mapping.load(mapping, overrides, problems, constants, date_form, theme_language(root))
     if problems:
         click.echo(format_report(problems), err=True)
         sys.exit(1)

@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
@@ -130,8 +133,9 @@ _FORM_TOKENS = {
     "MMM": ("month", r"(?P<name>[^\W\d_]+\.?)"),
     "MM": ("month", r"(?P<month>[0-9]{2})"),
     "M": ("month", r"(?P<month>[0-9]{1,2})"),
-    "DD": ("day", r"(?P<day>[0-9]{2})"),
-    "D": ("day", r"(?P<day>[0-9]{1,2})"),
+    # A day may carry its ordinal's letters: 1st, 21st, 1er (French), 1º (Spanish, Portuguese).
+    "DD": ("day", r"(?P<day>[0-9]{2})(?:st|nd|rd|th|er|º|°)?"),
+    "D": ("day", r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th|er|º|°)?"),
 }
 _FORM_TOKEN = re.compile("|".join(_FORM_TOKENS))
 # A month's English name, or its first three letters (with "Sept"), any case.
@@ -142,22 +146,61 @@ _MONTH_NAMES = {
 }
 
 
+@lru_cache(maxsize=32)
+def month_names(language: str | None = None) -> dict[str, int]:
+    """Each month's names a date form reads, folded (`_folded`): English's, and `language`'s wide and abbreviated
+    names as the CLDR writes them, alone and in a date. A name that would read as two months (one month's in
+    English, another's in `language`) reads as neither: a date is never guessed.
+
+    >>> month_names("de")["marz"], month_names("es")["sept"], month_names()["sept"]
+    (3, 9, 9)
+    """
+    found: dict[str, set[int]] = {}
+    for name, number in _MONTH_NAMES.items():
+        found.setdefault(_folded(name), set()).add(number)
+    if language and language.split("-")[0].split("_")[0].lower() != "en":
+        from babel import Locale, UnknownLocaleError
+
+        months: Mapping[str, Mapping[str, Mapping[int, str]]]
+        try:
+            months = Locale.parse(language.replace("-", "_")).months
+        except (UnknownLocaleError, ValueError):
+            months = {}
+        for context in ("format", "stand-alone"):  # in a date, and alone
+            for width in ("wide", "abbreviated"):
+                for number, name in months.get(context, {}).get(width, {}).items():
+                    found.setdefault(_folded(name), set()).add(number)
+    return {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1}
+
+
+def _folded(name: str) -> str:
+    """A month's name as compared: lower case, without its accents or a final full stop (`Févr.` -> `fevr`)."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().rstrip(".").casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _literal(text: str) -> str:
     """What a form writes between its parts: itself, any run of spaces matching any run of spaces."""
     return "".join(r"\s+" if part.isspace() else re.escape(part) for part in re.split(r"(\s+)", text) if part)
 
 
-def form_reader(form: str):
+def form_reader(form: str, language: str | None = None):
     """A reader of dates written as `form` (`DD/MM/YYYY`, `M/D/YYYY`, `D MMMM YYYY`, `MM.YYYY`, `YYYY`): given a
     value, it returns the date as Podium writes it (`1995-09-21`, `1995-09`, `1995`), or None if the value is
-    not written so. Raises ValueError for a form without a year, or with a day and no month.
+    not written so. Raises ValueError for a form without a year, or with a day and no month. A month's name is
+    English, or in `language` as the Unicode CLDR writes it (the archive's `theme.language`), with or
+    without its accents.
 
     >>> read = form_reader("DD/MM/YYYY")
     >>> read("21/09/1995"), read("1995-09-21")
     ('1995-09-21', None)
     >>> form_reader("D MMMM YYYY")("3 Sept. 1946"), form_reader("MMM YYYY")("oct 1946")
     ('1946-09-03', '1946-10')
+    >>> french = form_reader("D MMMM YYYY", "fr")
+    >>> french("1er février 1946"), french("3 fevr. 1946"), french("21 September 1995")
+    ('1946-02-01', '1946-02-03', '1995-09-21')
     """
+    names = month_names(language)
     pattern, seen, position = "", set(), 0
     for token in _FORM_TOKEN.finditer(form):
         pattern += _literal(form[position : token.start()])
@@ -181,7 +224,7 @@ def form_reader(form: str):
         found = match.groupdict()
         month = found.get("month")
         if found.get("name") is not None:
-            number = _MONTH_NAMES.get(found["name"].rstrip(".").casefold())
+            number = names.get(_folded(found["name"]))
             if number is None:
                 return None
             month = str(number)

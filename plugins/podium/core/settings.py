@@ -193,6 +193,15 @@ def read_config(config_file: Path, problems: Problems, display: str = CONFIG_FIL
     return config if isinstance(config, dict) else {}
 
 
+def theme_language(root: Path) -> str | None:
+    """The archive's interface language, mkdocs.yml's `theme.language` (None when not given or not readable): an
+    import reads month names in it besides English."""
+    data = read_config(root / CONFIG_FILE, Problems())
+    theme = data.get("theme") if isinstance(data, dict) else None
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) else None
+
+
 def read_entry(
     config_file: Path | ConfigFile, problems: Problems, display: str = CONFIG_FILE, name: str = PLUGIN
 ) -> PluginEntry:

@@ -143,6 +143,7 @@ class Mapping:
     origin: dict[str, str] = field(default_factory=dict)  # field -> where it was mapped, for errors
     _read_date: Callable[[str], str | None] | None = field(default=None, repr=False)
     _date_form_at: tuple[str, int, int] = field(default=("--date-form", 1, 1), repr=False)
+    _month_language: str | None = field(default=None, repr=False)  # theme.language: its month names are read too
 
     @classmethod
     def load(
@@ -152,6 +153,7 @@ class Mapping:
         problems: Problems,
         constants: Iterable[str] = (),
         date_form: str | None = None,
+        language: str | None = None,
     ) -> Mapping:
         mapping = cls()
         if file is not None:
@@ -160,7 +162,8 @@ class Mapping:
             mapping.date_form, mapping._date_form_at = date_form, ("--date-form", 1, 1)
         if mapping.date_form is not None:
             try:
-                mapping._read_date = dates.form_reader(mapping.date_form)
+                mapping._read_date = dates.form_reader(mapping.date_form, language)
+                mapping._month_language = language
             except ValueError as error:
                 hint = "e.g. DD/MM/YYYY, M/D/YYYY, D MMMM YYYY or YYYY (YYYY, MM or M, DD or D, MMMM or MMM)"
                 problems.add(*mapping._date_form_at, str(error), hint)
@@ -764,6 +767,8 @@ def import_corpus(
                         if not dates.WRITTEN.fullmatch(given):  # not read: not written as the form says
                             message = f"`{given}` is not a date written {mapping.date_form}"
                         hint = f"the table's dates are read as {mapping.date_form} (date_form): fix it or the form"
+                        if "MMM" in mapping.date_form:
+                            hint += f" (month names in English{_also(mapping._month_language)})"
                     fail(f"`{field_name}`: {message}", hint)
                 continue
             unknown = [t for t in topics if t not in registry.topics]
@@ -832,3 +837,8 @@ def _add_events(
         if not dry_run:
             append_entry(file, ident, entry)
         summary.events_added.append(ident)
+
+
+def _also(language: str | None) -> str:
+    """` or in fr`, where the archive's interface language adds its month names to English's."""
+    return f" or in `{language}`" if language and language.split("-")[0].lower() != "en" else ""
