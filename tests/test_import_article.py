@@ -269,3 +269,20 @@ def test_a_press_release_keeps_the_text_after_the_dateline(tmp_path):
         "the speech starts and ends"
     ) in result.stdout
     assert lost(article.read_text(), result.stdout) == Counter()
+
+
+def test_a_dateline_in_the_statement_s_language(tmp_path):
+    """`PARIS, 1er février 2025 –` in a French press release: its month is read in the statement's language
+    (--language), as English ones are; the text after it is the draft."""
+    archive = ArchiveDir(tmp_path)
+    article = tmp_path / "communique.txt"
+    article.write_text(
+        "Communiqué\nPARIS, 1er février 2025 – Mesdames et Messieurs, bonjour.\nNous ouvrons le forum.\n"
+    )
+    command = ["import", "article", str(article), "--root", str(archive.root), "-o", "-", "--language", "fr"]
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    assert "date: 2025-02-01\n" in result.stdout and "place: Paris\n" in result.stdout
+    assert result.stdout.split("---\n")[-1] == "\nMesdames et Messieurs, bonjour.\n\nNous ouvrons le forum.\n"
+    english = CliRunner().invoke(main, command[:-2])  # read as English, `février` names no month: no dateline
+    assert english.exit_code == 1 and "it has no dateline" in english.stderr

@@ -159,7 +159,7 @@ def article_command(
         year = date_option(date).year
     elif year_match := re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", ident):
         year = int(year_match.group(1))
-    result = articles.read(text, registry, year, html=file.suffix.lower() in (".html", ".htm", ".xhtml"))
+    result = articles.read(text, registry, year, file.suffix.lower() in (".html", ".htm", ".xhtml"), language)
     if declared and declared != sources.DEFAULT:
         result.notes.insert(0, f"read as {declared}, the encoding the page declares (--encoding to read it otherwise)")
     if date:

@@ -173,6 +173,15 @@ def month_names(language: str | None = None) -> dict[str, int]:
     return {name: numbers.pop() for name, numbers in found.items() if len(numbers) == 1}
 
 
+def month_number(name: str, language: str | None = None) -> int | None:
+    """The month a name says, in English or in `language` (`month_names`); None if neither language has it.
+
+    >>> month_number("Sept."), month_number("mai", "fr"), month_number("mai")
+    (9, 5, None)
+    """
+    return month_names(language).get(_folded(name))
+
+
 def _folded(name: str) -> str:
     """A month's name as compared: lower case, without its accents or a final full stop (`Févr.` -> `fevr`)."""
     decomposed = unicodedata.normalize("NFKD", name.strip().rstrip(".").casefold())

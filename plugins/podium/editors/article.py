@@ -21,23 +21,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from podium.core.dates import last_day
+from podium.core.dates import last_day, month_number
 from podium.core.registry import Registry
-from podium.core.text import MONTHS, one_line
+from podium.core.text import one_line
 from podium.editors import webpage
 from podium.editors.draft import Draft, escape
 from podium.editors.lint import boilerplate_match
 
-# A dateline's month: its name or the first three letters of it ("Sept" too), any case.
-_MONTHS = {
-    name: number
-    for number, month in enumerate(MONTHS, start=1)
-    for name in {month.lower(), month[:3].lower(), *(("sept",) if number == 9 else ())}
-}
-# `ASTANA, May 29 –`, `GENEVA (Reuters), 3 March 2024 —`, `Astana, May 29, 2025 -`
+# `ASTANA, May 29 –`, `GENEVA (Reuters), 3 March 2024 —`, `Astana, May 29, 2025 -`, `PARIS, 1er février 2025 –`.
+# A month is a name in English or in the statement's language (`core.dates.month_number`); anything else is no
+# dateline.
 DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-Za-zÀ-ÿ'’. -]{1,40}?)(?:\s*\([^)]*\))?,\s*"
-    r"(?:(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]+))"
+    r"(?:(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})(?:st|nd|rd|th|er|º)?\s+(?P<month2>[^\W\d_]+)\.?)"
     r"(?:,?\s+(?P<year>\d{4}))?\s*(?:\([^)]*\)\s*)?[–—-]+\s*"
 )
 INTRODUCTION = re.compile(
@@ -76,12 +72,12 @@ class Article:
     dateline: int | None = None  # the dateline's line (1-based), if one was found
 
 
-def _dateline(line: str, year: int | None) -> tuple[str, dt.date | None, int | None] | None:
+def _dateline(line: str, year: int | None, language: str = "en") -> tuple[str, dt.date | None, int | None] | None:
     match = DATELINE.match(line)
     if not match:
         return None
-    month_name = (match.group("month") or match.group("month2") or "").lower()
-    if month_name not in _MONTHS:
+    month = month_number(match.group("month") or match.group("month2") or "", language)
+    if month is None:
         return None
     day = int(match.group("day") or match.group("day2"))
     found_year = int(match.group("year")) if match.group("year") else None
@@ -89,7 +85,7 @@ def _dateline(line: str, year: int | None) -> tuple[str, dt.date | None, int | N
     place = place.title() if place.isupper() else place
     known_year = found_year or year
     try:
-        date = dt.date(known_year, _MONTHS[month_name], day) if known_year else None
+        date = dt.date(known_year, month, day) if known_year else None
     except ValueError:
         date = None
     return place, date, found_year
@@ -120,14 +116,14 @@ def _quotation_end(lines: list[str], start: int) -> int | None:
     return None
 
 
-def read(text: str, registry: Registry, year: int | None = None, html: bool = False) -> Article:
+def read(text: str, registry: Registry, year: int | None = None, html: bool = False, language: str = "en") -> Article:
     """`parse` of a scraped text, or of a saved web page's text (`webpage`) with its head's metadata: an HTML
     document, or any text when `html` (a file named `.html`, which may hold only a fragment of a page)."""
     if not (html or webpage.is_page(text)):
-        return parse(text, registry, year)
+        return parse(text, registry, year, language)
     page = webpage.read(text)
     published = page.source.get("date")
-    article = parse("\n".join(page.lines), registry, year or getattr(published, "year", None))
+    article = parse("\n".join(page.lines), registry, year or getattr(published, "year", None), language)
     for key, value in page.source.items():
         article.source.setdefault(key, value)
     skipped = f" ({', '.join(page.left_out)} left out)" if page.left_out else ""
@@ -138,8 +134,9 @@ def read(text: str, registry: Registry, year: int | None = None, html: bool = Fa
     return article
 
 
-def parse(text: str, registry: Registry, year: int | None = None) -> Article:
-    """Split an article into the statement and the rest; `year` completes a dateline without one."""
+def parse(text: str, registry: Registry, year: int | None = None, language: str = "en") -> Article:
+    """Split an article into the statement and the rest; `year` completes a dateline without one, whose month
+    is named in English or in `language` (the statement's)."""
     lines = text.replace("\r\n", "\n").split("\n")
     # 1. The statement: after an introduction, the longest quotation, or (a press release) the text itself.
     start = end = None
@@ -172,7 +169,7 @@ def parse(text: str, registry: Registry, year: int | None = None) -> Article:
     for index, line in enumerate(lines):
         if start is not None and index >= start:
             break
-        if (found := _dateline(line.strip(), year)) is not None:
+        if (found := _dateline(line.strip(), year, language)) is not None:
             article.location, article.date, _ = found
             article.source["place"] = found[0]
             if found[1]:
