@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
 
+from podium.core import cldr
+
 Precision = Literal["year", "month", "day"]
 
 # English month names, not `strftime("%B")`, which follows the machine's locale.
@@ -159,13 +161,8 @@ def month_names(language: str | None = None) -> dict[str, int]:
     for name, number in _MONTH_NAMES.items():
         found.setdefault(_folded(name), set()).add(number)
     if language and language.split("-")[0].split("_")[0].lower() != "en":
-        from babel import Locale, UnknownLocaleError
-
-        months: Mapping[str, Mapping[str, Mapping[int, str]]]
-        try:
-            months = Locale.parse(language.replace("-", "_")).months
-        except (UnknownLocaleError, ValueError):
-            months = {}
+        found_locale = cldr.locale(language)
+        months: Mapping[str, Mapping[str, Mapping[int, str]]] = found_locale.months if found_locale else {}
         for context in ("format", "stand-alone"):  # in a date, and alone
             for width in ("wide", "abbreviated"):
                 for number, name in months.get(context, {}).get(width, {}).items():

@@ -25,15 +25,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from anyascii import anyascii
 
+from podium.core import cldr
 from podium.core.dates import MONTHS, precision
 from podium.core.marks import character_class
-
-if TYPE_CHECKING:
-    from babel import Locale
 
 # `[[target|words]]`, an inline cross-reference (xref.references): group 1 is the target, group 2 the words.
 # The one pattern for it (statements, references, related and plain_text use it). A statement's permalink
@@ -216,19 +214,8 @@ def _right_to_left(code: str) -> bool:
         return script in RIGHT_TO_LEFT_SCRIPTS
     if base in RIGHT_TO_LEFT or base in LANGUAGES:
         return base in RIGHT_TO_LEFT
-    locale = _cldr(base)
-    return locale is not None and locale.character_order == "right-to-left"
-
-
-@lru_cache(maxsize=256)
-def _cldr(base: str) -> Locale | None:
-    """The Unicode CLDR's data on a language the tables here do not name (Babel's `Locale`); None if unknown."""
-    from babel import Locale, UnknownLocaleError  # imported when first needed: most archives never need it
-
-    try:
-        return Locale.parse(base)
-    except (UnknownLocaleError, ValueError):
-        return None
+    found = cldr.locale(base)
+    return found is not None and found.character_order == "right-to-left"
 
 
 def language_name(code: str) -> str:
@@ -250,10 +237,10 @@ def _names(base: str) -> tuple[str, str] | None:
     """LANGUAGES' names, else the Unicode CLDR's (Babel's), first letter capitalised as in a list of languages."""
     if base in LANGUAGES:
         return LANGUAGES[base]
-    locale = _cldr(base)
-    if locale is None:
+    found = cldr.locale(base)
+    if found is None:
         return None
-    english, own = locale.get_language_name("en"), locale.get_language_name(locale)
+    english, own = found.get_language_name("en"), found.get_language_name(found)
     if not english or not own:
         return None
     return english, own[:1].upper() + own[1:]

@@ -73,6 +73,7 @@ class CiteConfig(SettingsConfig):
 class CitePlugin(BasePlugin[CiteConfig]):
     def __init__(self) -> None:
         self.podium: PodiumState | None = None  # from on_files
+        self.strings: str | None = None  # podium-cite.js's words in the interface language; None in English
         self.exports: exports.Exports | None = None
         """What the data files are made of; None under `mkdocs serve` (not written)."""
         self.background: exports.Background | None = None
@@ -92,8 +93,9 @@ class CitePlugin(BasePlugin[CiteConfig]):
     def on_config(self, config):
         use_assets(config, ASSETS)
         # podium-cite.js's words in the interface language (set by `podium`'s on_config), loaded just before it.
+        self.strings = cite_pages.client_script(i18n.current())  # written in on_files
         scripts = [str(script) for script in config.extra_javascript]
-        if cite_pages.client_script(i18n.current()) is not None and cite_pages.STRINGS_SCRIPT not in scripts:
+        if self.strings is not None and cite_pages.STRINGS_SCRIPT not in scripts:
             config.extra_javascript.insert(scripts.index("assets/podium/podium-cite.js"), cite_pages.STRINGS_SCRIPT)
         site_url = config.site_url or ""
         self.base_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
@@ -104,8 +106,8 @@ class CitePlugin(BasePlugin[CiteConfig]):
     def on_files(self, files: Files, config) -> Files:
         """Runs after `podium`'s on_files (priority 50), which loaded the archive."""
         self.podium = state = podium_state(config, "podium-cite")
-        if (strings := cite_pages.client_script(i18n.current())) is not None:
-            files.append(File.generated(config, cite_pages.STRINGS_SCRIPT, content=strings))
+        if self.strings is not None:
+            files.append(File.generated(config, cite_pages.STRINGS_SCRIPT, content=self.strings))
         archive = state.archive
         problems = Problems()
         self.coverage = {speech.id: quote.coverage(speech, problems) for speech in archive.speeches}

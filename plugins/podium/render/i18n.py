@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from podium.core import dates
+from podium.core import cldr, dates
 from podium.core.dates import precision
 from podium.core.text import LANGUAGES
 from podium.core.text import MONTHS as _ENGLISH_MONTHS
@@ -78,12 +78,8 @@ def _plural_en(n: int) -> int:
 def category(language: str, n: int) -> str:
     """The Unicode CLDR plural category of `n` in `language` (Babel): `category("ru", 22) == "few"`,
     `category("ar", 2) == "two"`, `category("fr", 0) == "one"`; `other` for a language the CLDR does not know."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(language).plural_form(n)
-    except (UnknownLocaleError, ValueError):
-        return "other"
+    found = cldr.locale(language)
+    return found.plural_form(n) if found is not None else "other"
 
 
 _TRADITIONAL = {"hant", "tw", "hk", "mo"}  # Chinese written in traditional characters
@@ -104,13 +100,7 @@ def base(language: str | None) -> str:
 
 def known(language: str) -> bool:
     """Whether the Unicode CLDR knows `language` (`pt-BR`, `fr`), so its dates and plurals can be written."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
+    return cldr.locale(language) is not None
 
 
 def has_table(language: str) -> bool:
@@ -190,19 +180,15 @@ def _language_name(key: str, language: str) -> str | None:
     code = _english_language_codes().get(key)
     if code is None:
         return None
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(language).languages.get(code)
-    except (UnknownLocaleError, ValueError):
-        return None
+    found = cldr.locale(language)
+    return found.languages.get(code) if found is not None else None
 
 
 @lru_cache(maxsize=1)
 def _english_language_codes() -> dict[str, str]:
-    from babel import Locale
-
-    codes = {name: code for code, name in Locale.parse("en").languages.items() if "_" not in code}
+    english = cldr.locale("en")
+    assert english is not None
+    codes = {name: code for code, name in english.languages.items() if "_" not in code}
     codes.update({english: code for code, (english, _own) in LANGUAGES.items()})
     return codes
 
